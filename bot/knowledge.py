@@ -1,0 +1,541 @@
+"""The question-and-answer store: YAML in, frozen objects out, validated on the way.
+
+`load_store` is the only way in. It either returns a `Store` that passed every
+check in `check_store`, or raises `StoreError` listing each problem as
+``file:line: [entry-id] what is wrong``. Nothing downstream sees raw YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.text import Document, normalise, parse_document, squash_whitespace
+
+DEFAULT_STORE = Path(__file__).resolve().parent.parent / "knowledge" / "release.yaml"
+
+_TOP_KEYS = {"document", "title", "published", "settings", "synonyms", "entries", "smalltalk"}
+_TOP_REQUIRED = {"document", "title", "entries"}
+_ENTRY_KEYS = {"id", "topic", "questions", "answer", "source", "follow_ups", "draft"}
+_ENTRY_REQUIRED = {"id", "topic", "questions", "answer", "source"}
+_SMALLTALK_KEYS = {"id", "questions", "answer"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Matcher thresholds. Scores are on a 0-100 scale (see `bot.matcher`)."""
+
+    answer_threshold: float = 78.0
+    clarify_threshold: float = 62.0
+    margin: float = 4.0
+    max_query_chars: int = 300
+
+
+_SETTING_TYPES: dict[str, type] = {
+    "answer_threshold": float,
+    "clarify_threshold": float,
+    "margin": float,
+    "max_query_chars": int,
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One fact of the release with the ways people ask about it."""
+
+    id: str
+    topic: str
+    questions: tuple[str, ...]
+    answer: str
+    source: str
+    follow_ups: tuple[str, ...] = ()
+    draft: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    """A greeting, a thank-you, a question about the bot itself."""
+
+    id: str
+    questions: tuple[str, ...]
+    answer: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Store:
+    """A validated store and the document it is built from."""
+
+    path: Path
+    title: str
+    published: str | None
+    document_path: Path
+    document: Document
+    settings: Settings
+    synonyms: Mapping[str, tuple[str, ...]]
+    entries: tuple[Entry, ...]
+    smalltalk: tuple[SmallTalk, ...] = ()
+    _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Topics in the order they first appear in the store."""
+        return tuple(dict.fromkeys(e.topic for e in self.entries))
+
+    def entries_for(self, topic: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.topic == topic)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a store, located precisely enough to fix it."""
+
+    file: str
+    line: int
+    entry_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        who = f" [{self.entry_id}]" if self.entry_id else ""
+        return f"{where}:{who} {self.message}"
+
+
+class StoreError(Exception):
+    """A store that cannot be used. `problems` lists every reason, one per line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid store"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check_store` found: the problems, and the release sentences no entry cites."""
+
+    problems: list[Problem]
+    uncited: list[str]
+    store: Store | None
+
+
+def load_store(path: str | Path | None = None) -> Store:
+    """Load and validate a store; raise `StoreError` if anything is wrong."""
+    report = check_store(path)
+    if report.problems or report.store is None:
+        raise StoreError(report.problems)
+    return report.store
+
+
+def check_store(path: str | Path | None = None) -> CheckReport:
+    """Validate a store file without raising: every problem is collected."""
+    store_path = Path(path) if path is not None else DEFAULT_STORE
+    builder = _Builder(store_path)
+    store = builder.build()
+    uncited = _uncited_sentences(store) if store is not None else []
+    return CheckReport(builder.problems, uncited, store if not builder.problems else None)
+
+
+# --- Building ----------------------------------------------------------------
+
+
+class _Builder:
+    """Turns one YAML file into a `Store`, collecting problems instead of raising."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = str(path)
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, entry_id: str | None, message: str) -> None:
+        self.problems.append(Problem(self.name, line, entry_id, message))
+
+    def build(self) -> Store | None:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.problem(0, None, "store file not found")
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problem(0, None, f"cannot read store: {exc.__class__.__name__}")
+            return None
+        try:
+            loader = yaml.SafeLoader(raw)
+            try:
+                node = loader.get_single_node()
+                data = loader.construct_document(node) if node is not None else None
+            finally:
+                loader.dispose()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 0
+            self.problem(line, None, f"bad YAML: {exc.problem or exc.context}")
+            return None
+        except yaml.YAMLError as exc:
+            self.problem(0, None, f"bad YAML: {str(exc).splitlines()[0]}")
+            return None
+        if not isinstance(data, dict) or node is None:
+            self.problem(1, None, "the store must be a mapping with document, title and entries")
+            return None
+        self._duplicate_keys(node)
+        return self._store(data, _Lines(node))
+
+    def _duplicate_keys(self, node: yaml.Node) -> None:
+        for mapping in _mappings(node):
+            seen: set[str] = set()
+            for key, _ in mapping.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        self.problem(key.start_mark.line + 1, None, f"duplicate key {key.value!r}")
+                    seen.add(key.value)
+
+    def _store(self, data: dict[Any, Any], lines: _Lines) -> Store | None:
+        for key in sorted(set(data) - _TOP_KEYS, key=str):
+            self.problem(lines.key(key), None, f"unknown top-level key {key!r}")
+        for key in sorted(_TOP_REQUIRED - set(data)):
+            self.problem(1, None, f"missing top-level key {key!r}")
+
+        title = self._text(data.get("title"), lines.key("title"), None, "title")
+        document = self._document(data.get("document"), lines.key("document"))
+        published = self._published(data.get("published"), lines.key("published"), document)
+        settings = self._settings(data.get("settings"), lines)
+        synonyms = self._synonyms(data.get("synonyms"), lines.key("synonyms"))
+        entries = self._entries(data.get("entries"), lines)
+        smalltalk = self._smalltalk(data.get("smalltalk"), lines)
+        self._cross_checks(entries, smalltalk)
+        if document is not None:
+            for entry in entries:
+                self._grounding(entry, document[1], published)
+
+        if self.problems or document is None or title is None:
+            return None
+        return Store(
+            path=self.path,
+            title=title,
+            published=published,
+            document_path=document[0],
+            document=document[1],
+            settings=settings,
+            synonyms=synonyms,
+            entries=tuple(entries),
+            smalltalk=tuple(smalltalk),
+            _by_id={e.id: e for e in entries},
+        )
+
+    # Scalars ---------------------------------------------------------------
+
+    def _text(self, value: Any, line: int, entry_id: str | None, what: str) -> str | None:
+        if value is None:
+            return None  # reported as missing elsewhere
+        if not isinstance(value, str):
+            self.problem(line, entry_id, f"{what} must be text, not {type(value).__name__}")
+            return None
+        if not value.strip():
+            self.problem(line, entry_id, f"{what} is empty")
+            return None
+        return value.strip()
+
+    def _document(self, value: Any, line: int) -> tuple[Path, Document] | None:
+        name = self._text(value, line, None, "document")
+        if name is None:
+            return None
+        doc_path = (self.path.parent / name).resolve()
+        try:
+            raw = doc_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problem(line, None, f"cannot read document {name!r}: {exc.__class__.__name__}")
+            return None
+        document = parse_document(raw)
+        if not document.body:
+            self.problem(line, None, f"document {name!r} is empty")
+            return None
+        return doc_path, document
+
+    def _published(
+        self, value: Any, line: int, document: tuple[Path, Document] | None
+    ) -> str | None:
+        if value is None:
+            return document[1].published if document else None
+        if isinstance(value, dt.date):
+            text = value.isoformat()
+        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            text = value.strip()
+        else:
+            self.problem(line, None, "published must be a date like 2024-08-16")
+            return None
+        if document and document[1].published and document[1].published != text:
+            self.problem(line, None, f"published {text} differs from the document's date")
+        return text
+
+    def _settings(self, value: Any, lines: _Lines) -> Settings:
+        if value is None:
+            return Settings()
+        if not isinstance(value, dict):
+            self.problem(lines.key("settings"), None, "settings must be a mapping")
+            return Settings()
+        good: dict[str, Any] = {}
+        for key, raw in value.items():
+            line = lines.nested("settings", key)
+            kind = _SETTING_TYPES.get(str(key))
+            if kind is None:
+                self.problem(line, None, f"unknown setting {key!r}")
+            elif isinstance(raw, bool) or not isinstance(raw, int | float):
+                self.problem(line, None, f"setting {key!r} must be a number")
+            elif not 0 <= raw <= (100 if kind is float else 100_000):
+                self.problem(line, None, f"setting {key!r} is out of range")
+            else:
+                good[str(key)] = kind(raw)
+        settings = Settings(**good)
+        if settings.clarify_threshold > settings.answer_threshold:
+            self.problem(lines.key("settings"), None, "clarify_threshold exceeds answer_threshold")
+        return settings
+
+    def _synonyms(self, value: Any, line: int) -> dict[str, tuple[str, ...]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(line, None, "synonyms must map a term to a list of variants")
+            return {}
+        result: dict[str, tuple[str, ...]] = {}
+        for term, variants in value.items():
+            if not isinstance(variants, list) or not all(
+                isinstance(v, str) and v.strip() for v in variants
+            ):
+                self.problem(line, None, f"synonyms of {term!r} must be a list of text")
+                continue
+            result[str(term)] = tuple(variants)
+        return result
+
+    # Entries ---------------------------------------------------------------
+
+    def _items(self, value: Any, lines: _Lines, section: str) -> Iterator[tuple[int, dict[Any, Any]]]:
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.problem(lines.key(section), None, f"{section} must be a list")
+            return
+        for index, item in enumerate(value):
+            line = lines.item(section, index)
+            if not isinstance(item, dict):
+                self.problem(line, None, f"{section} item {index + 1} must be a mapping")
+                continue
+            yield line, item
+
+    def _questions(self, value: Any, line: int, entry_id: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            self.problem(line, entry_id, "questions must be a non-empty list")
+            return ()
+        questions: list[str] = []
+        seen: set[str] = set()
+        for question in value:
+            if not isinstance(question, str) or not normalise(question):
+                self.problem(line, entry_id, f"empty or non-text question {question!r}")
+                continue
+            key = normalise(question)
+            if key in seen:
+                self.problem(line, entry_id, f"question {question!r} is listed twice")
+                continue
+            seen.add(key)
+            questions.append(question.strip())
+        return tuple(questions)
+
+    def _entry_id(self, item: dict[Any, Any], line: int, seen: set[str]) -> str:
+        entry_id = item.get("id")
+        if not isinstance(entry_id, str) or not _ID.match(entry_id):
+            self.problem(line, None, f"id {entry_id!r} must be lower-case letters, digits, dashes")
+            return f"#line{line}"
+        if entry_id in seen:
+            self.problem(line, entry_id, "duplicate id")
+        seen.add(entry_id)
+        return entry_id
+
+    def _entries(self, value: Any, lines: _Lines) -> list[Entry]:
+        entries: list[Entry] = []
+        seen: set[str] = set()
+        for line, item in self._items(value, lines, "entries"):
+            entry_id = self._entry_id(item, line, seen)
+            for key in sorted(set(item) - _ENTRY_KEYS, key=str):
+                self.problem(line, entry_id, f"unknown key {key!r}")
+            for key in sorted(_ENTRY_REQUIRED - set(item)):
+                self.problem(line, entry_id, f"missing key {key!r}")
+            topic = self._text(item.get("topic"), line, entry_id, "topic")
+            answer = self._text(item.get("answer"), line, entry_id, "answer")
+            source = self._text(item.get("source"), line, entry_id, "source")
+            questions = self._questions(item.get("questions"), line, entry_id)
+            follow_ups = item.get("follow_ups") or []
+            if not isinstance(follow_ups, list) or not all(isinstance(f, str) for f in follow_ups):
+                self.problem(line, entry_id, "follow_ups must be a list of entry ids")
+                follow_ups = []
+            draft = item.get("draft", False)
+            if not isinstance(draft, bool):
+                self.problem(line, entry_id, "draft must be true or false")
+            entries.append(
+                Entry(
+                    id=entry_id,
+                    topic=topic or "",
+                    questions=questions,
+                    answer=answer or "",
+                    source=source or "",
+                    follow_ups=tuple(follow_ups),
+                    draft=draft is True,
+                    line=line,
+                )
+            )
+        if value is not None and not entries and not self.problems:
+            self.problem(lines.key("entries"), None, "entries is empty")
+        return entries
+
+    def _smalltalk(self, value: Any, lines: _Lines) -> list[SmallTalk]:
+        items: list[SmallTalk] = []
+        seen: set[str] = set()
+        for line, item in self._items(value, lines, "smalltalk"):
+            item_id = self._entry_id(item, line, seen)
+            for key in sorted(set(item) - _SMALLTALK_KEYS, key=str):
+                self.problem(line, item_id, f"unknown key {key!r}")
+            answer = self._text(item.get("answer"), line, item_id, "answer")
+            if "answer" not in item:
+                self.problem(line, item_id, "missing key 'answer'")
+            questions = self._questions(item.get("questions"), line, item_id)
+            items.append(SmallTalk(item_id, questions, answer or "", line))
+        return items
+
+    def _cross_checks(self, entries: list[Entry], smalltalk: list[SmallTalk]) -> None:
+        ids = {e.id for e in entries}
+        owner: dict[str, str] = {}
+        for item in [*entries, *smalltalk]:
+            for question in item.questions:
+                key = normalise(question)
+                if key in owner and owner[key] != item.id:
+                    self.problem(
+                        item.line, item.id, f"question {question!r} is also under {owner[key]!r}"
+                    )
+                owner.setdefault(key, item.id)
+        for entry in entries:
+            for target in entry.follow_ups:
+                if target not in ids:
+                    self.problem(entry.line, entry.id, f"follow-up {target!r} is not an entry id")
+                elif target == entry.id:
+                    self.problem(entry.line, entry.id, "an entry cannot follow up itself")
+
+    def _grounding(self, entry: Entry, document: Document, published: str | None) -> None:
+        if not entry.source:
+            return
+        flat = document.flat
+        source = squash_whitespace(entry.source)
+        if source not in flat:
+            self.problem(entry.line, entry.id, "source is not a verbatim quote of the document")
+            return
+        for claim in ungrounded_claims(entry.answer, source, flat, published):
+            self.problem(entry.line, entry.id, f"answer states {claim!r}, found in neither source nor document")
+
+
+# --- Grounding lint -----------------------------------------------------------
+
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(]\s*)$")
+
+
+def ungrounded_claims(answer: str, source: str, document: str, published: str | None) -> list[str]:
+    """Numbers, dates and capitalised names in `answer` that the release never states.
+
+    A claim is grounded when it appears in the entry's source or anywhere in
+    the document (the publication date counts as part of the document).
+    """
+    known = f"{source}\n{document}"
+    claims: list[str] = []
+    rest = answer
+    for date in _DATE.findall(answer):
+        if date != published and date not in known:
+            claims.append(date)
+        rest = rest.replace(date, " ")
+    for number in _NUMBER.findall(rest):
+        if not re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", known):
+            claims.append(number)
+    lowered = known.lower()
+    for match in _CAPITALISED.finditer(rest):
+        word = re.sub(r"[’']s$", "", match.group(0)).rstrip("’'-")
+        if not word or re.search(rf"\b{re.escape(word)}\b", known):
+            continue
+        at_start = bool(_SENTENCE_START.search(rest[: match.start()]))
+        if at_start and re.search(rf"\b{re.escape(word.lower())}\b", lowered):
+            continue
+        if at_start and word.lower() in _PLAIN_OPENERS:
+            continue
+        claims.append(word)
+    return claims
+
+
+# Ordinary words that may open an answer sentence without naming anything.
+_PLAIN_OPENERS = frozenset(
+    "yes no it its they there he she this that these both currently according after "
+    "before when which who at in on by as during according overall together".split()
+)
+
+
+def _uncited_sentences(store: Store) -> list[str]:
+    sources = [squash_whitespace(e.source) for e in store.entries if e.source]
+    return [
+        sentence
+        for sentence in store.document.sentences
+        if not any(s in sentence or sentence in s for s in sources)
+    ]
+
+
+# --- Line numbers ---------------------------------------------------------------
+
+
+def _mappings(node: yaml.Node) -> Iterator[yaml.MappingNode]:
+    if isinstance(node, yaml.MappingNode):
+        yield node
+        for key, value in node.value:
+            yield from _mappings(key)
+            yield from _mappings(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _mappings(item)
+
+
+class _Lines:
+    """Line numbers (1-based) of keys and list items in the composed YAML tree."""
+
+    def __init__(self, root: yaml.Node) -> None:
+        self.root = root
+
+    def _value(self, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        if isinstance(self.root, yaml.MappingNode):
+            for k, v in self.root.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == key:
+                    return k, v
+        return None
+
+    def key(self, key: Any) -> int:
+        pair = self._value(str(key))
+        return pair[0].start_mark.line + 1 if pair else 1
+
+    def nested(self, section: str, key: Any) -> int:
+        pair = self._value(section)
+        if pair and isinstance(pair[1], yaml.MappingNode):
+            for k, _ in pair[1].value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                    return k.start_mark.line + 1
+        return self.key(section)
+
+    def item(self, section: str, index: int) -> int:
+        pair = self._value(section)
+        if pair and isinstance(pair[1], yaml.SequenceNode) and index < len(pair[1].value):
+            return pair[1].value[index].start_mark.line + 1
+        return self.key(section)

@@ -1,0 +1,304 @@
+"""The intent matcher: a question in, a typed `Match` out. Pure; no Telegram.
+
+How a question is scored (every score is a number in [0, 100]):
+
+1. Normalise it (NFKC, case, punctuation, whitespace), rewrite the store's
+   synonyms, stem plurals, drop stop words, and correct typos word by word
+   against the store's vocabulary (rapidfuzz, conservative cutoffs).
+2. Compare the result with every phrasing of every entry at once
+   (`rapidfuzz.process.cdist`), keeping each entry's best phrasing. The
+   similarity is the better of a whole-string and a word-order-free ratio,
+   plus a smaller share of the subset-tolerant token-set ratio.
+3. Scale that by how much of the question the entry accounts for: a content
+   word the store has never seen ("Germany", "capital") costs a lot, a word
+   the store knows but this entry does not ("Kyzylorda" asked of a flights
+   entry) costs less. That is what keeps near misses from a confident answer.
+4. Decide with the store's thresholds: `answer` when the best entry clears
+   `answer_threshold` and leads the runner-up by `margin`; `clarify` with up
+   to three candidates above `clarify_threshold`; otherwise `fallback`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import Entry, Settings, SmallTalk, Store
+from bot.text import QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+
+# Typo correction: a word within this rapidfuzz ratio of a vocabulary word is
+# read as that word. Short words need to be near-exact to avoid turning an
+# unknown name into a known one ("Japan" must never become "Astana").
+_TYPO_CUTOFF_LONG = 84.0  # words of 7+ letters: one or two slips
+_TYPO_CUTOFF_SHORT = 88.0  # words of 5-6 letters: one slip
+_MIN_TYPO_LEN = 5
+
+# How much of a question's meaning an entry must account for. Each content
+# word of the question is weighed by its length (names and rare words are
+# long, filler is short); an unknown word counts fully against the match, a
+# word known to the store but not to this entry counts half.
+_OFF_ENTRY_WORD_WEIGHT = 0.5
+_COMMON_WORD_WEIGHT = 0.35  # an everyday word the store lacks ("describe", "exactly")
+# Coverage is raised to this power before it scales the similarity: 1.5
+# makes one unknown word in four drop a perfect 100 to about 65 (fallback).
+_COVERAGE_EXPONENT = 1.0
+
+_MAX_CLARIFY = 3
+# A fallback still offers entries scoring at least this, as "maybe you meant".
+_SUGGESTION_FLOOR = 45.0
+
+
+_DROPPED = STOPWORDS - QUESTION_WORDS
+
+
+def _common_words() -> frozenset[str]:
+    """Everyday English words: neither evidence for an entry nor against the release."""
+    path = Path(__file__).with_name("common_words.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(stem(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+COMMON_WORDS = _common_words()
+
+
+class Kind(StrEnum):
+    ANSWER = "answer"
+    CLARIFY = "clarify"
+    FALLBACK = "fallback"
+    SMALLTALK = "smalltalk"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry (or small-talk item) with its score in [0, 100] for one question."""
+
+    intent: str
+    question: str  # the phrasing that matched best, to show in "did you mean"
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict on one question."""
+
+    question: str
+    kind: Kind
+    score: float
+    entry: Entry | None = None
+    smalltalk: SmallTalk | None = None
+    suggestions: tuple[Candidate, ...] = ()
+
+    @property
+    def answered(self) -> bool:
+        return self.kind is Kind.ANSWER
+
+    @property
+    def intent(self) -> str | None:
+        if self.entry is not None:
+            return self.entry.id
+        if self.smalltalk is not None:
+            return self.smalltalk.id
+        return None
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One thing a question can match: an entry or a small-talk item."""
+
+    id: str
+    entry: Entry | None
+    smalltalk: SmallTalk | None
+    vocabulary: frozenset[str]
+    display: str  # the phrasing offered in a "did you mean" button
+
+
+class Matcher:
+    """Matches questions against one store. Build once; `match` is cheap and never raises."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.settings = store.settings
+        self._synonyms = SynonymTable(store.synonyms)
+
+        items: list[_Item] = []
+        phrasings: list[str] = []
+        owners: list[int] = []
+        vocabulary: set[str] = set()
+        sources: list[tuple[Entry | None, SmallTalk | None, tuple[str, ...], str]] = [
+            (e, None, e.questions, f"{e.answer} {e.source} {e.topic}") for e in store.entries
+        ]
+        sources += [(None, s, s.questions, "") for s in store.smalltalk]
+        for entry, talk, questions, extra in sources:
+            words: set[str] = set()
+            for question in questions:
+                tokens = self._tokens(question)
+                words.update(tokens)
+                phrasings.append(" ".join(self._content(tokens)) or " ".join(tokens))
+                owners.append(len(items))
+            words.update(self._tokens(extra))
+            vocabulary.update(words)
+            item_id = entry.id if entry else talk.id if talk else ""
+            items.append(_Item(item_id, entry, talk, frozenset(words), questions[0]))
+        # Words of the document itself are known too: a question about them
+        # is about the release, even if no entry quotes that word.
+        vocabulary.update(self._tokens(store.document.body))
+        self._names = self._proper_names(store.document.body) - COMMON_WORDS
+
+        self._items = items
+        self._phrasings = phrasings
+        self._owners = owners
+        self._vocabulary = frozenset(vocabulary)
+        # Typo correction works on raw words, before synonyms and stemming.
+        raw_words = {w for _, _, qs, _ in sources for q in qs for w in normalise(q).split()}
+        raw_words |= vocabulary | STOPWORDS
+        raw_words |= {w for v in store.synonyms.values() for t in v for w in normalise(t).split()}
+        raw_words |= set(normalise(store.document.body).split())
+        self._known_raw = frozenset(raw_words)
+        self._typo_vocabulary = sorted(w for w in raw_words if len(w) >= _MIN_TYPO_LEN - 1)
+        self._by_id = {item.id: item for item in items}
+
+    # Text --------------------------------------------------------------------
+
+    def _tokens(self, text: str) -> list[str]:
+        folded = self._synonyms.apply(normalise(text))
+        return [stem(w) for w in folded.split()]
+
+    def _proper_names(self, body: str) -> frozenset[str]:
+        """Words the document capitalises mid-sentence: places, people, companies.
+
+        Asking an entry about a name it never mentions ("CU stores in Astana")
+        is a different question, so such a word counts fully against it.
+        """
+        names: set[str] = set()
+        for match in re.finditer(r"(?<=[\w,;:()] )[A-Z][\w’'-]*", body):
+            names.update(self._tokens(match.group(0)))
+        return frozenset(names)
+
+    @staticmethod
+    def _content(tokens: Sequence[str]) -> list[str]:
+        return [t for t in tokens if t not in _DROPPED]
+
+    def _correct(self, token: str) -> str:
+        if token in self._known_raw or len(token) < _MIN_TYPO_LEN or token.isdigit():
+            return token
+        cutoff = _TYPO_CUTOFF_LONG if len(token) >= 7 else _TYPO_CUTOFF_SHORT
+        best = process.extractOne(
+            token, self._typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
+        )
+        return best[0] if best else token
+
+    def prepare(self, question: str) -> list[str]:
+        """The content words the matcher sees for `question` (after every normalisation)."""
+        words = normalise(question[: self.settings.max_query_chars]).split()
+        # Typos are corrected on the raw words, so a corrected word can still
+        # be rewritten by a synonym ("kazakstan" -> "kazakhstan").
+        corrected = " ".join(self._correct(w) for w in words)
+        tokens = [stem(w) for w in self._synonyms.apply(corrected).split()]
+        return self._content(tokens) or tokens
+
+    # Scoring -----------------------------------------------------------------
+
+    def candidates(self, question: str) -> list[Candidate]:
+        """Every item that resembles `question`, best first, with final scores."""
+        words = self.prepare(question)
+        if not words:
+            return []
+        similarity = self._similarity(" ".join(words))
+        best: dict[int, float] = {}
+        for index, score in enumerate(similarity):
+            owner = self._owners[index]
+            if score > best.get(owner, 0.0):
+                best[owner] = score
+        foreign = {w for w in words if w not in self._vocabulary}
+        result = []
+        for position, raw in best.items():
+            item = self._items[position]
+            score = raw * self._coverage(words, foreign, self._names, item) ** _COVERAGE_EXPONENT
+            result.append(Candidate(item.id, item.display, round(score, 1)))
+        result.sort(key=lambda c: -c.score)
+        return result
+
+    def _similarity(self, query: str) -> list[float]:
+        """Similarity of `query` to every phrasing, in [0, 100], in phrasing order."""
+        count = len(self._phrasings)
+        whole = [0.0] * count
+        subset = [0.0] * count
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+            for _, score, index in process.extract(
+                query, self._phrasings, scorer=scorer, processor=None, limit=None
+            ):
+                whole[index] = max(whole[index], score)
+        for _, score, index in process.extract(
+            query, self._phrasings, scorer=fuzz.token_set_ratio, processor=None, limit=None
+        ):
+            subset[index] = score
+        # token_set_ratio is 100 whenever one side's words are a subset of the
+        # other's; give it a minority say so it rescues paraphrases with extra
+        # words without making every one-word overlap a perfect match.
+        return [0.6 * w + 0.4 * max(w, s) for w, s in zip(whole, subset, strict=True)]
+
+    @staticmethod
+    def _coverage(
+        words: Sequence[str], foreign: set[str], names: frozenset[str], item: _Item
+    ) -> float:
+        """The share of the question's meaning that `item` accounts for, in [0, 1]."""
+        total = 0.0
+        missing = 0.0
+        for word in words:
+            if word in QUESTION_WORDS:
+                continue
+            weight = min(len(word), 8)
+            total += weight
+            if word in item.vocabulary:
+                continue
+            if word in foreign:
+                missing += weight * (_COMMON_WORD_WEIGHT if word in COMMON_WORDS else 1.0)
+            elif word in names:
+                missing += weight
+            else:
+                missing += weight * _OFF_ENTRY_WORD_WEIGHT
+        return 1.0 - missing / total if total else 1.0
+
+    # Verdict -----------------------------------------------------------------
+
+    def match(self, question: str) -> Match:
+        """Classify `question`. Never raises, whatever the input."""
+        if not isinstance(question, str):
+            question = ""
+        return self.decide(question, self.candidates(question), self.settings)
+
+    def decide(self, question: str, ranked: Sequence[Candidate], settings: Settings) -> Match:
+        """Turn ranked candidates into a verdict under `settings` (used by the sweep too)."""
+        shown = question[: settings.max_query_chars]
+        if not ranked:
+            return Match(shown, Kind.FALLBACK, 0.0)
+        top = ranked[0]
+        item = self._by_id[top.intent]
+        runner_up = next((c for c in ranked[1:] if c.intent != top.intent), None)
+        lead = top.score - runner_up.score if runner_up else top.score
+
+        if top.score >= settings.answer_threshold and lead >= settings.margin:
+            if item.smalltalk is not None:
+                return Match(shown, Kind.SMALLTALK, top.score, smalltalk=item.smalltalk)
+            return Match(shown, Kind.ANSWER, top.score, entry=item.entry)
+        close = tuple(
+            c for c in ranked if c.score >= settings.clarify_threshold and self._is_entry(c)
+        )[:_MAX_CLARIFY]
+        if close:
+            return Match(shown, Kind.CLARIFY, top.score, suggestions=close)
+        weak = tuple(
+            c for c in ranked if self._is_entry(c) and c.score >= _SUGGESTION_FLOOR
+        )[:_MAX_CLARIFY]
+        return Match(shown, Kind.FALLBACK, top.score, suggestions=weak)
+
+    def _is_entry(self, candidate: Candidate) -> bool:
+        return self._by_id[candidate.intent].entry is not None
+

@@ -1,0 +1,197 @@
+"""What the bot says, as data: text plus buttons. Pure; no Telegram imports.
+
+The same `Match` becomes plain text for the console (`plain`) or an HTML
+message with button rows for Telegram (`html`). Every piece of store or user
+text that goes into HTML is escaped here, in one place.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from dataclasses import dataclass
+
+from bot.knowledge import Entry, Store
+from bot.matcher import Candidate, Kind, Match
+
+# Telegram limits (Bot API): message text, button callback data, inline results.
+MAX_MESSAGE = 4096
+MAX_CALLBACK_DATA = 64
+MAX_BUTTON_TEXT = 60
+
+# Callback data prefixes: a tap on an answer button or a topic button.
+ANSWER_PREFIX = "a:"
+TOPIC_PREFIX = "t:"
+NONE_OF_THESE = "none"
+
+NOT_TEXT = "I answer text questions about the release. Please type your question."
+RATE_LIMITED = "You are sending questions very fast. Please wait a little, then ask again."
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A message to send: HTML text and rows of callback buttons."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+def _esc(text: str) -> str:
+    return _html.escape(text, quote=False)
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= MAX_BUTTON_TEXT else text[: MAX_BUTTON_TEXT - 1] + "…"
+
+
+def answer_button(store: Store, entry_id: str) -> Button | None:
+    entry = store.entry(entry_id)
+    if entry is None:
+        return None
+    return Button(_label(entry.questions[0]), ANSWER_PREFIX + entry.id)
+
+
+def _not_found_text(store: Store) -> str:
+    return (
+        "Sorry, I could not find that in the release. "
+        "I can answer questions about: " + ", ".join(store.topics) + "."
+    )
+
+
+# --- Plain text (console) ---------------------------------------------------------
+
+
+def plain(match: Match, store: Store) -> str:
+    """The reply as a person reads it in a terminal."""
+    if match.kind is Kind.ANSWER and match.entry is not None:
+        return f'{match.entry.answer}\n\nFrom the release: "{match.entry.source}"'
+    if match.kind is Kind.SMALLTALK and match.smalltalk is not None:
+        return match.smalltalk.answer
+    if match.kind is Kind.CLARIFY:
+        lines = [_suggestion_line(store, c, i) for i, c in enumerate(match.suggestions, 1)]
+        return "Did you mean:\n" + "\n".join(lines)
+    text = _not_found_text(store)
+    if match.suggestions:
+        lines = [_suggestion_line(store, c, i) for i, c in enumerate(match.suggestions, 1)]
+        text += "\nPerhaps one of these helps:\n" + "\n".join(lines)
+    return text
+
+
+def _suggestion_line(store: Store, candidate: Candidate, number: int) -> str:
+    entry = store.entry(candidate.intent)
+    question = entry.questions[0] if entry else candidate.question
+    return f"  {number}. {question}"
+
+
+# --- HTML (Telegram) ---------------------------------------------------------------
+
+
+def entry_reply(store: Store, entry: Entry) -> Reply:
+    """An answer with its supporting quote and follow-up buttons."""
+    text = f"{_esc(entry.answer)}\n\n<i>From the release:</i>\n<blockquote>{_esc(entry.source)}</blockquote>"
+    rows = tuple(
+        (button,)
+        for button in (answer_button(store, f) for f in entry.follow_ups[:3])
+        if button is not None
+    )
+    return Reply(text, rows)
+
+
+def html(match: Match, store: Store) -> Reply:
+    """The Telegram reply for a matcher verdict."""
+    if match.kind is Kind.ANSWER and match.entry is not None:
+        return entry_reply(store, match.entry)
+    if match.kind is Kind.SMALLTALK and match.smalltalk is not None:
+        return Reply(_esc(match.smalltalk.answer))
+    if match.kind is Kind.CLARIFY:
+        rows = [(b,) for b in (answer_button(store, c.intent) for c in match.suggestions) if b]
+        rows.append((Button("None of these", NONE_OF_THESE),))
+        return Reply("Did you mean…?", tuple(rows))
+    return not_found(store, match.suggestions)
+
+
+def not_found(store: Store, suggestions: tuple[Candidate, ...] = ()) -> Reply:
+    """An honest "not in the release", with topics to try."""
+    rows = [(b,) for b in (answer_button(store, c.intent) for c in suggestions) if b]
+    rows += [(b,) for b in topic_buttons(store)]
+    return Reply(_esc(_not_found_text(store)), tuple(rows))
+
+
+def topic_buttons(store: Store) -> list[Button]:
+    return [Button(_label(t), f"{TOPIC_PREFIX}{i}") for i, t in enumerate(store.topics)]
+
+
+def topics_reply(store: Store) -> Reply:
+    return Reply("Pick a topic:", tuple((b,) for b in topic_buttons(store)))
+
+
+def topic_reply(store: Store, index: int) -> Reply:
+    """The questions of one topic, as buttons."""
+    if not 0 <= index < len(store.topics):
+        return topics_reply(store)
+    topic = store.topics[index]
+    rows = tuple(
+        (b,) for b in (answer_button(store, e.id) for e in store.entries_for(topic)) if b
+    )
+    return Reply(f"<b>{_esc(topic)}</b>: what would you like to know?", rows)
+
+
+def start_reply(store: Store) -> Reply:
+    date = f" ({_esc(store.published)})" if store.published else ""
+    examples = [b for b in (answer_button(store, e.id) for e in store.entries[:3]) if b]
+    text = (
+        f"Hello! I answer questions about the press release <b>{_esc(store.title)}</b>{date}.\n\n"
+        "Ask me in your own words, or try one of these:"
+    )
+    return Reply(text, tuple((b,) for b in examples))
+
+
+def help_reply(store: Store) -> Reply:
+    text = (
+        "Ask any question about the release and I will answer with a quote from it.\n\n"
+        "/topics – browse the topics\n"
+        "/source – read the whole release\n"
+        "/ask QUESTION – ask in a group\n\n"
+        "In groups, mention me or reply to my message. "
+        "In any chat, type my username and a question to answer inline."
+    )
+    return Reply(text)
+
+
+def source_chunks(store: Store, limit: int = MAX_MESSAGE) -> list[str]:
+    """The release text, escaped, split at paragraph or word boundaries to fit `limit`."""
+    paragraphs = [p.strip() for p in store.document.body.split("\n") if p.strip()]
+    chunks: list[str] = []
+    current = ""
+    for paragraph in paragraphs:
+        for piece in _split_long(_esc(paragraph), limit):
+            candidate = f"{current}\n\n{piece}" if current else piece
+            if len(candidate) <= limit:
+                current = candidate
+            else:
+                chunks.append(current)
+                current = piece
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _split_long(text: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        cut = cut if cut > 0 else limit
+        # Never cut an HTML entity such as &amp; in half.
+        amp = text.rfind("&", 0, cut)
+        if amp != -1 and ";" not in text[amp:cut]:
+            cut = amp
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return pieces
