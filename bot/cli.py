@@ -149,8 +149,10 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--store", metavar="PATH", help="question-and-answer store (default: $BOT_KNOWLEDGE "
-        "or the shipped knowledge/release.yaml)"
+        "--store",
+        metavar="PATH",
+        help="question-and-answer store (default: $BOT_KNOWLEDGE "
+        "or the shipped knowledge/release.yaml)",
     )
     common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
@@ -182,7 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
 
     health = sub.add_parser("health", parents=[common], help="exit 0 if the running bot is healthy")
-    health.add_argument("--max-age", type=float, default=None, help="seconds a heartbeat stays fresh")
+    health.add_argument(
+        "--max-age", type=float, default=None, help="seconds a heartbeat stays fresh"
+    )
     health.set_defaults(func=cmd_health)
     return parser
 

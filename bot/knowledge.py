@@ -320,7 +320,9 @@ class _Builder:
 
     # Entries ---------------------------------------------------------------
 
-    def _items(self, value: Any, lines: _Lines, section: str) -> Iterator[tuple[int, dict[Any, Any]]]:
+    def _items(
+        self, value: Any, lines: _Lines, section: str
+    ) -> Iterator[tuple[int, dict[Any, Any]]]:
         if value is None:
             return
         if not isinstance(value, list):
@@ -414,7 +416,8 @@ class _Builder:
     def _cross_checks(self, entries: list[Entry], smalltalk: list[SmallTalk]) -> None:
         ids = {e.id for e in entries}
         owner: dict[str, str] = {}
-        for item in [*entries, *smalltalk]:
+        items: list[Entry | SmallTalk] = [*entries, *smalltalk]
+        for item in items:
             for question in item.questions:
                 key = normalise(question)
                 if key in owner and owner[key] != item.id:
@@ -438,7 +441,11 @@ class _Builder:
             self.problem(entry.line, entry.id, "source is not a verbatim quote of the document")
             return
         for claim in ungrounded_claims(entry.answer, source, flat, published):
-            self.problem(entry.line, entry.id, f"answer states {claim!r}, found in neither source nor document")
+            self.problem(
+                entry.line,
+                entry.id,
+                f"answer states {claim!r}, found in neither source nor document",
+            )
 
 
 # --- Grounding lint -----------------------------------------------------------
@@ -481,8 +488,10 @@ def ungrounded_claims(answer: str, source: str, document: str, published: str | 
 
 # Ordinary words that may open an answer sentence without naming anything.
 _PLAIN_OPENERS = frozenset(
-    "yes no it its they there he she this that these both currently according after "
-    "before when which who at in on by as during according overall together".split()
+    """
+    yes no it its they there he she this that these both currently according after
+    before when which who at in on by as during according overall together
+    """.split()
 )
 
 
@@ -537,5 +546,6 @@ class _Lines:
     def item(self, section: str, index: int) -> int:
         pair = self._value(section)
         if pair and isinstance(pair[1], yaml.SequenceNode) and index < len(pair[1].value):
-            return pair[1].value[index].start_mark.line + 1
+            item: yaml.Node = pair[1].value[index]
+            return item.start_mark.line + 1
         return self.key(section)

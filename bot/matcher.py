@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -294,11 +294,10 @@ class Matcher:
         )[:_MAX_CLARIFY]
         if close:
             return Match(shown, Kind.CLARIFY, top.score, suggestions=close)
-        weak = tuple(
-            c for c in ranked if self._is_entry(c) and c.score >= _SUGGESTION_FLOOR
-        )[:_MAX_CLARIFY]
+        weak = tuple(c for c in ranked if self._is_entry(c) and c.score >= _SUGGESTION_FLOOR)[
+            :_MAX_CLARIFY
+        ]
         return Match(shown, Kind.FALLBACK, top.score, suggestions=weak)
 
     def _is_entry(self, candidate: Candidate) -> bool:
         return self._by_id[candidate.intent].entry is not None
-

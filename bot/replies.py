@@ -94,7 +94,8 @@ def _suggestion_line(store: Store, candidate: Candidate, number: int) -> str:
 
 def entry_reply(store: Store, entry: Entry) -> Reply:
     """An answer with its supporting quote and follow-up buttons."""
-    text = f"{_esc(entry.answer)}\n\n<i>From the release:</i>\n<blockquote>{_esc(entry.source)}</blockquote>"
+    quote = f"<blockquote>{_esc(entry.source)}</blockquote>"
+    text = f"{_esc(entry.answer)}\n\n<i>From the release:</i>\n{quote}"
     rows = tuple(
         (button,)
         for button in (answer_button(store, f) for f in entry.follow_ups[:3])
@@ -136,9 +137,7 @@ def topic_reply(store: Store, index: int) -> Reply:
     if not 0 <= index < len(store.topics):
         return topics_reply(store)
     topic = store.topics[index]
-    rows = tuple(
-        (b,) for b in (answer_button(store, e.id) for e in store.entries_for(topic)) if b
-    )
+    rows = tuple((b,) for b in (answer_button(store, e.id) for e in store.entries_for(topic)) if b)
     return Reply(f"<b>{_esc(topic)}</b>: what would you like to know?", rows)
 
 

@@ -19,26 +19,28 @@ _CONTROL = dict.fromkeys(c for c in range(0x20) if chr(c) not in "\t\n\r")
 # as "us" or "uk" are deliberately absent: they name places and must count.
 STOPWORDS = frozenset(
     """
-    a about above after again against all also am an and any are aren as at be been before
-    being below between both but by can could did do does doing don down during each few for
-    from further had has have having he her here hers herself him himself his how i if in into
-    is isn it its itself just let me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your yours
-    yourself yourselves
-    please tell know like want wondering wonder curious question questions hi hello hey
-    thanks thank ok okay bot could would may might say said says give explain
-    anyone anybody someone something thing things really actually exactly quick quickly
-    mention mentioned mentions release press article text document news
-    s t re ve ll d m im whats whos wheres hows thats theres
+    a about above after again against all also am an and any are aren as at be been
+    before being below between both but by can could did do does doing don down during
+    each few for from further had has have having he her here hers herself him himself
+    his how i if in into is isn it its itself just let me more most my myself no nor not
+    now of off on once only or other our ours ourselves out over own same she should so
+    some such than that the their theirs them themselves then there these they this
+    those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours yourself yourselves please tell know like
+    want wondering wonder curious question questions hi hello hey thanks thank ok okay
+    bot could would may might say said says give explain anyone anybody someone
+    something thing things really actually exactly quick quickly mention mentioned
+    mentions release press article text document news s t re ve ll d m im whats whos
+    wheres hows thats theres
     """.split()
 )
 
 
 # Question words tell "who" from "when": the matcher keeps them for string
 # similarity but does not count them as content a store must know.
-QUESTION_WORDS = frozenset("who whom whose when where why how which many much".split())
+QUESTION_WORDS = frozenset(
+    ["who", "whom", "whose", "when", "where", "why", "how", "which", "many", "much"]
+)
 
 
 def normalise(text: str) -> str:
@@ -107,9 +109,9 @@ class SynonymTable:
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sr jr st gen col lt sgt capt rep sen gov pres amb
-    inc ltd co corp dept univ assn est approx vs etc no nos fig vol
-    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k a.m p.m
+    mr mrs ms dr prof sr jr st gen col lt sgt capt rep sen gov pres amb inc ltd co corp
+    dept univ assn est approx vs etc no nos fig vol jan feb mar apr jun jul aug sep sept
+    oct nov dec e.g i.e u.s u.k a.m p.m
     """.split()
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")

@@ -785,7 +785,10 @@ class FakeBotApi:
     # ------------------------------------------------------------------
 
     def post_raw_webhook(self, body: dict[str, Any], secret: str | None) -> int:
-        """POST ``body`` to the webhook URL (secret header unless ``secret`` is None); return status."""
+        """POST ``body`` to the webhook URL (no secret header if ``secret`` is None).
+
+        Returns the HTTP status; connection errors propagate.
+        """
         with self._lock:
             if self._webhook is None:
                 raise RuntimeError("no webhook is set")

@@ -46,7 +46,7 @@ def run(coro_fn: Callable[[], Awaitable[T]], limit: float = 15.0) -> T:
     """Run an async test body with a hard time bound."""
 
     async def bounded() -> T:
-        return await asyncio.wait_for(coro_fn(), timeout=limit)  # type: ignore[arg-type]
+        return await asyncio.wait_for(coro_fn(), timeout=limit)
 
     return asyncio.run(bounded())
 

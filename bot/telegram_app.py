@@ -1,0 +1,548 @@
+"""The Telegram edge: wiring, handlers and the `run` command.
+
+Handlers read the update, call the pure core (`Matcher`, `bot.replies`) and
+send what it returned. Everything is registered in `build_application`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import html
+import logging
+import os
+import re
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from bot import replies
+from bot.config import Config, ConfigError, load_config
+from bot.knowledge import Store, StoreError, load_store
+from bot.matcher import Kind, Matcher
+from bot.runtime import FloodGate, Gate, Heartbeat, Stats, UnansweredLog
+
+log = logging.getLogger("release_bot")
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+COMMANDS = [
+    ("start", "What this bot is for"),
+    ("help", "How to ask"),
+    ("topics", "Browse the topics"),
+    ("source", "Read the whole release"),
+    ("ask", "Ask a question (in groups)"),
+]
+MAX_INLINE_RESULTS = 5
+PING_EVERY = 30.0  # seconds between getMe pings that keep the heartbeat fresh
+
+
+# --- State kept for the life of the application ---------------------------------------
+
+
+@dataclass
+class BotState:
+    """Everything handlers need, created once in `build_application`."""
+
+    config: Config
+    store: Store
+    matcher: Matcher
+    gate: FloodGate
+    stats: Stats
+    unanswered: UnansweredLog
+    heartbeat: Heartbeat
+
+    def switch(self, store: Store) -> None:
+        self.store = store
+        self.matcher = Matcher(store)
+
+
+def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
+    state: BotState = context.bot_data["state"]
+    return state
+
+
+# --- Outbound requests ---------------------------------------------------------------
+
+
+class ResilientRequest(HTTPXRequest):
+    """HTTPXRequest that retries transient failures and records a heartbeat.
+
+    A server error (5xx) or a dropped connection is retried a few times with a
+    short backoff; a success touches the heartbeat file. 429s are left to
+    `AIORateLimiter`, which honours `retry_after`.
+    """
+
+    def __init__(self, heartbeat: Heartbeat, retries: int = 4, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._heartbeat = heartbeat
+        self._retries = retries
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        delay = 0.25
+        for attempt in range(self._retries + 1):
+            try:
+                code, payload = await super().do_request(*args, **kwargs)
+            except NetworkError:
+                if attempt == self._retries:
+                    raise
+            else:
+                if code < 500 or attempt == self._retries:
+                    if code < 400:
+                        self._heartbeat.beat()
+                    return code, payload
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2.0)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+# --- Sending ------------------------------------------------------------------------------
+
+
+def markup(reply: replies.Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in reply.buttons]
+    )
+
+
+async def send(message: Message, reply: replies.Reply, *, quote: bool = False) -> None:
+    """Send `reply` to the chat of `message` (as a reply to it when `quote`)."""
+    try:
+        await message.reply_text(
+            reply.text,
+            reply_markup=markup(reply),
+            do_quote=quote,
+            disable_web_page_preview=True,
+        )
+    except Forbidden:
+        log.info("cannot write to chat %s: the bot was blocked or removed", message.chat.type)
+
+
+# --- Answering questions -------------------------------------------------------------
+
+
+def answer(state: BotState, text: str) -> replies.Reply:
+    """Match a question, count it, log it if uncovered, and build the reply."""
+    match = state.matcher.match(text)
+    state.stats.record(match.kind)
+    if match.kind is Kind.FALLBACK and text.strip():
+        try:
+            state.unanswered.append(match.question, match.score)
+        except OSError as exc:
+            log.warning("cannot append to the unanswered-questions log: %s", exc)
+    return replies.html(match, state.store)
+
+
+async def admitted(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Apply the per-user flood limit; tell the person once when they hit it."""
+    user = update.effective_user
+    message = update.effective_message
+    if user is None:
+        return True
+    state = state_of(context)
+    verdict = state.gate.check(user.id)
+    if verdict is Gate.PASS:
+        return True
+    state.stats.record("rate_limited")
+    if verdict is Gate.NOTIFY and message is not None:
+        await send(message, replies.Reply(replies.RATE_LIMITED))
+    return False
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or message.text is None or not await admitted(update, context):
+        return
+    await send(message, answer(state_of(context), message.text))
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups, answer only when mentioned or replied to; stay silent otherwise."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    question = addressed_question(message, context.bot.username, context.bot.id)
+    if question is None or not await admitted(update, context):
+        return
+    await send(message, answer(state_of(context), question), quote=True)
+
+
+def addressed_question(message: Message, username: str, bot_id: int) -> str | None:
+    """The question in a group message meant for the bot, or None if it is not for us."""
+    text = message.text or ""
+    mention = re.compile(rf"@{re.escape(username)}\b", re.IGNORECASE)
+    mentioned = bool(username) and mention.search(text) is not None
+    replied = message.reply_to_message is not None and (
+        message.reply_to_message.from_user is not None
+        and message.reply_to_message.from_user.id == bot_id
+    )
+    if not (mentioned or replied):
+        return None
+    return " ".join(mention.sub(" ", text).split())
+
+
+async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or not await admitted(update, context):
+        return
+    question = " ".join(context.args or [])
+    if not question:
+        await send(
+            message, replies.Reply("Ask like this: /ask How many flights are there?"), quote=True
+        )
+        return
+    quote = message.chat.type != ChatType.PRIVATE
+    await send(message, answer(state_of(context), question), quote=quote)
+
+
+async def on_not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or not await admitted(update, context):
+        return
+    await send(message, replies.Reply(replies.NOT_TEXT))
+
+
+# --- Commands -----------------------------------------------------------------------------
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message:
+        await send(update.effective_message, replies.start_reply(state_of(context).store))
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message:
+        await send(update.effective_message, replies.help_reply(state_of(context).store))
+
+
+async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message:
+        await send(update.effective_message, replies.topics_reply(state_of(context).store))
+
+
+async def on_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    for chunk in replies.source_chunks(state_of(context).store):
+        await send(message, replies.Reply(chunk))
+
+
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in state_of(context).config.admin_ids
+
+
+async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    if not is_admin(update, context):
+        await send(message, replies.Reply("Only the bot's administrators can do that."))
+        return
+    await send(message, replies.Reply(html.escape(reload_store(state_of(context)))))
+
+
+async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    if not is_admin(update, context):
+        await send(message, replies.Reply("Only the bot's administrators can do that."))
+        return
+    await send(message, replies.Reply(html.escape(state_of(context).stats.summary())))
+
+
+def reload_store(state: BotState) -> str:
+    """Re-read the store; switch to it only if it validates. Returns a one-line report."""
+    try:
+        store = load_store(state.config.knowledge)
+    except StoreError as exc:
+        log.warning("reload refused: %s", exc)
+        return f"Reload refused, still using the previous store: {exc}"
+    state.switch(store)
+    log.info("store reloaded: %d entries", len(store.entries))
+    return f"Reloaded: {len(store.entries)} entries."
+
+
+# --- Buttons and inline mode -----------------------------------------------------------
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    state = state_of(context)
+    data = query.data or ""
+    reply: replies.Reply | None = None
+    if data.startswith(replies.ANSWER_PREFIX):
+        entry = state.store.entry(data.removeprefix(replies.ANSWER_PREFIX))
+        if entry is not None:
+            state.stats.record(Kind.ANSWER)
+            reply = replies.entry_reply(state.store, entry)
+    elif data.startswith(replies.TOPIC_PREFIX) and data[2:].isdigit():
+        reply = replies.topic_reply(state.store, int(data[2:]))
+    elif data == replies.NONE_OF_THESE:
+        reply = replies.not_found(state.store)
+    # Always answer the callback, even for a stale button, so the spinner stops.
+    with contextlib.suppress(BadRequest):
+        await query.answer(None if reply else "That button has expired; please ask again.")
+    if reply is not None and isinstance(query.message, Message):
+        await send(query.message, reply)
+
+
+async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    state = state_of(context)
+    state.stats.record("inline")
+    results = inline_results(state, query.query)
+    with contextlib.suppress(BadRequest):
+        await query.answer(results, cache_time=60, is_personal=False)
+
+
+def inline_results(state: BotState, text: str) -> list[InlineQueryResultArticle]:
+    store = state.store
+    if not text.strip():
+        return [
+            InlineQueryResultArticle(
+                id=f"t{i}",
+                title=topic,
+                description=", ".join(e.questions[0] for e in store.entries_for(topic))[:100],
+                input_message_content=InputTextMessageContent(
+                    "\n\n".join(html.escape(e.answer) for e in store.entries_for(topic))[
+                        : replies.MAX_MESSAGE
+                    ],
+                    parse_mode=ParseMode.HTML,
+                ),
+            )
+            for i, topic in enumerate(store.topics)
+        ][:50]
+    settings = store.settings
+    results = []
+    for candidate in state.matcher.candidates(text)[:MAX_INLINE_RESULTS]:
+        entry = store.entry(candidate.intent)
+        if entry is None or candidate.score < settings.clarify_threshold:
+            continue
+        reply = replies.entry_reply(store, entry)
+        results.append(
+            InlineQueryResultArticle(
+                id=entry.id,
+                title=entry.questions[0],
+                description=entry.answer[:100],
+                input_message_content=InputTextMessageContent(
+                    reply.text, parse_mode=ParseMode.HTML
+                ),
+            )
+        )
+    return results
+
+
+# --- Errors ---------------------------------------------------------------------------------
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error with the update's kind and chat type; apologise where possible."""
+    error = context.error
+    kind = chat_type = "-"
+    if isinstance(update, Update):
+        kind = next((name for name in ALLOWED_UPDATES if getattr(update, name, None)), "other")
+        if update.effective_chat:
+            chat_type = update.effective_chat.type
+    if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
+        log.warning("network trouble talking to the Bot API: %s", error)
+        return
+    log.error("error handling %s update in %s chat", kind, chat_type, exc_info=error)
+    if isinstance(update, Update) and update.effective_message and kind == "message":
+        with contextlib.suppress(TelegramError):
+            await update.effective_message.reply_text(html.escape(replies.SORRY))
+
+
+# --- Wiring ---------------------------------------------------------------------------------
+
+
+def build_application(
+    config: Config,
+    store: Store,
+    *,
+    request: HTTPXRequest | None = None,
+    updates_request: HTTPXRequest | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """Create the application with every handler registered. Nothing connects yet."""
+    heartbeat = Heartbeat(config.heartbeat)
+    state = BotState(
+        config=config,
+        store=store,
+        matcher=Matcher(store),
+        gate=FloodGate(config.user_limit, config.user_window),
+        stats=Stats(),
+        unanswered=UnansweredLog(config.unanswered_log),
+        heartbeat=heartbeat,
+    )
+    builder = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.api_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .request(request or ResilientRequest(heartbeat, connection_pool_size=16))
+        .get_updates_request(updates_request or ResilientRequest(heartbeat, retries=1))
+        .concurrent_updates(8)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    app = builder.build()
+    app.bot_data["state"] = state
+
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    # Commands first: a command is also text, and must not reach the question handlers.
+    app.add_handler(CommandHandler("start", on_start))
+    app.add_handler(CommandHandler("help", on_help))
+    app.add_handler(CommandHandler("topics", on_topics))
+    app.add_handler(CommandHandler("source", on_source))
+    app.add_handler(CommandHandler("ask", on_ask))
+    app.add_handler(CommandHandler("reload", on_reload))
+    app.add_handler(CommandHandler("stats", on_stats))
+    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_private_text))
+    app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, on_group_text))
+    # Anything else in a private chat (stickers, photos, voice, unknown commands).
+    app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_not_text))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(InlineQueryHandler(on_inline))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    state: BotState = app.bot_data["state"]
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        loop.add_signal_handler(signal.SIGHUP, lambda: log.info(reload_store(state)))
+    app.bot_data["pinger"] = asyncio.create_task(_ping(app))
+    log.info("ready as @%s with %d entries", app.bot.username, len(state.store.entries))
+
+
+async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    task: asyncio.Task[None] | None = app.bot_data.pop("pinger", None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def _ping(app: Application) -> None:  # type: ignore[type-arg]
+    """Keep the heartbeat honest when no updates arrive (webhook mode, quiet chats)."""
+    while True:
+        await asyncio.sleep(PING_EVERY)
+        try:
+            await app.bot.get_me()
+        except TelegramError as exc:
+            log.warning("Bot API ping failed: %s", exc)
+
+
+# --- Logging ----------------------------------------------------------------------------------
+
+
+class RedactToken(logging.Filter):
+    """Replaces the bot token in every record, whatever logger produced it."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self._token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self._token:
+            return True
+        message = record.getMessage()
+        if self._token in message:
+            record.msg = message.replace(self._token, "[TOKEN]")
+            record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            if self._token in text:
+                record.msg = f"{record.msg}\n{text.replace(self._token, '[TOKEN]')}"
+                record.exc_info = None
+                record.exc_text = None
+        return True
+
+
+def setup_logging(level: str, token: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactToken(token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # httpx logs every request URL, and the URL carries the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+# --- Entry point ------------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
+    """`python -m bot run [--webhook]`: validate everything, then serve until stopped."""
+    try:
+        config = load_config(
+            env if env is not None else dict(os.environ), store=args.store, webhook=args.webhook
+        )
+    except ConfigError as exc:
+        print(f"release-bot: {exc}", file=sys.stderr)
+        return 2
+    store = load_store(config.knowledge)  # StoreError is reported by the CLI, exit 2
+    setup_logging(config.log_level, config.token)
+    app = build_application(config, store)
+    stop_signals: Sequence[int] = (signal.SIGINT, signal.SIGTERM)
+    if config.webhook:
+        app.run_webhook(
+            listen=config.listen,
+            port=config.port,
+            url_path="telegram",
+            webhook_url=config.webhook_url,
+            secret_token=config.webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+            stop_signals=stop_signals,
+            bootstrap_retries=3,
+        )
+    else:
+        app.run_polling(
+            allowed_updates=ALLOWED_UPDATES,
+            stop_signals=stop_signals,
+            bootstrap_retries=3,
+            timeout=10,
+        )
+    log.info("stopped")
+    return 0
