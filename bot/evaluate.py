@@ -57,12 +57,15 @@ class Summary:
 def load_cases(path: str | Path) -> list[Case]:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise EvalFileError(f"{path}: cannot read ({exc.__class__.__name__})") from None
     except yaml.YAMLError as exc:
         raise EvalFileError(f"{path}: bad YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict):
         raise EvalFileError(f"{path}: expected a mapping with in_scope and out_of_scope")
+    for section in ("in_scope", "out_of_scope"):
+        if not isinstance(data.get(section) or [], list):
+            raise EvalFileError(f"{path}: {section} must be a list of questions")
     cases = [Case(_q(item, path), _intent(item, path)) for item in data.get("in_scope") or []]
     cases += [Case(_q(item, path), None) for item in data.get("out_of_scope") or []]
     if not cases:

@@ -186,6 +186,9 @@ class _Builder:
         except yaml.YAMLError as exc:
             self.problem(0, None, f"bad YAML: {str(exc).splitlines()[0]}")
             return None
+        except ValueError as exc:  # a well-formed but impossible date, e.g. 2024-02-30
+            self.problem(_bad_date_line(raw), None, f"bad YAML: {exc}")
+            return None
         if not isinstance(data, dict) or node is None:
             self.problem(1, None, "the store must be a mapping with document, title and entries")
             return None
@@ -206,6 +209,8 @@ class _Builder:
             self.problem(lines.key(key), None, f"unknown top-level key {key!r}")
         for key in sorted(_TOP_REQUIRED - set(data)):
             self.problem(1, None, f"missing top-level key {key!r}")
+        for key in sorted(k for k in _TOP_REQUIRED if k in data and data[k] is None):
+            self.problem(lines.key(key), None, f"{key} is empty")
 
         title = self._text(data.get("title"), lines.key("title"), None, "title")
         document = self._document(data.get("document"), lines.key("document"))
@@ -213,7 +218,7 @@ class _Builder:
         settings = self._settings(data.get("settings"), lines)
         synonyms = self._synonyms(data.get("synonyms"), lines.key("synonyms"))
         entries = self._entries(data.get("entries"), lines)
-        smalltalk = self._smalltalk(data.get("smalltalk"), lines)
+        smalltalk = self._smalltalk(data.get("smalltalk"), lines, {e.id for e in entries})
         self._cross_checks(entries, smalltalk)
         if document is not None:
             for entry in entries:
@@ -270,7 +275,7 @@ class _Builder:
             return document[1].published if document else None
         if isinstance(value, dt.date):
             text = value.isoformat()
-        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        elif isinstance(value, str) and _is_date(value.strip()):
             text = value.strip()
         else:
             self.problem(line, None, "published must be a date like 2024-08-16")
@@ -372,6 +377,9 @@ class _Builder:
                 self.problem(line, entry_id, f"unknown key {key!r}")
             for key in sorted(_ENTRY_REQUIRED - set(item)):
                 self.problem(line, entry_id, f"missing key {key!r}")
+            for key in ("topic", "answer", "source"):
+                if key in item and item[key] is None:
+                    self.problem(line, entry_id, f"{key} is empty")
             topic = self._text(item.get("topic"), line, entry_id, "topic")
             answer = self._text(item.get("answer"), line, entry_id, "answer")
             source = self._text(item.get("source"), line, entry_id, "source")
@@ -399,9 +407,9 @@ class _Builder:
             self.problem(lines.key("entries"), None, "entries is empty")
         return entries
 
-    def _smalltalk(self, value: Any, lines: _Lines) -> list[SmallTalk]:
+    def _smalltalk(self, value: Any, lines: _Lines, entry_ids: set[str]) -> list[SmallTalk]:
         items: list[SmallTalk] = []
-        seen: set[str] = set()
+        seen = set(entry_ids)  # one id space: the matcher looks entries and small talk up alike
         for line, item in self._items(value, lines, "smalltalk"):
             item_id = self._entry_id(item, line, seen)
             for key in sorted(set(item) - _SMALLTALK_KEYS, key=str):
@@ -409,6 +417,8 @@ class _Builder:
             answer = self._text(item.get("answer"), line, item_id, "answer")
             if "answer" not in item:
                 self.problem(line, item_id, "missing key 'answer'")
+            elif item["answer"] is None:
+                self.problem(line, item_id, "answer is empty")
             questions = self._questions(item.get("questions"), line, item_id)
             items.append(SmallTalk(item_id, questions, answer or "", line))
         return items
@@ -446,6 +456,26 @@ class _Builder:
                 entry.id,
                 f"answer states {claim!r}, found in neither source nor document",
             )
+
+
+def _is_date(text: str) -> bool:
+    """True for a real calendar date written YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _bad_date_line(raw: str) -> int:
+    """The 1-based line of the first YYYY-MM-DD value that is no calendar date (0 if none)."""
+    for number, line in enumerate(raw.splitlines(), 1):
+        for value in re.findall(r":\s*(\d{4}-\d{2}-\d{2})\s*(?:#.*)?$", line):
+            if not _is_date(value):
+                return number
+    return 0
 
 
 # --- Grounding lint -----------------------------------------------------------

@@ -35,8 +35,8 @@ from bot.text import QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
 # read as that word. Short words need to be near-exact to avoid turning an
 # unknown name into a known one ("Japan" must never become "Astana").
 _TYPO_CUTOFF_LONG = 84.0  # words of 7+ letters: one or two slips
-_TYPO_CUTOFF_SHORT = 88.0  # words of 5-6 letters: one slip
-_MIN_TYPO_LEN = 5
+_TYPO_CUTOFF_SHORT = 88.0  # words of 4-6 letters: one slip ("seul" -> "seoul")
+_MIN_TYPO_LEN = 4
 
 # How much of a question's meaning an entry must account for. Each content
 # word of the question is weighed by its length (names and rare words are
@@ -44,6 +44,9 @@ _MIN_TYPO_LEN = 5
 # word known to the store but not to this entry counts half.
 _OFF_ENTRY_WORD_WEIGHT = 0.5
 _COMMON_WORD_WEIGHT = 0.35  # an everyday word the store lacks ("describe", "exactly")
+_UNKNOWN_WORD_FACTOR = 0.85  # each rare word the store never saw ("Germany", "capital")
+_NAME_SWAP_FACTOR = 0.8  # the question names X where the best phrasing names Y
+_QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about  # an everyday word the store lacks ("describe", "exactly")
 # Coverage is raised to this power before it scales the similarity: 1.5
 # makes one unknown word in four drop a perfect 100 to about 65 (fallback).
 _COVERAGE_EXPONENT = 1.0
@@ -117,6 +120,7 @@ class _Item:
     entry: Entry | None
     smalltalk: SmallTalk | None
     vocabulary: frozenset[str]
+    asks: frozenset[str]  # question words its phrasings use ("who", "how", "many")
     display: str  # the phrasing offered in a "did you mean" button
 
 
@@ -130,6 +134,7 @@ class Matcher:
 
         items: list[_Item] = []
         phrasings: list[str] = []
+        phrasing_words: list[tuple[str, ...]] = []
         owners: list[int] = []
         vocabulary: set[str] = set()
         sources: list[tuple[Entry | None, SmallTalk | None, tuple[str, ...], str]] = [
@@ -141,12 +146,15 @@ class Matcher:
             for question in questions:
                 tokens = self._tokens(question)
                 words.update(tokens)
-                phrasings.append(" ".join(self._content(tokens)) or " ".join(tokens))
+                content = self._content(tokens) or tokens
+                phrasings.append(" ".join(content))
+                phrasing_words.append(tuple(content))
                 owners.append(len(items))
             words.update(self._tokens(extra))
             vocabulary.update(words)
             item_id = entry.id if entry else talk.id if talk else ""
-            items.append(_Item(item_id, entry, talk, frozenset(words), questions[0]))
+            asks = frozenset(words & QUESTION_WORDS)
+            items.append(_Item(item_id, entry, talk, frozenset(words), asks, questions[0]))
         # Words of the document itself are known too: a question about them
         # is about the release, even if no entry quotes that word.
         vocabulary.update(self._tokens(store.document.body))
@@ -154,11 +162,12 @@ class Matcher:
 
         self._items = items
         self._phrasings = phrasings
+        self._phrasing_words = phrasing_words
         self._owners = owners
         self._vocabulary = frozenset(vocabulary)
         # Typo correction works on raw words, before synonyms and stemming.
         raw_words = {w for _, _, qs, _ in sources for q in qs for w in normalise(q).split()}
-        raw_words |= vocabulary | STOPWORDS
+        raw_words |= vocabulary | STOPWORDS | COMMON_WORDS
         raw_words |= {w for v in store.synonyms.values() for t in v for w in normalise(t).split()}
         raw_words |= set(normalise(store.document.body).split())
         self._known_raw = frozenset(raw_words)
@@ -212,16 +221,27 @@ class Matcher:
         if not words:
             return []
         similarity = self._similarity(" ".join(words))
-        best: dict[int, float] = {}
+        best: dict[int, tuple[float, int]] = {}
         for index, score in enumerate(similarity):
             owner = self._owners[index]
-            if score > best.get(owner, 0.0):
-                best[owner] = score
+            if score > best.get(owner, (0.0, 0))[0]:
+                best[owner] = (score, index)
         foreign = {w for w in words if w not in self._vocabulary}
+        asked = set(words)
+        asked_names = asked & self._names
+        asked_kind = asked & QUESTION_WORDS
         result = []
-        for position, raw in best.items():
+        for position, (raw, index) in best.items():
             item = self._items[position]
             score = raw * self._coverage(words, foreign, self._names, item) ** _COVERAGE_EXPONENT
+            # "Who is the President of Korea?" against "Who is the President of
+            # Kazakhstan?": the same question about a different name.
+            phrasing_names = set(self._phrasing_words[index]) & self._names
+            if asked_names - phrasing_names and phrasing_names - asked_names:
+                score *= _NAME_SWAP_FACTOR
+            # "When ...?" of an entry nobody asks "when" about.
+            if asked_kind and not asked_kind & item.asks:
+                score *= _QUESTION_KIND_FACTOR
             result.append(Candidate(item.id, item.display, round(score, 1)))
         result.sort(key=lambda c: -c.score)
         return result
@@ -252,6 +272,7 @@ class Matcher:
         """The share of the question's meaning that `item` accounts for, in [0, 1]."""
         total = 0.0
         missing = 0.0
+        unknown = 0
         for word in words:
             if word in QUESTION_WORDS:
                 continue
@@ -260,12 +281,17 @@ class Matcher:
             if word in item.vocabulary:
                 continue
             if word in foreign:
-                missing += weight * (_COMMON_WORD_WEIGHT if word in COMMON_WORDS else 1.0)
+                if word in COMMON_WORDS:
+                    missing += weight * _COMMON_WORD_WEIGHT
+                else:
+                    missing += weight
+                    unknown += 1
             elif word in names:
                 missing += weight
             else:
                 missing += weight * _OFF_ENTRY_WORD_WEIGHT
-        return 1.0 - missing / total if total else 1.0
+        share = 1.0 - missing / total if total else 1.0
+        return share * _UNKNOWN_WORD_FACTOR**unknown
 
     # Verdict -----------------------------------------------------------------
 
