@@ -216,7 +216,7 @@ class _Builder:
         document = self._document(data.get("document"), lines.key("document"))
         published = self._published(data.get("published"), lines.key("published"), document)
         settings = self._settings(data.get("settings"), lines)
-        synonyms = self._synonyms(data.get("synonyms"), lines.key("synonyms"))
+        synonyms = self._synonyms(data.get("synonyms"), lines)
         entries = self._entries(data.get("entries"), lines)
         smalltalk = self._smalltalk(data.get("smalltalk"), lines, {e.id for e in entries})
         self._cross_checks(entries, smalltalk)
@@ -307,18 +307,24 @@ class _Builder:
             self.problem(lines.key("settings"), None, "clarify_threshold exceeds answer_threshold")
         return settings
 
-    def _synonyms(self, value: Any, line: int) -> dict[str, tuple[str, ...]]:
+    def _synonyms(self, value: Any, lines: _Lines) -> dict[str, tuple[str, ...]]:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.problem(line, None, "synonyms must map a term to a list of variants")
+            self.problem(
+                lines.key("synonyms"), None, "synonyms must map a term to a list of variants"
+            )
             return {}
         result: dict[str, tuple[str, ...]] = {}
         for term, variants in value.items():
             if not isinstance(variants, list) or not all(
                 isinstance(v, str) and v.strip() for v in variants
             ):
-                self.problem(line, None, f"synonyms of {term!r} must be a list of text")
+                self.problem(
+                    lines.nested("synonyms", term),
+                    None,
+                    f"synonyms of {term!r} must be a list of text",
+                )
                 continue
             result[str(term)] = tuple(variants)
         return result

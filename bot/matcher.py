@@ -46,12 +46,13 @@ _OFF_ENTRY_WORD_WEIGHT = 0.5
 _COMMON_WORD_WEIGHT = 0.35  # an everyday word the store lacks ("describe", "exactly")
 _UNKNOWN_WORD_FACTOR = 0.85  # each rare word the store never saw ("Germany", "capital")
 _NAME_SWAP_FACTOR = 0.8  # the question names X where the best phrasing names Y
-_QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about  # an everyday word the store lacks ("describe", "exactly")
-# Coverage is raised to this power before it scales the similarity: 1.5
-# makes one unknown word in four drop a perfect 100 to about 65 (fallback).
+_QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about
+# Coverage scales the similarity linearly; a sweep of exponents 1.0-2.0 (and of
+# the factors above) on tests/data/eval.yaml found 1.0 best.
 _COVERAGE_EXPONENT = 1.0
 
 _MAX_CLARIFY = 3
+MAX_QUERY_WORDS = 60  # longer questions are cut: the start says what is asked
 # A fallback still offers entries scoring at least this, as "maybe you meant".
 _SUGGESTION_FLOOR = 45.0
 
@@ -206,7 +207,10 @@ class Matcher:
 
     def prepare(self, question: str) -> list[str]:
         """The content words the matcher sees for `question` (after every normalisation)."""
-        words = normalise(question[: self.settings.max_query_chars]).split()
+        limit = self.settings.max_query_chars
+        # Cap before and after normalising: NFKC can expand one character into
+        # many ("\ufdfa" becomes 18 letters), and matching cost grows with length.
+        words = normalise(question[:limit])[:limit].split()[:MAX_QUERY_WORDS]
         # Typos are corrected on the raw words, so a corrected word can still
         # be rewritten by a synonym ("kazakstan" -> "kazakhstan").
         corrected = " ".join(self._correct(w) for w in words)

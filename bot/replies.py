@@ -8,6 +8,7 @@ text that goes into HTML is escaped here, in one place.
 from __future__ import annotations
 
 import html as _html
+import re
 from dataclasses import dataclass
 
 from bot.knowledge import Entry, Store
@@ -165,7 +166,9 @@ def help_reply(store: Store) -> Reply:
 
 def source_chunks(store: Store, limit: int = MAX_MESSAGE) -> list[str]:
     """The release text, escaped, split at paragraph or word boundaries to fit `limit`."""
-    paragraphs = [p.strip() for p in store.document.body.split("\n") if p.strip()]
+    # Paragraphs are separated by blank lines; a hard-wrapped line is not a paragraph.
+    blocks = re.split(r"\n\s*\n", store.document.body)
+    paragraphs = [" ".join(p.split()) for p in blocks if p.strip()]
     chunks: list[str] = []
     current = ""
     for paragraph in paragraphs:
@@ -188,7 +191,7 @@ def _split_long(text: str, limit: int) -> list[str]:
         cut = cut if cut > 0 else limit
         # Never cut an HTML entity such as &amp; in half.
         amp = text.rfind("&", 0, cut)
-        if amp != -1 and ";" not in text[amp:cut]:
+        if amp > 0 and ";" not in text[amp:cut]:  # at 0, cutting there would loop forever
             cut = amp
         pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()

@@ -29,7 +29,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -526,23 +533,32 @@ def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
     setup_logging(config.log_level, config.token)
     app = build_application(config, store)
     stop_signals: Sequence[int] = (signal.SIGINT, signal.SIGTERM)
-    if config.webhook:
-        app.run_webhook(
-            listen=config.listen,
-            port=config.port,
-            url_path="telegram",
-            webhook_url=config.webhook_url,
-            secret_token=config.webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
-            stop_signals=stop_signals,
-            bootstrap_retries=3,
-        )
-    else:
-        app.run_polling(
-            allowed_updates=ALLOWED_UPDATES,
-            stop_signals=stop_signals,
-            bootstrap_retries=3,
-            timeout=10,
-        )
+    try:
+        if config.webhook:
+            app.run_webhook(
+                listen=config.listen,
+                port=config.port,
+                url_path="telegram",
+                webhook_url=config.webhook_url,
+                secret_token=config.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+                stop_signals=stop_signals,
+                bootstrap_retries=3,
+            )
+        else:
+            app.run_polling(
+                allowed_updates=ALLOWED_UPDATES,
+                stop_signals=stop_signals,
+                bootstrap_retries=3,
+                timeout=10,
+            )
+    # Start-up failures: one line, never a traceback (PTB's InvalidToken text holds the token).
+    except InvalidToken:
+        print("release-bot: the Bot API rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+    except (TelegramError, OSError) as exc:
+        reason = str(exc).replace(config.token, "[TOKEN]")
+        print(f"release-bot: could not start: {reason}", file=sys.stderr)
+        return 1
     log.info("stopped")
     return 0

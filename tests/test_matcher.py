@@ -1,0 +1,193 @@
+"""Tests for bot/matcher.py against the shipped store: clear answers, refusals, small talk,
+the shape of a `Match`, and robustness for any text a user can send."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge import load_store
+from bot.matcher import MAX_QUERY_WORDS, Kind, Match, Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_FILE = Path(__file__).resolve().parent / "data" / "eval.yaml"
+_EVAL = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
+EVAL_QUESTIONS = [item["q"] for item in _EVAL["in_scope"] + _EVAL["out_of_scope"]]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    built = Matcher(load_store())
+    built.match("warm up")  # the first call may pay for lazy set-up; time the rest
+    return built
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("how many flights per week", "flights-total"),
+        ("fligts", "flights-total"),  # typo
+        ("How many fligths are there between Almaty and Seoul?", "flights-almaty-seoul"),
+        ("who is the ambassador", "ambassador"),
+        ("Who is Woo Won-shik?", "speaker"),
+        ("BAKAD", "bakad"),
+        ("big almaty ring road", "bakad"),  # synonym
+        ("Kia", "kia-hyundai"),
+        ("Doosan", "doosan-power-plant"),
+        ("When was the release published?", "publication-date"),
+    ],
+)
+def test_clear_questions_get_their_answer(matcher: Matcher, question: str, intent: str) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.intent) == (Kind.ANSWER, intent)
+    assert match.entry is not None
+    assert match.entry.id == intent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many flights per week are there between Kazakhstan and Germany?",
+        "How many flights are there between Almaty and Busan?",
+    ],
+)
+def test_near_misses_are_not_answered(matcher: Matcher, question: str) -> None:
+    match = matcher.match(question)
+    assert match.kind is not Kind.ANSWER
+    assert match.entry is None
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the capital of France?", "asdfghjkl", "", "   ", "?!?!", "🙂🙂🙂"]
+)
+def test_unrelated_or_empty_questions_fall_back(matcher: Matcher, question: str) -> None:
+    match = matcher.match(question)
+    assert match.kind is Kind.FALLBACK
+    assert match.entry is None
+    assert match.smalltalk is None
+    assert match.intent is None
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [("hi", "greeting"), ("Hello!", "greeting"), ("thanks", "thanks"), ("Thank you!", "thanks")],
+)
+def test_smalltalk_is_recognised(matcher: Matcher, question: str, intent: str) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.intent) == (Kind.SMALLTALK, intent)
+    assert match.smalltalk is not None
+    assert match.entry is None
+    assert not match.answered
+
+
+def _assert_well_formed(match: Match, max_chars: int) -> None:
+    assert isinstance(match.kind, Kind)
+    assert 0.0 <= match.score <= 100.0
+    assert match.answered == (match.kind is Kind.ANSWER)
+    assert len(match.question) <= max_chars
+    assert len(match.suggestions) <= 3
+    scores = [c.score for c in match.suggestions]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 100.0 for s in scores)
+    if match.kind is Kind.ANSWER:
+        assert match.entry is not None
+        assert match.smalltalk is None
+        assert match.intent == match.entry.id
+    elif match.kind is Kind.SMALLTALK:
+        assert match.smalltalk is not None
+        assert match.entry is None
+        assert match.intent == match.smalltalk.id
+    else:
+        assert match.entry is None
+        assert match.smalltalk is None
+        assert match.intent is None
+    if match.kind is Kind.CLARIFY:
+        assert match.suggestions
+
+
+@pytest.mark.parametrize("question", EVAL_QUESTIONS)
+def test_every_verdict_is_well_formed(matcher: Matcher, question: str) -> None:
+    """answered iff kind is answer; intent, entry and small talk agree; at most 3 suggestions."""
+    store = matcher.store
+    match = matcher.match(question)
+    _assert_well_formed(match, store.settings.max_query_chars)
+    entry_ids = {e.id for e in store.entries}
+    assert all(c.intent in entry_ids for c in match.suggestions)
+
+
+def test_long_questions_are_cut_to_max_query_chars(matcher: Matcher) -> None:
+    limit = matcher.settings.max_query_chars
+    match = matcher.match("how many flights " * 1000)
+    assert match.question == ("how many flights " * 1000)[:limit]
+
+
+def test_match_of_a_non_string_is_a_fallback(matcher: Matcher) -> None:
+    match = matcher.match(None)  # type: ignore[arg-type]
+    assert (match.kind, match.score, match.question) == (Kind.FALLBACK, 0.0, "")
+
+
+# Text users actually send, beyond what st.text() finds quickly.
+_HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "<b>flights</b> &amp; &lt;",
+        "'; DROP TABLE entries; --",
+        "SELECT * FROM answers WHERE 1=1",
+        "{{7*7}} ${jndi:ldap://x} %s%s%n",
+        "\u202eflights\u202c",  # right-to-left override
+        "f\u0301l\u0308ights",  # combining marks
+        "\ufdfa" * 300,  # one code point that NFKC expands to 18
+        "flights " * 2000,
+        "a" * 10_000,
+        "Ａлматы ✈️ 서울 🇰🇿 flights",
+        "\x00\x01\x1b[31mred\x1b[0m",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    question=st.one_of(
+        st.text(max_size=10_000),
+        st.text(st.characters(codec="utf-8"), max_size=400),
+        st.lists(st.sampled_from(["flights", "Almaty", "Seoul", "ambassador", "🙂", "&", "."])).map(
+            " ".join
+        ),
+        _HOSTILE,
+        st.tuples(_HOSTILE, st.text(max_size=50)).map("".join),
+    )
+)
+@example(question="\ufdfa" * 300)  # found by this test: NFKC makes 300 characters 5,400
+def test_match_never_raises_and_bounds_its_work_for_any_text(
+    matcher: Matcher, question: str
+) -> None:
+    """Any text gets a well-formed verdict, and what is matched is capped in length.
+
+    Speed itself is measured by the benchmarks, not here: the cap on words is
+    what keeps a 10,000-character message as cheap as a short one.
+    """
+    match = matcher.match(question)
+    _assert_well_formed(match, matcher.settings.max_query_chars)
+    assert len(matcher.prepare(question)) <= MAX_QUERY_WORDS
+
+
+def test_matcher_and_cli_do_not_import_telegram() -> None:
+    code = (
+        "import sys, bot.matcher, bot.cli, bot.replies, bot.knowledge, bot.evaluate\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'telegram'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout == "[]\n"

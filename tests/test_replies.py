@@ -1,0 +1,285 @@
+"""Tests for bot/replies.py: plain and HTML replies for every verdict, escaping, and
+splitting the release into Telegram-sized chunks.
+
+The test store (tests/data/stores/good.yaml) puts ``<``, ``&`` and ``>`` in its title,
+a topic, an answer, a source and a small-talk answer, so escaping shows everywhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import Entry, SmallTalk, Store, load_store
+from bot.matcher import Candidate, Kind, Match, Matcher
+from bot.replies import (
+    MAX_BUTTON_TEXT,
+    MAX_CALLBACK_DATA,
+    MAX_MESSAGE,
+    Button,
+    Reply,
+    plain,
+    source_chunks,
+    start_reply,
+    topic_reply,
+    topics_reply,
+)
+from bot.replies import html as html_reply
+
+ROOT = Path(__file__).resolve().parent.parent
+STORES = Path(__file__).resolve().parent / "data" / "stores"
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x?[0-9a-f]+);", re.IGNORECASE)
+
+NOT_FOUND = (
+    "Sorry, I could not find that in the release. "
+    "I can answer questions about: The centre, Staff & <budget>."
+)
+TOPIC_BUTTONS = ((Button("The centre", "t:0"),), (Button("Staff & <budget>", "t:1"),))
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return load_store(STORES / "good.yaml")
+
+
+def _entry(store: Store, entry_id: str) -> Entry:
+    entry = store.entry(entry_id)
+    assert entry is not None
+    return entry
+
+
+def _talk(store: Store, talk_id: str) -> SmallTalk:
+    return next(s for s in store.smalltalk if s.id == talk_id)
+
+
+def _suggestions() -> tuple[Candidate, ...]:
+    return (Candidate("cost", "centre cost", 70.0), Candidate("centre", "lab", 64.5))
+
+
+# --- Answers ------------------------------------------------------------------------------
+
+
+def test_plain_answer_quotes_its_source(store: Store) -> None:
+    match = Match("budget?", Kind.ANSWER, 91.0, entry=_entry(store, "budget"))
+    assert plain(match, store) == (
+        "The R&D budget must stay <5% of sales & >2% of profit.\n\n"
+        'From the release: "Their R&D budget must stay <5% of sales & >2% of profit"'
+    )
+
+
+def test_html_answer_escapes_answer_and_source(store: Store) -> None:
+    match = Match("budget?", Kind.ANSWER, 91.0, entry=_entry(store, "budget"))
+    assert html_reply(match, store) == Reply(
+        "The R&amp;D budget must stay &lt;5% of sales &amp; &gt;2% of profit.\n\n"
+        "<i>From the release:</i>\n"
+        "<blockquote>Their R&amp;D budget must stay &lt;5% of sales &amp; &gt;2% of profit"
+        "</blockquote>"
+    )
+
+
+def test_html_answer_offers_follow_ups_as_buttons(store: Store) -> None:
+    reply = html_reply(Match("cost?", Kind.ANSWER, 99.0, entry=_entry(store, "cost")), store)
+    assert reply.buttons == (
+        (Button("Where did Acme open its research centre?", "a:centre"),),
+        (Button("What is the R&D budget?", "a:budget"),),
+    )
+
+
+def test_real_matcher_answer_reaches_telegram_escaped(store: Store) -> None:
+    match = Matcher(store).match("What is the R&D budget?")
+    assert match.kind is Kind.ANSWER
+    assert html_reply(match, store).text.startswith("The R&amp;D budget must stay &lt;5%")
+
+
+# --- Small talk ---------------------------------------------------------------------------
+
+
+def test_plain_smalltalk_is_the_answer_as_written(store: Store) -> None:
+    match = Match("hi", Kind.SMALLTALK, 100.0, smalltalk=_talk(store, "greeting"))
+    assert plain(match, store) == "Hello! Ask me about the <centre> & its budget."
+
+
+def test_html_smalltalk_is_escaped_and_has_no_buttons(store: Store) -> None:
+    match = Match("hi", Kind.SMALLTALK, 100.0, smalltalk=_talk(store, "greeting"))
+    assert html_reply(match, store) == Reply(
+        "Hello! Ask me about the &lt;centre&gt; &amp; its budget."
+    )
+
+
+# --- Did you mean -------------------------------------------------------------------------
+
+
+def test_plain_clarify_lists_each_entrys_first_question(store: Store) -> None:
+    match = Match("centre?", Kind.CLARIFY, 70.0, suggestions=_suggestions())
+    assert plain(match, store) == (
+        "Did you mean:\n"
+        "  1. How much did the centre cost?\n"
+        "  2. Where did Acme open its research centre?"
+    )
+
+
+def test_html_clarify_offers_a_button_per_suggestion_and_none_of_these(store: Store) -> None:
+    match = Match("centre?", Kind.CLARIFY, 70.0, suggestions=_suggestions())
+    assert html_reply(match, store) == Reply(
+        "Did you mean…?",
+        (
+            (Button("How much did the centre cost?", "a:cost"),),
+            (Button("Where did Acme open its research centre?", "a:centre"),),
+            (Button("None of these", "none"),),
+        ),
+    )
+
+
+# --- Fallback -----------------------------------------------------------------------------
+
+
+def test_plain_fallback_names_the_topics(store: Store) -> None:
+    assert plain(Match("capital of France?", Kind.FALLBACK, 3.0), store) == NOT_FOUND
+
+
+def test_plain_fallback_with_weak_suggestions_offers_them(store: Store) -> None:
+    match = Match("centre?", Kind.FALLBACK, 50.0, suggestions=_suggestions())
+    assert plain(match, store) == (
+        NOT_FOUND + "\nPerhaps one of these helps:\n"
+        "  1. How much did the centre cost?\n"
+        "  2. Where did Acme open its research centre?"
+    )
+
+
+def test_html_fallback_escapes_topics_and_offers_topic_buttons(store: Store) -> None:
+    """Button labels are plain text for Telegram, so they stay unescaped."""
+    assert html_reply(Match("?", Kind.FALLBACK, 0.0), store) == Reply(
+        html.escape(NOT_FOUND, quote=False), TOPIC_BUTTONS
+    )
+
+
+def test_html_fallback_puts_suggestions_before_topics(store: Store) -> None:
+    match = Match("centre?", Kind.FALLBACK, 50.0, suggestions=_suggestions())
+    assert html_reply(match, store).buttons == (
+        (Button("How much did the centre cost?", "a:cost"),),
+        (Button("Where did Acme open its research centre?", "a:centre"),),
+        *TOPIC_BUTTONS,
+    )
+
+
+# --- Other messages -----------------------------------------------------------------------
+
+
+def test_start_reply_escapes_the_title_and_cuts_long_button_labels(store: Store) -> None:
+    reply = start_reply(store)
+    assert reply.text.startswith(
+        "Hello! I answer questions about the press release "
+        "<b>Acme &amp; Co &lt;opens&gt; a research centre</b> (2024-03-05)."
+    )
+    long_label = reply.buttons[2][0].text
+    assert long_label == "How many engineers will the new research centre in Springfi…"
+    assert len(long_label) == MAX_BUTTON_TEXT
+
+
+def test_topic_reply_escapes_the_topic_and_lists_its_entries(store: Store) -> None:
+    reply = topic_reply(store, 1)
+    assert reply.text == "<b>Staff &amp; &lt;budget&gt;</b>: what would you like to know?"
+    assert [row[0].data for row in reply.buttons] == ["a:engineers", "a:budget"]
+
+
+def test_topic_reply_out_of_range_shows_all_topics(store: Store) -> None:
+    assert topic_reply(store, 7) == topics_reply(store) == Reply("Pick a topic:", TOPIC_BUTTONS)
+
+
+def test_shipped_store_buttons_fit_telegram_limits() -> None:
+    shipped = load_store()
+    for reply in (start_reply(shipped), topics_reply(shipped)):
+        for row in reply.buttons:
+            for button in row:
+                assert len(button.data.encode()) <= MAX_CALLBACK_DATA
+                assert len(button.text) <= MAX_BUTTON_TEXT
+
+
+# --- source_chunks ------------------------------------------------------------------------
+
+
+def _words(chunks: list[str]) -> list[str]:
+    return html.unescape(" ".join(chunks)).split()
+
+
+def test_short_release_is_one_chunk_of_escaped_paragraphs(store: Store) -> None:
+    assert source_chunks(store) == [
+        "Acme Corp. opened a research centre in Springfield on 4 March, "
+        "Dr. J. Smith told the U.S. press. The centre cost 1.5 million dollars.\n\n"
+        "It will employ 40 engineers by 2025. Their R&amp;D budget must stay &lt;5% of sales "
+        "&amp; &gt;2% of profit, the company said.\n\n"
+        "The mayor, Jane Doe, welcomed the investment."
+    ]
+
+
+def test_shipped_release_fits_one_message_and_keeps_every_word() -> None:
+    shipped = load_store()
+    chunks = source_chunks(shipped)
+    assert len(chunks) == 1
+    assert len(chunks[0]) <= MAX_MESSAGE
+    assert _words(chunks) == shipped.document.body.split()
+
+
+@pytest.mark.parametrize("limit", [20, 33, 47, 64, 100, 128, 150, 200, 4096])
+def test_chunks_fit_the_limit_and_split_between_words(store: Store, limit: int) -> None:
+    chunks = source_chunks(store, limit)
+    assert all(0 < len(c) <= limit for c in chunks)
+    assert all(c == c.strip() for c in chunks)
+    assert _words(chunks) == store.document.body.split()  # whole words, all of them, in order
+    assert all(_ENTITY.sub("", c).count("&") == 0 for c in chunks)
+
+
+def test_paragraphs_that_fit_are_never_split(store: Store) -> None:
+    paragraphs = [
+        html.escape(" ".join(p.split()), quote=False)
+        for p in store.document.body.split("\n\n")
+        if p.strip()
+    ]
+    limit = max(len(p) for p in paragraphs)
+    chunks = source_chunks(store, limit)
+    assert [p for c in chunks for p in c.split("\n\n")] == paragraphs
+
+
+def test_hard_wrapped_lines_stay_in_one_paragraph() -> None:
+    wrapped = load_store(STORES / "long-url.yaml")
+    first = source_chunks(wrapped)[0]
+    assert first.startswith(
+        "Globex announced a partnership with Initech today. The agreement was signed in "
+        "Berlin by both chief executives and covers three years of joint research on "
+        "battery storage.\n\nFull terms are at "
+    )
+
+
+@pytest.mark.parametrize("limit", range(8, 260, 3))
+def test_a_long_url_is_cut_between_html_entities_never_inside_one(limit: int) -> None:
+    wrapped = load_store(STORES / "long-url.yaml")
+    chunks = source_chunks(wrapped, limit)
+    assert all(0 < len(c) <= limit for c in chunks)
+    assert all(_ENTITY.sub("", c).count("&") == 0 for c in chunks), chunks
+    flat = "".join(html.unescape("".join(chunks)).split())
+    assert flat == "".join(wrapped.document.body.split())
+
+
+def test_a_limit_shorter_than_an_entity_still_ends() -> None:
+    """It used to loop forever when a chunk started with an entity longer than the limit."""
+    code = (
+        "from bot.knowledge import load_store\n"
+        "from bot.replies import source_chunks\n"
+        "chunks = source_chunks(load_store('tests/data/stores/long-url.yaml'), 4)\n"
+        "assert all(len(c) <= 4 for c in chunks)\n"
+        "print(len(chunks) > 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    assert result.stdout == "True\n"

@@ -1,0 +1,153 @@
+"""FloodGate, Stats, UnansweredLog and Heartbeat: the state the bot keeps between updates."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+from bot.matcher import Kind
+from bot.runtime import FloodGate, Gate, Heartbeat, Stats, UnansweredLog
+
+# --- FloodGate --------------------------------------------------------------------
+
+
+def test_flood_gate_passes_up_to_the_limit_then_notifies_once_then_drops() -> None:
+    """Within one window: `limit` passes, one NOTIFY, then DROP for every further message."""
+    gate = FloodGate(limit=3, window=60.0)
+    verdicts = [gate.check(7, now=100.0 + i) for i in range(6)]
+    assert verdicts == [Gate.PASS] * 3 + [Gate.NOTIFY] + [Gate.DROP] * 2
+
+
+def test_flood_gate_counts_each_user_separately() -> None:
+    """One user hitting the limit does not affect another."""
+    gate = FloodGate(limit=1, window=60.0)
+    assert gate.check(1, now=0.0) is Gate.PASS
+    assert gate.check(1, now=1.0) is Gate.NOTIFY
+    assert gate.check(2, now=2.0) is Gate.PASS
+
+
+def test_flood_gate_window_slides() -> None:
+    """A message passes again once the oldest one is `window` seconds old."""
+    gate = FloodGate(limit=2, window=10.0)
+    assert [gate.check(1, now=t) for t in (0.0, 5.0, 9.9)] == [Gate.PASS, Gate.PASS, Gate.NOTIFY]
+    assert gate.check(1, now=10.0) is Gate.PASS  # the message at 0.0 left the window
+    assert gate.check(1, now=10.5) is Gate.NOTIFY  # a new notice after passing again
+
+
+def test_flood_gate_dropped_messages_do_not_extend_the_window() -> None:
+    """Messages refused while over the limit are not counted against the person."""
+    gate = FloodGate(limit=1, window=10.0)
+    assert gate.check(1, now=0.0) is Gate.PASS
+    assert [gate.check(1, now=t) for t in (1.0, 2.0, 9.0)] == [Gate.NOTIFY, Gate.DROP, Gate.DROP]
+    assert gate.check(1, now=10.0) is Gate.PASS
+
+
+def test_flood_gate_forgets_idle_users() -> None:
+    """forget_idle drops users silent for a whole window and keeps the active ones."""
+    gate = FloodGate(limit=1, window=10.0)
+    gate.check(1, now=0.0)
+    gate.check(1, now=1.0)  # notified
+    gate.check(2, now=8.0)
+    gate.forget_idle(now=12.0)
+    assert set(gate._seen) == {2}
+    assert gate._notified == {}
+    assert gate.check(1, now=12.0) is Gate.PASS
+
+
+# --- Stats ------------------------------------------------------------------------
+
+
+def test_stats_summary_lists_every_kind_in_a_fixed_order() -> None:
+    """The summary names all six counters, in order, with zeros for the unseen ones."""
+    stats = Stats(started=time.time())
+    for kind in (Kind.ANSWER, Kind.ANSWER, Kind.FALLBACK, "inline", "rate_limited"):
+        stats.record(kind)
+    assert stats.summary() == (
+        "Since start (0.0 h): answer: 2, clarify: 0, fallback: 1, smalltalk: 0, "
+        "inline: 1, rate_limited: 1"
+    )
+
+
+def test_stats_summary_shows_hours_since_start() -> None:
+    """The uptime is shown in hours with one decimal."""
+    stats = Stats(started=time.time() - 2.5 * 3600)
+    assert stats.summary().startswith("Since start (2.5 h): answer: 0,")
+
+
+# --- UnansweredLog ----------------------------------------------------------------
+
+
+def test_unanswered_log_appends_one_json_line_per_question(tmp_path: Path) -> None:
+    """Each call appends exactly {time, text, score}, creating the folder; text stays UTF-8."""
+    log = UnansweredLog(tmp_path / "new" / "unanswered.jsonl")
+    log.append("Où est <b>Astana</b>?", 41.5, now=0.0)
+    log.append("second", 0.0, now=86400.0 + 61.0)
+    raw = log.path.read_text(encoding="utf-8")
+    assert "Où" in raw  # not \u-escaped
+    lines = [json.loads(line) for line in raw.splitlines()]
+    assert lines == [
+        {"time": "1970-01-01T00:00:00Z", "text": "Où est <b>Astana</b>?", "score": 41.5},
+        {"time": "1970-01-02T00:01:01Z", "text": "second", "score": 0.0},
+    ]
+
+
+def test_unanswered_log_time_defaults_to_now_in_utc(tmp_path: Path) -> None:
+    """Without `now`, the time is the current UTC time in ISO 8601 with a Z."""
+    log = UnansweredLog(tmp_path / "u.jsonl")
+    log.append("q", 1.0)
+    record = json.loads(log.path.read_text(encoding="utf-8"))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", record["time"])
+    stamp = calendar.timegm(time.strptime(record["time"], "%Y-%m-%dT%H:%M:%SZ"))
+    assert abs(stamp - time.time()) < 5
+
+
+# --- Heartbeat --------------------------------------------------------------------
+
+
+def test_heartbeat_has_no_age_before_the_first_beat(tmp_path: Path) -> None:
+    """age() is None while the file does not exist."""
+    assert Heartbeat(tmp_path / "heartbeat").age() is None
+
+
+def test_heartbeat_beat_creates_the_file_and_age_is_fresh(tmp_path: Path) -> None:
+    """beat() creates the file (and its folder); age() is then close to zero."""
+    beat = Heartbeat(tmp_path / "data" / "heartbeat")
+    beat.beat()
+    age = beat.age()
+    assert beat.path.exists()
+    assert age is not None and 0.0 <= age < 2.0
+
+
+def test_heartbeat_age_reflects_the_file_time(tmp_path: Path) -> None:
+    """age() is the seconds since the file was last modified."""
+    beat = Heartbeat(tmp_path / "heartbeat")
+    beat.beat()
+    past = time.time() - 120
+    os.utime(beat.path, (past, past))
+    age = beat.age()
+    assert age is not None and 119.0 <= age < 125.0
+
+
+def test_heartbeat_writes_at_most_once_per_interval(tmp_path: Path) -> None:
+    """A second beat within `every` seconds leaves the file alone; after it, touches it."""
+    beat = Heartbeat(tmp_path / "heartbeat", every=0.2)
+    beat.beat()
+    os.utime(beat.path, (1000.0, 1000.0))
+    beat.beat()
+    assert beat.path.stat().st_mtime == 1000.0
+    time.sleep(0.25)
+    beat.beat()
+    assert beat.path.stat().st_mtime > time.time() - 5
+
+
+def test_heartbeat_never_raises_when_it_cannot_write(tmp_path: Path) -> None:
+    """An unwritable location leaves age() None instead of stopping the bot."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    beat = Heartbeat(blocker / "heartbeat")
+    beat.beat()
+    assert beat.age() is None
