@@ -18,7 +18,13 @@ import yaml
 
 from bot.text import Document, normalise, parse_document, squash_whitespace
 
-DEFAULT_STORE = Path(__file__).resolve().parent.parent / "knowledge" / "release.yaml"
+def _default_store() -> Path:
+    """The shipped store: beside the package in a checkout, else ./knowledge (an install)."""
+    beside = Path(__file__).resolve().parent.parent / "knowledge" / "release.yaml"
+    return beside if beside.exists() else Path("knowledge") / "release.yaml"
+
+
+DEFAULT_STORE = _default_store()
 
 _TOP_KEYS = {"document", "title", "published", "settings", "synonyms", "entries", "smalltalk"}
 _TOP_REQUIRED = {"document", "title", "entries"}
