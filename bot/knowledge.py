@@ -18,6 +18,7 @@ import yaml
 
 from bot.text import Document, normalise, parse_document, squash_whitespace
 
+
 def _default_store() -> Path:
     """The shipped store: beside the package in a checkout, else ./knowledge (an install)."""
     beside = Path(__file__).resolve().parent.parent / "knowledge" / "release.yaml"

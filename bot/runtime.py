@@ -34,9 +34,13 @@ class FloodGate:
     window: float
     _seen: dict[int, deque[float]] = field(default_factory=dict)
     _notified: dict[int, float] = field(default_factory=dict)
+    _swept: float | None = None
 
     def check(self, user_id: int, now: float | None = None) -> Gate:
         now = time.monotonic() if now is None else now
+        if self._swept is None or now - self._swept >= self.window:
+            self.forget_idle(now)  # at most once a window, so memory stays bounded
+            self._swept = now
         times = self._seen.setdefault(user_id, deque())
         while times and now - times[0] >= self.window:
             times.popleft()

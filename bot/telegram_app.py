@@ -49,7 +49,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import replies
 from bot.config import Config, ConfigError, load_config
@@ -402,8 +402,8 @@ def build_application(
     config: Config,
     store: Store,
     *,
-    request: HTTPXRequest | None = None,
-    updates_request: HTTPXRequest | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """Create the application with every handler registered. Nothing connects yet."""
     heartbeat = Heartbeat(config.heartbeat)
@@ -552,7 +552,7 @@ def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
                 bootstrap_retries=3,
                 timeout=10,
             )
-    # Start-up failures: one line, never a traceback (PTB's InvalidToken text holds the token).
+    # Start-up failures end in one line, not an uncaught traceback (InvalidToken holds the token).
     except InvalidToken:
         print("release-bot: the Bot API rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2

@@ -19,12 +19,12 @@ import yaml
 from bot.config import Config
 from bot.knowledge import DEFAULT_STORE, Entry, Store, load_store
 from bot.matcher import Kind, Match, Matcher
+from tests.fake_bot_api import FakeBotApi
 
 # PTB 22 warns when it builds a RetryAfter unless this is set (read when the error is
 # built), and warnings are errors. Subprocesses get it from `bot_env`.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 
 #: The token FakeBotApi accepts by default; any test that sees it in output has found a leak.
@@ -124,10 +124,8 @@ def make_config(store_path: Path, tmp_path: Path) -> Callable[..., Config]:
 
 
 @pytest.fixture
-def fake_api() -> Iterator[Any]:
+def fake_api() -> Iterator[FakeBotApi]:
     """A FakeBotApi on 127.0.0.1, stopped after the test."""
-    from tests.fake_bot_api import FakeBotApi
-
     with FakeBotApi(token=TOKEN) as api:
         yield api
 

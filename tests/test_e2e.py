@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -23,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bot import replies
-from bot.knowledge import Entry, Store
+from bot.knowledge import Entry, Store, load_store
 from bot.matcher import Matcher
 from bot.telegram_app import COMMANDS
 from tests.fake_bot_api import Call, FakeBotApi
@@ -116,14 +118,16 @@ def launch(
 ) -> Launch:
     """`launch(*args, **env)`: the bot on the store snapshot, talking to `fake_api`."""
 
-    def start(*args: str, **settings: str) -> AbstractContextManager[BotProcess]:
+    def start(
+        *args: str, store: Path = store_path, **settings: str
+    ) -> AbstractContextManager[BotProcess]:
         env = bot_env(
             TELEGRAM_BOT_TOKEN=fake_api.token,
             TELEGRAM_API_URL=fake_api.base_url,
             BOT_DATA_DIR=str(tmp_path / "data"),
             **settings,
         )
-        return running_bot(env, tmp_path, "--store", str(store_path), *args)
+        return running_bot(env, tmp_path, "--store", str(store), *args)
 
     return start
 
@@ -310,8 +314,10 @@ def test_polling_conversation_answers_everything_right_then_stops_cleanly(
 
         # 22: the whole release (one message per chunk).
         chunks = replies.source_chunks(store)
+        before = len(api.calls_to("sendMessage"))
         assert talk.message("/source").params["text"] == chunks[0]
-        api.wait_for_count("sendMessage", len(api.calls_to("sendMessage")) + len(chunks) - 1)
+        calls = api.wait_for_count("sendMessage", before + len(chunks))[before:]
+        assert [c.params["text"] for c in calls] == chunks
         private_replies += len(chunks)
 
         # 23-24: inline mode, typed and empty.
@@ -376,8 +382,7 @@ def test_faults_on_send_and_poll_lose_and_duplicate_nothing(
     matcher: Matcher,
     answerable: list[tuple[str, Entry]],
 ) -> None:
-    """With 500s, 429s, drops and slow replies on sendMessage and getUpdates, each question
-    is answered exactly once."""
+    """500s, 429s, drops and slow replies on sendMessage/getUpdates: each question answered once."""
     api = fake_api
     with launch() as bot:
         api.wait_for(lambda c: c.method == "getUpdates", timeout=START_TIMEOUT)
@@ -484,6 +489,52 @@ def test_webhook_answers_delivered_updates_and_refuses_a_wrong_secret(
 
         health = bot.health()
         assert health.returncode == 0, health.stderr
+        assert_clean_exit(bot)
+
+
+# --- Reload by signal ------------------------------------------------------------------------
+
+
+def wait_for_log(bot: BotProcess, text: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in bot.stderr():
+        assert time.monotonic() < deadline, f"{text!r} not logged:\n{bot.stderr()[-2000:]}"
+        time.sleep(0.05)
+
+
+def test_sighup_reloads_an_edited_store_and_keeps_the_old_one_if_broken(
+    fake_api: FakeBotApi,
+    launch: Launch,
+    tmp_path: Path,
+    *,
+    store_path: Path,
+    store: Store,
+    answerable: list[tuple[str, Entry]],
+) -> None:
+    """SIGHUP re-reads the store: new phrasings answer; a broken file is refused, bot goes on."""
+    shutil.copytree(store_path.parent, tmp_path / "store")
+    writable = tmp_path / "store" / store_path.name
+    talk = Conversation(fake_api)
+    new_question = "zebra crossing quiz"
+    with launch(store=writable) as bot:
+        fake_api.wait_for(lambda c: c.method == "getUpdates", timeout=START_TIMEOUT)
+        before = talk.message(new_question)
+        expect(before, replies.html(Matcher(store).match(new_question), store))
+
+        data = yaml.safe_load(writable.read_text(encoding="utf-8"))
+        data["entries"][0]["questions"].append(new_question)
+        writable.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        edited = load_store(writable)
+        bot.proc.send_signal(signal.SIGHUP)
+        wait_for_log(bot, f"Reloaded: {len(edited.entries)} entries.")
+        expect(talk.message(new_question), replies.entry_reply(edited, edited.entries[0]))
+
+        writable.write_text("entries: [unclosed\n", encoding="utf-8")
+        bot.proc.send_signal(signal.SIGHUP)
+        wait_for_log(bot, "Reload refused, still using the previous store")
+        expect(talk.message(new_question), replies.entry_reply(edited, edited.entries[0]))
+        question, entry = answerable[0]
+        expect(talk.message(question), replies.entry_reply(edited, entry))
         assert_clean_exit(bot)
 
 

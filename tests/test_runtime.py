@@ -58,6 +58,18 @@ def test_flood_gate_forgets_idle_users() -> None:
     assert gate.check(1, now=12.0) is Gate.PASS
 
 
+def test_flood_gate_forgets_idle_users_by_itself() -> None:
+    """check() sweeps idle users at most once a window, so a long-running bot stays small."""
+    gate = FloodGate(limit=2, window=10.0)
+    for user_id in range(100):
+        gate.check(user_id, now=0.0)
+    assert len(gate._seen) == 100
+    gate.check(1000, now=5.0)  # within the window: no sweep yet
+    assert len(gate._seen) == 101
+    gate.check(1000, now=12.0)  # a window later: everyone idle since 0.0 is dropped
+    assert set(gate._seen) == {1000}
+
+
 # --- Stats ------------------------------------------------------------------------
 
 
