@@ -43,6 +43,7 @@ _MIN_TYPO_LEN = 4
 # long, filler is short); an unknown word counts fully against the match, a
 # word known to the store but not to this entry counts half.
 _OFF_ENTRY_WORD_WEIGHT = 0.5
+_RARE_WORD_WEIGHT = 8
 _COMMON_WORD_WEIGHT = 0.35  # an everyday word the store lacks ("describe", "exactly")
 _UNKNOWN_WORD_FACTOR = 0.85  # each rare word the store never saw ("Germany", "capital")
 _NAME_SWAP_FACTOR = 0.8  # the question names X where the best phrasing names Y
@@ -288,7 +289,10 @@ class Matcher:
                 if word in COMMON_WORDS:
                     missing += weight * _COMMON_WORD_WEIGHT
                 else:
-                    missing += weight
+                    # A rare word nobody here uses is the point of the question,
+                    # however short ("age", "GDP"): it weighs as a long word.
+                    total += _RARE_WORD_WEIGHT - weight
+                    missing += _RARE_WORD_WEIGHT
                     unknown += 1
             elif word in names:
                 missing += weight
