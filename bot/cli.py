@@ -180,7 +180,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", parents=[common], help="run the Telegram bot")
     run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
-    run.add_argument("--token-env", default="TELEGRAM_BOT_TOKEN", help=argparse.SUPPRESS)
     run.set_defaults(func=cmd_run)
 
     health = sub.add_parser("health", parents=[common], help="exit 0 if the running bot is healthy")

@@ -36,7 +36,8 @@ class Config:
     listen: str = "0.0.0.0"
     port: int = 8080
     data_dir: Path = Path("var")
-    # Inbound flood limit: at most `user_limit` messages per `user_window` seconds.
+    # Inbound flood limit: at most `user_limit` messages per `user_window` seconds
+    # (BOT_USER_LIMIT sets the count; the window is a minute).
     user_limit: int = 20
     user_window: float = 60.0
 
@@ -82,6 +83,10 @@ def load_config(
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise ConfigError(f"PORT must be a number from 1 to 65535, not {port_text!r}")
 
+    limit_text = env.get("BOT_USER_LIMIT", "").strip() or "20"
+    if not limit_text.isdigit() or int(limit_text) < 1:
+        raise ConfigError(f"BOT_USER_LIMIT must be a positive whole number, not {limit_text!r}")
+
     webhook_url = env.get("BOT_WEBHOOK_URL", "").strip() or None
     secret = env.get("BOT_WEBHOOK_SECRET", "").strip() or None
     if webhook:
@@ -104,4 +109,5 @@ def load_config(
         listen=env.get("BOT_LISTEN", "").strip() or "0.0.0.0",
         port=int(port_text),
         data_dir=Path(env.get("BOT_DATA_DIR", "").strip() or "var"),
+        user_limit=int(limit_text),
     )

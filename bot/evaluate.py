@@ -36,6 +36,7 @@ class Outcome:
     kind: Kind
     intent: str | None
     score: float
+    first_suggestion: str | None = None  # for a "did you mean", the first candidate
 
     @property
     def right(self) -> bool:
@@ -51,6 +52,7 @@ class Summary:
     accuracy: float  # in-scope answered with the right entry
     rejection: float  # out-of-scope not answered
     clarify_rate: float  # share of all questions that got "did you mean"
+    offered: float  # in-scope answered right, or offered first in "did you mean"
     misses: tuple[Outcome, ...]
 
 
@@ -97,7 +99,8 @@ def summarise(
     outcomes = []
     for case, ranked in scored:
         match = matcher.decide(case.question, ranked, settings)
-        outcomes.append(Outcome(case, match.kind, match.intent, match.score))
+        first = match.suggestions[0].intent if match.kind is Kind.CLARIFY else None
+        outcomes.append(Outcome(case, match.kind, match.intent, match.score, first))
     inside = [o for o in outcomes if o.case.intent is not None]
     outside = [o for o in outcomes if o.case.intent is None]
     return Summary(
@@ -106,6 +109,7 @@ def summarise(
         accuracy=_share(o.right for o in inside),
         rejection=_share(o.right for o in outside),
         clarify_rate=_share(o.kind is Kind.CLARIFY for o in outcomes),
+        offered=_share(o.right or o.first_suggestion == o.case.intent for o in inside),
         misses=tuple(o for o in outcomes if not o.right),
     )
 
@@ -140,6 +144,7 @@ def report(matcher: Matcher, cases: list[Case]) -> tuple[Summary, str]:
         f"in-scope accuracy:     {summary.accuracy:6.1%}",
         f"out-of-scope rejected: {summary.rejection:6.1%}",
         f"clarify rate:          {summary.clarify_rate:6.1%}",
+        f"in-scope answered or offered first in 'did you mean': {summary.offered:6.1%}",
         f"(answer >= {settings.answer_threshold:g}, clarify >= {settings.clarify_threshold:g}, "
         f"margin {settings.margin:g})",
         "",

@@ -39,18 +39,21 @@ _TYPO_CUTOFF_SHORT = 88.0  # words of 4-6 letters: one slip ("seul" -> "seoul")
 _MIN_TYPO_LEN = 4
 
 # How much of a question's meaning an entry must account for. Each content
-# word of the question is weighed by its length (names and rare words are
-# long, filler is short); an unknown word counts fully against the match, a
-# word known to the store but not to this entry counts half.
+# word of the question is weighed by its length (long words carry meaning,
+# filler is short, capped at 8). A word this entry does not know counts
+# against it: fully for a name the entry never mentions, by half for a word
+# the store uses elsewhere, by a fifth for an everyday word. A rare word the
+# store never saw weighs as much as a 4-letter word, however short or long.
+# These values come from a sweep on tests/data/eval.yaml (2026-11-28).
 _OFF_ENTRY_WORD_WEIGHT = 0.5
-_RARE_WORD_WEIGHT = 8
-_COMMON_WORD_WEIGHT = 0.35  # an everyday word the store lacks ("describe", "exactly")
-_UNKNOWN_WORD_FACTOR = 0.85  # each rare word the store never saw ("Germany", "capital")
-_NAME_SWAP_FACTOR = 0.8  # the question names X where the best phrasing names Y
+_RARE_WORD_WEIGHT = 4
+_COMMON_WORD_WEIGHT = 0.2
 _QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about
-# Coverage scales the similarity linearly; a sweep of exponents 1.0-2.0 (and of
-# the factors above) on tests/data/eval.yaml found 1.0 best.
-_COVERAGE_EXPONENT = 1.0
+_COVERAGE_EXPONENT = 1.0  # exponents 1.0-2.0 were swept: 1.0 was best
+# A doubtful match (the question names or asks something the entry lacks, see
+# `Candidate.doubtful`) needs this many more points to be answered outright;
+# below that it becomes a "did you mean". 10 was best in the same sweep.
+DOUBT_MARGIN = 10.0
 
 _MAX_CLARIFY = 3
 MAX_QUERY_WORDS = 60  # longer questions are cut: the start says what is asked
@@ -58,7 +61,8 @@ MAX_QUERY_WORDS = 60  # longer questions are cut: the start says what is asked
 _SUGGESTION_FLOOR = 45.0
 
 
-_DROPPED = STOPWORDS - QUESTION_WORDS
+# Stop words are dropped after stemming, so their stemmed forms count too ("does" -> "doe").
+_DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORDS
 
 
 def _common_words() -> frozenset[str]:
@@ -88,6 +92,10 @@ class Candidate:
     intent: str
     question: str  # the phrasing that matched best, to show in "did you mean"
     score: float
+    # True when the question says something this entry does not: a word the
+    # store never saw, a name the entry never mentions, a different kind of
+    # question. Such a match must clear a higher bar to be answered.
+    doubtful: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,7 +199,11 @@ class Matcher:
         names: set[str] = set()
         for match in re.finditer(r"(?<=[\w,;:()] )[A-Z][\w’'-]*", body):
             names.update(self._tokens(match.group(0)))
-        return frozenset(names)
+        # Names in a third or more of the sentences are the release's subject
+        # ("Kazakhstan", "Korea"): every entry is implicitly about them.
+        sentences = [set(self._tokens(s)) for s in self.store.document.sentences]
+        common = {n for n in names if sum(n in s for s in sentences) * 3 >= len(sentences)}
+        return frozenset(names - common)
 
     @staticmethod
     def _content(tokens: Sequence[str]) -> list[str]:
@@ -238,16 +250,18 @@ class Matcher:
         result = []
         for position, (raw, index) in best.items():
             item = self._items[position]
-            score = raw * self._coverage(words, foreign, self._names, item) ** _COVERAGE_EXPONENT
+            share, doubtful = self._coverage(words, foreign, self._names, item)
+            score = raw * share**_COVERAGE_EXPONENT
             # "Who is the President of Korea?" against "Who is the President of
             # Kazakhstan?": the same question about a different name.
             phrasing_names = set(self._phrasing_words[index]) & self._names
             if asked_names - phrasing_names and phrasing_names - asked_names:
-                score *= _NAME_SWAP_FACTOR
+                doubtful = True
             # "When ...?" of an entry nobody asks "when" about.
             if asked_kind and not asked_kind & item.asks:
                 score *= _QUESTION_KIND_FACTOR
-            result.append(Candidate(item.id, item.display, round(score, 1)))
+                doubtful = True
+            result.append(Candidate(item.id, item.display, round(score, 1), doubtful))
         result.sort(key=lambda c: -c.score)
         return result
 
@@ -273,11 +287,14 @@ class Matcher:
     @staticmethod
     def _coverage(
         words: Sequence[str], foreign: set[str], names: frozenset[str], item: _Item
-    ) -> float:
-        """The share of the question's meaning that `item` accounts for, in [0, 1]."""
+    ) -> tuple[float, bool]:
+        """The share of the question's meaning that `item` accounts for, in [0, 1].
+
+        Also says whether the question names something the entry lacks.
+        """
         total = 0.0
         missing = 0.0
-        unknown = 0
+        doubt = False
         for word in words:
             if word in QUESTION_WORDS:
                 continue
@@ -293,13 +310,13 @@ class Matcher:
                     # however short ("age", "GDP"): it weighs as a long word.
                     total += _RARE_WORD_WEIGHT - weight
                     missing += _RARE_WORD_WEIGHT
-                    unknown += 1
+                    doubt = True
             elif word in names:
                 missing += weight
+                doubt = True
             else:
                 missing += weight * _OFF_ENTRY_WORD_WEIGHT
-        share = 1.0 - missing / total if total else 1.0
-        return share * _UNKNOWN_WORD_FACTOR**unknown
+        return (1.0 - missing / total if total else 1.0), doubt
 
     # Verdict -----------------------------------------------------------------
 
@@ -319,7 +336,8 @@ class Matcher:
         runner_up = next((c for c in ranked[1:] if c.intent != top.intent), None)
         lead = top.score - runner_up.score if runner_up else top.score
 
-        if top.score >= settings.answer_threshold and lead >= settings.margin:
+        bar = settings.answer_threshold + (DOUBT_MARGIN if top.doubtful else 0.0)
+        if top.score >= bar and lead >= settings.margin:
             if item.smalltalk is not None:
                 return Match(shown, Kind.SMALLTALK, top.score, smalltalk=item.smalltalk)
             return Match(shown, Kind.ANSWER, top.score, entry=item.entry)

@@ -26,6 +26,7 @@ NONE_OF_THESE = "none"
 
 NOT_TEXT = "I answer text questions about the release. Please type your question."
 RATE_LIMITED = "You are sending questions very fast. Please wait a little, then ask again."
+EMPTY_QUESTION = "Ask me a question about the release, for example: How many flights are there?"
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 
 

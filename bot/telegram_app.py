@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import html
 import logging
 import os
 import re
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,11 +144,14 @@ def markup(reply: replies.Reply) -> InlineKeyboardMarkup | None:
 
 async def send(message: Message, reply: replies.Reply, *, quote: bool = False) -> None:
     """Send `reply` to the chat of `message` (as a reply to it when `quote`)."""
+    # A reply still goes out if the asker deleted their message in the meantime.
+    reply_options: dict[str, Any] = {"allow_sending_without_reply": True} if quote else {}
     try:
         await message.reply_text(
             reply.text,
             reply_markup=markup(reply),
             do_quote=quote,
+            **reply_options,
             disable_web_page_preview=True,
         )
     except Forbidden:
@@ -159,6 +163,8 @@ async def send(message: Message, reply: replies.Reply, *, quote: bool = False) -
 
 def answer(state: BotState, text: str) -> replies.Reply:
     """Match a question, count it, log it if uncovered, and build the reply."""
+    if not text.strip():
+        return replies.Reply(replies.EMPTY_QUESTION)
     match = state.matcher.match(text)
     state.stats.record(match.kind)
     if match.kind is Kind.FALLBACK and text.strip():
@@ -241,21 +247,39 @@ async def on_not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 # --- Commands -----------------------------------------------------------------------------
 
 
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def flood_limited(handler: Handler) -> Handler:
+    """Apply the per-user flood limit before a command handler runs."""
+
+    @functools.wraps(handler)
+    async def limited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if await admitted(update, context):
+            await handler(update, context)
+
+    return limited
+
+
+@flood_limited
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_message:
         await send(update.effective_message, replies.start_reply(state_of(context).store))
 
 
+@flood_limited
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_message:
         await send(update.effective_message, replies.help_reply(state_of(context).store))
 
 
+@flood_limited
 async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_message:
         await send(update.effective_message, replies.topics_reply(state_of(context).store))
 
 
+@flood_limited
 async def on_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None:
@@ -309,6 +333,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None:
         return
     state = state_of(context)
+    user = update.effective_user
+    if user is not None and state.gate.check(user.id) is not Gate.PASS:
+        with contextlib.suppress(BadRequest):
+            await query.answer(replies.RATE_LIMITED)
+        return
     data = query.data or ""
     reply: replies.Reply | None = None
     if data.startswith(replies.ANSWER_PREFIX):

@@ -87,8 +87,11 @@ class SynonymTable:
             target = normalise(canonical)
             for variant in (canonical, *variants):
                 key = normalise(variant)
-                if key and key != target:
+                if key:
+                    # The canonical form maps to itself, so that "woo won shik"
+                    # is consumed whole rather than its variant "woo" expanded.
                     table[key] = target
+            table[target] = target
         self._table = table
         if table:
             alternatives = sorted(table, key=len, reverse=True)

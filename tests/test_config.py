@@ -181,3 +181,17 @@ def test_data_dir_holds_the_log_and_heartbeat() -> None:
 def test_first_bad_setting_wins() -> None:
     """With several bad settings, the error names the token first (the order they are read)."""
     assert error_of({"PORT": "abc", "BOT_LOG_LEVEL": "loud"}).startswith("TELEGRAM_BOT_TOKEN")
+
+
+def test_user_limit_is_read_from_the_environment() -> None:
+    """BOT_USER_LIMIT sets how many messages a person may send per minute."""
+    assert load_config(env(BOT_USER_LIMIT="50")).user_limit == 50
+    assert load_config(env()).user_limit == 20
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many", "2.5"])
+def test_bad_user_limit_is_quoted(value: str) -> None:
+    """A user limit that is not a positive whole number is one line naming it."""
+    assert error_of(env(BOT_USER_LIMIT=value)) == (
+        f"BOT_USER_LIMIT must be a positive whole number, not {value!r}"
+    )

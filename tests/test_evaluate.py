@@ -17,11 +17,14 @@ DATA = Path(__file__).resolve().parent / "data"
 EVAL_FILE = DATA / "eval.yaml"
 STORES = DATA / "stores"
 
-# Floors measured on 2026-11-28 (90.8% and 91.3%), so a change that makes the
-# matcher worse fails here. The product target is 95% for both (issue 2) and
-# is not met yet; raise these as the matcher improves, never lower them.
-MIN_ACCURACY = 0.90  # in-scope questions answered with the labelled entry
-MIN_REJECTION = 0.91  # out-of-scope questions not answered
+# Floors just under what was measured on 2026-11-28 (84.8%, 92.9% and 92.7%
+# on 191 + 85 questions, 38 + 16 of them written after the store was tuned),
+# so a change that makes the matcher worse fails here. The product target is
+# 95% for accuracy and rejection (issue 2) and is not met yet; raise these as
+# the matcher improves, never lower them to make a change pass.
+MIN_ACCURACY = 0.84  # in-scope questions answered with the labelled entry
+MIN_REJECTION = 0.92  # out-of-scope questions not answered
+MIN_OFFERED = 0.92  # in-scope answered, or offered first in "did you mean"
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +64,12 @@ def test_gate_out_of_scope_rejection(matcher: Matcher, cases: list[Case]) -> Non
         f"out-of-scope rejection {summary.rejection:.1%} < {MIN_REJECTION:.0%}; answered:\n"
         + _misses(matcher, cases, in_scope=False)
     )
+
+
+def test_gate_right_entry_is_answered_or_offered_first(matcher: Matcher, cases: list[Case]) -> None:
+    """Nearly every covered question reaches its entry: answered, or the first suggestion."""
+    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    assert summary.offered >= MIN_OFFERED, f"offered {summary.offered:.1%} < {MIN_OFFERED:.0%}"
 
 
 # --- The eval file ------------------------------------------------------------------------
@@ -159,10 +168,11 @@ def test_report_text_starts_with_the_summary() -> None:
     small = Matcher(load_store(STORES / "good.yaml"))
     summary, text = report(small, load_cases(STORES / "good-eval.yaml"))
     assert summary.in_scope == 3
-    assert text.splitlines()[:5] == [
+    assert text.splitlines()[:6] == [
         "questions: 3 in scope, 1 out of scope",
         "in-scope accuracy:      66.7%",
         "out-of-scope rejected: 100.0%",
         "clarify rate:            0.0%",
+        "in-scope answered or offered first in 'did you mean':  66.7%",
         "(answer >= 75, clarify >= 60, margin 4)",
     ]

@@ -778,6 +778,35 @@ async def test_flood_limit_sends_one_notice_then_stays_silent(
     assert tg.state.stats.counts["rate_limited"] == 3
 
 
+async def test_flood_limit_covers_commands_and_buttons(
+    make_bot: Callable[..., Awaitable[Harness]], store: Store
+) -> None:
+    """Commands and button taps count against the limit; a tap over it is answered, not acted on."""
+    tg = await make_bot(user_limit=2)
+    assert len(sent(await tg.say("/help"))) == 1
+    assert len(sent(await tg.say("/topics"))) == 1
+    calls = await tg.feed(callback(f"a:{store.entries[0].id}"))
+    assert [method for method, _ in calls] == ["answerCallbackQuery"]
+    assert calls[0][1]["text"] == replies.RATE_LIMITED
+
+
+async def test_bare_mention_in_a_group_gets_a_hint_not_a_refusal(tg: Harness) -> None:
+    """A group message that is only the bot's name is answered with how to ask."""
+    update = message("@release_test_bot", chat_id=GROUP)
+    params = only_message(await tg.feed(update))
+    assert params["text"] == replies.EMPTY_QUESTION
+    assert quoted(params) == update["message"]["message_id"]
+
+
+async def test_group_reply_survives_a_deleted_question(
+    tg: Harness, answerable: list[tuple[str, Entry]]
+) -> None:
+    """Group answers allow sending without the replied-to message (the asker may delete it)."""
+    question, _ = answerable[0]
+    params = only_message(await tg.feed(message(f"@release_test_bot {question}", chat_id=GROUP)))
+    assert params["reply_parameters"]["allow_sending_without_reply"] is True
+
+
 async def test_stats_for_an_admin_counts_each_kind(
     make_bot: Callable[..., Awaitable[Harness]],
     answerable: list[tuple[str, Entry]],
