@@ -55,7 +55,7 @@ USER 10001:10001
 VOLUME ["/app/var"]
 
 # Polling needs no port; `run --webhook` listens on $PORT (8080 by default).
-EXPOSE 8080
+EXPOSE 8080 8081
 STOPSIGNAL SIGTERM
 # Healthy while the bot keeps talking to the Bot API: the heartbeat in $BOT_DATA_DIR is
 # fresh. Needs no token and no network.

@@ -35,6 +35,7 @@ class Config:
     webhook_secret: str | None = field(default=None, repr=False)
     listen: str = "0.0.0.0"
     port: int = 8080
+    health_port: int = 8081  # webhook mode: GET /healthz on this port (0: none)
     data_dir: Path = Path("var")
     # Inbound flood limit: at most `user_limit` messages per `user_window` seconds
     # (BOT_USER_LIMIT sets the count; the window is a minute).
@@ -83,6 +84,10 @@ def load_config(
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise ConfigError(f"PORT must be a number from 1 to 65535, not {port_text!r}")
 
+    health_text = env.get("BOT_HEALTH_PORT", "").strip() or "8081"
+    if not health_text.isdigit() or not 0 <= int(health_text) < 65536:
+        raise ConfigError(f"BOT_HEALTH_PORT must be a number from 0 to 65535, not {health_text!r}")
+
     limit_text = env.get("BOT_USER_LIMIT", "").strip() or "20"
     if not limit_text.isdigit() or int(limit_text) < 1:
         raise ConfigError(f"BOT_USER_LIMIT must be a positive whole number, not {limit_text!r}")
@@ -110,4 +115,5 @@ def load_config(
         port=int(port_text),
         data_dir=Path(env.get("BOT_DATA_DIR", "").strip() or "var"),
         user_limit=int(limit_text),
+        health_port=int(health_text),
     )

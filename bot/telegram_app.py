@@ -54,6 +54,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import replies
 from bot.config import Config, ConfigError, load_config
+from bot.health import HEALTH_PATH, HealthServer
 from bot.knowledge import Store, StoreError, load_store
 from bot.matcher import Kind, Matcher
 from bot.runtime import FloodGate, Gate, Heartbeat, Stats, UnansweredLog
@@ -487,10 +488,18 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     with contextlib.suppress(NotImplementedError, RuntimeError):
         loop.add_signal_handler(signal.SIGHUP, lambda: log.info(reload_store(state)))
     app.bot_data["pinger"] = asyncio.create_task(_ping(app))
+    if state.config.webhook and state.config.health_port:
+        health = HealthServer(state.heartbeat, state.config.listen, state.config.health_port)
+        health.start()
+        app.bot_data["health"] = health
+        log.info("health route on port %d%s", health.port, HEALTH_PATH)
     log.info("ready as @%s with %d entries", app.bot.username, len(state.store.entries))
 
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    health: HealthServer | None = app.bot_data.pop("health", None)
+    if health is not None:
+        health.stop()
     task: asyncio.Task[None] | None = app.bot_data.pop("pinger", None)
     if task is not None:
         task.cancel()

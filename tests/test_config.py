@@ -195,3 +195,16 @@ def test_bad_user_limit_is_quoted(value: str) -> None:
     assert error_of(env(BOT_USER_LIMIT=value)) == (
         f"BOT_USER_LIMIT must be a positive whole number, not {value!r}"
     )
+
+
+def test_health_port_defaults_and_can_be_turned_off() -> None:
+    """BOT_HEALTH_PORT is 8081 by default; 0 turns the webhook-mode health route off."""
+    assert load_config(env()).health_port == 8081
+    assert load_config(env(BOT_HEALTH_PORT="0")).health_port == 0
+
+
+def test_bad_health_port_is_quoted() -> None:
+    """A health port that is not a port number is one line naming it."""
+    assert error_of(env(BOT_HEALTH_PORT="x")) == (
+        "BOT_HEALTH_PORT must be a number from 0 to 65535, not 'x'"
+    )

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -442,7 +443,7 @@ def test_webhook_answers_delivered_updates_and_refuses_a_wrong_secret(
 ) -> None:
     """--webhook: delivered updates are answered; a POST with a wrong secret gets 403, no reply."""
     api = fake_api
-    port = free_port()
+    port, health_port = free_port(), free_port()
     secret = "e2e-Secret_42"
     talk = Conversation(api)
     with launch(
@@ -451,6 +452,7 @@ def test_webhook_answers_delivered_updates_and_refuses_a_wrong_secret(
         BOT_WEBHOOK_SECRET=secret,
         BOT_LISTEN="127.0.0.1",
         PORT=str(port),
+        BOT_HEALTH_PORT=str(health_port),
     ) as bot:
         set_webhook = api.wait_for(lambda c: c.method == "setWebhook", timeout=START_TIMEOUT)
         assert set_webhook.params["url"] == f"http://127.0.0.1:{port}/telegram"
@@ -490,6 +492,9 @@ def test_webhook_answers_delivered_updates_and_refuses_a_wrong_secret(
 
         health = bot.health()
         assert health.returncode == 0, health.stderr
+        with urllib.request.urlopen(f"http://127.0.0.1:{health_port}/healthz", timeout=5) as got:
+            assert got.status == 200
+            assert got.read().decode().startswith("healthy: last heartbeat")
         assert_clean_exit(bot)
 
 

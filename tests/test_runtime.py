@@ -163,3 +163,54 @@ def test_heartbeat_never_raises_when_it_cannot_write(tmp_path: Path) -> None:
     beat = Heartbeat(blocker / "heartbeat")
     beat.beat()
     assert beat.age() is None
+
+
+# --- The health route (bot/health.py) ------------------------------------------------------
+
+
+def _get(port: int, path: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_health_route_follows_the_heartbeat(tmp_path: Path) -> None:
+    """GET /healthz is 503 before any heartbeat, 200 after one; other paths are 404."""
+    from bot.health import HealthServer
+
+    heartbeat = Heartbeat(tmp_path / "heartbeat")
+    server = HealthServer(heartbeat, "127.0.0.1", 0)
+    server.start()
+    try:
+        status, body = _get(server.port, "/healthz")
+        assert (status, body) == (503, "unhealthy: no heartbeat yet\n")
+        heartbeat.beat()
+        status, body = _get(server.port, "/healthz")
+        assert status == 200 and body.startswith("healthy: last heartbeat")
+        assert _get(server.port, "/")[0] == 404
+    finally:
+        server.stop()
+
+
+def test_health_route_reports_a_stale_heartbeat(tmp_path: Path) -> None:
+    """A heartbeat older than the limit makes the route answer 503 with its age."""
+    import os
+
+    from bot.health import DEFAULT_MAX_AGE, HealthServer
+
+    path = tmp_path / "heartbeat"
+    path.touch()
+    old = path.stat().st_mtime - DEFAULT_MAX_AGE - 30
+    os.utime(path, (old, old))
+    server = HealthServer(Heartbeat(path), "127.0.0.1", 0)
+    server.start()
+    try:
+        status, body = _get(server.port, "/healthz")
+        assert status == 503 and body.startswith("unhealthy: last heartbeat 12")
+    finally:
+        server.stop()
