@@ -1,7 +1,7 @@
 """Section 1: how long `Matcher.match` takes, against one bare rapidfuzz lookup.
 
-For each store (the shipped one, then generated ones of growing size) every
-question is timed twice, back to back so that machine noise hits both alike:
+For each store (the shipped one, then generated ones of growing size) each
+question is timed for ours and for the baseline, back to back, so noise hits both:
 
 - ours: `Matcher.match(question)`, everything included (normalising, typo
   correction, scoring every phrasing, coverage, the verdict);

@@ -2,20 +2,22 @@
 
 How a question is scored (every score is a number in [0, 100]):
 
-1. Normalise it (NFKC, case, punctuation, whitespace), rewrite the store's
-   synonyms, stem plurals, drop stop words, and correct typos word by word
-   against the store's vocabulary (rapidfuzz, conservative cutoffs).
-2. Compare the result with every phrasing of every entry at once
-   (`rapidfuzz.process.cdist`), keeping each entry's best phrasing. The
-   similarity is the better of a whole-string and a word-order-free ratio,
-   plus a smaller share of the subset-tolerant token-set ratio.
-3. Scale that by how much of the question the entry accounts for: a content
-   word the store has never seen ("Germany", "capital") costs a lot, a word
-   the store knows but this entry does not ("Kyzylorda" asked of a flights
-   entry) costs less. That is what keeps near misses from a confident answer.
+1. Normalise it (NFKC, case, punctuation, whitespace), correct typos word by
+   word against the store's vocabulary (rapidfuzz, conservative cutoffs),
+   rewrite the store's synonyms, stem plurals and drop stop words.
+2. Shortlist the phrasings that share a word with it (a word index built
+   once), and compare it with each (`rapidfuzz.process.extract`), keeping each
+   entry's best phrasing. The similarity is the better of a whole-string and a
+   word-order-free ratio, plus a smaller share of the token-set ratio.
+3. Scale that by how much of the question the entry accounts for: a name the
+   entry never mentions or a rare word the store has never seen ("Germany",
+   "capital") costs a lot, a word the store uses elsewhere costs less, an
+   everyday word little. A question that names or asks something the entry
+   lacks makes the match *doubtful*.
 4. Decide with the store's thresholds: `answer` when the best entry clears
-   `answer_threshold` and leads the runner-up by `margin`; `clarify` with up
-   to three candidates above `clarify_threshold`; otherwise `fallback`.
+   `answer_threshold` (plus `DOUBT_MARGIN` if doubtful) and leads the
+   runner-up by `margin`; `clarify` with up to three candidates above
+   `clarify_threshold`; otherwise `fallback`.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ _MIN_TYPO_LEN = 4
 _OFF_ENTRY_WORD_WEIGHT = 0.5
 _RARE_WORD_WEIGHT = 4
 _COMMON_WORD_WEIGHT = 0.2
+_NAME_SWAP_FACTOR = 0.9  # the question names X where the best phrasing names Y
 _QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about
 _COVERAGE_EXPONENT = 1.0  # exponents 1.0-2.0 were swept: 1.0 was best
 # A doubtful match (the question names or asks something the entry lacks, see
@@ -59,6 +62,10 @@ _MAX_CLARIFY = 3
 MAX_QUERY_WORDS = 60  # longer questions are cut: the start says what is asked
 # A fallback still offers entries scoring at least this, as "maybe you meant".
 _SUGGESTION_FLOOR = 45.0
+# Scoring is limited to phrasings that share a word with the question (at most
+# this many), or else to rapidfuzz's nearest few: see `Matcher._shortlist`.
+_SHORTLIST_CAP = 2000
+_SHORTLIST_NEAREST = 200
 
 
 # Stop words are dropped after stemming, so their stemmed forms count too ("does" -> "doe").
@@ -168,19 +175,36 @@ class Matcher:
         # Words of the document itself are known too: a question about them
         # is about the release, even if no entry quotes that word.
         vocabulary.update(self._tokens(store.document.body))
-        self._names = self._proper_names(store.document.body) - COMMON_WORDS
+        # Every name the release uses, for the name-swap check ("President of
+        # Korea" against "President of Kazakhstan"); names in a third or more of
+        # its sentences are its subject ("Kazakhstan", "Korea"), which every
+        # entry is implicitly about, so only the others count against an entry.
+        self._all_names = self._proper_names(store.document.body) - COMMON_WORDS
+        sentences = [set(self._tokens(s)) for s in store.document.sentences]
+        subjects = {
+            n for n in self._all_names if sum(n in s for s in sentences) * 3 >= len(sentences)
+        }
+        self._names = self._all_names - subjects
 
         self._items = items
         self._phrasings = phrasings
         self._phrasing_words = phrasing_words
+        index: dict[str, list[int]] = {}
+        for number, phrasing_content in enumerate(phrasing_words):
+            for word in dict.fromkeys(phrasing_content):
+                index.setdefault(word, []).append(number)
+        self._index = index
         self._owners = owners
         self._vocabulary = frozenset(vocabulary)
         # Typo correction works on raw words, before synonyms and stemming.
         raw_words = {w for _, _, qs, _ in sources for q in qs for w in normalise(q).split()}
-        raw_words |= vocabulary | STOPWORDS | COMMON_WORDS
+        raw_words |= vocabulary
         raw_words |= {w for v in store.synonyms.values() for t in v for w in normalise(t).split()}
         raw_words |= set(normalise(store.document.body).split())
-        self._known_raw = frozenset(raw_words)
+        # Everyday words are known as they are; a typo is corrected only
+        # towards the store's own words ("nuclear" must not become "unclear").
+        self._known_raw = frozenset(raw_words | STOPWORDS | COMMON_WORDS)
+        raw_words -= STOPWORDS | COMMON_WORDS
         self._typo_vocabulary = sorted(w for w in raw_words if len(w) >= _MIN_TYPO_LEN - 1)
         self._by_id = {item.id: item for item in items}
 
@@ -199,11 +223,7 @@ class Matcher:
         names: set[str] = set()
         for match in re.finditer(r"(?<=[\w,;:()] )[A-Z][\w’'-]*", body):
             names.update(self._tokens(match.group(0)))
-        # Names in a third or more of the sentences are the release's subject
-        # ("Kazakhstan", "Korea"): every entry is implicitly about them.
-        sentences = [set(self._tokens(s)) for s in self.store.document.sentences]
-        common = {n for n in names if sum(n in s for s in sentences) * 3 >= len(sentences)}
-        return frozenset(names - common)
+        return frozenset(names)
 
     @staticmethod
     def _content(tokens: Sequence[str]) -> list[str]:
@@ -237,15 +257,15 @@ class Matcher:
         words = self.prepare(question)
         if not words:
             return []
-        similarity = self._similarity(" ".join(words))
+        query = " ".join(words)
         best: dict[int, tuple[float, int]] = {}
-        for index, score in enumerate(similarity):
+        for index, score in self._similarity(query, self._shortlist(query, words)):
             owner = self._owners[index]
             if score > best.get(owner, (0.0, 0))[0]:
                 best[owner] = (score, index)
         foreign = {w for w in words if w not in self._vocabulary}
         asked = set(words)
-        asked_names = asked & self._names
+        asked_all_names = asked & self._all_names
         asked_kind = asked & QUESTION_WORDS
         result = []
         for position, (raw, index) in best.items():
@@ -254,8 +274,9 @@ class Matcher:
             score = raw * share**_COVERAGE_EXPONENT
             # "Who is the President of Korea?" against "Who is the President of
             # Kazakhstan?": the same question about a different name.
-            phrasing_names = set(self._phrasing_words[index]) & self._names
-            if asked_names - phrasing_names and phrasing_names - asked_names:
+            phrasing_names = set(self._phrasing_words[index]) & self._all_names
+            if asked_all_names - phrasing_names and phrasing_names - asked_all_names:
+                score *= _NAME_SWAP_FACTOR
                 doubtful = True
             # "When ...?" of an entry nobody asks "when" about.
             if asked_kind and not asked_kind & item.asks:
@@ -265,24 +286,56 @@ class Matcher:
         result.sort(key=lambda c: -c.score)
         return result
 
-    def _similarity(self, query: str) -> list[float]:
-        """Similarity of `query` to every phrasing, in [0, 100], in phrasing order."""
-        count = len(self._phrasings)
-        whole = [0.0] * count
-        subset = [0.0] * count
+    def _shortlist(self, query: str, words: Sequence[str]) -> list[int]:
+        """The phrasings worth scoring: those sharing a content word with the question.
+
+        Rarest words first, up to `_SHORTLIST_CAP` phrasings, so a big store
+        costs little more than a small one. A question sharing no word with the
+        store (a paraphrase, an unknown topic) gets rapidfuzz's nearest strings.
+        """
+        postings = sorted(
+            (self._index[w] for w in set(words) - QUESTION_WORDS if w in self._index), key=len
+        )
+        chosen: dict[int, None] = {}
+        for posting in postings:
+            chosen.update(dict.fromkeys(posting))
+            if len(chosen) >= _SHORTLIST_CAP:
+                break
+        if chosen:
+            return list(chosen)
+        nearest = process.extract(
+            query,
+            self._phrasings,
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            limit=_SHORTLIST_NEAREST,
+            score_cutoff=_SUGGESTION_FLOOR,
+        )
+        return [index for _, _, index in nearest]
+
+    def _similarity(self, query: str, indices: Sequence[int]) -> list[tuple[int, float]]:
+        """Similarity of `query` to each phrasing in `indices`, in [0, 100]."""
+        if not indices:
+            return []
+        choices = [self._phrasings[i] for i in indices]
+        whole = [0.0] * len(choices)
+        subset = [0.0] * len(choices)
         for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-            for _, score, index in process.extract(
-                query, self._phrasings, scorer=scorer, processor=None, limit=None
+            for _, score, position in process.extract(
+                query, choices, scorer=scorer, processor=None, limit=None
             ):
-                whole[index] = max(whole[index], score)
-        for _, score, index in process.extract(
-            query, self._phrasings, scorer=fuzz.token_set_ratio, processor=None, limit=None
+                whole[position] = max(whole[position], score)
+        for _, score, position in process.extract(
+            query, choices, scorer=fuzz.token_set_ratio, processor=None, limit=None
         ):
-            subset[index] = score
+            subset[position] = score
         # token_set_ratio is 100 whenever one side's words are a subset of the
         # other's; give it a minority say so it rescues paraphrases with extra
         # words without making every one-word overlap a perfect match.
-        return [0.6 * w + 0.4 * max(w, s) for w, s in zip(whole, subset, strict=True)]
+        return [
+            (index, 0.6 * w + 0.4 * max(w, s))
+            for index, w, s in zip(indices, whole, subset, strict=True)
+        ]
 
     @staticmethod
     def _coverage(

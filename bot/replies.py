@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from bot.knowledge import Entry, Store
 from bot.matcher import Candidate, Kind, Match
 
+MAX_INLINE_RESULTS = 5
+
 # Telegram limits (Bot API): message text, button callback data, inline results.
 MAX_MESSAGE = 4096
 MAX_CALLBACK_DATA = 64
@@ -27,6 +29,8 @@ NONE_OF_THESE = "none"
 NOT_TEXT = "I answer text questions about the release. Please type your question."
 RATE_LIMITED = "You are sending questions very fast. Please wait a little, then ask again."
 EMPTY_QUESTION = "Ask me a question about the release, for example: How many flights are there?"
+ADMINS_ONLY = "Only the bot's administrators can do that."
+EXPIRED_BUTTON = "That button has expired; please ask again."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
@@ -198,3 +202,62 @@ def _split_long(text: str, limit: int) -> list[str]:
         text = text[cut:].lstrip()
     pieces.append(text)
     return pieces
+
+
+# --- Buttons and inline mode -------------------------------------------------------------
+
+
+def for_button(store: Store, data: str) -> tuple[Reply | None, bool]:
+    """The reply to a tap on a button with callback `data`, and whether it is an answer.
+
+    None for a stale or unknown button (the store changed, or forged data).
+    """
+    if data.startswith(ANSWER_PREFIX):
+        entry = store.entry(data.removeprefix(ANSWER_PREFIX))
+        return (entry_reply(store, entry), True) if entry else (None, False)
+    if data.startswith(TOPIC_PREFIX):
+        number = data.removeprefix(TOPIC_PREFIX)
+        # An out-of-range topic (the store changed) shows the current topics.
+        return (topic_reply(store, int(number)), False) if number.isdigit() else (None, False)
+    if data == NONE_OF_THESE:
+        return not_found(store), False
+    return None, False
+
+
+@dataclass(frozen=True)
+class Article:
+    """An inline-mode result: what the list shows, and the HTML message it sends."""
+
+    id: str
+    title: str
+    description: str
+    text: str
+
+
+def inline_articles(
+    store: Store, query: str, candidates: list[Candidate] | tuple[Candidate, ...] = ()
+) -> list[Article]:
+    """The best answers for an inline query, or one article per topic for an empty one."""
+    if not query.strip():
+        return [_topic_article(store, i, topic) for i, topic in enumerate(store.topics)][:50]
+    threshold = store.settings.clarify_threshold
+    articles = []
+    for candidate in candidates[:MAX_INLINE_RESULTS]:
+        entry = store.entry(candidate.intent)
+        if entry is not None and candidate.score >= threshold:
+            text = entry_reply(store, entry).text
+            articles.append(Article(entry.id, entry.questions[0], entry.answer[:100], text))
+    return articles
+
+
+def _topic_article(store: Store, number: int, topic: str) -> Article:
+    entries = store.entries_for(topic)
+    text = ""
+    for entry in entries:  # whole answers only, so no HTML entity is ever cut
+        piece = _esc(entry.answer)
+        candidate = f"{text}\n\n{piece}" if text else piece
+        if len(candidate) > MAX_MESSAGE:
+            break
+        text = candidate
+    description = ", ".join(e.questions[0] for e in entries)[:100]
+    return Article(f"t{number}", topic, description, text)

@@ -37,6 +37,7 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
+    TimedOut,
 )
 from telegram.ext import (
     AIORateLimiter,
@@ -69,7 +70,6 @@ COMMANDS = [
     ("source", "Read the whole release"),
     ("ask", "Ask a question (in groups)"),
 ]
-MAX_INLINE_RESULTS = 5
 PING_EVERY = 30.0  # seconds between getMe pings that keep the heartbeat fresh
 
 
@@ -101,12 +101,20 @@ def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
 # --- Outbound requests ---------------------------------------------------------------
 
 
+# Bot API methods that are safe to repeat: a second call changes nothing.
+IDEMPOTENT = frozenset(
+    {"getMe", "getUpdates", "setMyCommands", "deleteWebhook", "setWebhook", "getWebhookInfo"}
+)
+
+
 class ResilientRequest(HTTPXRequest):
     """HTTPXRequest that retries transient failures and records a heartbeat.
 
     A server error (5xx) or a dropped connection is retried a few times with a
-    short backoff; a success touches the heartbeat file. 429s are left to
-    `AIORateLimiter`, which honours `retry_after`.
+    short backoff; a success touches the heartbeat file. A read timeout is
+    retried only for idempotent methods: Telegram may already have delivered a
+    message whose reply timed out, and a retry would send it twice. 429s are
+    left to `AIORateLimiter`, which honours `retry_after`.
     """
 
     def __init__(self, heartbeat: Heartbeat, retries: int = 4, **kwargs: Any) -> None:
@@ -115,10 +123,15 @@ class ResilientRequest(HTTPXRequest):
         self._retries = retries
 
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        url = str(kwargs.get("url") or (args[0] if args else ""))
+        repeatable = url.rsplit("/", 1)[-1] in IDEMPOTENT
         delay = 0.25
         for attempt in range(self._retries + 1):
             try:
                 code, payload = await super().do_request(*args, **kwargs)
+            except TimedOut:
+                if attempt == self._retries or not repeatable:
+                    raise
             except NetworkError:
                 if attempt == self._retries:
                     raise
@@ -294,24 +307,33 @@ def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return user is not None and user.id in state_of(context).config.admin_ids
 
 
+def admin_only(handler: Handler) -> Handler:
+    """Run a command only for BOT_ADMIN_IDS; tell anyone else politely."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if is_admin(update, context):
+            await handler(update, context)
+        elif update.effective_message:
+            await send(update.effective_message, replies.Reply(replies.ADMINS_ONLY))
+
+    return guarded
+
+
+@flood_limited
+@admin_only
 async def on_reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    if not is_admin(update, context):
-        await send(message, replies.Reply("Only the bot's administrators can do that."))
-        return
-    await send(message, replies.Reply(html.escape(reload_store(state_of(context)))))
+    if update.effective_message:
+        report = reload_store(state_of(context))
+        await send(update.effective_message, replies.Reply(html.escape(report)))
 
 
+@flood_limited
+@admin_only
 async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    if not is_admin(update, context):
-        await send(message, replies.Reply("Only the bot's administrators can do that."))
-        return
-    await send(message, replies.Reply(html.escape(state_of(context).stats.summary())))
+    if update.effective_message:
+        summary = state_of(context).stats.summary()
+        await send(update.effective_message, replies.Reply(html.escape(summary)))
 
 
 def reload_store(state: BotState) -> str:
@@ -336,25 +358,27 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
     user = update.effective_user
     if user is not None and state.gate.check(user.id) is not Gate.PASS:
+        state.stats.record("rate_limited")
         with contextlib.suppress(BadRequest):
             await query.answer(replies.RATE_LIMITED)
         return
-    data = query.data or ""
-    reply: replies.Reply | None = None
-    if data.startswith(replies.ANSWER_PREFIX):
-        entry = state.store.entry(data.removeprefix(replies.ANSWER_PREFIX))
-        if entry is not None:
-            state.stats.record(Kind.ANSWER)
-            reply = replies.entry_reply(state.store, entry)
-    elif data.startswith(replies.TOPIC_PREFIX) and data[2:].isdigit():
-        reply = replies.topic_reply(state.store, int(data[2:]))
-    elif data == replies.NONE_OF_THESE:
-        reply = replies.not_found(state.store)
+    reply, answered = replies.for_button(state.store, query.data or "")
+    if answered:
+        state.stats.record(Kind.ANSWER)
     # Always answer the callback, even for a stale button, so the spinner stops.
     with contextlib.suppress(BadRequest):
-        await query.answer(None if reply else "That button has expired; please ask again.")
-    if reply is not None and isinstance(query.message, Message):
+        await query.answer(None if reply else replies.EXPIRED_BUTTON)
+    if reply is None:
+        return
+    if isinstance(query.message, Message):
         await send(query.message, reply)
+    elif update.effective_chat is not None:
+        # A button under a message older than 48 hours: the message itself is
+        # no longer available, but its chat is.
+        with contextlib.suppress(Forbidden):
+            await context.bot.send_message(
+                update.effective_chat.id, reply.text, reply_markup=markup(reply)
+            )
 
 
 async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -363,46 +387,18 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     state = state_of(context)
     state.stats.record("inline")
-    results = inline_results(state, query.query)
+    candidates = state.matcher.candidates(query.query) if query.query.strip() else []
+    results = [
+        InlineQueryResultArticle(
+            id=article.id,
+            title=article.title,
+            description=article.description,
+            input_message_content=InputTextMessageContent(article.text, parse_mode=ParseMode.HTML),
+        )
+        for article in replies.inline_articles(state.store, query.query, candidates)
+    ]
     with contextlib.suppress(BadRequest):
         await query.answer(results, cache_time=60, is_personal=False)
-
-
-def inline_results(state: BotState, text: str) -> list[InlineQueryResultArticle]:
-    store = state.store
-    if not text.strip():
-        return [
-            InlineQueryResultArticle(
-                id=f"t{i}",
-                title=topic,
-                description=", ".join(e.questions[0] for e in store.entries_for(topic))[:100],
-                input_message_content=InputTextMessageContent(
-                    "\n\n".join(html.escape(e.answer) for e in store.entries_for(topic))[
-                        : replies.MAX_MESSAGE
-                    ],
-                    parse_mode=ParseMode.HTML,
-                ),
-            )
-            for i, topic in enumerate(store.topics)
-        ][:50]
-    settings = store.settings
-    results = []
-    for candidate in state.matcher.candidates(text)[:MAX_INLINE_RESULTS]:
-        entry = store.entry(candidate.intent)
-        if entry is None or candidate.score < settings.clarify_threshold:
-            continue
-        reply = replies.entry_reply(store, entry)
-        results.append(
-            InlineQueryResultArticle(
-                id=entry.id,
-                title=entry.questions[0],
-                description=entry.answer[:100],
-                input_message_content=InputTextMessageContent(
-                    reply.text, parse_mode=ParseMode.HTML
-                ),
-            )
-        )
-    return results
 
 
 # --- Errors ---------------------------------------------------------------------------------
@@ -471,10 +467,14 @@ def build_application(
     app.add_handler(CommandHandler("ask", on_ask))
     app.add_handler(CommandHandler("reload", on_reload))
     app.add_handler(CommandHandler("stats", on_stats))
-    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_private_text))
-    app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, on_group_text))
+    # A message sent through our own inline mode is an answer already, not a question.
+    questions = filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT
+    app.add_handler(MessageHandler(private & questions, on_private_text))
+    app.add_handler(MessageHandler(groups & questions, on_group_text))
     # Anything else in a private chat (stickers, photos, voice, unknown commands).
-    app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_not_text))
+    app.add_handler(
+        MessageHandler(private & ~filters.StatusUpdate.ALL & ~filters.VIA_BOT, on_not_text)
+    )
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(InlineQueryHandler(on_inline))
     app.add_error_handler(on_error)
@@ -531,15 +531,17 @@ class RedactToken(logging.Filter):
         if not self._token:
             return True
         message = record.getMessage()
-        if self._token in message:
-            record.msg = message.replace(self._token, "[TOKEN]")
-            record.args = None
         if record.exc_info and record.exc_info[1] is not None:
-            text = logging.Formatter().formatException(record.exc_info)
-            if self._token in text:
-                record.msg = f"{record.msg}\n{text.replace(self._token, '[TOKEN]')}"
+            trace = logging.Formatter().formatException(record.exc_info)
+            if self._token in trace:
+                # Fold the traceback into the (already formatted) message, so
+                # nothing downstream formats the token back in.
+                message = f"{message}\n{trace}"
                 record.exc_info = None
                 record.exc_text = None
+        if self._token in message or record.exc_info is None:
+            record.msg = message.replace(self._token, "[TOKEN]")
+            record.args = None
         return True
 
 

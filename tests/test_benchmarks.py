@@ -10,11 +10,10 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import subprocess_env
 
 pytestmark = pytest.mark.e2e
 
@@ -22,14 +21,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SECTIONS = ("latency", "startup", "throughput")
 
 
-def test_quick_benchmark_reports_every_section_with_positive_numbers(tmp_path: Path) -> None:
+def test_quick_benchmark_reports_every_section_with_positive_numbers(
+    tmp_path: Path, bot_env: Callable[..., dict[str, str]]
+) -> None:
     """The quick run exits 0 within 60 s; its JSON has every section, each row ours/baseline > 0."""
     out = tmp_path / "results.json"
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick", "--out", str(out)],
         check=False,
         cwd=ROOT,
-        env=subprocess_env(),
+        env=bot_env(),
         capture_output=True,
         text=True,
         timeout=60,

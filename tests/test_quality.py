@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "bot", "tests"],
-        ["ruff", "format", "--check", "bot", "tests"],
+        ["ruff", "check", "bot", "tests", "benchmarks"],
+        ["ruff", "format", "--check", "bot", "tests", "benchmarks"],
         ["mypy"],
     ],
     ids=["ruff-check", "ruff-format", "mypy-strict"],

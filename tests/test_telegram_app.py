@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 import yaml
 from telegram import Bot, Update
-from telegram.error import NetworkError, RetryAfter
+from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
@@ -748,7 +748,7 @@ async def test_empty_inline_query_offers_one_article_per_topic(tg: Harness, stor
         content = result["input_message_content"]
         assert content["parse_mode"] == "HTML"
         assert content["message_text"] == "\n\n".join(
-            html.escape(e.answer) for e in store.entries_for(topic)
+            html.escape(e.answer, quote=False) for e in store.entries_for(topic)
         )
         assert len(content["message_text"]) <= 4096
         assert len(result["description"]) <= 100
@@ -805,6 +805,34 @@ async def test_group_reply_survives_a_deleted_question(
     question, _ = answerable[0]
     params = only_message(await tg.feed(message(f"@release_test_bot {question}", chat_id=GROUP)))
     assert params["reply_parameters"]["allow_sending_without_reply"] is True
+
+
+async def test_button_under_an_old_message_still_gets_its_answer(tg: Harness, store: Store) -> None:
+    """A tap under a message Telegram no longer shows (date 0) is answered in the chat."""
+    entry = store.entries[0]
+    update = callback(f"a:{entry.id}")
+    update["callback_query"]["message"] = {"chat": chat(USER), "message_id": 5, "date": 0}
+    calls = await tg.feed(update)
+    assert [name for name, _ in calls] == ["answerCallbackQuery", "sendMessage"]
+    assert calls[1][1]["chat_id"] == USER
+    assert calls[1][1]["text"] == answer_text(entry)
+
+
+async def test_message_sent_through_our_inline_mode_is_not_answered(
+    tg: Harness, answerable: list[tuple[str, Entry]]
+) -> None:
+    """Picking an inline result in the bot's own chat posts an answer; it is not a question."""
+    question, _ = answerable[0]
+    assert await tg.say(question, via_bot=BOT_USER) == []
+
+
+async def test_admin_commands_count_against_the_flood_limit(
+    make_bot: Callable[..., Awaitable[Harness]],
+) -> None:
+    """Non-admins repeating /stats get one refusal per message, then the notice, then silence."""
+    tg = await make_bot(user_limit=2)
+    texts = [[p["text"] for p in sent(await tg.say("/stats"))] for _ in range(4)]
+    assert texts == [[replies.ADMINS_ONLY]] * 2 + [[replies.RATE_LIMITED], []]
 
 
 async def test_stats_for_an_admin_counts_each_kind(
@@ -970,6 +998,29 @@ async def test_resilient_request_gives_up_after_its_retries(
     assert heartbeat.path.stat().st_mtime == 1000.0
 
 
+async def test_resilient_request_does_not_resend_a_message_after_a_read_timeout(
+    fake_api: FakeBotApi, tmp_path: Path
+) -> None:
+    """A sendMessage whose reply timed out may have been delivered: it is not sent again."""
+    request = ResilientRequest(Heartbeat(tmp_path / "heartbeat"), read_timeout=0.3)
+    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
+        fake_api.inject("sendMessage", "slow", delay=1.0)
+        with pytest.raises(TimedOut):
+            await bot.send_message(USER, "once")
+    assert len(fake_api.calls_to("sendMessage")) == 1
+
+
+async def test_resilient_request_repeats_an_idempotent_call_after_a_read_timeout(
+    fake_api: FakeBotApi, tmp_path: Path
+) -> None:
+    """getMe changes nothing on the server, so a timed-out one is simply asked again."""
+    request = ResilientRequest(Heartbeat(tmp_path / "heartbeat"), read_timeout=0.3)
+    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
+        fake_api.inject("getMe", "slow", delay=1.0)
+        assert (await bot.get_me()).id == fake_api.bot_id
+    assert len(fake_api.calls_to("getMe")) >= 3
+
+
 async def test_resilient_request_leaves_429_to_the_rate_limiter(
     fake_api: FakeBotApi, tmp_path: Path
 ) -> None:
@@ -1010,6 +1061,19 @@ def test_redact_token_hides_it_in_messages_args_and_tracebacks() -> None:
         assert redact.filter(record) is True
         text = formatter.format(record)
         assert TOKEN not in text and "[TOKEN]" in text
+
+
+def test_redact_token_survives_a_percent_sign_in_the_traceback() -> None:
+    """A traceback with the token and a % sign is folded in without re-formatting."""
+    try:
+        raise RuntimeError(f"100% failed at https://api.telegram.org/bot{TOKEN}/getMe")
+    except RuntimeError as exc:
+        record = logging.LogRecord(
+            "x", logging.ERROR, __file__, 1, "error in %s", ("message",), (RuntimeError, exc, None)
+        )
+    assert RedactToken(TOKEN).filter(record) is True
+    text = logging.Formatter().format(record)
+    assert TOKEN not in text and text.startswith("error in message\n")
 
 
 def test_setup_logging_quietens_httpx_and_redacts(tmp_path: Path) -> None:
