@@ -155,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
         "or the shipped knowledge/release.yaml)",
     )
     common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    debug_only = argparse.ArgumentParser(add_help=False)
+    debug_only.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
     parser = argparse.ArgumentParser(
         prog="release-bot", description="Answers questions about a press release."
@@ -182,7 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
     run.set_defaults(func=cmd_run)
 
-    health = sub.add_parser("health", parents=[common], help="exit 0 if the running bot is healthy")
+    health = sub.add_parser(
+        "health", parents=[debug_only], help="exit 0 if the running bot is healthy"
+    )
     health.add_argument(
         "--max-age", type=float, default=None, help="seconds a heartbeat stays fresh"
     )

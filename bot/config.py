@@ -96,11 +96,14 @@ def load_config(
     secret = env.get("BOT_WEBHOOK_SECRET", "").strip() or None
     if webhook:
         if not webhook_url or not re.match(r"^https?://", webhook_url):
-            raise ConfigError("BOT_WEBHOOK_URL must be set to the public https URL for --webhook")
+            raise ConfigError("BOT_WEBHOOK_URL must be set to the bot's public URL for --webhook")
         if not secret or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
             raise ConfigError(
                 "BOT_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ or - for --webhook"
             )
+
+    if webhook and int(health_text) == int(port_text):
+        raise ConfigError(f"BOT_HEALTH_PORT must differ from PORT ({port_text}), or be 0")
 
     return Config(
         token=token,

@@ -158,7 +158,8 @@ def report(matcher: Matcher, cases: list[Case]) -> tuple[Summary, str]:
             f"{miss.case.question!r}"
         )
     lines += ["", "threshold sweep (answer threshold: accuracy / rejection / clarify rate):"]
-    for threshold, row in sweep(matcher, scored, range(50, 100, 4)):
+    thresholds = sorted({*range(50, 100, 4), settings.answer_threshold})
+    for threshold, row in sweep(matcher, scored, thresholds):
         marker = "  <- current" if threshold == settings.answer_threshold else ""
         lines.append(
             f"  {threshold:5.1f}  {row.accuracy:6.1%}  {row.rejection:6.1%}  "

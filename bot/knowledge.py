@@ -32,7 +32,8 @@ _TOP_REQUIRED = {"document", "title", "entries"}
 _ENTRY_KEYS = {"id", "topic", "questions", "answer", "source", "follow_ups", "draft"}
 _ENTRY_REQUIRED = {"id", "topic", "questions", "answer", "source"}
 _SMALLTALK_KEYS = {"id", "questions", "answer"}
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Ids go into button callback data ("a:" + id), which Telegram caps at 64 bytes.
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 
 
 @dataclass(frozen=True)
@@ -374,7 +375,9 @@ class _Builder:
     def _entry_id(self, item: dict[Any, Any], line: int, seen: set[str]) -> str:
         entry_id = item.get("id")
         if not isinstance(entry_id, str) or not _ID.match(entry_id):
-            self.problem(line, None, f"id {entry_id!r} must be lower-case letters, digits, dashes")
+            self.problem(
+                line, None, f"id {entry_id!r} must be 1-48 lower-case letters, digits, dashes"
+            )
             return f"#line{line}"
         if entry_id in seen:
             self.problem(line, entry_id, "duplicate id")

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -110,8 +109,7 @@ class Heartbeat:
         self._last = now
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.touch()
-            os.utime(self.path)
+            self.path.touch()  # sets the modification time to now, file or not
         except OSError:
             pass  # health turns red, which is the right signal; never stop the bot
 

@@ -89,8 +89,8 @@ class BotState:
     heartbeat: Heartbeat
 
     def switch(self, store: Store) -> None:
-        self.store = store
-        self.matcher = Matcher(store)
+        matcher = Matcher(store)  # built first, so no update sees a half-switched state
+        self.store, self.matcher = store, matcher
 
 
 def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
@@ -486,7 +486,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError):
-        loop.add_signal_handler(signal.SIGHUP, lambda: log.info(reload_store(state)))
+        loop.add_signal_handler(signal.SIGHUP, lambda: reload_store(state))  # it logs
     app.bot_data["pinger"] = asyncio.create_task(_ping(app))
     if state.config.webhook and state.config.health_port:
         health = HealthServer(state.heartbeat, state.config.listen, state.config.health_port)

@@ -154,7 +154,7 @@ def test_webhook_needs_an_http_url(url: str | None) -> None:
     if url is not None:
         settings["BOT_WEBHOOK_URL"] = url
     assert error_of(settings, webhook=True) == (
-        "BOT_WEBHOOK_URL must be set to the public https URL for --webhook"
+        "BOT_WEBHOOK_URL must be set to the bot's public URL for --webhook"
     )
 
 
@@ -207,4 +207,17 @@ def test_bad_health_port_is_quoted() -> None:
     """A health port that is not a port number is one line naming it."""
     assert error_of(env(BOT_HEALTH_PORT="x")) == (
         "BOT_HEALTH_PORT must be a number from 0 to 65535, not 'x'"
+    )
+
+
+def test_webhook_health_port_must_differ_from_the_webhook_port() -> None:
+    """In webhook mode the health route cannot share the webhook's port."""
+    settings = env(
+        BOT_WEBHOOK_URL="https://bot.example.com/telegram",
+        BOT_WEBHOOK_SECRET="s3cret",
+        PORT="9000",
+        BOT_HEALTH_PORT="9000",
+    )
+    assert error_of(settings, webhook=True) == (
+        "BOT_HEALTH_PORT must differ from PORT (9000), or be 0"
     )

@@ -532,12 +532,12 @@ def test_sighup_reloads_an_edited_store_and_keeps_the_old_one_if_broken(
         writable.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
         edited = load_store(writable)
         bot.proc.send_signal(signal.SIGHUP)
-        wait_for_log(bot, f"Reloaded: {len(edited.entries)} entries.")
+        wait_for_log(bot, f"store reloaded: {len(edited.entries)} entries")
         expect(talk.message(new_question), replies.entry_reply(edited, edited.entries[0]))
 
         writable.write_text("entries: [unclosed\n", encoding="utf-8")
         bot.proc.send_signal(signal.SIGHUP)
-        wait_for_log(bot, "Reload refused, still using the previous store")
+        wait_for_log(bot, "reload refused:")
         expect(talk.message(new_question), replies.entry_reply(edited, edited.entries[0]))
         question, entry = answerable[0]
         expect(talk.message(question), replies.entry_reply(edited, entry))
