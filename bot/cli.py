@@ -41,6 +41,8 @@ def match_json(match: Match) -> dict[str, Any]:
         answer = match.entry.answer
     elif match.smalltalk is not None:
         answer = match.smalltalk.answer
+    elif match.passage is not None:
+        answer = match.passage
     return {
         "question": match.question,
         "kind": match.kind.value,
@@ -127,6 +129,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from bot.builder import BuildError, build
+
+    merge = Path(args.merge) if args.merge else None
+    try:
+        result = build(Path(args.release), Path(args.output), merge=merge)
+    except BuildError as exc:
+        raise UsageError(str(exc)) from None
+    print(result.summary())
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.telegram_app import run
 
@@ -179,6 +193,21 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", parents=[common], help="score the matcher on a question set")
     evaluate.add_argument("file", help="evaluation YAML (in_scope / out_of_scope)")
     evaluate.set_defaults(func=cmd_eval)
+
+    build = sub.add_parser(
+        "build", help="draft a store from a release (plain text, Markdown or saved HTML)"
+    )
+    build.add_argument("release", help="the release: .txt, .md or .html")
+    build.add_argument(
+        "-o", "--output", required=True, metavar="STORE.yaml", help="the store to write"
+    )
+    build.add_argument(
+        "--merge",
+        metavar="EXISTING.yaml",
+        help="keep this store's entries; add drafts only for sentences it does not cite",
+    )
+    build.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    build.set_defaults(func=cmd_build)
 
     run = sub.add_parser("run", parents=[common], help="run the Telegram bot")
     run.add_argument("--webhook", action="store_true", help="receive updates by webhook")

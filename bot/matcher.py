@@ -26,12 +26,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Entry, Settings, SmallTalk, Store
-from bot.text import QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.passages import PassageIndex
+from bot.text import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
 
 # Typo correction: a word within this rapidfuzz ratio of a vocabulary word is
 # read as that word. Short words need to be near-exact to avoid turning an
@@ -65,24 +65,14 @@ _SUGGESTION_FLOOR = 45.0
 # Scoring is limited to phrasings that share a word with the question (at most
 # this many), or else to rapidfuzz's nearest few: see `Matcher._shortlist`.
 _SHORTLIST_CAP = 2000
+# Answering from a sentence of the release needs a question of at least this
+# many distinct content words; keywords alone are the store's job.
+_PASSAGE_MIN_WORDS = 3
 _SHORTLIST_NEAREST = 200
 
 
 # Stop words are dropped after stemming, so their stemmed forms count too ("does" -> "doe").
 _DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORDS
-
-
-def _common_words() -> frozenset[str]:
-    """Everyday English words: neither evidence for an entry nor against the release."""
-    path = Path(__file__).with_name("common_words.txt")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    return frozenset(stem(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
-
-
-COMMON_WORDS = _common_words()
 
 
 class Kind(StrEnum):
@@ -115,6 +105,8 @@ class Match:
     entry: Entry | None = None
     smalltalk: SmallTalk | None = None
     suggestions: tuple[Candidate, ...] = ()
+    # A sentence of the release that answers a question no entry covers.
+    passage: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -207,6 +199,7 @@ class Matcher:
         raw_words -= STOPWORDS | COMMON_WORDS
         self._typo_vocabulary = sorted(w for w in raw_words if len(w) >= _MIN_TYPO_LEN - 1)
         self._by_id = {item.id: item for item in items}
+        self._passages = PassageIndex(store)
 
     # Text --------------------------------------------------------------------
 
@@ -374,10 +367,23 @@ class Matcher:
     # Verdict -----------------------------------------------------------------
 
     def match(self, question: str) -> Match:
-        """Classify `question`. Never raises, whatever the input."""
+        """Classify `question`. Never raises, whatever the input.
+
+        When no entry fits, one sentence of the release may still answer the
+        question clearly (`bot.passages`): that is an answer too, quoted.
+        """
         if not isinstance(question, str):
             question = ""
-        return self.decide(question, self.candidates(question), self.settings)
+        verdict = self.decide(question, self.candidates(question), self.settings)
+        if verdict.kind is Kind.FALLBACK and self._asks_enough(question):
+            found = self._passages.find(question)
+            if found is not None:
+                return Match(verdict.question, Kind.ANSWER, found.score, passage=found.sentence)
+        return verdict
+
+    def _asks_enough(self, question: str) -> bool:
+        """A sentence may answer a real question, not a keyword or two ("almaty ambassador")."""
+        return len(set(self.prepare(question)) - QUESTION_WORDS) >= _PASSAGE_MIN_WORDS
 
     def decide(self, question: str, ranked: Sequence[Candidate], settings: Settings) -> Match:
         """Turn ranked candidates into a verdict under `settings` (used by the sweep too)."""

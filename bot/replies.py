@@ -77,6 +77,8 @@ def plain(match: Match, store: Store) -> str:
     """The reply as a person reads it in a terminal."""
     if match.kind is Kind.ANSWER and match.entry is not None:
         return f'{match.entry.answer}\n\nFrom the release: "{match.entry.source}"'
+    if match.kind is Kind.ANSWER and match.passage is not None:
+        return f'The release says: "{match.passage}"'
     if match.kind is Kind.SMALLTALK and match.smalltalk is not None:
         return match.smalltalk.answer
     if match.kind is Kind.CLARIFY:
@@ -114,6 +116,8 @@ def html(match: Match, store: Store) -> Reply:
     """The Telegram reply for a matcher verdict."""
     if match.kind is Kind.ANSWER and match.entry is not None:
         return entry_reply(store, match.entry)
+    if match.kind is Kind.ANSWER and match.passage is not None:
+        return Reply(f"<i>The release says:</i>\n<blockquote>{_esc(match.passage)}</blockquote>")
     if match.kind is Kind.SMALLTALK and match.smalltalk is not None:
         return Reply(_esc(match.smalltalk.answer))
     if match.kind is Kind.CLARIFY:

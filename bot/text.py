@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 # Characters that carry no meaning for matching: punctuation, symbols, emoji.
 _NON_WORD = re.compile(r"[^\w\s]+", re.UNICODE)
@@ -41,6 +42,20 @@ STOPWORDS = frozenset(
 QUESTION_WORDS = frozenset(
     ["who", "whom", "whose", "when", "where", "why", "how", "which", "many", "much"]
 )
+
+
+def _common_words() -> frozenset[str]:
+    """Everyday English words (bot/common_words.txt), stemmed.
+
+    Such a word neither identifies a fact nor marks a question as off-topic,
+    so matching gives it little weight either way.
+    """
+    path = Path(__file__).with_name("common_words.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(stem(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
 
 
 def normalise(text: str) -> str:
@@ -114,7 +129,7 @@ _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st gen col lt sgt capt rep sen gov pres amb inc ltd co corp
     dept univ assn est approx vs etc no nos fig vol jan feb mar apr jun jul aug sep sept
-    oct nov dec e.g i.e u.s u.k a.m p.m
+    oct nov dec e.g i.e u.s u.k a.m p.m tel ext fax
     """.split()
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
@@ -125,39 +140,82 @@ def split_sentences(text: str) -> list[str]:
 
     >>> split_sentences("Dr. A. Smith paid 1.5 mln. He left. Then U.S. officials came.")
     ['Dr. A. Smith paid 1.5 mln.', 'He left.', 'Then U.S. officials came.']
+    >>> split_sentences("It opened in the U.S. The next step is Europe.")
+    ['It opened in the U.S.', 'The next step is Europe.']
     """
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
-        flat = squash_whitespace(paragraph)
-        start = 0
-        for match in _SENTENCE_END.finditer(flat):
-            end = match.end()
-            before = flat[start : match.start()]
-            last_word = before.rsplit(" ", 1)[-1].lower() if before else ""
-            following = flat[end:].lstrip()
-            if match.group(0).startswith(".") and _keeps_sentence_open(last_word, following):
-                continue
-            sentence = flat[start:end].strip()
-            if sentence:
-                sentences.append(sentence)
-            start = end
-        tail = flat[start:].strip()
-        if tail:
-            sentences.append(tail)
+        for block in _headline_blocks(paragraph):
+            sentences.extend(_split_block(squash_whitespace(block)))
+    return sentences
+
+
+def _headline_blocks(paragraph: str) -> list[str]:
+    """Split off short unpunctuated lines followed by a capitalised line: headlines."""
+    blocks: list[str] = []
+    current: list[str] = []
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        current.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        headline = (
+            len(line.split()) <= _HEADLINE_WORDS
+            and not re.search(r"[.!?:;,\-–—]$", line)
+            and following[:1].isupper()
+        )
+        if headline:
+            blocks.append(" ".join(current))
+            current = []
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
+
+
+def _split_block(flat: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(flat):
+        end = match.end()
+        before = flat[start : match.start()]
+        last_word = before.rsplit(" ", 1)[-1].lower() if before else ""
+        following = flat[end:].lstrip()
+        if match.group(0).startswith(".") and _keeps_sentence_open(last_word, following):
+            continue
+        sentence = flat[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = end
+    tail = flat[start:].strip()
+    if tail:
+        sentences.append(tail)
     return sentences
 
 
 def _keeps_sentence_open(last_word: str, following: str) -> bool:
     """True when a full stop after `last_word` is not the end of a sentence."""
     word = last_word.lstrip("(\"'“‘")
-    if word.rstrip(".") in _ABBREVIATIONS or word in _ABBREVIATIONS:
+    next_word = following.split(" ", 1)[0] if following else ""
+    if next_word[:1] in ("-", "–", "—"):  # a dateline: "BOULDER, Colo. - A team ..."
+        return True
+    dotted = re.fullmatch(r"(?:[a-z]\.)+[a-z]\.?", word) is not None  # "u.s", "e.g"
+    if (dotted or word.rstrip(".") in _COMPANY_ENDINGS) and next_word in _SENTENCE_OPENERS:
+        return False  # "... in the U.S. The next step ..."
+    if word.rstrip(".") in _ABBREVIATIONS or word in _ABBREVIATIONS or dotted:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "A. Smith"
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # "U.S", "e.g"
-        return True
     # A lower-case continuation means the stop was inside the sentence.
     return bool(following) and following[0].islower()
+
+
+_HEADLINE_WORDS = 12
+_COMPANY_ENDINGS = frozenset({"inc", "ltd", "co", "corp"})
+# Words that, capitalised after an abbreviation's stop, start a new sentence.
+_SENTENCE_OPENERS = frozenset(
+    """
+    The It This That These Those We They He She In On At But And However Its Their Our A An
+    """.split()
+)
 
 
 # --- The document ----------------------------------------------------------
@@ -194,3 +252,6 @@ def parse_document(raw: str) -> Document:
             lines = lines[1:]
     body = "\n".join(lines).strip()
     return Document(published, body, tuple(split_sentences(body)))
+
+
+COMMON_WORDS = _common_words()

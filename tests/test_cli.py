@@ -212,3 +212,24 @@ def test_eval_prints_the_report() -> None:
         "in-scope accuracy:      66.7%",
         "out-of-scope rejected: 100.0%",
     ]
+
+
+def test_ask_json_of_a_sentence_answer_gives_the_sentence(tmp_path: Path) -> None:
+    """--json of an answer taken from the release text: answered, no intent, the sentence."""
+    store = tmp_path / "store.yaml"
+    store.write_text(
+        f"document: {ROOT / 'knowledge' / 'release.txt'}\n"
+        "title: The meeting only\n"
+        "entries:\n"
+        "  - id: meeting\n"
+        "    topic: The meeting\n"
+        '    questions: ["Who met whom?"]\n'
+        "    answer: Nurgali Arystanov met Woo Won-shik.\n"
+        "    source: Nurgali Arystanov, held a meeting with the Speaker\n",
+        encoding="utf-8",
+    )
+    question = "What did the sides agree to at the end of the conversation?"
+    result = run_bot("ask", "--json", question, "--store", str(store))
+    out = json.loads(result.stdout)
+    assert (out["kind"], out["answered"], out["intent"]) == ("answer", True, None)
+    assert out["answer"].startswith("At the conclusion of the conversation, the sides agreed")

@@ -82,6 +82,17 @@ def test_html_answer_escapes_answer_and_source(store: Store) -> None:
     )
 
 
+def test_a_sentence_answer_is_quoted_as_the_release_says(store: Store) -> None:
+    """An answer taken from the text is the sentence itself, quoted and escaped."""
+    sentence = "Their R&D budget must stay <5% of sales & >2% of profit."
+    match = Match("budget?", Kind.ANSWER, 88.0, passage=sentence)
+    assert plain(match, store) == f'The release says: "{sentence}"'
+    assert html_reply(match, store) == Reply(
+        "<i>The release says:</i>\n<blockquote>Their R&amp;D budget must stay &lt;5% of sales"
+        " &amp; &gt;2% of profit.</blockquote>"
+    )
+
+
 def test_html_answer_offers_follow_ups_as_buttons(store: Store) -> None:
     reply = html_reply(Match("cost?", Kind.ANSWER, 99.0, entry=_entry(store, "cost")), store)
     assert reply.buttons == (
