@@ -198,3 +198,27 @@ def test_the_shipped_release_body_starts_after_the_date_line() -> None:
 def test_squash_whitespace_collapses_runs_and_applies_nfkc() -> None:
     assert squash_whitespace("  a \n\t b\u00a0c  ") == "a b c"
     assert squash_whitespace("ﬁne") == "fine"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Tram line approved\nThe council voted on Tuesday.",
+            ["Tram line approved", "The council voted on Tuesday."],
+        ),
+        (
+            "It opened in the U.S. The next step is Europe.",
+            ["It opened in the U.S.", "The next step is Europe."],
+        ),
+        ("BOULDER, Colo. - A team found it.", ["BOULDER, Colo. - A team found it."]),
+        ("Contact: J. Doe, tel. 555 0100.", ["Contact: J. Doe, tel. 555 0100."]),
+        ("Acme Inc. The firm grew.", ["Acme Inc.", "The firm grew."]),
+        ("Acme Inc. shares rose.", ["Acme Inc. shares rose."]),
+    ],
+)
+def test_split_sentences_handles_headlines_datelines_and_abbreviations_at_the_end(
+    text: str, sentences: list[str]
+) -> None:
+    """A headline line, a dotted abbreviation ending a sentence, a dateline, 'tel.'."""
+    assert split_sentences(text) == sentences
