@@ -109,6 +109,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     assert store is not None
     questions = sum(len(e.questions) for e in store.entries)
     print(f"{store.path}: ok, {len(store.entries)} entries, {questions} phrasings")
+    drafts = [e.id for e in store.entries if e.draft]
+    if drafts:
+        print(f"review: {len(drafts)} entries still marked draft: {', '.join(drafts)}")
     sentences = len(store.document.sentences)
     cited = sentences - len(report.uncited)
     print(f"coverage: {cited} of {sentences} release sentences cited")

@@ -233,3 +233,14 @@ def test_ask_json_of_a_sentence_answer_gives_the_sentence(tmp_path: Path) -> Non
     out = json.loads(result.stdout)
     assert (out["kind"], out["answered"], out["intent"]) == ("answer", True, None)
     assert out["answer"].startswith("At the conclusion of the conversation, the sides agreed")
+
+
+def test_check_lists_entries_still_marked_draft(tmp_path: Path) -> None:
+    """A drafted store passes check, and check names the entries awaiting review."""
+    store = tmp_path / "draft.yaml"
+    built = run_bot("build", str(ROOT / "knowledge" / "release.txt"), "-o", str(store))
+    assert built.returncode == 0, built.stderr
+    result = run_bot("check", "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    review = [line for line in result.stdout.splitlines() if line.startswith("review: ")]
+    assert len(review) == 1 and "entries still marked draft: " in review[0]
