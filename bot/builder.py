@@ -567,13 +567,16 @@ def _published_in(blocks: Sequence[Block]) -> str | None:
 
 
 def _title(blocks: Sequence[Block]) -> str:
+    """The release's title, or its first sentence trimmed; text with no letters never is."""
     for block in blocks:
-        if block.kind == "title":
+        if block.kind == "title" and re.search(r"\w", block.text):
             return block.text
     for block in blocks:
         if block.kind != "heading":
             sentences = split_sentences(block.text)
-            return _trim(sentences[0] if sentences else block.text)
+            title = _trim(sentences[0] if sentences else block.text)
+            if re.search(r"\w", title):
+                return title
     return "Press release"
 
 
@@ -2376,20 +2379,16 @@ _DEFAULT_SYNONYMS = {
     "power plant": ["power station"],
     "meeting": ["talks", "meet", "met"],
     "conversation": ["talk", "discussion"],
-    "conclusion": ["end"],
     "cost": ["price", "prices", "priced"],
-    "employ": ["work for", "staff"],
     "flight": ["plane", "planes", "airplane"],
     "gratitude": ["grateful", "thankful", "thanked", "thanks"],
     "satisfaction": ["satisfied", "happy"],
     "agree": ["agreement", "agreed"],
     # Everyday verbs for the ones a release prefers.
     "begin": ["start", "commence"],
-    "view": ["see", "look at"],
     "travel": ["ride"],
     "supply": ["provide", "contribute"],
-    "cover": ["pay", "pay for"],
-    "assist": ["help", "assistance"],
+    "assist": ["assistance"],
 }
 
 
@@ -2627,7 +2626,7 @@ def draft(
         if f.parent is None
         and (not merging or any(f.source in s or s in f.source for s in sentences))
     }
-    ids = set(taken_ids)
+    ids = set(taken_ids) | {item["id"] for item in _smalltalk(())}  # small talk ids are taken
     seen = {normalise(q) for q in taken_questions}
     entries: list[dict[str, Any]] = []
     placed: list[tuple[str, int, str | None]] = []  # id, position, parent id
@@ -2928,7 +2927,11 @@ def build(release_path: Path, output: Path, *, merge: Path | None = None) -> Bui
             str(report.problems[0]).replace(str(temporary), str(output)) if report.problems else ""
         )
         raise BuildError(f"the drafted store does not validate: {first}")
-    os.replace(temporary, output)
+    try:
+        os.replace(temporary, output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise BuildError(f"{output}: cannot write ({exc.__class__.__name__})") from None
     return BuildResult(
         store=output,
         document=document_path,
@@ -2939,6 +2942,18 @@ def build(release_path: Path, output: Path, *, merge: Path | None = None) -> Bui
     )
 
 
+def _has_reviewed_entries(store: Path) -> bool:
+    """True when someone has reviewed the draft: an entry no longer marked draft."""
+    try:
+        data = yaml.safe_load(store.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True  # unreadable as a draft: treat it as someone's work
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return True
+    return any(not (isinstance(e, dict) and e.get("draft") is True) for e in entries)
+
+
 def _refuse_to_clobber(output: Path, document: Path, release: Release, merge: Path | None) -> None:
     """Never overwrite a curated store, or a text file that is not this release's text."""
     if output.is_file() and (merge is None or output.resolve() != merge.resolve()):
@@ -2946,9 +2961,9 @@ def _refuse_to_clobber(output: Path, document: Path, release: Release, merge: Pa
             head = output.read_text(encoding="utf-8")[:200]
         except (OSError, UnicodeDecodeError):
             head = ""
-        if not head.startswith(_HEADER.split("{", 1)[0]):
+        if not head.startswith(_HEADER.split("{", 1)[0]) or _has_reviewed_entries(output):
             raise BuildError(
-                f"{output}: exists and is not a draft written by build; "
+                f"{output}: exists and is not an untouched draft written by build; "
                 "add to it with --merge, or choose another output"
             )
     if release.copy and document.is_file():

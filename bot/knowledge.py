@@ -266,7 +266,7 @@ class _Builder:
             return None
         doc_path = (self.path.parent / name).resolve()
         try:
-            raw = doc_path.read_text(encoding="utf-8")
+            raw = doc_path.read_text(encoding="utf-8-sig")  # a byte-order mark is not text
         except (OSError, UnicodeDecodeError) as exc:
             self.problem(line, None, f"cannot read document {name!r}: {exc.__class__.__name__}")
             return None

@@ -69,7 +69,8 @@ _SUFFIXES = (
 )
 _NUMBER_WORDS = frozenset(
     """
-    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred hundreds thousand thousands million millions billion dozen dozens half double
     """.split()
 )
@@ -131,6 +132,12 @@ _COUNT = re.compile(
 )
 
 
+# Units of time: "per day" is not answered by a sentence that says "per week".
+_TIME_UNITS = frozenset("hour minute day week month year".split())
+# A reply quotes the whole sentence: longer ones are not answers but page text.
+_MAX_SENTENCE_CHARS = 600
+
+
 class PassageIndex:
     """The release's sentences, indexed for `find`. Build once per store."""
 
@@ -139,7 +146,7 @@ class PassageIndex:
         sentences: list[_Sentence] = []
         frequency: dict[str, int] = {}
         for index, text in enumerate(store.document.sentences):
-            if len(text.split()) < _MIN_SENTENCE_WORDS:
+            if len(text.split()) < _MIN_SENTENCE_WORDS or len(text) > _MAX_SENTENCE_CHARS:
                 continue
             said = _DATELINE.sub("", text, count=1)
             roots = frozenset(root(w) for w in self._words(said))
@@ -238,10 +245,26 @@ class PassageIndex:
                 continue  # each word somewhere, but not said together
             if counted and counted not in sentence.counted:
                 continue  # "how many stores" of a sentence that counts no stores
+            if self._qualifies_differently(tokens, sentence):
+                continue
             covered = sum(self._weight[k] for k in specific + everyday if k in sentence.roots)
             ranked.append(Passage(sentence.text, round(100 * covered / total, 1), sentence.index))
         ranked.sort(key=lambda p: (-p.score, p.index))
         return ranked
+
+    @staticmethod
+    def _qualifies_differently(tokens: list[str], sentence: _Sentence) -> bool:
+        """The sentence says "4th largest" or "per week" where the question asks "largest"
+        or "per day": the same words, a different fact."""
+        lowered = sentence.text.lower()
+        asked_ordinal = any(re.fullmatch(r"\d+(?:st|nd|rd|th)", t) for t in tokens)
+        for token in tokens:
+            superlative = token.endswith("est") and not asked_ordinal
+            if superlative and re.search(rf"\b\d+(?:st|nd|rd|th)\s+{re.escape(token)}\b", lowered):
+                return True
+        units = {t for t in tokens if t in _TIME_UNITS}
+        said = {u for u in _TIME_UNITS if re.search(rf"\b{u}s?\b", lowered)}
+        return bool(units and said and not units & said)
 
     @staticmethod
     def _counted(tokens: list[str]) -> str | None:

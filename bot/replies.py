@@ -20,6 +20,7 @@ MAX_INLINE_RESULTS = 5
 MAX_MESSAGE = 4096
 MAX_CALLBACK_DATA = 64
 MAX_BUTTON_TEXT = 60
+MAX_ANSWER_CHARS = 1000  # an answer longer than this is cut, so its quote still fits
 
 # Callback data prefixes: a tap on an answer button or a topic button.
 ANSWER_PREFIX = "a:"
@@ -100,10 +101,24 @@ def _suggestion_line(store: Store, candidate: Candidate, number: int) -> str:
 # --- HTML (Telegram) ---------------------------------------------------------------
 
 
+def _shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - 1)].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
 def entry_reply(store: Store, entry: Entry) -> Reply:
-    """An answer with its supporting quote and follow-up buttons."""
-    quote = f"<blockquote>{_esc(entry.source)}</blockquote>"
-    text = f"{_esc(entry.answer)}\n\n<i>From the release:</i>\n{quote}"
+    """An answer with its supporting quote and follow-up buttons, within Telegram's limit."""
+    answer = _esc(_shorten(entry.answer, MAX_ANSWER_CHARS))
+    head = f"{answer}\n\n<i>From the release:</i>\n<blockquote>"
+    tail = "</blockquote>"
+    source = _esc(entry.source)
+    if len(head) + len(source) + len(tail) > MAX_MESSAGE:
+        # Escaping can make text up to five times longer ("&" -> "&amp;"): cut the raw text.
+        source = _esc(_shorten(entry.source, (MAX_MESSAGE - len(head) - len(tail)) // 5))
+    text = head + source + tail
     rows = tuple(
         (button,)
         for button in (answer_button(store, f) for f in entry.follow_ups[:3])

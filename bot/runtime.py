@@ -83,12 +83,17 @@ class UnansweredLog:
 
     path: Path
 
-    def append(self, text: str, score: float, now: float | None = None) -> None:
-        record = {
+    def append(
+        self, text: str, score: float, now: float | None = None, *, from_text: bool = False
+    ) -> None:
+        """Log one question; `from_text` marks one answered by a sentence, not an entry."""
+        record: dict[str, object] = {
             "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now)),
             "text": text,
             "score": score,
         }
+        if from_text:
+            record["answered_from_text"] = True
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -181,9 +181,12 @@ def answer(state: BotState, text: str) -> replies.Reply:
         return replies.Reply(replies.EMPTY_QUESTION)
     match = state.matcher.match(text)
     state.stats.record(match.kind)
-    if match.kind is Kind.FALLBACK and text.strip():
+    # No entry covered it: a gap in the store, even when a sentence of the release helped.
+    if match.kind is Kind.FALLBACK or match.passage is not None:
         try:
-            state.unanswered.append(match.question, match.score)
+            state.unanswered.append(
+                match.question, match.score, from_text=match.passage is not None
+            )
         except OSError as exc:
             log.warning("cannot append to the unanswered-questions log: %s", exc)
     return replies.html(match, state.store)

@@ -5,6 +5,7 @@ Everything here is pure: strings in, strings out.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -231,9 +232,9 @@ class Document:
     body: str
     sentences: tuple[str, ...]
 
-    @property
+    @functools.cached_property
     def flat(self) -> str:
-        """The body with whitespace squashed, for verbatim-quote checks."""
+        """The body with whitespace squashed, for verbatim-quote checks (computed once)."""
         return squash_whitespace(self.body)
 
 

@@ -575,7 +575,9 @@ def test_build_never_overwrites_a_curated_store(tmp_path: Path) -> None:
     curated = tmp_path / "release.yaml"
     shutil.copy(load_store().path, curated)
     before = curated.read_bytes()
-    with pytest.raises(BuildError, match=r"release\.yaml: exists and is not a draft .*--merge"):
+    with pytest.raises(
+        BuildError, match=r"release\.yaml: exists and is not an untouched draft .*--merge"
+    ):
         build(SHIPPED, curated)
     assert curated.read_bytes() == before
 
@@ -586,6 +588,47 @@ def test_build_rewrites_its_own_draft(tmp_path: Path) -> None:
     first = output.read_text(encoding="utf-8")
     build(RELEASES / "fieldscout.md", output)
     assert output.read_text(encoding="utf-8") == first
+
+
+def test_build_never_overwrites_a_draft_someone_has_reviewed(tmp_path: Path) -> None:
+    """A draft whose entries were reviewed (a `draft: true` removed) is curated work now."""
+    output = tmp_path / "glacier.yaml"
+    build(RELEASES / "glacier-study.txt", output)
+    # Reviewing an entry means deleting its `draft:` line, as the header says.
+    reviewed = output.read_text(encoding="utf-8").replace("    draft: true\n", "", 1)
+    output.write_text(reviewed, encoding="utf-8")
+    with pytest.raises(BuildError, match="not an untouched draft"):
+        build(RELEASES / "glacier-study.txt", output)
+    assert output.read_text(encoding="utf-8") == reviewed
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("goodbye.md", "# Goodbye\n\nThe shop on Main Street closes on 3 May after 40 years.\n"),
+        ("dots.txt", "...\n\nThe shop on Main Street closes on 3 May after 40 years.\n"),
+    ],
+    ids=["title-is-a-small-talk-id", "first-line-has-no-letters"],
+)
+def test_odd_titles_still_give_a_draft_that_passes_check(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """A title that collides with a small-talk id, or has no letters, is no obstacle."""
+    release = tmp_path / name
+    release.write_text(text, encoding="utf-8")
+    output = tmp_path / "store.yaml"
+    build(release, output)
+    assert check_store(output).problems == []
+
+
+def test_build_into_a_directory_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    """`-o` naming a directory fails with a one-line error and no temporary file."""
+    target = tmp_path / "store.yaml"
+    target.mkdir()
+    result = run_bot("build", str(RELEASES / "glacier-study.txt"), "-o", str(target))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["store.yaml"]
 
 
 def test_build_never_overwrites_another_text_beside_the_store(tmp_path: Path) -> None:

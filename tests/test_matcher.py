@@ -96,7 +96,7 @@ def _assert_well_formed(match: Match, max_chars: int) -> None:
     if match.kind is Kind.ANSWER:
         assert (match.entry is None) != (match.passage is None)
         assert match.smalltalk is None
-        assert match.intent == match.entry.id
+        assert match.intent == (match.entry.id if match.entry else None)
     elif match.kind is Kind.SMALLTALK:
         assert match.smalltalk is not None
         assert match.entry is None

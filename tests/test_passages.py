@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import doctest
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -176,15 +175,20 @@ def test_find_never_raises_on_odd_input(meeting: PassageIndex, question: Any) ->
 
 @settings(max_examples=60, deadline=None)
 @given(question=st.text(max_size=200))
-def test_find_never_raises_on_any_text(meeting: PassageIndex, question: str) -> None:
-    found = meeting.find(question)
-    assert found is None or 0 <= found.score <= 100
+def test_rank_never_raises_on_any_text(meeting: PassageIndex, question: str) -> None:
+    """`rank` itself (not the guarded `find`) copes with any text, scores in [0, 100]."""
+    assert all(0 <= p.score <= 100 for p in meeting.rank(question))
 
 
-def test_find_is_fast_once_built(meeting: PassageIndex) -> None:
-    """The sentences are indexed once; a question costs well under a millisecond or two."""
-    questions = ["culture and education", "Who is the President of Kazakhstan?", "Korea"] * 100
-    started = time.perf_counter()
-    for question in questions:
-        meeting.find(question)
-    assert time.perf_counter() - started < 1.5
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is Kazakhstan's largest trading partner?",  # the release says 4th largest
+        "How many flights per day are there between Kazakhstan and Korea?",  # it says per week
+    ],
+)
+def test_the_same_words_qualified_differently_are_no_answer(
+    meeting: PassageIndex, question: str
+) -> None:
+    """A sentence saying "4th largest" or "per week" does not answer "largest" or "per day"."""
+    assert meeting.find(question) is None

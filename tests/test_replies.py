@@ -294,3 +294,16 @@ def test_a_limit_shorter_than_an_entity_still_ends() -> None:
         check=True,
     )
     assert result.stdout == "True\n"
+
+
+def test_an_overlong_entry_still_fits_in_one_telegram_message(store: Store) -> None:
+    """A huge answer and an &-heavy source are cut at word boundaries to fit 4096 characters."""
+    from dataclasses import replace
+
+    from bot.replies import MAX_MESSAGE, entry_reply
+
+    entry = replace(_entry(store, "budget"), answer="word " * 2000, source="R&D & more " * 1000)
+    text = entry_reply(store, entry).text
+    assert len(text) <= MAX_MESSAGE
+    assert text.endswith("…</blockquote>") and "word word" in text
+    assert "<blockquote>R&amp;D &amp; more R&amp;D" in text

@@ -214,3 +214,15 @@ def test_health_route_reports_a_stale_heartbeat(tmp_path: Path) -> None:
         assert status == 503 and body.startswith("unhealthy: last heartbeat 12")
     finally:
         server.stop()
+
+
+def test_unanswered_log_marks_questions_answered_from_the_text(tmp_path: Path) -> None:
+    """A question no entry covered but a sentence answered is logged, marked as such."""
+    log = UnansweredLog(tmp_path / "u.jsonl")
+    log.append("who helped the school?", 88.0, now=0, from_text=True)
+    assert json.loads(log.path.read_text(encoding="utf-8")) == {
+        "time": "1970-01-01T00:00:00Z",
+        "text": "who helped the school?",
+        "score": 88.0,
+        "answered_from_text": True,
+    }
