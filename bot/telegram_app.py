@@ -278,22 +278,15 @@ def flood_limited(handler: Handler) -> Handler:
     return limited
 
 
-@flood_limited
-async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message:
-        await send(update.effective_message, replies.start_reply(state_of(context).store))
+def replying(build: Callable[[Store], replies.Reply]) -> Handler:
+    """A command whose reply depends only on the store (/start, /help, /topics)."""
 
+    @flood_limited
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message:
+            await send(update.effective_message, build(state_of(context).store))
 
-@flood_limited
-async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message:
-        await send(update.effective_message, replies.help_reply(state_of(context).store))
-
-
-@flood_limited
-async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message:
-        await send(update.effective_message, replies.topics_reply(state_of(context).store))
+    return handler
 
 
 @flood_limited
@@ -463,9 +456,9 @@ def build_application(
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     # Commands first: a command is also text, and must not reach the question handlers.
-    app.add_handler(CommandHandler("start", on_start))
-    app.add_handler(CommandHandler("help", on_help))
-    app.add_handler(CommandHandler("topics", on_topics))
+    app.add_handler(CommandHandler("start", replying(replies.start_reply)))
+    app.add_handler(CommandHandler("help", replying(replies.help_reply)))
+    app.add_handler(CommandHandler("topics", replying(replies.topics_reply)))
     app.add_handler(CommandHandler("source", on_source))
     app.add_handler(CommandHandler("ask", on_ask))
     app.add_handler(CommandHandler("reload", on_reload))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import load_store
+from tests.support import expected_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 STORES = Path(__file__).resolve().parent / "data" / "stores"
@@ -41,15 +42,6 @@ def run_bot(
         timeout=60,
         check=False,
     )
-
-
-def expected_problems(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [
-        line.removeprefix("# expect: ").replace("{file}", str(path))
-        for line in lines
-        if line.startswith("# expect: ")
-    ]
 
 
 # --- ask ----------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from bot.knowledge import Entry, Store, load_store
 from bot.matcher import Matcher
 from bot.telegram_app import COMMANDS
 from tests.fake_bot_api import Call, FakeBotApi
+from tests.support import PHOTO, STICKER
 
 pytestmark = pytest.mark.e2e
 
@@ -40,18 +41,6 @@ ROOT = Path(__file__).resolve().parents[1]
 USER = 1001  # also the admin
 ASKER = 2002  # asks in a group, chat -2002
 GROUP = -ASKER
-STICKER = {
-    "sticker": {
-        "file_id": "STK",
-        "file_unique_id": "STKU",
-        "type": "regular",
-        "width": 512,
-        "height": 512,
-        "is_animated": False,
-        "is_video": False,
-    }
-}
-PHOTO = {"photo": [{"file_id": "PH", "file_unique_id": "PHU", "width": 90, "height": 90}]}
 START_TIMEOUT = 20.0
 STOP_TIMEOUT = 5.0
 

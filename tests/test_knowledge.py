@@ -24,6 +24,7 @@ from bot.knowledge import (
     load_store,
     ungrounded_claims,
 )
+from tests.support import expected_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 STORES = Path(__file__).resolve().parent / "data" / "stores"
@@ -44,16 +45,6 @@ entries:
     answer: The centre cost 1.5 million dollars.
     source: The centre cost 1.5 million dollars.
 """
-
-
-def expected_problems(path: Path) -> list[str]:
-    """The ``# expect:`` lines of a store file, with ``{file}`` filled in."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [
-        line.removeprefix("# expect: ").replace("{file}", str(path))
-        for line in lines
-        if line.startswith("# expect: ")
-    ]
 
 
 # --- The shipped store --------------------------------------------------------------------

@@ -45,6 +45,7 @@ from bot.telegram_app import (
     setup_logging,
 )
 from tests.fake_bot_api import FakeBotApi, decode_param
+from tests.support import PHOTO, STICKER
 
 TOKEN = "123456:TEST-token"  # FakeBotApi's default, and what `make_config` uses
 BOT_USER = {
@@ -203,20 +204,6 @@ def callback(data: str, *, user_id: int = USER, chat_id: int | None = None) -> d
 def inline(query: str, *, user_id: int = USER) -> dict[str, Any]:
     body = {"id": str(next(_ids)), "from": user(user_id), "query": query, "offset": ""}
     return {"update_id": next(_ids), "inline_query": body}
-
-
-STICKER = {
-    "sticker": {
-        "file_id": "STK",
-        "file_unique_id": "STKU",
-        "type": "regular",
-        "width": 512,
-        "height": 512,
-        "is_animated": False,
-        "is_video": False,
-    }
-}
-PHOTO = {"photo": [{"file_id": "PH", "file_unique_id": "PHU", "width": 90, "height": 90}]}
 
 
 # --- Harness -------------------------------------------------------------------------------
