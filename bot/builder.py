@@ -40,10 +40,10 @@ from typing import Any
 import yaml
 
 from bot.knowledge import (
-    Store,
     StoreError,
     check_store,
     load_store,
+    uncited_sentences,
     ungrounded_claims,
 )
 from bot.passages import root
@@ -1987,24 +1987,6 @@ class _Fact:
     id: str = ""
 
 
-def _sentences(text: str) -> list[str]:
-    """split_sentences, with a dateline fragment ("BOULDER, Colo.") joined to what follows."""
-    sentences = split_sentences(text)
-    merged: list[str] = []
-    carry = ""
-    for number, found in enumerate(sentences):
-        sentence = f"{carry} {found}" if carry else found
-        carry = ""
-        short = len(sentence.split()) <= 2 and sentence.endswith(".")
-        if short and number < len(sentences) - 1:
-            carry = sentence
-            continue
-        merged.append(sentence)
-    if carry:
-        merged.append(carry)
-    return merged
-
-
 _COMPOUND = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+(?=(?:\w+ly\s+)?(?:has|have|had|is|are|was"
     r"|were|will|can|could|would|should|may|might|must|\w+ed)\b)"
@@ -2175,7 +2157,7 @@ def _facts(release: Release, flat: str, published: str | None) -> list[_Fact]:
             intro = ""
         subject = ""  # what "It" and "They" refer to: the previous sentence's subject
         plural = ""  # what "them" refers to: the previous sentence's last plural noun
-        for sentence in _sentences(block.text):
+        for sentence in split_sentences(block.text):
             position = flat.find(sentence, cursor)
             if position < 0:
                 position = flat.find(sentence)
@@ -3003,7 +2985,7 @@ def _merged(
             f"{merge}: published {existing.published} differs from the release's date "
             f"{document.published}"
         )
-    uncited = _uncited(existing, document.sentences)
+    uncited = uncited_sentences(existing, document.sentences)
     taken_ids = [e.id for e in existing.entries] + [s.id for s in existing.smalltalk]
     taken_questions = [q for e in existing.entries for q in e.questions]
     taken_questions += [q for s in existing.smalltalk for q in s.questions]
@@ -3026,9 +3008,3 @@ def _document_value(text: str) -> str | None:
     data = yaml.safe_load(text)
     value = data.get("document") if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
-
-
-def _uncited(store: Store, sentences: Sequence[str]) -> list[str]:
-    """Release sentences no entry of `store` quotes (as `check` counts them)."""
-    sources = [squash_whitespace(e.source) for e in store.entries if e.source]
-    return [s for s in sentences if not any(src in s or s in src for src in sources)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,7 +152,7 @@ def check_store(path: str | Path | None = None) -> CheckReport:
     store_path = Path(path) if path is not None else DEFAULT_STORE
     builder = _Builder(store_path)
     store = builder.build()
-    uncited = _uncited_sentences(store) if store is not None else []
+    uncited = uncited_sentences(store) if store is not None else []
     return CheckReport(builder.problems, uncited, store if not builder.problems else None)
 
 
@@ -541,11 +541,12 @@ _PLAIN_OPENERS = frozenset(
 )
 
 
-def _uncited_sentences(store: Store) -> list[str]:
+def uncited_sentences(store: Store, sentences: Sequence[str] | None = None) -> list[str]:
+    """The sentences (by default the store's document's) that no entry's source quotes."""
     sources = [squash_whitespace(e.source) for e in store.entries if e.source]
     return [
         sentence
-        for sentence in store.document.sentences
+        for sentence in (store.document.sentences if sentences is None else sentences)
         if not any(s in sentence or sentence in s for s in sources)
     ]
 
