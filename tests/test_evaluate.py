@@ -17,15 +17,15 @@ DATA = Path(__file__).resolve().parent / "data"
 EVAL_FILE = DATA / "eval.yaml"
 STORES = DATA / "stores"
 
-# Floors at what was measured on 2026-11-28 (81.2%, 95.3% and 92.1% on 191 +
-# 85 questions, 38 + 16 of them written after the store was tuned), so a change
+# Floors at what was measured on 2026-11-28 (84.4%, 95.5% and 94.0% on 199 +
+# 89 questions, 46 + 20 of them written after the store was tuned), so a change
 # that makes the matcher worse fails here. The operating point favours never
 # answering what the release does not cover; the product target of 95% in-scope
 # accuracy (issue 2) is not met yet. Raise these as the matcher improves, never
 # lower them to make a change pass.
-MIN_ACCURACY = 0.81  # in-scope questions answered with the labelled entry
+MIN_ACCURACY = 0.84  # in-scope questions answered with the labelled entry
 MIN_REJECTION = 0.95  # out-of-scope questions not answered
-MIN_OFFERED = 0.92  # in-scope answered, or offered first in "did you mean"
+MIN_OFFERED = 0.93  # in-scope answered, or offered first in "did you mean"
 
 
 @pytest.fixture(scope="module")
