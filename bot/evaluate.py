@@ -98,7 +98,8 @@ def summarise(
 ) -> Summary:
     outcomes = []
     for case, ranked in scored:
-        match = matcher.decide(case.question, ranked, settings)
+        # As the bot decides: the verdict, then a sentence of the release for a fallback.
+        match = matcher.from_text(matcher.decide(case.question, ranked, settings))
         first = match.suggestions[0].intent if match.kind is Kind.CLARIFY else None
         outcomes.append(Outcome(case, match.kind, match.intent, match.score, first))
     inside = [o for o in outcomes if o.case.intent is not None]

@@ -374,9 +374,12 @@ class Matcher:
         """
         if not isinstance(question, str):
             question = ""
-        verdict = self.decide(question, self.candidates(question), self.settings)
-        if verdict.kind is Kind.FALLBACK and self._asks_enough(question):
-            found = self._passages.find(question)
+        return self.from_text(self.decide(question, self.candidates(question), self.settings))
+
+    def from_text(self, verdict: Match) -> Match:
+        """A fallback turned into a quoted sentence of the release, when one clearly answers."""
+        if verdict.kind is Kind.FALLBACK and self._asks_enough(verdict.question):
+            found = self._passages.find(verdict.question)
             if found is not None:
                 return Match(verdict.question, Kind.ANSWER, found.score, passage=found.sentence)
         return verdict
