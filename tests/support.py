@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def expected_problems(path: Path) -> list[str]:
@@ -14,6 +19,25 @@ def expected_problems(path: Path) -> list[str]:
         for line in lines
         if line.startswith("# expect: ")
     ]
+
+
+def run_bot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m bot ARGS`` in the project root; BOT_KNOWLEDGE only when `env` sets it."""
+    environ = {k: v for k, v in os.environ.items() if k != "BOT_KNOWLEDGE"}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        input=stdin,
+        env=environ,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
 
 
 # Non-text message bodies, as Telegram sends them (merged into a message update).

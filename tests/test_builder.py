@@ -13,8 +13,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ from bot.evaluate import load_cases
 from bot.knowledge import Entry, Store, check_store, load_store
 from bot.matcher import Kind, Matcher
 from bot.text import STOPWORDS, normalise, squash_whitespace, stem
+from tests.support import run_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASES = Path(__file__).resolve().parent / "data" / "releases"
@@ -40,18 +39,6 @@ EVALUATED = [p for p in TEST_RELEASES if p.with_name(f"{p.stem}.eval.yaml").exis
 # What the issue asks of an untouched draft on its own eval file.
 MIN_ACCURACY = 0.80
 MIN_REJECTION = 0.90
-
-
-def run_bot(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge import load_store
-from tests.support import expected_problems
+from tests.support import expected_problems, run_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 STORES = Path(__file__).resolve().parent / "data" / "stores"
@@ -23,25 +20,6 @@ COST_REPLY = (
     "The centre cost 1.5 million dollars.\n\n"
     'From the release: "The centre cost 1.5 million dollars."'
 )
-
-
-def run_bot(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m bot ARGS`` in the project root; BOT_KNOWLEDGE only when `env` sets it."""
-    environ = {k: v for k, v in os.environ.items() if k != "BOT_KNOWLEDGE"}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=ROOT,
-        input=stdin,
-        env=environ,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
 
 
 # --- ask ----------------------------------------------------------------------------------
