@@ -3,17 +3,19 @@
 How a question is scored (every score is a number in [0, 100]):
 
 1. Normalise it (NFKC, case, punctuation, whitespace), correct typos word by
-   word against the store's vocabulary (rapidfuzz, conservative cutoffs),
-   rewrite the store's synonyms, stem plurals and drop stop words.
+   word against the store's vocabulary (rapidfuzz, conservative cutoffs; a
+   name of the release is also recognised one letter off), rewrite the
+   store's synonyms, stem plurals and drop stop words.
 2. Shortlist the phrasings that share a word with it (a word index built
    once), and compare it with each (`rapidfuzz.process.extract`), keeping each
    entry's best phrasing. The similarity is the better of a whole-string and a
    word-order-free ratio, plus a smaller share of the token-set ratio.
-3. Scale that by how much of the question the entry accounts for: a name the
-   entry never mentions or a rare word the store has never seen ("Germany",
-   "capital") costs a lot, a word the store uses elsewhere costs less, an
-   everyday word little. A question that names or asks something the entry
-   lacks makes the match *doubtful*.
+3. Scale that by how much of the question the entry accounts for: a name or
+   figure the entry never mentions or a rare word the store has never seen
+   ("Germany", "capital", "2024") costs a lot, a word the store uses elsewhere
+   costs less, an everyday word little. An entry knows the words of its answer
+   and every variant of its synonyms. A question that names or asks something
+   the entry lacks makes the match *doubtful*.
 4. Decide with the store's thresholds: `answer` when the best entry clears
    `answer_threshold` (plus `DOUBT_MARGIN` if doubtful) and leads the
    runner-up by `margin`; `clarify` with up to three candidates above
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from bot.knowledge import Entry, Settings, SmallTalk, Store
 from bot.passages import PassageIndex
@@ -52,7 +55,10 @@ _RARE_WORD_WEIGHT = 4
 _COMMON_WORD_WEIGHT = 0.2
 _NAME_SWAP_FACTOR = 0.9  # the question names X where the best phrasing names Y
 _QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about
-_COVERAGE_EXPONENT = 1.0  # exponents 1.0-2.0 were swept: 1.0 was best
+_COVERAGE_EXPONENT = 1.0
+# A name in at least this share of the release's sentences is its subject
+# ("Kazakhstan", "Korea"), which every entry is implicitly about.
+_SUBJECT_SHARE = 0.5  # exponents 1.0-2.0 were swept: 1.0 was best
 # A doubtful match (the question names or asks something the entry lacks, see
 # `Candidate.doubtful`) needs this many more points to be answered outright;
 # below that it becomes a "did you mean". 10 was best in the same sweep.
@@ -73,6 +79,10 @@ _SHORTLIST_NEAREST = 200
 
 # Stop words are dropped after stemming, so their stemmed forms count too ("does" -> "doe").
 _DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORDS
+
+
+# A capitalised word inside a sentence: a place, person or company.
+_CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
 
 
 class Kind(StrEnum):
@@ -160,6 +170,9 @@ class Matcher:
                 phrasing_words.append(tuple(content))
                 owners.append(len(items))
             words.update(self._tokens(extra))
+            # "bakad" stands for "big almaty ring road": an entry about BAKAD
+            # knows "almaty" and "ring" too, as "mfa" knows "ministry".
+            words.update(self._expansions(words))
             vocabulary.update(words)
             item_id = entry.id if entry else talk.id if talk else ""
             asks = frozenset(words & QUESTION_WORDS)
@@ -168,15 +181,17 @@ class Matcher:
         # is about the release, even if no entry quotes that word.
         vocabulary.update(self._tokens(store.document.body))
         # Every name the release uses, for the name-swap check ("President of
-        # Korea" against "President of Kazakhstan"); names in a third or more of
+        # Korea" against "President of Kazakhstan"); names in half or more of
         # its sentences are its subject ("Kazakhstan", "Korea"), which every
         # entry is implicitly about, so only the others count against an entry.
         self._all_names = self._proper_names(store.document.body) - COMMON_WORDS
         sentences = [set(self._tokens(s)) for s in store.document.sentences]
-        subjects = {
-            n for n in self._all_names if sum(n in s for s in sentences) * 3 >= len(sentences)
-        }
-        self._names = self._all_names - subjects
+        self._subjects = frozenset(
+            n
+            for n in self._all_names
+            if sum(n in s for s in sentences) >= _SUBJECT_SHARE * len(sentences)
+        )
+        self._names = self._all_names - self._subjects
 
         self._items = items
         self._phrasings = phrasings
@@ -198,6 +213,16 @@ class Matcher:
         self._known_raw = frozenset(raw_words | STOPWORDS | COMMON_WORDS)
         raw_words -= STOPWORDS | COMMON_WORDS
         self._typo_vocabulary = sorted(w for w in raw_words if len(w) >= _MIN_TYPO_LEN - 1)
+        self._name_spellings = sorted(
+            {
+                w
+                for m in _CAPITALISED.finditer(store.document.body)
+                for w in normalise(m.group(0)).split()
+                if len(w) >= _MIN_TYPO_LEN
+            }
+            - STOPWORDS
+            - COMMON_WORDS
+        )
         self._by_id = {item.id: item for item in items}
         self._passages = PassageIndex(store)
 
@@ -207,6 +232,15 @@ class Matcher:
         folded = self._synonyms.apply(normalise(text))
         return [stem(w) for w in folded.split()]
 
+    def _expansions(self, words: set[str]) -> set[str]:
+        """The words of every variant of the canonical terms in `words`."""
+        found: set[str] = set()
+        for canonical, variants in self.store.synonyms.items():
+            if set(self._tokens(canonical)) <= words:
+                for variant in variants:
+                    found.update(stem(w) for w in normalise(variant).split())
+        return found - _DROPPED
+
     def _proper_names(self, body: str) -> frozenset[str]:
         """Words the document capitalises mid-sentence: places, people, companies.
 
@@ -214,7 +248,7 @@ class Matcher:
         is a different question, so such a word counts fully against it.
         """
         names: set[str] = set()
-        for match in re.finditer(r"(?<=[\w,;:()] )[A-Z][\w’'-]*", body):
+        for match in _CAPITALISED.finditer(body):
             names.update(self._tokens(match.group(0)))
         return frozenset(names)
 
@@ -225,6 +259,15 @@ class Matcher:
     def _correct(self, token: str) -> str:
         if token in self._known_raw or len(token) < _MIN_TYPO_LEN or token.isdigit():
             return token
+        if len(token) >= 5:
+            # Names are transliterated many ways ("Korkit", "Kyzilorda"): one
+            # edit away from a name of the release (two for long ones) is it.
+            limit = 1 if len(token) < 8 else 2
+            near = process.extractOne(
+                token, self._name_spellings, scorer=Levenshtein.distance, score_cutoff=limit
+            )
+            if near:
+                return near[0]
         cutoff = _TYPO_CUTOFF_LONG if len(token) >= 7 else _TYPO_CUTOFF_SHORT
         best = process.extractOne(
             token, self._typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
@@ -260,15 +303,27 @@ class Matcher:
         asked = set(words)
         asked_all_names = asked & self._all_names
         asked_kind = asked & QUESTION_WORDS
+        numbers = {w for w in asked if any(ch.isdigit() for ch in w)}
         result = []
         for position, (raw, index) in best.items():
             item = self._items[position]
-            share, doubtful = self._coverage(words, foreign, self._names, item)
+            share, doubtful = self._coverage(words, foreign, self._names | numbers, item)
             score = raw * share**_COVERAGE_EXPONENT
             # "Who is the President of Korea?" against "Who is the President of
             # Kazakhstan?": the same question about a different name.
             phrasing_names = set(self._phrasing_words[index]) & self._all_names
-            if asked_all_names - phrasing_names and phrasing_names - asked_all_names:
+            # Only a name of the same kind swaps: a subject for a subject
+            # (Korea for Kazakhstan), another name for another (Busan for Seoul).
+            # "kia factory kazakhstan" against "Korean car plants in Kazakhstan"
+            # leaves a subject out, which asks nothing different.
+            if any(
+                asked_all_names & kind - phrasing_names and phrasing_names & kind - asked_all_names
+                for kind in (self._subjects, self._names)
+            ):
+                score *= _NAME_SWAP_FACTOR
+                doubtful = True
+            # "rank in 2024" of an entry about 2023: a figure the entry never states.
+            if numbers - item.vocabulary:
                 score *= _NAME_SWAP_FACTOR
                 doubtful = True
             # "When ...?" of an entry nobody asks "when" about.

@@ -46,7 +46,7 @@ QUESTION_WORDS = frozenset(
 
 
 def _common_words() -> frozenset[str]:
-    """Everyday English words (bot/common_words.txt), stemmed.
+    """Everyday English words (bot/common_words.txt) and their inflections, stemmed.
 
     Such a word neither identifies a fact nor marks a question as off-topic,
     so matching gives it little weight either way.
@@ -56,7 +56,26 @@ def _common_words() -> frozenset[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return frozenset()
-    return frozenset(stem(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+    words = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+    return frozenset(stem(form) for w in words for form in inflections(w))
+
+
+def inflections(word: str) -> set[str]:
+    """`word` with the regular English endings ("skim": "skims", "skimmed", "skimming").
+
+    Over-generation is harmless: a form nobody writes is never looked up.
+    """
+    forms = {word}
+    if len(word) < 3 or not word.isalpha():
+        return forms
+    base = word[:-1] if word.endswith("e") else word
+    forms |= {word + "s", word + "es", base + "ed", base + "ing", word + "ly"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    # A short word ending consonant-vowel-consonant doubles its last letter.
+    if len(word) <= 4 and re.fullmatch(r".*[^aeiou][aeiou][^aeiouwxy]", word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
 
 
 def normalise(text: str) -> str:

@@ -53,12 +53,43 @@ def test_clear_questions_get_their_answer(matcher: Matcher, question: str, inten
     [
         "How many flights per week are there between Kazakhstan and Germany?",
         "How many flights are there between Almaty and Busan?",
+        "Is Doosan building a power plant in the Almaty region?",
     ],
 )
 def test_near_misses_are_not_answered(matcher: Matcher, question: str) -> None:
     match = matcher.match(question)
     assert match.kind is not Kind.ANSWER
     assert match.entry is None
+
+
+def test_a_name_misspelt_by_one_letter_is_read_as_the_name(matcher: Matcher) -> None:
+    """Transliterated names vary ("Korkit", "Kyzilorda"); other words keep a strict cut-off."""
+    assert matcher.prepare("korkit ata") == ["korkyt", "ata"]
+    assert matcher.prepare("kyzilorda") == ["kyzylorda"]
+    assert matcher.match("ai school korkit ata").intent == "ai-school"
+    # One letter from a store word that is no name: not corrected ("chairs").
+    assert matcher.prepare("chains") == ["chain"]
+
+
+def test_a_figure_the_entry_never_states_is_not_answered(matcher: Matcher) -> None:
+    """The ranks are for 2023; a question about 2024 is a different fact."""
+    assert matcher.match("korea trade partner rank for kazakhstan in 2023").intent == (
+        "trade-investment"
+    )
+    assert matcher.match("korea's trade partner rank for kazakhstan in 2024?").kind is not (
+        Kind.ANSWER
+    )
+
+
+def test_an_entry_knows_every_variant_of_its_terms(matcher: Matcher) -> None:
+    """The entry on the source says "MFA", so it knows "ministry" (of foreign affairs) too."""
+    assert matcher.match("which ministry's press service reported this").intent == "news-source"
+
+
+def test_leaving_out_a_subject_of_the_release_is_no_name_swap(matcher: Matcher) -> None:
+    """ "kia factory kazakhstan" does not say "Korea"; that asks nothing different."""
+    assert matcher.match("kia factory kazakhstan").intent == "kia-hyundai"
+    assert matcher.match("Who is the President of South Korea?").kind is not Kind.ANSWER
 
 
 @pytest.mark.parametrize(

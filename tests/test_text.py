@@ -9,8 +9,10 @@ import pytest
 
 import bot.text
 from bot.text import (
+    COMMON_WORDS,
     Document,
     SynonymTable,
+    inflections,
     normalise,
     parse_document,
     split_sentences,
@@ -20,6 +22,24 @@ from bot.text import (
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_RELEASE = Path(__file__).resolve().parent / "data" / "stores" / "release.txt"
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("skim", {"skims", "skimmed", "skimming"}),
+        ("live", {"lives", "lived", "living"}),
+        ("carry", {"carries", "carried", "carrying"}),
+    ],
+)
+def test_inflections_cover_the_regular_endings(word: str, forms: set[str]) -> None:
+    assert forms <= inflections(word)
+
+
+def test_everyday_words_are_known_in_every_regular_form() -> None:
+    """bot/common_words.txt lists "skim" once; "skimming" is everyday too. Topics are not."""
+    assert {"skim", "skimming", "skimmed", "living"} <= COMMON_WORDS
+    assert not {"germany", "price", "capital", "age"} & COMMON_WORDS
 
 
 def test_docstring_examples_hold() -> None:
