@@ -55,10 +55,14 @@ _RARE_WORD_WEIGHT = 4
 _COMMON_WORD_WEIGHT = 0.2
 _NAME_SWAP_FACTOR = 0.9  # the question names X where the best phrasing names Y
 _QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about
-_COVERAGE_EXPONENT = 1.0
+_COVERAGE_EXPONENT = 1.0  # exponents 1.0-2.0 were swept: 1.0 was best
 # A name in at least this share of the release's sentences is its subject
 # ("Kazakhstan", "Korea"), which every entry is implicitly about.
-_SUBJECT_SHARE = 0.5  # exponents 1.0-2.0 were swept: 1.0 was best
+_SUBJECT_SHARE = 0.5
+# A name the entry mentions only in its answer, never in a phrasing, is
+# mentioned in passing ("Almaty" in the answer on all flights): it counts half
+# against the entry, so the entry whose phrasings name it ranks first.
+_PASSING_NAME_WEIGHT = 0.5
 # A doubtful match (the question names or asks something the entry lacks, see
 # `Candidate.doubtful`) needs this many more points to be answered outright;
 # below that it becomes a "did you mean". 10 was best in the same sweep.
@@ -139,6 +143,7 @@ class _Item:
     entry: Entry | None
     smalltalk: SmallTalk | None
     vocabulary: frozenset[str]
+    asked_about: frozenset[str]  # the words of its phrasings (the rest comes from its answer)
     asks: frozenset[str]  # question words its phrasings use ("who", "how", "many")
     display: str  # the phrasing offered in a "did you mean" button
 
@@ -156,8 +161,10 @@ class Matcher:
         phrasing_words: list[tuple[str, ...]] = []
         owners: list[int] = []
         vocabulary: set[str] = set()
+        # An entry's words are those of its phrasings, answer and source; not
+        # its topic, a label it shares with its neighbours ("The meeting").
         sources: list[tuple[Entry | None, SmallTalk | None, tuple[str, ...], str]] = [
-            (e, None, e.questions, f"{e.answer} {e.source} {e.topic}") for e in store.entries
+            (e, None, e.questions, f"{e.answer} {e.source}") for e in store.entries
         ]
         sources += [(None, s, s.questions, "") for s in store.smalltalk]
         for entry, talk, questions, extra in sources:
@@ -169,6 +176,7 @@ class Matcher:
                 phrasings.append(" ".join(content))
                 phrasing_words.append(tuple(content))
                 owners.append(len(items))
+            asked_about = frozenset(words)
             words.update(self._tokens(extra))
             # "bakad" stands for "big almaty ring road": an entry about BAKAD
             # knows "almaty" and "ring" too, as "mfa" knows "ministry".
@@ -176,7 +184,9 @@ class Matcher:
             vocabulary.update(words)
             item_id = entry.id if entry else talk.id if talk else ""
             asks = frozenset(words & QUESTION_WORDS)
-            items.append(_Item(item_id, entry, talk, frozenset(words), asks, questions[0]))
+            items.append(
+                _Item(item_id, entry, talk, frozenset(words), asked_about, asks, questions[0])
+            )
         # Words of the document itself are known too: a question about them
         # is about the release, even if no entry quotes that word.
         vocabulary.update(self._tokens(store.document.body))
@@ -402,6 +412,8 @@ class Matcher:
             weight = min(len(word), 8)
             total += weight
             if word in item.vocabulary:
+                if word in names and word not in item.asked_about:
+                    missing += weight * _PASSING_NAME_WEIGHT
                 continue
             if word in foreign:
                 if word in COMMON_WORDS:
