@@ -18,7 +18,9 @@ How a question is scored (every score is a number in [0, 100]):
    the entry lacks makes the match *doubtful*.
 4. Decide with the store's thresholds: `answer` when the best entry clears
    `answer_threshold` (plus `DOUBT_MARGIN` if doubtful) and leads the
-   runner-up by `margin`; `clarify` with up to three candidates above
+   runner-up by `margin`, unless the question puts another name or figure in
+   the place of the entry's (`Candidate.swapped`: "the ambassador of Korea to
+   Kazakhstan"); `clarify` with up to three candidates above
    `clarify_threshold`; otherwise `fallback`.
 """
 
@@ -89,6 +91,14 @@ _DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORD
 _CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
 
 
+_MUTUAL = re.compile(r"\b(?:and|between|with|both|each other|bilateral)\b|&")
+
+
+def _is_mutual(text: str) -> bool:
+    """Whether `text` relates two things both ways ("X and Y", "between X and Y")."""
+    return _MUTUAL.search(normalise(text)) is not None
+
+
 class Kind(StrEnum):
     ANSWER = "answer"
     CLARIFY = "clarify"
@@ -107,6 +117,10 @@ class Candidate:
     # store never saw, a name the entry never mentions, a different kind of
     # question. Such a match must clear a higher bar to be answered.
     doubtful: bool = False
+    # True when the question names something else in the place of what the
+    # entry states: another name, a figure, the two countries the other way
+    # round. The entry cannot be its answer, only a "did you mean".
+    swapped: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,6 +174,7 @@ class Matcher:
         phrasings: list[str] = []
         phrasing_words: list[tuple[str, ...]] = []
         owners: list[int] = []
+        mutual: list[bool] = []
         vocabulary: set[str] = set()
         # An entry's words are those of its phrasings, answer and source; not
         # its topic, a label it shares with its neighbours ("The meeting").
@@ -175,6 +190,7 @@ class Matcher:
                 content = self._content(tokens) or tokens
                 phrasings.append(" ".join(content))
                 phrasing_words.append(tuple(content))
+                mutual.append(_is_mutual(question))
                 owners.append(len(items))
             asked_about = frozenset(words)
             words.update(self._tokens(extra))
@@ -202,10 +218,12 @@ class Matcher:
             if sum(n in s for s in sentences) >= _SUBJECT_SHARE * len(sentences)
         )
         self._names = self._all_names - self._subjects
+        self._roles = self._titles(store.document.body)
 
         self._items = items
         self._phrasings = phrasings
         self._phrasing_words = phrasing_words
+        self._mutual = mutual
         index: dict[str, list[int]] = {}
         for number, phrasing_content in enumerate(phrasing_words):
             for word in dict.fromkeys(phrasing_content):
@@ -250,6 +268,15 @@ class Matcher:
                 for variant in variants:
                     found.update(stem(w) for w in normalise(variant).split())
         return found - _DROPPED
+
+    def _titles(self, body: str) -> frozenset[str]:
+        """Capitalised words the release uses as titles ("the Speaker of ...").
+
+        A title and a name can mean the same person ("Speaker Woo Won-shik"), so
+        asking about "the speaker" where a phrasing says "Woo" swaps nothing.
+        """
+        found = re.finditer(r"(?<=[\w,;:()] )([A-Z][\w’'-]*) of\b", body)
+        return frozenset(w for m in found for w in self._tokens(m.group(1)))
 
     def _proper_names(self, body: str) -> frozenset[str]:
         """Words the document capitalises mid-sentence: places, people, companies.
@@ -303,6 +330,7 @@ class Matcher:
         words = self.prepare(question)
         if not words:
             return []
+        mutual = _is_mutual(question)
         query = " ".join(words)
         best: dict[int, tuple[float, int]] = {}
         for index, score in self._similarity(query, self._shortlist(query, words)):
@@ -319,30 +347,47 @@ class Matcher:
             item = self._items[position]
             share, doubtful = self._coverage(words, foreign, self._names | numbers, item)
             score = raw * share**_COVERAGE_EXPONENT
+            swapped = False
             # "Who is the President of Korea?" against "Who is the President of
             # Kazakhstan?": the same question about a different name.
             phrasing_names = set(self._phrasing_words[index]) & self._all_names
             # Only a name of the same kind swaps: a subject for a subject
-            # (Korea for Kazakhstan), another name for another (Busan for Seoul).
+            # (Korea for Kazakhstan), another name for another (Busan for Seoul);
+            # a title is no name here ("the speaker" is Woo).
             # "kia factory kazakhstan" against "Korean car plants in Kazakhstan"
             # leaves a subject out, which asks nothing different.
             if any(
                 asked_all_names & kind - phrasing_names and phrasing_names & kind - asked_all_names
-                for kind in (self._subjects, self._names)
-            ):
+                for kind in (self._subjects, self._names - self._roles)
+            ) or self._reversed(words, mutual, index):
                 score *= _NAME_SWAP_FACTOR
                 doubtful = True
+                swapped = True
             # "rank in 2024" of an entry about 2023: a figure the entry never states.
             if numbers - item.vocabulary:
                 score *= _NAME_SWAP_FACTOR
                 doubtful = True
+                swapped = True
             # "When ...?" of an entry nobody asks "when" about.
             if asked_kind and not asked_kind & item.asks:
                 score *= _QUESTION_KIND_FACTOR
                 doubtful = True
-            result.append(Candidate(item.id, item.display, round(score, 1), doubtful))
+            result.append(Candidate(item.id, item.display, round(score, 1), doubtful, swapped))
         result.sort(key=lambda c: -c.score)
         return result
+
+    def _reversed(self, words: Sequence[str], mutual: bool, index: int) -> bool:
+        """Whether the question names the two subjects the other way round.
+
+        "the ambassador of Korea to Kazakhstan" is not "the ambassador of
+        Kazakhstan to Korea"; "flights between Korea and Kazakhstan" is the
+        same as the other way round, so "and", "between", "with" waive it.
+        """
+        if mutual or self._mutual[index]:
+            return False
+        asked = [w for w in dict.fromkeys(words) if w in self._subjects]
+        phrased = [w for w in dict.fromkeys(self._phrasing_words[index]) if w in self._subjects]
+        return len(asked) == 2 and len(phrased) == 2 and asked != phrased
 
     def _shortlist(self, query: str, words: Sequence[str]) -> list[int]:
         """The phrasings worth scoring: those sharing a content word with the question.
@@ -466,7 +511,7 @@ class Matcher:
         lead = top.score - runner_up.score if runner_up else top.score
 
         bar = settings.answer_threshold + (DOUBT_MARGIN if top.doubtful else 0.0)
-        if top.score >= bar and lead >= settings.margin:
+        if top.score >= bar and lead >= settings.margin and not top.swapped:
             if item.smalltalk is not None:
                 return Match(shown, Kind.SMALLTALK, top.score, smalltalk=item.smalltalk)
             return Match(shown, Kind.ANSWER, top.score, entry=item.entry)

@@ -17,15 +17,14 @@ DATA = Path(__file__).resolve().parent / "data"
 EVAL_FILE = DATA / "eval.yaml"
 STORES = DATA / "stores"
 
-# Floors at what was measured on 2026-11-28 (84.4%, 95.5% and 94.0% on 199 +
-# 89 questions, 46 + 20 of them written after the store was tuned), so a change
-# that makes the matcher worse fails here. The operating point favours never
-# answering what the release does not cover; the product target of 95% in-scope
-# accuracy (issue 2) is not met yet. Raise these as the matcher improves, never
-# lower them to make a change pass.
-MIN_ACCURACY = 0.84  # in-scope questions answered with the labelled entry
-MIN_REJECTION = 0.95  # out-of-scope questions not answered
-MIN_OFFERED = 0.93  # in-scope answered, or offered first in "did you mean"
+# Floors at what was measured on 2026-11-28 (91.7%, 99.2% and 96.4% on 276 +
+# 132 questions; batch 4, 77 + 43 of them, was written blind and scored 90.9% /
+# 97.7% before anything was tuned on it). A change that makes the matcher worse
+# fails here. The product target of 95% in-scope accuracy (issue 2) is not met
+# yet. Raise these as the matcher improves, never lower them to make a change pass.
+MIN_ACCURACY = 0.91  # in-scope questions answered with the labelled entry
+MIN_REJECTION = 0.98  # out-of-scope questions not answered
+MIN_OFFERED = 0.96  # in-scope answered, or offered first in "did you mean"
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import load_store
-from bot.matcher import MAX_QUERY_WORDS, Kind, Match, Matcher
+from bot.matcher import DOUBT_MARGIN, MAX_QUERY_WORDS, Kind, Match, Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = Path(__file__).resolve().parent / "data" / "eval.yaml"
@@ -90,6 +90,28 @@ def test_leaving_out_a_subject_of_the_release_is_no_name_swap(matcher: Matcher) 
     """ "kia factory kazakhstan" does not say "Korea"; that asks nothing different."""
     assert matcher.match("kia factory kazakhstan").intent == "kia-hyundai"
     assert matcher.match("Who is the President of South Korea?").kind is not Kind.ANSWER
+
+
+def test_the_two_countries_the_other_way_round_ask_about_someone_else(matcher: Matcher) -> None:
+    """Korea's ambassador to Kazakhstan is not in the release; flights run both ways."""
+    reversed_ = matcher.match("Who is the ambassador of Korea to Kazakhstan?")
+    assert reversed_.kind is not Kind.ANSWER
+    assert [c.intent for c in reversed_.suggestions][:1] == ["ambassador"]  # offered, not asserted
+    assert matcher.match("who is kazakhstan's ambassador to korea").intent == "ambassador"
+    assert matcher.match("how many flights between korea and kazakhstan").intent == "flights-total"
+
+
+def test_a_swapped_name_is_never_answered_however_high_it_scores(matcher: Matcher) -> None:
+    top = matcher.candidates("who is south korea's ambassador to kazakhstan")[0]
+    assert top.swapped and top.intent == "ambassador"
+    assert top.score >= matcher.settings.answer_threshold + DOUBT_MARGIN
+    assert matcher.match("who is south korea's ambassador to kazakhstan").kind is not Kind.ANSWER
+
+
+def test_a_title_and_the_name_it_stands_for_are_no_swap(matcher: Matcher) -> None:
+    """ "the speaker" is Woo Won-shik ("Speaker Woo Won-shik" in the release)."""
+    match = matcher.match("why did arystanov congratulate the speaker")
+    assert (match.kind, match.intent) == (Kind.ANSWER, "congratulations")
 
 
 @pytest.mark.parametrize(
