@@ -65,6 +65,10 @@ _SUBJECT_SHARE = 0.5
 # mentioned in passing ("Almaty" in the answer on all flights): it counts half
 # against the entry, so the entry whose phrasings name it ranks first.
 _PASSING_NAME_WEIGHT = 0.5
+# Unknown rare words make a match doubtful when they carry at least this share
+# of the question's weight: "Germany" in a five-word question does, "planning"
+# in "hey im planning a trip, how many flights a week in total ..." does not.
+_RARE_DOUBT_SHARE = 0.1
 # A doubtful match (the question names or asks something the entry lacks, see
 # `Candidate.doubtful`) needs this many more points to be answered outright;
 # below that it becomes a "did you mean". 10 was best in the same sweep.
@@ -451,6 +455,7 @@ class Matcher:
         total = 0.0
         missing = 0.0
         doubt = False
+        rare = 0.0
         for word in words:
             if word in QUESTION_WORDS:
                 continue
@@ -468,12 +473,14 @@ class Matcher:
                     # however short ("age", "GDP"): it weighs as a long word.
                     total += _RARE_WORD_WEIGHT - weight
                     missing += _RARE_WORD_WEIGHT
-                    doubt = True
+                    rare += _RARE_WORD_WEIGHT
             elif word in names:
                 missing += weight
                 doubt = True
             else:
                 missing += weight * _OFF_ENTRY_WORD_WEIGHT
+        if rare and rare >= _RARE_DOUBT_SHARE * total:
+            doubt = True
         return (1.0 - missing / total if total else 1.0), doubt
 
     # Verdict -----------------------------------------------------------------

@@ -108,6 +108,17 @@ def test_a_swapped_name_is_never_answered_however_high_it_scores(matcher: Matche
     assert matcher.match("who is south korea's ambassador to kazakhstan").kind is not Kind.ANSWER
 
 
+def test_one_unknown_word_in_a_long_question_does_not_sink_it(matcher: Matcher) -> None:
+    """ "planning" is a small part of this question; "Germany" is a fifth of the other."""
+    long = "hey im planning a trip, how many flights a week in total connect kazakhstan with korea?"
+    assert matcher.match(long).intent == "flights-total"
+    assert matcher.candidates(long)[0].doubtful is False
+    short = matcher.candidates(
+        "How many flights per week are there between Kazakhstan and Germany?"
+    )
+    assert short[0].doubtful is True
+
+
 def test_a_title_and_the_name_it_stands_for_are_no_swap(matcher: Matcher) -> None:
     """ "the speaker" is Woo Won-shik ("Speaker Woo Won-shik" in the release)."""
     match = matcher.match("why did arystanov congratulate the speaker")
