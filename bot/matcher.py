@@ -4,7 +4,7 @@ How a question is scored (every score is a number in [0, 100]):
 
 1. Normalise it (NFKC, case, punctuation, whitespace), correct typos word by
    word against the store's vocabulary (rapidfuzz, conservative cutoffs; a
-   name of the release is also recognised one letter off), rewrite the
+   name of the release is also recognised an edit or two off), rewrite the
    store's synonyms, stem plurals and drop stop words.
 2. Shortlist the phrasings that share a word with it (a word index built
    once), and compare it with each (`rapidfuzz.process.extract`), keeping each
@@ -44,6 +44,9 @@ from bot.text import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, norm
 _TYPO_CUTOFF_LONG = 84.0  # words of 7+ letters: one or two slips
 _TYPO_CUTOFF_SHORT = 88.0  # words of 4-6 letters: one slip ("seul" -> "seoul")
 _MIN_TYPO_LEN = 4
+# Words of 6+ letters one edit from a name of the release (two for 8+) are that
+# name; shorter ones are too often another word ("youth" is not "south").
+_MIN_NAME_TYPO_LEN = 6
 
 # How much of a question's meaning an entry must account for. Each content
 # word of the question is weighed by its length (long words carry meaning,
@@ -55,9 +58,10 @@ _MIN_TYPO_LEN = 4
 _OFF_ENTRY_WORD_WEIGHT = 0.5
 _RARE_WORD_WEIGHT = 4
 _COMMON_WORD_WEIGHT = 0.2
-_NAME_SWAP_FACTOR = 0.9  # the question names X where the best phrasing names Y
+# The question names X where the best phrasing names Y, asks about another
+# figure, or names the two countries the other way round.
+_NAME_SWAP_FACTOR = 0.9
 _QUESTION_KIND_FACTOR = 0.85  # a "when" question to an entry nobody asks "when" about
-_COVERAGE_EXPONENT = 1.0  # exponents 1.0-2.0 were swept: 1.0 was best
 # A name in at least this share of the release's sentences is its subject
 # ("Kazakhstan", "Korea"), which every entry is implicitly about.
 _SUBJECT_SHARE = 0.5
@@ -95,12 +99,26 @@ _DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORD
 _CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
 
 
-_MUTUAL = re.compile(r"\b(?:and|between|with|both|each other|bilateral)\b|&")
+# Words that make the name after them a destination: "ambassador *to* Korea",
+# "investor *in* Kazakhstan", "rank *for* Kazakhstan".
+_TOWARDS = frozenset({"to", "in", "into", "for"})
 
 
-def _is_mutual(text: str) -> bool:
-    """Whether `text` relates two things both ways ("X and Y", "between X and Y")."""
-    return _MUTUAL.search(normalise(text)) is not None
+def _is_figure(word: str) -> bool:
+    """Whether a word states a number: "15", "2023", "4th", "1gw"."""
+    return any(ch.isdigit() for ch in word)
+
+
+def _targets(tokens: Sequence[str]) -> tuple[str, ...]:
+    """The words right after "to", "in", "into" or "for" (an article skipped)."""
+    found = []
+    previous = ""
+    for token in tokens:
+        if previous in _TOWARDS:
+            found.append(token)
+        if token not in ("the", "a"):
+            previous = token
+    return tuple(found)
 
 
 class Kind(StrEnum):
@@ -115,11 +133,12 @@ class Candidate:
     """An entry (or small-talk item) with its score in [0, 100] for one question."""
 
     intent: str
-    question: str  # the phrasing that matched best, to show in "did you mean"
+    question: str  # the entry's first phrasing, shown in "did you mean"
     score: float
-    # True when the question says something this entry does not: a word the
-    # store never saw, a name the entry never mentions, a different kind of
-    # question. Such a match must clear a higher bar to be answered.
+    # True when the question says something this entry does not: words the
+    # store never saw (a tenth of the question or more), a name or figure the
+    # entry never mentions, a different kind of question. Such a match must
+    # clear a higher bar to be answered.
     doubtful: bool = False
     # True when the question names something else in the place of what the
     # entry states: another name, a figure, the two countries the other way
@@ -164,6 +183,7 @@ class _Item:
     asked_about: frozenset[str]  # the words of its phrasings (the rest comes from its answer)
     asks: frozenset[str]  # question words its phrasings use ("who", "how", "many")
     display: str  # the phrasing offered in a "did you mean" button
+    figures: bool  # whether its answer states any number ("15 flights", "2023")
 
 
 class Matcher:
@@ -173,12 +193,18 @@ class Matcher:
         self.store = store
         self.settings = store.settings
         self._synonyms = SynonymTable(store.synonyms)
+        # Each canonical term (as tokens) with the words of all its variants.
+        self._variant_words = [
+            (term, frozenset(stem(w) for v in variants for w in normalise(v).split()) - _DROPPED)
+            for canonical, variants in store.synonyms.items()
+            if (term := frozenset(self._tokens(canonical)))
+        ]
 
         items: list[_Item] = []
         phrasings: list[str] = []
         phrasing_words: list[tuple[str, ...]] = []
         owners: list[int] = []
-        mutual: list[bool] = []
+        targets: list[tuple[str, ...]] = []
         vocabulary: set[str] = set()
         # An entry's words are those of its phrasings, answer and source; not
         # its topic, a label it shares with its neighbours ("The meeting").
@@ -194,7 +220,7 @@ class Matcher:
                 content = self._content(tokens) or tokens
                 phrasings.append(" ".join(content))
                 phrasing_words.append(tuple(content))
-                mutual.append(_is_mutual(question))
+                targets.append(_targets(tokens))
                 owners.append(len(items))
             asked_about = frozenset(words)
             words.update(self._tokens(extra))
@@ -203,9 +229,12 @@ class Matcher:
             words.update(self._expansions(words))
             vocabulary.update(words)
             item_id = entry.id if entry else talk.id if talk else ""
-            asks = frozenset(words & QUESTION_WORDS)
+            asks = asked_about & QUESTION_WORDS
+            figures = any(_is_figure(w) for w in words)
             items.append(
-                _Item(item_id, entry, talk, frozenset(words), asked_about, asks, questions[0])
+                _Item(
+                    item_id, entry, talk, frozenset(words), asked_about, asks, questions[0], figures
+                )
             )
         # Words of the document itself are known too: a question about them
         # is about the release, even if no entry quotes that word.
@@ -222,12 +251,11 @@ class Matcher:
             if sum(n in s for s in sentences) >= _SUBJECT_SHARE * len(sentences)
         )
         self._names = self._all_names - self._subjects
-        self._roles = self._titles(store.document.body)
 
         self._items = items
         self._phrasings = phrasings
         self._phrasing_words = phrasing_words
-        self._mutual = mutual
+        self._destinations = [self._destination(t) for t in targets]
         index: dict[str, list[int]] = {}
         for number, phrasing_content in enumerate(phrasing_words):
             for word in dict.fromkeys(phrasing_content):
@@ -250,7 +278,7 @@ class Matcher:
                 w
                 for m in _CAPITALISED.finditer(store.document.body)
                 for w in normalise(m.group(0)).split()
-                if len(w) >= _MIN_TYPO_LEN
+                if len(w) >= _MIN_NAME_TYPO_LEN
             }
             - STOPWORDS
             - COMMON_WORDS
@@ -267,20 +295,10 @@ class Matcher:
     def _expansions(self, words: set[str]) -> set[str]:
         """The words of every variant of the canonical terms in `words`."""
         found: set[str] = set()
-        for canonical, variants in self.store.synonyms.items():
-            if set(self._tokens(canonical)) <= words:
-                for variant in variants:
-                    found.update(stem(w) for w in normalise(variant).split())
-        return found - _DROPPED
-
-    def _titles(self, body: str) -> frozenset[str]:
-        """Capitalised words the release uses as titles ("the Speaker of ...").
-
-        A title and a name can mean the same person ("Speaker Woo Won-shik"), so
-        asking about "the speaker" where a phrasing says "Woo" swaps nothing.
-        """
-        found = re.finditer(r"(?<=[\w,;:()] )([A-Z][\w’'-]*) of\b", body)
-        return frozenset(w for m in found for w in self._tokens(m.group(1)))
+        for term, variant_words in self._variant_words:
+            if term <= words:
+                found |= variant_words
+        return found
 
     def _proper_names(self, body: str) -> frozenset[str]:
         """Words the document capitalises mid-sentence: places, people, companies.
@@ -300,9 +318,9 @@ class Matcher:
     def _correct(self, token: str) -> str:
         if token in self._known_raw or len(token) < _MIN_TYPO_LEN or token.isdigit():
             return token
-        if len(token) >= 5:
-            # Names are transliterated many ways ("Korkit", "Kyzilorda"): one
-            # edit away from a name of the release (two for long ones) is it.
+        if len(token) >= _MIN_NAME_TYPO_LEN:
+            # Names are transliterated many ways ("Korkut", "Kyzilorda"): one
+            # edit away from a name of the release (two for 8+ letters) is it.
             limit = 1 if len(token) < 8 else 2
             near = process.extractOne(
                 token, self._name_spellings, scorer=Levenshtein.distance, score_cutoff=limit
@@ -334,7 +352,9 @@ class Matcher:
         words = self.prepare(question)
         if not words:
             return []
-        mutual = _is_mutual(question)
+        towards = self._destination(
+            _targets(self._tokens(question[: self.settings.max_query_chars]))
+        )
         query = " ".join(words)
         best: dict[int, tuple[float, int]] = {}
         for index, score in self._similarity(query, self._shortlist(query, words)):
@@ -345,30 +365,39 @@ class Matcher:
         asked = set(words)
         asked_all_names = asked & self._all_names
         asked_kind = asked & QUESTION_WORDS
-        numbers = {w for w in asked if any(ch.isdigit() for ch in w)}
+        numbers = {w for w in asked if _is_figure(w)}
+        names = self._names | numbers
         result = []
         for position, (raw, index) in best.items():
             item = self._items[position]
-            share, doubtful = self._coverage(words, foreign, self._names | numbers, item)
-            score = raw * share**_COVERAGE_EXPONENT
+            share, doubtful = self._coverage(words, foreign, names, item)
+            score = raw * share
             swapped = False
             # "Who is the President of Korea?" against "Who is the President of
             # Kazakhstan?": the same question about a different name.
             phrasing_names = set(self._phrasing_words[index]) & self._all_names
             # Only a name of the same kind swaps: a subject for a subject
-            # (Korea for Kazakhstan), another name for another (Busan for Seoul);
-            # a title is no name here ("the speaker" is Woo).
-            # "kia factory kazakhstan" against "Korean car plants in Kazakhstan"
-            # leaves a subject out, which asks nothing different.
-            if any(
-                asked_all_names & kind - phrasing_names and phrasing_names & kind - asked_all_names
-                for kind in (self._subjects, self._names - self._roles)
-            ) or self._reversed(words, mutual, index):
+            # (Korea for Kazakhstan), another name for another (Almaty for
+            # Astana) that none of the entry's phrasings mention ("Hyundai" is
+            # no swap for "Kia" in the entry on both, nor "the Speaker" for
+            # "Woo"). "kia factory kazakhstan" against "Korean car plants in
+            # Kazakhstan" leaves a subject out, which asks nothing different.
+            others = asked_all_names & self._names
+            if (
+                (
+                    (asked_all_names & self._subjects) - phrasing_names
+                    and (phrasing_names & self._subjects) - asked_all_names
+                )
+                or (others - item.asked_about and (phrasing_names & self._names) - others)
+                or (towards and self._destinations[index] not in (None, towards))
+            ):
                 score *= _NAME_SWAP_FACTOR
                 doubtful = True
                 swapped = True
-            # "rank in 2024" of an entry about 2023: a figure the entry never states.
-            if numbers - item.vocabulary:
+            # "rank in 2024" of an entry about 2023: a figure the entry does not
+            # state, where it states others. ("in 2 sentences" asks no figure
+            # of an entry that has none.)
+            if numbers - item.vocabulary and item.figures:
                 score *= _NAME_SWAP_FACTOR
                 doubtful = True
                 swapped = True
@@ -380,18 +409,15 @@ class Matcher:
         result.sort(key=lambda c: -c.score)
         return result
 
-    def _reversed(self, words: Sequence[str], mutual: bool, index: int) -> bool:
-        """Whether the question names the two subjects the other way round.
+    def _destination(self, targets: Sequence[str]) -> str | None:
+        """The subject of the release a text goes *to* ("Korea" in "the ambassador of
+        Kazakhstan to Korea"), or None when it names none that way.
 
-        "the ambassador of Korea to Kazakhstan" is not "the ambassador of
-        Kazakhstan to Korea"; "flights between Korea and Kazakhstan" is the
-        same as the other way round, so "and", "between", "with" waive it.
+        "the ambassador of Korea to Kazakhstan" has the other destination: it asks
+        about someone else. "flights between Korea and Kazakhstan" has none, so
+        either order is the same question.
         """
-        if mutual or self._mutual[index]:
-            return False
-        asked = [w for w in dict.fromkeys(words) if w in self._subjects]
-        phrased = [w for w in dict.fromkeys(self._phrasing_words[index]) if w in self._subjects]
-        return len(asked) == 2 and len(phrased) == 2 and asked != phrased
+        return next((w for w in targets if w in self._subjects), None)
 
     def _shortlist(self, query: str, words: Sequence[str]) -> list[int]:
         """The phrasings worth scoring: those sharing a content word with the question.
@@ -462,7 +488,7 @@ class Matcher:
             weight = min(len(word), 8)
             total += weight
             if word in item.vocabulary:
-                if word in names and word not in item.asked_about:
+                if word in names and word not in item.asked_about and not _is_figure(word):
                     missing += weight * _PASSING_NAME_WEIGHT
                 continue
             if word in foreign:

@@ -63,7 +63,8 @@ def _common_words() -> frozenset[str]:
 def inflections(word: str) -> set[str]:
     """`word` with the regular English endings ("skim": "skims", "skimmed", "skimming").
 
-    Over-generation is harmless: a form nobody writes is never looked up.
+    Over-generation is mostly harmless: a form nobody writes is never looked
+    up, and a real word it makes ("founded" from "found") is everyday too.
     """
     forms = {word}
     if len(word) < 3 or not word.isalpha():
