@@ -116,6 +116,9 @@ def startup(store: Path, runs: int) -> list[Row]:
         _peak_rss_at_exit(["bot", "ask", "--store", str(store), ASK_QUESTION]) for _ in range(2)
     ]
     bare_mb = [_peak_rss_at_exit([]) for _ in range(2)]
+    questions = [case.question for case in load_cases(EVAL)][: 20 if runs < 5 else None]
+    jsonl = _round_trips([PY, "-m", "bot", "ask", "--jsonl", "--store", str(store)], questions)
+    echo = _round_trips([PY, "-c", _ECHO], questions)
     return [
         Row(
             section="startup",
@@ -135,7 +138,52 @@ def startup(store: Path, runs: int) -> list[Row]:
             baseline_name="`python -c pass`",
             samples=len(ask_mb),
         ),
+        Row(
+            section="startup",
+            benchmark="one question through `python -m bot ask --jsonl` (round trip, median)",
+            unit="ms",
+            ours=median(jsonl) * 1000,
+            baseline=median(echo) * 1000,
+            baseline_name="a Python line echo through the same pipes",
+            samples=len(jsonl),
+        ),
     ]
+
+
+# A process that answers each line of stdin with itself: the cost of the pipes alone.
+_ECHO = "import sys\nfor line in sys.stdin:\n    sys.stdout.write(line)\n    sys.stdout.flush()"
+
+
+def _round_trips(command: Sequence[str], questions: Sequence[str]) -> list[float]:
+    """Send each question as one line and wait for its one-line reply; seconds per question."""
+    proc = subprocess.Popen(
+        list(command),
+        cwd=ROOT,
+        env=clean_env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    times = []
+    try:
+        for question in questions:
+            started = time.perf_counter()
+            proc.stdin.write(" ".join(question.split()) + "\n")
+            proc.stdin.flush()
+            if not proc.stdout.readline():
+                raise BenchmarkError(f"{' '.join(command)} stopped answering")
+            times.append(time.perf_counter() - started)
+    finally:
+        proc.stdin.close()
+        try:
+            proc.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return times
 
 
 # --- Throughput ---------------------------------------------------------------------
