@@ -18,9 +18,9 @@ How a question is scored (every score is a number in [0, 100]):
    the entry lacks makes the match *doubtful*.
 4. Decide with the store's thresholds: `answer` when the best entry clears
    `answer_threshold` (plus `DOUBT_MARGIN` if doubtful) and leads the
-   runner-up by `margin`, unless the question puts another name or figure in
-   the place of the entry's (`Candidate.swapped`: "the ambassador of Korea to
-   Kazakhstan"); `clarify` with up to three candidates above
+   runner-up by `margin`, unless the entry cannot be the answer
+   (`Candidate.swapped`: "the ambassador of Korea to Kazakhstan", "when" of an
+   entry with no date); `clarify` with up to three candidates above
    `clarify_threshold`; otherwise `fallback`.
 """
 
@@ -140,9 +140,10 @@ class Candidate:
     # entry never mentions, a different kind of question. Such a match must
     # clear a higher bar to be answered.
     doubtful: bool = False
-    # True when the question names something else in the place of what the
-    # entry states: another name, a figure, the two countries the other way
-    # round. The entry cannot be its answer, only a "did you mean".
+    # True when the entry cannot be the answer, only a "did you mean": the
+    # question names something else in the place of what the entry states
+    # (another name, a figure, the two countries the other way round), or asks
+    # "when" of an entry that states no date or year.
     swapped: bool = False
 
 
@@ -183,7 +184,7 @@ class _Item:
     asked_about: frozenset[str]  # the words of its phrasings (the rest comes from its answer)
     asks: frozenset[str]  # question words its phrasings use ("who", "how", "many")
     display: str  # the phrasing offered in a "did you mean" button
-    figures: bool  # whether its answer states any number ("15 flights", "2023")
+    figures: bool  # whether its answer or source states a number ("15 flights", "2023")
 
 
 class Matcher:
@@ -230,7 +231,7 @@ class Matcher:
             vocabulary.update(words)
             item_id = entry.id if entry else talk.id if talk else ""
             asks = asked_about & QUESTION_WORDS
-            figures = any(_is_figure(w) for w in words)
+            figures = any(ch.isdigit() for ch in extra)
             items.append(
                 _Item(
                     item_id, entry, talk, frozenset(words), asked_about, asks, questions[0], figures
@@ -405,6 +406,9 @@ class Matcher:
             if asked_kind and not asked_kind & item.asks:
                 score *= _QUESTION_KIND_FACTOR
                 doubtful = True
+            # "When ...?" of an entry that states no date or year at all.
+            if "when" in asked and not item.figures:
+                swapped = True
             result.append(Candidate(item.id, item.display, round(score, 1), doubtful, swapped))
         result.sort(key=lambda c: -c.score)
         return result

@@ -117,6 +117,14 @@ def test_the_two_countries_the_other_way_round_ask_about_someone_else(matcher: M
     assert matcher.match("how many flights between korea and kazakhstan").intent == "flights-total"
 
 
+def test_when_is_answered_only_by_an_entry_that_states_a_date(matcher: Matcher) -> None:
+    """The congratulations entry says Woo was elected, not when."""
+    top = matcher.candidates("When was Woo Won-shik elected speaker?")[0]
+    assert (top.intent, top.swapped) == ("congratulations", True)
+    assert matcher.match("When was Woo Won-shik elected speaker?").kind is not Kind.ANSWER
+    assert matcher.match("when were hong beom do's remains returned").intent == "hong-beom-do"
+
+
 def test_a_swapped_name_is_never_answered_however_high_it_scores(matcher: Matcher) -> None:
     top = matcher.candidates("who is south korea's ambassador to kazakhstan")[0]
     assert top.swapped and top.intent == "ambassador"
