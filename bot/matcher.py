@@ -73,6 +73,9 @@ _PASSING_NAME_WEIGHT = 0.5
 # of the question's weight: "Germany" in a five-word question does, "planning"
 # in "hey im planning a trip, how many flights a week in total ..." does not.
 _RARE_DOUBT_SHARE = 0.1
+# "Which election ...?" asks for an election, as "what election" would: unlike
+# "who", "when" or "how many", "which" says nothing of the kind of answer.
+_GENERIC_KINDS = frozenset({"which"})
 # A doubtful match (the question names or asks something the entry lacks, see
 # `Candidate.doubtful`) needs this many more points to be answered outright;
 # below that it becomes a "did you mean". 10 was best in the same sweep.
@@ -365,7 +368,7 @@ class Matcher:
         foreign = {w for w in words if w not in self._vocabulary}
         asked = set(words)
         asked_all_names = asked & self._all_names
-        asked_kind = asked & QUESTION_WORDS
+        asked_kind = asked & QUESTION_WORDS - _GENERIC_KINDS
         numbers = {w for w in asked if _is_figure(w)}
         names = self._names | numbers
         result = []

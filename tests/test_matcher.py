@@ -117,6 +117,12 @@ def test_the_two_countries_the_other_way_round_ask_about_someone_else(matcher: M
     assert matcher.match("how many flights between korea and kazakhstan").intent == "flights-total"
 
 
+def test_which_says_nothing_of_the_kind_of_answer(matcher: Matcher) -> None:
+    """No congratulations phrasing starts with "which", yet "which election" is its question."""
+    top = matcher.candidates("which election did arystanov congratulate the speaker on")[0]
+    assert (top.intent, top.doubtful) == ("congratulations", False)
+
+
 def test_when_is_answered_only_by_an_entry_that_states_a_date(matcher: Matcher) -> None:
     """The congratulations entry says Woo was elected, not when."""
     top = matcher.candidates("When was Woo Won-shik elected speaker?")[0]
