@@ -73,6 +73,12 @@ _PASSING_NAME_WEIGHT = 0.5
 # of the question's weight: "Germany" in a five-word question does, "planning"
 # in "hey im planning a trip, how many flights a week in total ..." does not.
 _RARE_DOUBT_SHARE = 0.1
+# When an entry accounts for this share of a question (and nothing in it is
+# doubtful), the token-set ratio of its best phrasing gets this much more say:
+# "my grandpa lives in kyzylorda ... where else did he go in kazakhstan?" holds
+# "where did Woo go in Kazakhstan" whole, and every other word is the entry's.
+_EXPLAINED = 0.85
+_EXPLAINED_SET_SHARE = 0.2
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
 _GENERIC_KINDS = frozenset({"which"})
@@ -375,7 +381,13 @@ class Matcher:
         for position, (raw, index) in best.items():
             item = self._items[position]
             share, doubtful = self._coverage(words, foreign, names, item)
-            score = raw * share
+            # An entry that explains nearly all of a long question may match it
+            # only in part: the extra words are its own, so the part counts more.
+            similarity = raw
+            if not doubtful and share >= _EXPLAINED:
+                subset = fuzz.token_set_ratio(query, self._phrasings[index], processor=None)
+                similarity = max(raw, raw + _EXPLAINED_SET_SHARE * (subset - raw))
+            score = similarity * share
             swapped = False
             # "Who is the President of Korea?" against "Who is the President of
             # Kazakhstan?": the same question about a different name.

@@ -17,14 +17,14 @@ DATA = Path(__file__).resolve().parent / "data"
 EVAL_FILE = DATA / "eval.yaml"
 STORES = DATA / "stores"
 
-# Floors at what was measured on 2026-11-28 (92.3%, 100% and 96.8% on 285 +
+# Floors at what was measured on 2026-11-28 (93.7%, 99.3% and 97.2% on 285 +
 # 138 questions; batch 4, 77 + 43 of them, was written blind and scored 90.9% /
 # 97.7% before anything was tuned on it). A change that makes the matcher worse
 # fails here. The product target of 95% in-scope accuracy (issue 2) is not met
 # yet. Raise these as the matcher improves, never lower them to make a change pass.
-MIN_ACCURACY = 0.92  # in-scope questions answered with the labelled entry
+MIN_ACCURACY = 0.935  # in-scope questions answered with the labelled entry
 MIN_REJECTION = 0.99  # out-of-scope questions not answered
-MIN_OFFERED = 0.965  # in-scope answered, or offered first in "did you mean"
+MIN_OFFERED = 0.97  # in-scope answered, or offered first in "did you mean"
 
 
 @pytest.fixture(scope="module")

@@ -117,6 +117,19 @@ def test_the_two_countries_the_other_way_round_ask_about_someone_else(matcher: M
     assert matcher.match("how many flights between korea and kazakhstan").intent == "flights-total"
 
 
+def test_a_long_question_the_entry_explains_is_answered(matcher: Matcher) -> None:
+    question = (
+        "my grandpa lives in kyzylorda and says some korean politician came there more than "
+        "once, was that woo? where else did he go in kazakhstan?"
+    )
+    match = matcher.match(question)
+    assert (match.kind, match.intent) == (Kind.ANSWER, "cities-visited")
+    # A question with a word no entry knows gets no such help.
+    assert matcher.match("how many flights between kazakhstan and germany per week").kind is not (
+        Kind.ANSWER
+    )
+
+
 def test_which_says_nothing_of_the_kind_of_answer(matcher: Matcher) -> None:
     """No congratulations phrasing starts with "which", yet "which election" is its question."""
     top = matcher.candidates("which election did arystanov congratulate the speaker on")[0]
