@@ -113,6 +113,10 @@ _CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
 _TOWARDS = frozenset({"to", "in", "into", "for"})
 
 
+# "On what date ...", "which year ..." ask "when" without the word.
+_ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
+
+
 def _is_figure(word: str) -> bool:
     """Whether a word states a number: "15", "2023", "4th", "1gw"."""
     return any(ch.isdigit() for ch in word)
@@ -375,11 +379,17 @@ class Matcher:
         asked = set(words)
         asked_all_names = asked & self._all_names
         asked_kind = asked & QUESTION_WORDS - _GENERIC_KINDS
+        shown = normalise(question[: self.settings.max_query_chars])
+        asks_date = "when" in asked or _ASKS_DATE.search(shown) is not None
+        # "how are you?" is down to "how": it asks no fact of any entry.
+        asks_nothing = not asked - QUESTION_WORDS
         numbers = {w for w in asked if _is_figure(w)}
         names = self._names | numbers
         result = []
         for position, (raw, index) in best.items():
             item = self._items[position]
+            if asks_nothing and item.entry is not None:
+                continue
             share, doubtful = self._coverage(words, foreign, names, item)
             # An entry that explains nearly all of a long question may match it
             # only in part: the extra words are its own, so the part counts more.
@@ -421,9 +431,11 @@ class Matcher:
             if asked_kind and not asked_kind & item.asks:
                 score *= _QUESTION_KIND_FACTOR
                 doubtful = True
-            # "When ...?" of an entry that states no date or year at all.
-            if "when" in asked and not item.figures:
+            # "When ...?" ("on what date", "which year") of an entry that states
+            # no date or year at all.
+            if asks_date and not item.figures:
                 swapped = True
+
             result.append(Candidate(item.id, item.display, round(score, 1), doubtful, swapped))
         result.sort(key=lambda c: -c.score)
         return result

@@ -17,12 +17,13 @@ DATA = Path(__file__).resolve().parent / "data"
 EVAL_FILE = DATA / "eval.yaml"
 STORES = DATA / "stores"
 
-# Floors at what was measured on 2026-11-28 (93.7%, 99.3% and 97.2% on 285 +
-# 138 questions; batch 4, 77 + 43 of them, was written blind and scored 90.9% /
-# 97.7% before anything was tuned on it). A change that makes the matcher worse
-# fails here. The product target of 95% in-scope accuracy (issue 2) is not met
-# yet. Raise these as the matcher improves, never lower them to make a change pass.
-MIN_ACCURACY = 0.935  # in-scope questions answered with the labelled entry
+# Floors at what was measured on 2026-11-28 (93.3%, 99.4% and 97.4% on 341 +
+# 172 questions). Batches 4 and 6 were written blind and scored 90.9% / 97.7%
+# and 91.1% / 93.5% before anything was tuned on them. A change that makes the
+# matcher worse fails here. The product target of 95% in-scope accuracy
+# (issue 2) is not met yet. Raise these as the matcher improves, never lower
+# them to make a change pass.
+MIN_ACCURACY = 0.93  # in-scope questions answered with the labelled entry
 MIN_REJECTION = 0.99  # out-of-scope questions not answered
 MIN_OFFERED = 0.97  # in-scope answered, or offered first in "did you mean"
 

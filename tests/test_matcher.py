@@ -21,6 +21,9 @@ _EVAL = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
 EVAL_QUESTIONS = [item["q"] for item in _EVAL["in_scope"] + _EVAL["out_of_scope"]]
 
 
+ENTRY_IDS = {entry.id for entry in load_store().entries}
+
+
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(load_store())
@@ -142,6 +145,19 @@ def test_when_is_answered_only_by_an_entry_that_states_a_date(matcher: Matcher) 
     assert (top.intent, top.swapped) == ("congratulations", True)
     assert matcher.match("When was Woo Won-shik elected speaker?").kind is not Kind.ANSWER
     assert matcher.match("when were hong beom do's remains returned").intent == "hong-beom-do"
+
+
+def test_on_what_date_asks_when(matcher: Matcher) -> None:
+    question = "On what date did the AI school at Korkyt Ata University open?"
+    assert matcher.candidates(question)[0].swapped
+    assert matcher.match(question).kind is not Kind.ANSWER
+    assert matcher.match("which year were the general's remains returned").intent == "hong-beom-do"
+
+
+@pytest.mark.parametrize("question", ["how?", "why", "hey, who, when?"])
+def test_a_question_of_question_words_alone_asks_no_entry(matcher: Matcher, question: str) -> None:
+    assert all(c.intent not in ENTRY_IDS for c in matcher.candidates(question))
+    assert matcher.match(question).kind is not Kind.ANSWER
 
 
 def test_a_swapped_name_is_never_answered_however_high_it_scores(matcher: Matcher) -> None:
