@@ -113,6 +113,8 @@ _CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
 _TOWARDS = frozenset({"to", "in", "into", "for"})
 
 
+_DEFINES = re.compile(r"^(?:what|who)(?: is| are| was| were|s)\b")
+
 # "On what date ...", "which year ..." ask "when" without the word.
 _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 
@@ -207,9 +209,33 @@ class Matcher:
         self.store = store
         self.settings = store.settings
         self._synonyms = SynonymTable(store.synonyms)
-        # Each canonical term (as tokens) with the words of all its variants.
+        # Every name the release uses, for the name-swap check ("President of
+        # Korea" against "President of Kazakhstan"); names in half or more of
+        # its sentences are its subject ("Kazakhstan", "Korea"), which every
+        # entry is implicitly about, so only the others count against an entry.
+        self._all_names = self._proper_names(store.document.body) - COMMON_WORDS
+        sentences = [set(self._tokens(s)) for s in store.document.sentences]
+        self._subjects = frozenset(
+            n
+            for n in self._all_names
+            if sum(n in s for s in sentences) >= _SUBJECT_SHARE * len(sentences)
+        )
+        self._names = self._all_names - self._subjects
+        self._release_words = frozenset(stem(w) for w in normalise(store.document.body).split())
+        # Each canonical term (as tokens) with the words of all its variants,
+        # except variants that describe it ("kazakh capital" for Astana): their
+        # words ("capital") say nothing of the term on their own.
         self._variant_words = [
-            (term, frozenset(stem(w) for v in variants for w in normalise(v).split()) - _DROPPED)
+            (
+                term,
+                frozenset(
+                    stem(w)
+                    for v in variants
+                    if not self._describes(v, term)
+                    for w in normalise(v).split()
+                )
+                - _DROPPED,
+            )
             for canonical, variants in store.synonyms.items()
             if (term := frozenset(self._tokens(canonical)))
         ]
@@ -253,20 +279,12 @@ class Matcher:
         # Words of the document itself are known too: a question about them
         # is about the release, even if no entry quotes that word.
         vocabulary.update(self._tokens(store.document.body))
-        # Every name the release uses, for the name-swap check ("President of
-        # Korea" against "President of Kazakhstan"); names in half or more of
-        # its sentences are its subject ("Kazakhstan", "Korea"), which every
-        # entry is implicitly about, so only the others count against an entry.
-        self._all_names = self._proper_names(store.document.body) - COMMON_WORDS
-        sentences = [set(self._tokens(s)) for s in store.document.sentences]
-        self._subjects = frozenset(
-            n
-            for n in self._all_names
-            if sum(n in s for s in sentences) >= _SUBJECT_SHARE * len(sentences)
-        )
-        self._names = self._all_names - self._subjects
 
         self._items = items
+        bare: dict[int, list[frozenset[str]]] = {}
+        for number, owner in enumerate(owners):
+            bare.setdefault(owner, []).append(frozenset(phrasing_words[number]) - QUESTION_WORDS)
+        self._bare = bare
         self._phrasings = phrasings
         self._phrasing_words = phrasing_words
         self._destinations = [self._destination(t) for t in targets]
@@ -305,6 +323,18 @@ class Matcher:
     def _tokens(self, text: str) -> list[str]:
         folded = self._synonyms.apply(normalise(text))
         return [stem(w) for w in folded.split()]
+
+    def _describes(self, variant: str, term: frozenset[str]) -> bool:
+        """Whether a variant describes its term rather than spells it.
+
+        "kazakh capital" goes by a subject of the release, "capital astana" adds
+        a word the release never uses to the term itself; "convenience store"
+        and "power station" are other names for the thing.
+        """
+        words = {stem(self._synonyms.apply(w)) for w in normalise(variant).split()}
+        return bool(words & self._subjects) or (
+            term <= words and bool(words - term - self._release_words)
+        )
 
     def _expansions(self, words: set[str]) -> set[str]:
         """The words of every variant of the canonical terms in `words`."""
@@ -383,6 +413,13 @@ class Matcher:
         asks_date = "when" in asked or _ASKS_DATE.search(shown) is not None
         # "how are you?" is down to "how": it asks no fact of any entry.
         asks_nothing = not asked - QUESTION_WORDS
+        # "What is Astana?" asks what a name is: only an entry with a phrasing
+        # about that name alone ("BAKAD", "Who is Nurgali Arystanov?") says so.
+        defines = (
+            _DEFINES.match(shown) is not None
+            and bool(asked - QUESTION_WORDS)
+            and asked - QUESTION_WORDS <= self._all_names
+        )
         numbers = {w for w in asked if _is_figure(w)}
         names = self._names | numbers
         result = []
@@ -434,6 +471,8 @@ class Matcher:
             # "When ...?" ("on what date", "which year") of an entry that states
             # no date or year at all.
             if asks_date and not item.figures:
+                swapped = True
+            if defines and not any(words_ <= asked for words_ in self._bare[position]):
                 swapped = True
 
             result.append(Candidate(item.id, item.display, round(score, 1), doubtful, swapped))

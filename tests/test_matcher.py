@@ -147,6 +147,28 @@ def test_when_is_answered_only_by_an_entry_that_states_a_date(matcher: Matcher) 
     assert matcher.match("when were hong beom do's remains returned").intent == "hong-beom-do"
 
 
+def test_what_is_a_name_is_answered_only_by_an_entry_about_that_name(matcher: Matcher) -> None:
+    """ "What is BAKAD?" has its entry; no entry says what Astana is, only facts about it."""
+    assert matcher.match("what is bakad").intent == "bakad"
+    assert matcher.match("who is arystanov").intent == "ambassador"
+    assert matcher.match("what is astana").kind is not Kind.ANSWER
+    assert matcher.match("astana seoul flights").intent == "flights-astana-seoul"
+
+
+def test_a_variant_that_describes_a_name_teaches_no_word(matcher: Matcher) -> None:
+    """ "kazakh capital" means Astana, but "capital" alone does not: "the capital of France"."""
+    assert matcher.prepare("flights from the kazakh capital to seoul") == [
+        "flight",
+        "astana",
+        "seoul",
+    ]
+    assert matcher.match("What is the capital of Kazakhstan?").kind is Kind.FALLBACK
+    # "convenience store" is another name for a store: the CU entry knows "convenience".
+    assert matcher.match("Are there any Korean convenience shops in Almaty now?").intent == (
+        "cu-stores"
+    )
+
+
 def test_on_what_date_asks_when(matcher: Matcher) -> None:
     question = "On what date did the AI school at Korkyt Ata University open?"
     assert matcher.candidates(question)[0].swapped
