@@ -20,7 +20,9 @@ How a question is scored (every score is a number in [0, 100]):
    `answer_threshold` (plus `DOUBT_MARGIN` if doubtful) and leads the
    runner-up by `margin`, unless the entry cannot be the answer
    (`Candidate.swapped`: "the ambassador of Korea to Kazakhstan", "when" of an
-   entry with no date); `clarify` with up to three candidates above
+   entry with no date, "what is Astana?" of an entry not about Astana alone);
+   a question of question words alone ("how?") is asked of no entry;
+   `clarify` with up to three candidates above
    `clarify_threshold`; otherwise `fallback`.
 """
 
@@ -73,8 +75,8 @@ _PASSING_NAME_WEIGHT = 0.5
 # of the question's weight: "Germany" in a five-word question does, "planning"
 # in "hey im planning a trip, how many flights a week in total ..." does not.
 _RARE_DOUBT_SHARE = 0.1
-# When an entry accounts for this share of a question (and nothing in it is
-# doubtful), the token-set ratio of its best phrasing gets this much more say:
+# When an entry accounts for this share of a question (and its coverage found
+# nothing doubtful), the token-set ratio of its best phrasing gets this much more say:
 # "my grandpa lives in kyzylorda ... where else did he go in kazakhstan?" holds
 # "where did Woo go in Kazakhstan" whole, and every other word is the entry's.
 _EXPLAINED = 0.85
@@ -113,7 +115,7 @@ _CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
 _TOWARDS = frozenset({"to", "in", "into", "for"})
 
 
-_DEFINES = re.compile(r"^(?:what|who)(?: is| are| was| were|s)\b")
+_DEFINES = re.compile(r"\b(?:what|who|whats|whos)\b")
 
 # "On what date ...", "which year ..." ask "when" without the word.
 _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
@@ -157,8 +159,9 @@ class Candidate:
     doubtful: bool = False
     # True when the entry cannot be the answer, only a "did you mean": the
     # question names something else in the place of what the entry states
-    # (another name, a figure, the two countries the other way round), or asks
-    # "when" of an entry that states no date or year.
+    # (another name, a figure, the two countries the other way round), asks
+    # "when" of an entry that states no date or year, or asks what a name is
+    # of an entry with no phrasing about that name alone.
     swapped: bool = False
 
 
@@ -221,7 +224,6 @@ class Matcher:
             if sum(n in s for s in sentences) >= _SUBJECT_SHARE * len(sentences)
         )
         self._names = self._all_names - self._subjects
-        self._release_words = frozenset(stem(w) for w in normalise(store.document.body).split())
         # Each canonical term (as tokens) with the words of all its variants,
         # except variants that describe it ("kazakh capital" for Astana): their
         # words ("capital") say nothing of the term on their own.
@@ -283,7 +285,9 @@ class Matcher:
         self._items = items
         bare: dict[int, list[frozenset[str]]] = {}
         for number, owner in enumerate(owners):
-            bare.setdefault(owner, []).append(frozenset(phrasing_words[number]) - QUESTION_WORDS)
+            bare.setdefault(owner, []).append(
+                frozenset(phrasing_words[number]) - QUESTION_WORDS - self._subjects
+            )
         self._bare = bare
         self._phrasings = phrasings
         self._phrasing_words = phrasing_words
@@ -325,16 +329,18 @@ class Matcher:
         return [stem(w) for w in folded.split()]
 
     def _describes(self, variant: str, term: frozenset[str]) -> bool:
-        """Whether a variant describes its term rather than spells it.
+        """Whether a variant describes its term by way of a subject of the release.
 
-        "kazakh capital" goes by a subject of the release, "capital astana" adds
-        a word the release never uses to the term itself; "convenience store"
-        and "power station" are other names for the thing.
+        "kazakh capital" is Astana described from Kazakhstan: "capital" alone
+        says nothing of Astana. "convenience store", "power station" and
+        "south korea" are other names for the thing itself.
         """
-        words = {stem(self._synonyms.apply(w)) for w in normalise(variant).split()}
-        return bool(words & self._subjects) or (
-            term <= words and bool(words - term - self._release_words)
-        )
+        words = {
+            stem(token)
+            for word in normalise(variant).split()
+            for token in self._synonyms.apply(word).split()
+        }
+        return bool((words - term) & self._subjects)
 
     def _expansions(self, words: set[str]) -> set[str]:
         """The words of every variant of the canonical terms in `words`."""
@@ -409,17 +415,17 @@ class Matcher:
         asked = set(words)
         asked_all_names = asked & self._all_names
         asked_kind = asked & QUESTION_WORDS - _GENERIC_KINDS
-        shown = normalise(question[: self.settings.max_query_chars])
-        asks_date = "when" in asked or _ASKS_DATE.search(shown) is not None
+        limit = self.settings.max_query_chars
+        text = normalise(question[:limit])[:limit]
+        # "When was it published?" asks for a date; "who met Woo when he was
+        # speaker" does not: "when" must open the question.
+        asks_date = "when" in text.split()[:3] or _ASKS_DATE.search(text) is not None
         # "how are you?" is down to "how": it asks no fact of any entry.
         asks_nothing = not asked - QUESTION_WORDS
         # "What is Astana?" asks what a name is: only an entry with a phrasing
         # about that name alone ("BAKAD", "Who is Nurgali Arystanov?") says so.
-        defines = (
-            _DEFINES.match(shown) is not None
-            and bool(asked - QUESTION_WORDS)
-            and asked - QUESTION_WORDS <= self._all_names
-        )
+        named = asked - QUESTION_WORDS
+        defines = _DEFINES.search(text) is not None and bool(named) and named <= self._all_names
         numbers = {w for w in asked if _is_figure(w)}
         names = self._names | numbers
         result = []
@@ -428,8 +434,8 @@ class Matcher:
             if asks_nothing and item.entry is not None:
                 continue
             share, doubtful = self._coverage(words, foreign, names, item)
-            # An entry that explains nearly all of a long question may match it
-            # only in part: the extra words are its own, so the part counts more.
+            # An entry that explains nearly all of a question may match it only
+            # in part: the extra words are its own, so the part counts more.
             similarity = raw
             if not doubtful and share >= _EXPLAINED:
                 subset = fuzz.token_set_ratio(query, self._phrasings[index], processor=None)
@@ -472,9 +478,9 @@ class Matcher:
             # no date or year at all.
             if asks_date and not item.figures:
                 swapped = True
-            if defines and not any(words_ <= asked for words_ in self._bare[position]):
+            # "What is X?" of an entry with no phrasing about X alone.
+            if defines and not any(bare and bare <= asked for bare in self._bare[position]):
                 swapped = True
-
             result.append(Candidate(item.id, item.display, round(score, 1), doubtful, swapped))
         result.sort(key=lambda c: -c.score)
         return result

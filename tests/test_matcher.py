@@ -21,9 +21,6 @@ _EVAL = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
 EVAL_QUESTIONS = [item["q"] for item in _EVAL["in_scope"] + _EVAL["out_of_scope"]]
 
 
-ENTRY_IDS = {entry.id for entry in load_store().entries}
-
-
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(load_store())
@@ -149,9 +146,17 @@ def test_when_is_answered_only_by_an_entry_that_states_a_date(matcher: Matcher) 
 
 def test_what_is_a_name_is_answered_only_by_an_entry_about_that_name(matcher: Matcher) -> None:
     """ "What is BAKAD?" has its entry; no entry says what Astana is, only facts about it."""
-    assert matcher.match("what is bakad").intent == "bakad"
-    assert matcher.match("who is arystanov").intent == "ambassador"
-    assert matcher.match("what is astana").kind is not Kind.ANSWER
+    for question, intent in [
+        ("what is bakad", "bakad"),
+        ("who is arystanov", "ambassador"),
+        ("who is the speaker", "speaker"),  # a title the release capitalises
+        ("whos the speaker of the national assembly", "speaker"),
+    ]:
+        assert matcher.match(question).intent == intent, question
+    for question in ("what is astana", "what's astana", "tell me: what is astana", "what is korea"):
+        top = matcher.candidates(question)[0]
+        assert top.swapped, question
+        assert matcher.match(question).kind is not Kind.ANSWER, question
     assert matcher.match("astana seoul flights").intent == "flights-astana-seoul"
 
 
@@ -169,6 +174,12 @@ def test_a_variant_that_describes_a_name_teaches_no_word(matcher: Matcher) -> No
     )
 
 
+def test_when_inside_a_sentence_asks_no_date(matcher: Matcher) -> None:
+    """ "... when he was in Kazakhstan" is about a time, not a question for one."""
+    question = "which cities did woo visit when he was in kazakhstan"
+    assert matcher.match(question).intent == "cities-visited"
+
+
 def test_on_what_date_asks_when(matcher: Matcher) -> None:
     question = "On what date did the AI school at Korkyt Ata University open?"
     assert matcher.candidates(question)[0].swapped
@@ -178,7 +189,8 @@ def test_on_what_date_asks_when(matcher: Matcher) -> None:
 
 @pytest.mark.parametrize("question", ["how?", "why", "hey, who, when?"])
 def test_a_question_of_question_words_alone_asks_no_entry(matcher: Matcher, question: str) -> None:
-    assert all(c.intent not in ENTRY_IDS for c in matcher.candidates(question))
+    entries = {entry.id for entry in matcher.store.entries}
+    assert all(c.intent not in entries for c in matcher.candidates(question))
     assert matcher.match(question).kind is not Kind.ANSWER
 
 
