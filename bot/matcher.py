@@ -121,9 +121,9 @@ _DEFINES = re.compile(r"\b(?:what|who|whats|whos)\b")
 _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 
 
-def _is_figure(word: str) -> bool:
-    """Whether a word states a number: "15", "2023", "4th", "1gw"."""
-    return any(ch.isdigit() for ch in word)
+def _is_figure(text: str) -> bool:
+    """Whether a word (or text) states a number: "15", "2023", "4th", "1gw"."""
+    return any(ch.isdigit() for ch in text)
 
 
 def _targets(tokens: Sequence[str]) -> tuple[str, ...]:
@@ -272,7 +272,7 @@ class Matcher:
             vocabulary.update(words)
             item_id = entry.id if entry else talk.id if talk else ""
             asks = asked_about & QUESTION_WORDS
-            figures = any(ch.isdigit() for ch in extra)
+            figures = _is_figure(extra)
             items.append(
                 _Item(
                     item_id, entry, talk, frozenset(words), asked_about, asks, questions[0], figures
@@ -385,38 +385,40 @@ class Matcher:
 
     def prepare(self, question: str) -> list[str]:
         """The content words the matcher sees for `question` (after every normalisation)."""
+        return self._read(question)[2]
+
+    def _read(self, question: str) -> tuple[str, list[str], list[str]]:
+        """`question` normalised and capped; all its words, corrected, rewritten and
+        stemmed; and the content words among them (what `prepare` returns)."""
         limit = self.settings.max_query_chars
         # Cap before and after normalising: NFKC can expand one character into
         # many ("\ufdfa" becomes 18 letters), and matching cost grows with length.
-        words = normalise(question[:limit])[:limit].split()[:MAX_QUERY_WORDS]
+        text = normalise(question[:limit])[:limit]
         # Typos are corrected on the raw words, so a corrected word can still
         # be rewritten by a synonym ("kazakstan" -> "kazakhstan").
-        corrected = " ".join(self._correct(w) for w in words)
+        corrected = " ".join(self._correct(w) for w in text.split()[:MAX_QUERY_WORDS])
         tokens = [stem(w) for w in self._synonyms.apply(corrected).split()]
-        return self._content(tokens) or tokens
+        return text, tokens, self._content(tokens) or tokens
 
     # Scoring -----------------------------------------------------------------
 
     def candidates(self, question: str) -> list[Candidate]:
         """Every item that resembles `question`, best first, with final scores."""
-        words = self.prepare(question)
+        text, tokens, words = self._read(question)
         if not words:
             return []
-        towards = self._destination(
-            _targets(self._tokens(question[: self.settings.max_query_chars]))
-        )
+        towards = self._destination(_targets(tokens))
         query = " ".join(words)
-        best: dict[int, tuple[float, int]] = {}
-        for index, score in self._similarity(query, self._shortlist(query, words)):
+        # Each owner's best phrasing: (similarity, phrasing index, token-set ratio).
+        best: dict[int, tuple[float, int, float]] = {}
+        for index, score, subset in self._similarity(query, self._shortlist(query, words)):
             owner = self._owners[index]
-            if score > best.get(owner, (0.0, 0))[0]:
-                best[owner] = (score, index)
+            if score > best.get(owner, (0.0, 0, 0.0))[0]:
+                best[owner] = (score, index, subset)
         foreign = {w for w in words if w not in self._vocabulary}
         asked = set(words)
         asked_all_names = asked & self._all_names
         asked_kind = asked & QUESTION_WORDS - _GENERIC_KINDS
-        limit = self.settings.max_query_chars
-        text = normalise(question[:limit])[:limit]
         # "When was it published?" asks for a date; "who met Woo when he was
         # speaker" does not: "when" must open the question.
         asks_date = "when" in text.split()[:3] or _ASKS_DATE.search(text) is not None
@@ -429,7 +431,7 @@ class Matcher:
         numbers = {w for w in asked if _is_figure(w)}
         names = self._names | numbers
         result = []
-        for position, (raw, index) in best.items():
+        for position, (raw, index, subset) in best.items():
             item = self._items[position]
             if asks_nothing and item.entry is not None:
                 continue
@@ -438,7 +440,6 @@ class Matcher:
             # in part: the extra words are its own, so the part counts more.
             similarity = raw
             if not doubtful and share >= _EXPLAINED:
-                subset = fuzz.token_set_ratio(query, self._phrasings[index], processor=None)
                 similarity = max(raw, raw + _EXPLAINED_SET_SHARE * (subset - raw))
             score = similarity * share
             swapped = False
@@ -522,8 +523,9 @@ class Matcher:
         )
         return [index for _, _, index in nearest]
 
-    def _similarity(self, query: str, indices: Sequence[int]) -> list[tuple[int, float]]:
-        """Similarity of `query` to each phrasing in `indices`, in [0, 100]."""
+    def _similarity(self, query: str, indices: Sequence[int]) -> list[tuple[int, float, float]]:
+        """Similarity of `query` to each phrasing in `indices`, in [0, 100], with the
+        token-set ratio it includes."""
         if not indices:
             return []
         choices = [self._phrasings[i] for i in indices]
@@ -542,7 +544,7 @@ class Matcher:
         # other's; give it a minority say so it rescues paraphrases with extra
         # words without making every one-word overlap a perfect match.
         return [
-            (index, 0.6 * w + 0.4 * max(w, s))
+            (index, 0.6 * w + 0.4 * max(w, s), s)
             for index, w, s in zip(indices, whole, subset, strict=True)
         ]
 
