@@ -40,6 +40,19 @@ def run_bot(
     )
 
 
+def run_python(code: str, timeout: float = 60) -> str:
+    """Run ``python -c CODE`` in the project root (it must succeed); return its stdout."""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+    return result.stdout
+
+
 # Non-text message bodies, as Telegram sends them (merged into a message update).
 STICKER: dict[str, Any] = {
     "sticker": {

@@ -3,8 +3,6 @@ the shape of a `Match`, and robustness for any text a user can send."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.knowledge import load_store
 from bot.matcher import DOUBT_MARGIN, MAX_QUERY_WORDS, Kind, Match, Matcher
+from tests.support import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = Path(__file__).resolve().parent / "data" / "eval.yaml"
@@ -337,15 +336,7 @@ def test_matcher_and_cli_do_not_import_telegram() -> None:
         "import sys, bot.matcher, bot.cli, bot.replies, bot.knowledge, bot.evaluate\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'telegram'))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert result.stdout == "[]\n"
+    assert run_python(code) == "[]\n"
 
 
 # --- Answering from the text when no entry fits ---------------------------------------------

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +28,7 @@ from bot.replies import (
     topics_reply,
 )
 from bot.replies import html as html_reply
+from tests.support import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 STORES = Path(__file__).resolve().parent / "data" / "stores"
@@ -285,15 +284,7 @@ def test_a_limit_shorter_than_an_entity_still_ends() -> None:
         "assert all(len(c) <= 4 for c in chunks)\n"
         "print(len(chunks) > 0)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-    )
-    assert result.stdout == "True\n"
+    assert run_python(code, timeout=30) == "True\n"
 
 
 def test_an_overlong_entry_still_fits_in_one_telegram_message(store: Store) -> None:
