@@ -41,6 +41,15 @@ class Config:
     # (BOT_USER_LIMIT sets the count; the window is a minute).
     user_limit: int = 20
     user_window: float = 60.0
+    # Button taps have a budget of their own (BOT_TAP_LIMIT per minute), so browsing the
+    # topics never uses up the one for questions: a person reading answers taps about once
+    # every few seconds, and 60 a minute leaves room for quick bursts.
+    tap_limit: int = 60
+    tap_window: float = 60.0
+    # unanswered.jsonl is rotated once it would pass BOT_UNANSWERED_MAX_KB kilobytes;
+    # BOT_UNANSWERED_KEEP rotated files (.1 newest) are kept.
+    unanswered_max_kb: int = 10 * 1024
+    unanswered_keep: int = 5
 
     @property
     def unanswered_log(self) -> Path:
@@ -118,5 +127,17 @@ def load_config(
         port=int(port_text),
         data_dir=Path(env.get("BOT_DATA_DIR", "").strip() or "var"),
         user_limit=int(limit_text),
+        tap_limit=_count(env, "BOT_TAP_LIMIT", 60, lowest=1),
+        unanswered_max_kb=_count(env, "BOT_UNANSWERED_MAX_KB", 10 * 1024, lowest=1),
+        unanswered_keep=_count(env, "BOT_UNANSWERED_KEEP", 5, lowest=0),
         health_port=int(health_text),
     )
+
+
+def _count(env: Mapping[str, str], name: str, default: int, *, lowest: int) -> int:
+    """A whole number of at least `lowest` (ASCII digits only: int() takes "²" too)."""
+    text = env.get(name, "").strip() or str(default)
+    if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) < lowest:
+        what = "a positive whole number" if lowest > 0 else "a whole number (0 or more)"
+        raise ConfigError(f"{name} must be {what}, not {text!r}")
+    return int(text)

@@ -31,7 +31,6 @@ NONE_OF_THESE = "none"
 _TOPIC_NUMBER = re.compile(r"[0-9]{1,6}")
 
 NOT_TEXT = "I answer text questions about the release. Please type your question."
-RATE_LIMITED = "You are sending questions very fast. Please wait a little, then ask again."
 EMPTY_QUESTION = "Ask me a question about the release, for example: How many flights are there?"
 ADMINS_ONLY = "Only the bot's administrators can do that."
 EXPIRED_BUTTON = "That button has expired; please ask again."

@@ -258,7 +258,29 @@ def decode_param(key: str, value: str) -> Any:
 
 
 def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{4,32}(?![\w@])")
+
+
+def text_entities(text: str) -> list[JSONDict]:
+    """The ``email`` and ``mention`` entities Telegram marks in a message's text by itself.
+
+    An ``@username`` inside an e-mail address is part of the ``email`` entity,
+    not a mention. Offsets and lengths count UTF-16 code units, as in the Bot API.
+    """
+    found: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), "email") for m in _EMAIL.finditer(text)
+    ]
+    for m in _MENTION.finditer(text):
+        if not any(start <= m.start() < end for start, end, _ in found):
+            found.append((m.start(), m.end(), "mention"))
+    return [
+        {"type": kind, "offset": _utf16_len(text[:start]), "length": _utf16_len(text[start:end])}
+        for start, end, kind in sorted(found)
+    ]
 
 
 def _update_type(update: JSONDict) -> str | None:
@@ -344,7 +366,8 @@ class _Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length > 0 else b""
 
     def _send_json(self, status: int, payload: JSONDict) -> None:
-        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        # A lone surrogate (a test may put one in a text) goes out as a JSON escape.
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8", "backslashreplace")
         try:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
@@ -592,7 +615,10 @@ class FakeBotApi:
             }
             if text:
                 message["text"] = text
-            all_entities = [dict(e) for e in entities or []]
+            # Like Telegram, mark mentions and e-mail addresses unless the test gives entities.
+            all_entities = [
+                dict(e) for e in (text_entities(text) if entities is None else entities)
+            ]
             if text.startswith("/") and not any(
                 e.get("type") == "bot_command" and e.get("offset") == 0 for e in all_entities
             ):

@@ -221,3 +221,28 @@ def test_webhook_health_port_must_differ_from_the_webhook_port() -> None:
     assert error_of(settings, webhook=True) == (
         "BOT_HEALTH_PORT must differ from PORT (9000), or be 0"
     )
+
+
+def test_tap_limit_and_log_rotation_are_read_from_the_environment() -> None:
+    """BOT_TAP_LIMIT, BOT_UNANSWERED_MAX_KB and BOT_UNANSWERED_KEEP, with their defaults."""
+    config = load_config(env())
+    assert (config.tap_limit, config.unanswered_max_kb, config.unanswered_keep) == (60, 10240, 5)
+    config = load_config(
+        env(BOT_TAP_LIMIT="90", BOT_UNANSWERED_MAX_KB="64", BOT_UNANSWERED_KEEP="0")
+    )
+    assert (config.tap_limit, config.unanswered_max_kb, config.unanswered_keep) == (90, 64, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "what"),
+    [
+        ("BOT_TAP_LIMIT", "0", "a positive whole number"),
+        ("BOT_TAP_LIMIT", "²", "a positive whole number"),
+        ("BOT_UNANSWERED_MAX_KB", "1.5", "a positive whole number"),
+        ("BOT_UNANSWERED_KEEP", "-1", "a whole number (0 or more)"),
+        ("BOT_UNANSWERED_KEEP", "lots", "a whole number (0 or more)"),
+    ],
+)
+def test_bad_tap_limit_or_rotation_setting_is_quoted(name: str, value: str, what: str) -> None:
+    """A malformed count is one line naming the variable and the value."""
+    assert error_of(env(**{name: value})) == f"{name} must be {what}, not {value!r}"

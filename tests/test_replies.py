@@ -327,6 +327,10 @@ def test_topic_data_in_and_out_of_range(store: Store) -> None:
 
 
 _ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=80)  # surrogates too
+# Digits and other numerals of every script ("²", "٣", "Ⅻ") and long runs of them.
+_NUMERALS = st.text(st.characters(categories=["Nd", "No", "Nl"]), min_size=1, max_size=8) | (
+    st.integers(4000, 6000).map("1".__mul__)
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -335,6 +339,7 @@ _ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=80)  # surrog
         _ANY_TEXT,
         st.builds("t:".__add__, _ANY_TEXT),
         st.builds("a:".__add__, _ANY_TEXT),
+        st.builds("t:".__add__, _NUMERALS),
         st.sampled_from(["none", "t:0", "a:"]),
     )
 )

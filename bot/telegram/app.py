@@ -10,18 +10,21 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
+    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
     InlineQueryHandler,
+    Job,
     MessageHandler,
     filters,
 )
@@ -32,7 +35,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.health import HEALTH_PATH, HealthServer
 from bot.knowledge import Store, load_store
 from bot.matcher import Matcher
-from bot.runtime import FloodGate, Heartbeat, Stats, UnansweredLog
+from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
 from bot.telegram import handlers as h
 from bot.telegram.context import (
     STATE_KEY,
@@ -58,6 +61,22 @@ COMMANDS = [
 PING_EVERY = 30.0  # seconds between getMe pings that keep the heartbeat fresh
 
 
+class WithoutPersistence(Application[Any, Any, Any, Any, Any, Any]):
+    """PTB's Application, without the bookkeeping for a persistence this bot does not have.
+
+    After each update, `Application._mark_for_persistence_update` adds the chat
+    and user ids to sets that only `update_persistence` empties, and that returns
+    at once when there is no persistence: PTB 22 would keep every id it ever saw,
+    about 150 bytes per new person. Nothing is marked while there is no persistence.
+    """
+
+    def _mark_for_persistence_update(
+        self, *, update: object | None = None, job: Job[Any] | None = None
+    ) -> None:
+        if self.persistence is not None:
+            super()._mark_for_persistence_update(update=update, job=job)
+
+
 def build_application(
     config: Config,
     store: Store,
@@ -72,12 +91,17 @@ def build_application(
         store=store,
         matcher=Matcher(store),
         gate=FloodGate(config.user_limit, config.user_window),
+        taps=FloodGate(config.tap_limit, config.tap_window),
+        recent_taps=RecentTaps(),
         stats=Stats(),
-        unanswered=UnansweredLog(config.unanswered_log),
+        unanswered=UnansweredLog(
+            config.unanswered_log, config.unanswered_max_kb * 1024, config.unanswered_keep
+        ),
         heartbeat=heartbeat,
     )
     app = (
         ApplicationBuilder()
+        .application_class(WithoutPersistence)
         .token(config.token)
         .base_url(config.api_url)
         .context_types(ContextTypes(context=BotContext))

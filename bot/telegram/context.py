@@ -16,7 +16,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.config import Config
 from bot.knowledge import Store, StoreError, load_store
 from bot.matcher import Matcher
-from bot.runtime import FloodGate, Heartbeat, Stats, UnansweredLog
+from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
 
 log = logging.getLogger("release_bot")
 
@@ -30,7 +30,9 @@ class BotState:
     config: Config
     store: Store
     matcher: Matcher
-    gate: FloodGate
+    gate: FloodGate  # messages and commands
+    taps: FloodGate  # button taps: a budget of their own, so browsing never blocks a question
+    recent_taps: RecentTaps  # a button tapped twice acts once
     stats: Stats
     unanswered: UnansweredLog
     heartbeat: Heartbeat

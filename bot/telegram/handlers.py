@@ -10,16 +10,17 @@ import contextlib
 import functools
 import html
 import logging
-import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import (
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
     Message,
+    MessageEntity,
     Update,
 )
 from telegram.constants import ChatType, ParseMode
@@ -97,7 +98,7 @@ async def admitted(update: Update, context: BotContext) -> bool:
         return True
     state.stats.record("rate_limited")
     if verdict is Gate.NOTIFY and message is not None:
-        await send(message, replies.Reply(replies.RATE_LIMITED))
+        await send(message, replies.Reply(replies.rate_limited(state.gate.wait(user.id))))
     return False
 
 
@@ -120,17 +121,32 @@ async def on_group_text(update: Update, context: BotContext) -> None:
 
 
 def addressed_question(message: Message, username: str, bot_id: int) -> str | None:
-    """The question in a group message meant for the bot, or None if it is not for us."""
+    """The question in a group message meant for the bot, or None if it is not for us.
+
+    Only what Telegram marks counts: a mention entity of the bot's username, a
+    text mention of the bot, or a reply to the bot's message. The name inside an
+    e-mail address (x@bot_name.com is an email entity) or a longer username is no
+    mention. The question is the text without the mentions of the bot.
+    """
     text = message.text or ""
-    mention = re.compile(rf"@{re.escape(username)}\b", re.IGNORECASE)
-    mentioned = bool(username) and mention.search(text) is not None
+    units = text.encode("utf-16-le", "surrogatepass")  # entity offsets count UTF-16 units
+    spans = []
+    for entity in message.entities:
+        start, end = 2 * entity.offset, 2 * (entity.offset + entity.length)
+        named = units[start:end].decode("utf-16-le", "surrogatepass")
+        if (entity.type == MessageEntity.MENTION and named.lower() == f"@{username}".lower()) or (
+            entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot_id
+        ):
+            spans.append((start, end))
     replied = message.reply_to_message is not None and (
         message.reply_to_message.from_user is not None
         and message.reply_to_message.from_user.id == bot_id
     )
-    if not (mentioned or replied):
+    if not (spans or replied):
         return None
-    return " ".join(mention.sub(" ", text).split())
+    for start, end in reversed(spans):
+        units = units[:start] + " ".encode("utf-16-le") + units[end:]
+    return " ".join(units.decode("utf-16-le", "surrogatepass").split())
 
 
 async def on_ask(update: Update, context: BotContext) -> None:
@@ -230,11 +246,10 @@ async def on_button(update: Update, context: BotContext) -> None:
     if query is None:
         return
     state = context.state
-    user = update.effective_user
-    if user is not None and state.gate.check(user.id) is not Gate.PASS:
-        state.stats.record("rate_limited")
+    refusal = tap_refused(query, state)
+    if refusal is not None:  # answered all the same, so the spinner stops
         with contextlib.suppress(BadRequest):
-            await query.answer(replies.RATE_LIMITED)
+            await query.answer(refusal or None)
         return
     reply, answered = replies.for_button(state.store, query.data or "")
     if answered:
@@ -253,6 +268,25 @@ async def on_button(update: Update, context: BotContext) -> None:
             await context.bot.send_message(
                 update.effective_chat.id, reply.text, reply_markup=markup(reply)
             )
+
+
+def tap_refused(query: CallbackQuery, state: BotState) -> str | None:
+    """Why a tap is not acted on: "" for a repeat of a recent tap, the notice for a tap over
+    the tap limit, or None to act on it.
+
+    A repeat is the same data on the same message within a few seconds (a double
+    tap, or a second tap while the first answer was on its way); it costs no budget.
+    """
+    where: object = query.inline_message_id or query.id
+    if query.message is not None:
+        where = (query.message.chat.id, query.message.message_id)
+    if not state.recent_taps.first((where, query.data)):
+        return ""
+    user_id = query.from_user.id
+    if state.taps.check(user_id) is Gate.PASS:
+        return None
+    state.stats.record("rate_limited")
+    return replies.taps_limited(state.taps.wait(user_id))
 
 
 async def on_inline(update: Update, context: BotContext) -> None:

@@ -20,7 +20,8 @@ class ResilientRequest(HTTPXRequest):
     """HTTPXRequest that retries transient failures and records a heartbeat.
 
     A server error (5xx) or a dropped connection is retried a few times with a
-    short backoff; a success touches the heartbeat file. A read timeout is
+    short backoff; the outcome goes to the heartbeat (`Heartbeat.exchange`): a
+    success touches it, a failure after the retries marks it failing. A read timeout is
     retried only for idempotent methods: Telegram may already have delivered a
     message whose reply timed out, and a retry would send it twice. 429s are
     left to `AIORateLimiter`, which honours `retry_after`.
@@ -40,14 +41,15 @@ class ResilientRequest(HTTPXRequest):
                 code, payload = await super().do_request(*args, **kwargs)
             except TimedOut:
                 if attempt == self._retries or not repeatable:
+                    self._heartbeat.fail("the Bot API did not answer in time")
                     raise
             except NetworkError:
                 if attempt == self._retries:
+                    self._heartbeat.fail("cannot reach the Bot API")
                     raise
             else:
                 if code < 500 or attempt == self._retries:
-                    if code < 400:
-                        self._heartbeat.beat()
+                    self._heartbeat.exchange(code)  # a success, or a failure health reports
                     return code, payload
             await asyncio.sleep(delay)
             delay = min(delay * 2, 2.0)

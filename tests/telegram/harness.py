@@ -24,7 +24,7 @@ from telegram.request import BaseRequest, RequestData
 from bot.config import Config
 from bot.knowledge import Entry, Store
 from bot.telegram.context import BotApplication, BotState, state_of
-from tests.fake_bot_api import decode_param
+from tests.fake_bot_api import decode_param, text_entities
 
 TOKEN = "123456:TEST-token"  # FakeBotApi's default, and what `make_config` uses
 BOT_USER = {
@@ -150,7 +150,7 @@ def message(
     reply_to: dict[str, Any] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
-    """A `message` update; a leading /command gets its bot_command entity."""
+    """A `message` update; entities as Telegram marks them (/command, mentions, e-mails)."""
     body: dict[str, Any] = {
         "message_id": next(_ids),
         "from": user(user_id),
@@ -159,9 +159,12 @@ def message(
     }
     if text is not None:
         body["text"] = text
+        entities = text_entities(text)
         if text.startswith("/"):
             length = len(text.split()[0].encode("utf-16-le")) // 2
-            body["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+            entities.insert(0, {"type": "bot_command", "offset": 0, "length": length})
+        if entities:
+            body["entities"] = entities
     if reply_to is not None:
         body["reply_to_message"] = reply_to
     body.update(extra)

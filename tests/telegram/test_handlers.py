@@ -440,28 +440,39 @@ async def test_inline_query_with_nothing_close_offers_nothing(
 # --- Limits, admin commands, errors ---------------------------------------------------
 
 
+def notice_within_a_minute(text: str) -> bool:
+    """`text` is the flood notice, with a wait of at most the one-minute window."""
+    return text in {replies.rate_limited(seconds) for seconds in range(1, 61)}
+
+
 async def test_flood_limit_sends_one_notice_then_stays_silent(
     make_bot: Callable[..., Awaitable[Harness]], answerable: list[tuple[str, Entry]]
 ) -> None:
-    """Over the per-user limit: one RATE_LIMITED notice, then no reply; others are unaffected."""
+    """Over the per-user limit: one notice saying how long to wait, then no reply; others are
+    unaffected."""
     tg = await make_bot(user_limit=3)
     question, entry = answerable[0]
     texts = [[p["text"] for p in sent(await tg.say(question))] for _ in range(6)]
-    assert texts == [[answer_text(entry)]] * 3 + [[replies.RATE_LIMITED], [], []]
+    assert texts[:3] == [[answer_text(entry)]] * 3
+    assert len(texts[3]) == 1 and notice_within_a_minute(texts[3][0])
+    assert texts[4:] == [[], []]
     assert [p["text"] for p in sent(await tg.say(question, user_id=2002))] == [answer_text(entry)]
     assert tg.state.stats.counts["rate_limited"] == 3
 
 
-async def test_flood_limit_covers_commands_and_buttons(
+async def test_flood_limit_covers_commands_and_taps_have_their_own(
     make_bot: Callable[..., Awaitable[Harness]], store: Store
 ) -> None:
-    """Commands and button taps count against the limit; a tap over it is answered, not acted on."""
-    tg = await make_bot(user_limit=2)
+    """Commands count against the message limit, taps against the tap limit; a tap over its
+    limit is answered with a notice, not acted on."""
+    tg = await make_bot(user_limit=2, tap_limit=1)
     assert len(sent(await tg.say("/help"))) == 1
     assert len(sent(await tg.say("/topics"))) == 1
-    calls = await tg.feed(callback(f"a:{store.entries[0].id}"))
+    calls = await tg.feed(callback(f"a:{store.entries[0].id}"))  # messages used up: still acts
+    assert [method for method, _ in calls] == ["answerCallbackQuery", "sendMessage"]
+    calls = await tg.feed(callback(f"a:{store.entries[1].id}"))
     assert [method for method, _ in calls] == ["answerCallbackQuery"]
-    assert calls[0][1]["text"] == replies.RATE_LIMITED
+    assert calls[0][1]["text"] in {replies.taps_limited(seconds) for seconds in range(1, 61)}
 
 
 async def test_bare_mention_in_a_group_gets_a_hint_not_a_refusal(tg: Harness) -> None:
@@ -506,7 +517,9 @@ async def test_admin_commands_count_against_the_flood_limit(
     """Non-admins repeating /stats get one refusal per message, then the notice, then silence."""
     tg = await make_bot(user_limit=2)
     texts = [[p["text"] for p in sent(await tg.say("/stats"))] for _ in range(4)]
-    assert texts == [[replies.ADMINS_ONLY]] * 2 + [[replies.RATE_LIMITED], []]
+    assert texts[:2] == [[replies.ADMINS_ONLY]] * 2
+    assert len(texts[2]) == 1 and notice_within_a_minute(texts[2][0])
+    assert texts[3] == []
 
 
 async def test_stats_for_an_admin_counts_each_kind(

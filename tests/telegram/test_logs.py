@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from bot.telegram.logs import RedactToken, setup_logging
+from telegram import Update
+
+from bot.telegram.logs import HidePeople, RedactToken, setup_logging
 from tests.telegram.harness import TOKEN
 
 
@@ -59,7 +61,8 @@ def test_setup_logging_quietens_httpx_and_redacts(tmp_path: Path) -> None:
         setup_logging("DEBUG", TOKEN)
         assert root.level == logging.DEBUG
         assert len(root.handlers) == 1
-        assert any(isinstance(f, RedactToken) for f in root.handlers[0].filters)
+        filters = root.handlers[0].filters
+        assert [type(f) for f in filters] == [HidePeople, RedactToken]  # hidden, then formatted
         assert logging.getLogger("httpx").level == logging.WARNING
         assert logging.getLogger("httpcore").level == logging.WARNING
     finally:
@@ -67,3 +70,48 @@ def test_setup_logging_quietens_httpx_and_redacts(tmp_path: Path) -> None:
         root.setLevel(saved[1])
         logging.getLogger("httpx").setLevel(saved_httpx[0])
         logging.getLogger("httpcore").setLevel(saved_httpx[1])
+
+
+def _formatted(name: str, msg: str, *args: object) -> str:
+    record = logging.LogRecord(name, logging.DEBUG, __file__, 1, msg, args, None)
+    assert HidePeople().filter(record) is True
+    return record.getMessage()
+
+
+def test_hide_people_keeps_updates_and_api_payloads_out_of_telegram_records() -> None:
+    """PTB's DEBUG records keep their shape; updates, parameters, results and JSON are hidden."""
+    update = Update.de_json(
+        {
+            "update_id": 7,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": 555, "type": "private", "first_name": "Zoe"},
+                "from": {"id": 555, "is_bot": False, "first_name": "Zoe"},
+                "text": "my secret question",
+            },
+        },
+        None,
+    )
+    assert _formatted("telegram.ext.Application", "Processing update %s", update) == (
+        "Processing update <update 7>"
+    )
+    params = {"chat_id": 555, "text": "my secret question"}
+    assert _formatted(
+        "telegram.ext.ExtBot", "Calling Bot API endpoint `%s` with parameters `%s`", "sendMessage",
+        params,
+    ) == "Calling Bot API endpoint `sendMessage` with parameters `<dict hidden>`"  # fmt: skip
+    assert _formatted("telegram.ext.ExtBot", "Getting updates: %s", [7, 8]) == (
+        "Getting updates: [7, 8]"
+    )
+    assert _formatted("telegram.ext.Updater", "Webhook received data: %s", '{"text": "hi"}') == (
+        "Webhook received data: <str hidden>"
+    )
+    assert _formatted("telegram.ext.ExtBot", "returned `%s`", update.message) == (
+        "returned `<Message>`"
+    )
+
+
+def test_hide_people_leaves_other_loggers_alone() -> None:
+    """Only python-telegram-bot's records are rewritten; the bot's own are as written."""
+    assert _formatted("release_bot", "value %s", {"a": 1}) == "value {'a': 1}"

@@ -79,3 +79,27 @@ async def test_resilient_request_leaves_429_to_the_rate_limiter(
             await bot.get_me()
     assert info.value.retry_after.total_seconds() == 3  # type: ignore[union-attr]
     assert [c.fault for c in fake_api.calls_to("getMe")] == [None, "429"]
+
+
+async def test_failed_exchanges_mark_the_heartbeat_until_the_next_success(
+    fake_api: FakeBotApi, tmp_path: Path
+) -> None:
+    """A 500 or a dropped connection after the retries marks the heartbeat failing, with a
+    reason that names no URL or token; the next good answer clears it."""
+    heartbeat = Heartbeat(tmp_path / "heartbeat", every=0.0)
+    request = ResilientRequest(heartbeat, retries=1)
+    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
+        assert heartbeat.failure() is None
+        fake_api.inject("getMe", "500", count=2)
+        with pytest.raises(NetworkError):
+            await bot.get_me()
+        failure = heartbeat.failure()
+        assert failure is not None and failure[1] == "the Bot API answered HTTP 500"
+        await bot.get_me()
+        assert heartbeat.failure() is None
+        fake_api.inject("getMe", "drop", count=2)
+        with pytest.raises(NetworkError):
+            await bot.get_me()
+        failure = heartbeat.failure()
+        assert failure is not None and failure[1] == "cannot reach the Bot API"
+        assert TOKEN not in heartbeat.path.read_text() and "http" not in failure[1]
