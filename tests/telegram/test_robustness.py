@@ -110,6 +110,31 @@ async def test_off_topic_question_with_a_lone_surrogate_gets_the_honest_reply(
     assert json.loads(raw)["text"] == question
 
 
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],  # one app for all examples
+)
+@given(
+    text=_ANY_TEXT.filter(lambda t: t.strip() and not t.startswith("/")),
+    user_id=st.integers(1, 2**40),
+    group=st.booleans(),
+)
+async def test_any_question_text_gets_one_reply_and_never_an_apology(
+    tg: Harness, caplog: pytest.LogCaptureFixture, text: str, user_id: int, group: bool
+) -> None:
+    """Any text (lone surrogates, controls, emoji), in private or with a mention in a group,
+    gets exactly one reply and logs no error."""
+    caplog.clear()  # one app and one log for all examples
+    if group:
+        calls = await tg.say(f"@release_test_bot {text}", user_id=user_id, chat_id=-user_id)
+    else:
+        calls = await tg.say(text, user_id=user_id)
+    assert names(calls) == ["sendMessage"]
+    assert calls[0][1]["text"] != replies.SORRY
+    assert errors(caplog) == []
+
+
 # --- Flood limits: taps and messages -----------------------------------------------------
 
 
