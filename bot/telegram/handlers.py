@@ -30,6 +30,7 @@ from bot.knowledge import Store
 from bot.matcher import Kind
 from bot.runtime import Gate
 from bot.telegram.context import BotContext, BotState, reload_store
+from bot.telegram.transport import ReplyExpiredError
 
 log = logging.getLogger("release_bot")
 
@@ -288,6 +289,10 @@ async def on_error(update: object, context: BotContext) -> None:
             chat_type = update.effective_chat.type
     if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
         log.warning("network trouble talking to the Bot API: %s", error)
+        return
+    if isinstance(error, ReplyExpiredError):
+        # The outage was logged when it began; an apology could not get through either.
+        log.warning("reply to a %s update in a %s chat dropped: %s", kind, chat_type, error)
         return
     log.error("error handling %s update in %s chat", kind, chat_type, exc_info=error)
     if isinstance(update, Update) and update.effective_message and kind == "message":
