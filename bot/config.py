@@ -44,7 +44,7 @@ class Config:
     # Durable inbox and outages (bot/telegram/inbox.py, transport.py, serve.py).
     inbox_cap: int = 10_000  # BOT_INBOX_CAP: most updates kept; 0 turns the inbox off
     reply_max_age: float = 600.0  # BOT_REPLY_MAX_AGE: seconds a reply is retried, then dropped
-    stop_timeout: float = 10.0  # BOT_STOP_TIMEOUT: seconds to finish replies after SIGTERM
+    stop_timeout: float = 6.0  # BOT_STOP_TIMEOUT: seconds to finish replies after SIGTERM
 
     @property
     def unanswered_log(self) -> Path:
@@ -137,5 +137,5 @@ def load_config(
         health_port=int(health_text),
         inbox_cap=_whole(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
         reply_max_age=_whole(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
-        stop_timeout=_whole(env, "BOT_STOP_TIMEOUT", 10, 0, 3_600),
+        stop_timeout=_whole(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
     )

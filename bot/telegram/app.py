@@ -43,7 +43,7 @@ from bot.telegram.context import (
 )
 from bot.telegram.inbox import Inbox, InboxError
 from bot.telegram.logs import setup_logging
-from bot.telegram.processing import InboxProcessor
+from bot.telegram.processing import InboxProcessor, StoringQueue
 from bot.telegram.serve import Parts, serve
 from bot.telegram.transport import Outage, ResilientRequest
 
@@ -92,9 +92,11 @@ def build(
         unanswered=UnansweredLog(config.unanswered_log),
         heartbeat=heartbeat,
     )
+    builder = ApplicationBuilder()
+    if inbox is not None and config.webhook:
+        builder = builder.update_queue(StoringQueue(inbox))
     app = (
-        ApplicationBuilder()
-        .token(config.token)
+        builder.token(config.token)
         .base_url(config.api_url)
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML))

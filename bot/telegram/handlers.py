@@ -23,7 +23,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot import replies
 from bot.knowledge import Store
@@ -290,8 +297,9 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
         log.warning("network trouble talking to the Bot API: %s", error)
         return
-    if isinstance(error, ReplyExpiredError):
-        # The outage was logged when it began; an apology could not get through either.
+    if isinstance(error, (ReplyExpiredError, TimedOut)):
+        # Expired after an outage (logged when it began), or a send that timed out and may
+        # have arrived: one line, no traceback; an apology would not get through either.
         log.warning("reply to a %s update in a %s chat dropped: %s", kind, chat_type, error)
         return
     log.error("error handling %s update in %s chat", kind, chat_type, exc_info=error)

@@ -97,6 +97,25 @@ class InboxProcessor(BaseUpdateProcessor):
             self.inbox.done(update_id)
 
 
+class StoringQueue(asyncio.Queue[object]):
+    """The update queue in webhook mode: each update is stored as it is queued.
+
+    PTB's webhook server queues an update before it answers Telegram's POST, so
+    the update is on disk before the 200 that acknowledges it. (In polling mode
+    `Poller` stores whole batches itself.) Should the write fail, the POST fails
+    and Telegram delivers the update again later.
+    """
+
+    def __init__(self, inbox: Inbox) -> None:
+        super().__init__()
+        self._inbox = inbox
+
+    def put_nowait(self, item: object) -> None:
+        if isinstance(item, Update):
+            self._inbox.add([(item.update_id, item.to_json())])
+        super().put_nowait(item)
+
+
 def _discard(coroutine: Awaitable[Any]) -> None:
     """Close a handler coroutine that will not run (no 'never awaited' warning)."""
     if inspect.iscoroutine(coroutine):

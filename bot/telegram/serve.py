@@ -38,7 +38,7 @@ from bot.telegram.transport import Outage
 log = logging.getLogger("release_bot")
 
 STARTUP_TIMEOUT = 15.0  # seconds for getMe (with its retries) at start
-SHUTDOWN_SLACK = 5.0  # seconds after the drain for closing connections; part of the bound
+SHUTDOWN_SLACK = 3.0  # seconds after the drain for closing connections; part of the bound
 DRAIN_CHECK = 0.2  # seconds between checks while draining
 
 
@@ -58,6 +58,7 @@ async def serve(parts: Parts) -> None:
     app, config = parts.app, parts.config
     stop = asyncio.Event()
     _on_signals(stop)
+    parts.outage.quiet = True  # a failed start-up is one line from the caller, not a log
     await asyncio.wait_for(app.initialize(), STARTUP_TIMEOUT)
     poll: asyncio.Task[None] | None = None
     try:
@@ -67,13 +68,16 @@ async def serve(parts: Parts) -> None:
         if config.webhook:
             await _start_webhook(app, config)
         await app.start()
+        parts.outage.quiet = False
         if not config.webhook:
             poller = Poller(app, parts.inbox, ALLOWED_UPDATES)
             poll = asyncio.create_task(poller.run(), name="poller")
         await _until(stop, poll)
         await _stop(parts, poll)
     finally:
-        if app.running:
+        if app.running:  # start-up or the poller failed: do not wait for queued updates
+            parts.processor.closing = True
+            parts.processor.cancel_active()
             await app.stop()
         await app.shutdown()
         if app.post_shutdown:

@@ -43,10 +43,12 @@ class Outage:
     """Tracks whether the Bot API answers; logs one line when an outage starts and ends.
 
     A failure that a retry fixes within `grace` seconds is no outage and logs nothing.
+    While `quiet` (start-up, which reports its own failure in one line) nothing is logged.
     """
 
     def __init__(self, grace: float = 1.0) -> None:
         self.grace = grace
+        self.quiet = False
         self._since: float | None = None
         self._logged = False
 
@@ -58,7 +60,7 @@ class Outage:
         now = time.monotonic()
         if self._since is None:
             self._since = now
-        if not self._logged and now - self._since >= self.grace:
+        if not self._logged and not self.quiet and now - self._since >= self.grace:
             self._logged = True
             log.warning("Bot API unreachable (%s); holding replies and retrying", reason)
 
