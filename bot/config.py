@@ -50,6 +50,10 @@ class Config:
     # BOT_UNANSWERED_KEEP rotated files (.1 newest) are kept.
     unanswered_max_kb: int = 10 * 1024
     unanswered_keep: int = 5
+    # Durable inbox and outages (bot/telegram/inbox.py, transport.py, serve.py).
+    inbox_cap: int = 10_000  # BOT_INBOX_CAP: most updates kept; 0 turns the inbox off
+    reply_max_age: float = 600.0  # BOT_REPLY_MAX_AGE: seconds a reply is retried, then dropped
+    stop_timeout: float = 6.0  # BOT_STOP_TIMEOUT: seconds to finish replies after SIGTERM
 
     @property
     def unanswered_log(self) -> Path:
@@ -58,6 +62,18 @@ class Config:
     @property
     def heartbeat(self) -> Path:
         return self.data_dir / "heartbeat"
+
+    @property
+    def inbox(self) -> Path:
+        return self.data_dir / "inbox.sqlite3"
+
+
+def _whole(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    """A whole number from `low` to `high`, or ConfigError naming the variable."""
+    text = env.get(name, "").strip() or str(default)
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise ConfigError(f"{name} must be a whole number from {low} to {high}, not {text!r}")
+    return int(text)
 
 
 def load_config(
@@ -131,6 +147,9 @@ def load_config(
         unanswered_max_kb=_count(env, "BOT_UNANSWERED_MAX_KB", 10 * 1024, lowest=1),
         unanswered_keep=_count(env, "BOT_UNANSWERED_KEEP", 5, lowest=0),
         health_port=int(health_text),
+        inbox_cap=_whole(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
+        reply_max_age=_whole(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
+        stop_timeout=_whole(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
     )
 
 

@@ -24,13 +24,21 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot import replies
 from bot.knowledge import Store
 from bot.matcher import Kind
 from bot.runtime import Gate
 from bot.telegram.context import BotContext, BotState, reload_store
+from bot.telegram.transport import ReplyExpiredError
 
 log = logging.getLogger("release_bot")
 
@@ -322,6 +330,11 @@ async def on_error(update: object, context: BotContext) -> None:
             chat_type = update.effective_chat.type
     if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
         log.warning("network trouble talking to the Bot API: %s", error)
+        return
+    if isinstance(error, (ReplyExpiredError, TimedOut)):
+        # Expired after an outage (logged when it began), or a send that timed out and may
+        # have arrived: one line, no traceback; an apology would not get through either.
+        log.warning("reply to a %s update in a %s chat dropped: %s", kind, chat_type, error)
         return
     log.error("error handling %s update in %s chat", kind, chat_type, exc_info=error)
     if isinstance(update, Update) and update.effective_message and kind == "message":

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from telegram import Bot
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TimedOut
 
 from bot.runtime import Heartbeat
-from bot.telegram.transport import ResilientRequest
+from bot.telegram.transport import Outage, ResilientRequest
 from tests.fake_bot_api import FakeBotApi
 from tests.telegram.harness import TOKEN, USER
 
@@ -81,13 +81,13 @@ async def test_resilient_request_leaves_429_to_the_rate_limiter(
     assert [c.fault for c in fake_api.calls_to("getMe")] == [None, "429"]
 
 
-async def test_failed_exchanges_mark_the_heartbeat_until_the_next_success(
+async def test_an_outage_marks_the_heartbeat_until_the_next_success(
     fake_api: FakeBotApi, tmp_path: Path
 ) -> None:
-    """A 500 or a dropped connection after the retries marks the heartbeat failing, with a
-    reason that names no URL or token; the next good answer clears it."""
+    """Once `Outage` calls failures an outage, the heartbeat says so, with a reason that names
+    no URL or token; the next good answer clears it."""
     heartbeat = Heartbeat(tmp_path / "heartbeat", every=0.0)
-    request = ResilientRequest(heartbeat, retries=1)
+    request = ResilientRequest(heartbeat, retries=1, outage=Outage(grace=0.0))
     async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
         assert heartbeat.failure() is None
         fake_api.inject("getMe", "500", count=2)
@@ -103,3 +103,31 @@ async def test_failed_exchanges_mark_the_heartbeat_until_the_next_success(
         failure = heartbeat.failure()
         assert failure is not None and failure[1] == "cannot reach the Bot API"
         assert TOKEN not in heartbeat.path.read_text() and "http" not in failure[1]
+
+
+async def test_a_failure_a_retry_fixes_at_once_leaves_the_heartbeat_healthy(
+    fake_api: FakeBotApi, tmp_path: Path
+) -> None:
+    """A 500 that the next try fixes within the outage grace is no outage: health stays green."""
+    heartbeat = Heartbeat(tmp_path / "heartbeat", every=0.0)
+    request = ResilientRequest(heartbeat, retries=2, outage=Outage(grace=1.0))
+    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
+        fake_api.inject("getMe", "500")
+        await bot.get_me()
+    assert heartbeat.failure() is None and heartbeat.age() is not None
+
+
+async def test_a_refused_token_marks_the_heartbeat_at_once(
+    fake_api: FakeBotApi, tmp_path: Path
+) -> None:
+    """401 (a revoked token) is an answer, but a refusal of the bot itself: health turns red."""
+    heartbeat = Heartbeat(tmp_path / "heartbeat", every=0.0)
+    request = ResilientRequest(heartbeat, retries=1)
+    bot = Bot("999999:revoked-token", base_url=fake_api.base_url, request=request)
+    try:
+        with pytest.raises(InvalidToken):
+            await bot.get_me()
+    finally:
+        await request.shutdown()
+    failure = heartbeat.failure()
+    assert failure is not None and failure[1] == "the Bot API answered HTTP 401"
