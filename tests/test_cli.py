@@ -163,7 +163,7 @@ def test_eval_with_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None
     missing = tmp_path / "nope.yaml"
     result = run_bot("eval", str(missing))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"release-bot: {missing}: cannot read (FileNotFoundError)\n"
+    assert result.stderr == f"release-bot: {missing}: cannot read (no such file or directory)\n"
 
 
 def test_eval_with_a_non_utf8_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -171,7 +171,9 @@ def test_eval_with_a_non_utf8_file_is_one_line_and_exit_2(tmp_path: Path) -> Non
     latin1.write_bytes(b"in_scope:\n  - {q: caf\xe9, intent: cost}\n")
     result = run_bot("eval", str(latin1))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"release-bot: {latin1}: cannot read (UnicodeDecodeError)\n"
+    assert result.stderr == (
+        f"release-bot: {latin1}: cannot read (not UTF-8 text: byte 0xe9 on line 2)\n"
+    )
 
 
 def test_eval_prints_the_report() -> None:
