@@ -14,7 +14,7 @@ def describe(exc: OSError | UnicodeError) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return _undecodable(exc)
     if isinstance(exc, UnicodeError):
-        return "not valid UTF-8 text"
+        return "text with a character UTF-8 cannot encode"
     if exc.strerror:
         # The C library's wording ("Is a directory", "No space left on device").
         return exc.strerror[:1].lower() + exc.strerror[1:]
