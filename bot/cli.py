@@ -24,9 +24,9 @@ from typing import Any, NoReturn, TypeAlias
 
 from bot.config import store_path
 from bot.errors import describe
-from bot.knowledge import Store, StoreError, check_store, load_store
 from bot.matcher import Candidate, Kind, Match, Matcher
 from bot.replies import plain
+from bot.store import Store, StoreError, check_store, load_store
 
 EXIT_PROBLEMS = 1  # `check` found problems
 EXIT_USAGE = 2  # bad arguments, settings or store: nothing was started

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from bot.errors import describe
-from bot.knowledge import Settings
 from bot.matcher import Candidate, Kind, Matcher
+from bot.store import Settings
 
 
 class EvalFileError(Exception):
