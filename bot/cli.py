@@ -71,6 +71,16 @@ def utf8_streams() -> None:
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
 
 
+# Characters some readers take for the end of a line (Python's str.splitlines does):
+# escaped, so that one JSON object is always exactly one line.
+_LINE_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
+def json_line(obj: dict[str, Any]) -> str:
+    """`obj` as one line of JSON, non-ASCII text kept readable."""
+    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def match_json(match: Match) -> dict[str, Any]:
     """The `--json` shape of one verdict."""
     answer = None
@@ -104,14 +114,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         for line in sys.stdin:
             question = line.rstrip("\r\n")
             out = match_json(matcher.match(question))
-            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(out) + "\n")
             sys.stdout.flush()
         return 0
     if args.question is None:
         raise UsageError("ask needs a QUESTION (or --jsonl to read questions from stdin)")
     match = matcher.match(readable(args.question))
     if args.json:
-        print(json.dumps(match_json(match), ensure_ascii=False))
+        print(json_line(match_json(match)))
     else:
         print(plain(match, store))
     return 0

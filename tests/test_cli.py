@@ -81,6 +81,15 @@ def test_ask_jsonl_answers_each_stdin_line_in_order() -> None:
     assert all(set(o) == JSON_KEYS and o["answered"] == (o["kind"] == "answer") for o in outs)
 
 
+def test_ask_jsonl_keeps_one_object_per_line_whatever_the_line_holds() -> None:
+    """A carriage return or a Unicode line separator inside a question never splits its line."""
+    lines = ["one\rtwo", "line\u2028separator", "next\x85line", "para\u2029graph", "hi"]
+    result = run_bot("ask", "--jsonl", "--store", str(GOOD), stdin="\n".join(lines) + "\r\n")
+    assert result.returncode == 0, result.stderr
+    outs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["question"] for o in outs] == lines
+
+
 def test_ask_without_a_question_is_a_usage_error() -> None:
     result = run_bot("ask", "--store", str(GOOD))
     assert (result.returncode, result.stdout) == (2, "")
