@@ -249,8 +249,11 @@ def en_us_locale(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     In it Python reads stdin strictly, which is where a bad byte used to crash `ask --jsonl`.
     """
     settings = {"LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"}
-    installed = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False)
-    if "en_US.utf8" not in installed.stdout.split():
+    installed = ""
+    if shutil.which("locale"):
+        listing = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False)
+        installed = listing.stdout
+    if "en_US.utf8" not in installed.split():
         if shutil.which("localedef") is None:
             pytest.skip("no en_US.UTF-8 locale and no localedef to compile one")
         folder = tmp_path_factory.mktemp("locales")
@@ -526,6 +529,15 @@ def test_health_compares_the_heartbeat_with_max_age(
         assert result.stdout.startswith("healthy: last heartbeat 60")
     else:
         assert result.stderr == "unhealthy: last heartbeat 601s ago (limit 600s)\n"
+
+
+def test_health_help_states_the_default_max_age() -> None:
+    """`health --help` gives the default --max-age that bot/health.py applies."""
+    from bot.health import DEFAULT_MAX_AGE
+
+    result = run_bot("health", "--help")
+    assert result.returncode == 0
+    assert f"(default: {DEFAULT_MAX_AGE:g})" in " ".join(result.stdout.split())
 
 
 # --- version, usage and I/O errors --------------------------------------------------------
