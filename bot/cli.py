@@ -211,6 +211,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"coverage: {cited} of {sentences} release sentences cited")
     for sentence in report.uncited:
         print(f"  not cited: {sentence}")
+    for language, overlay in store.overlays.items():
+        missing = overlay.untranslated(store)
+        done = len(store.entries) - len(missing)
+        print(
+            f"{language}: {done} of {len(store.entries)} entries translated ({overlay.path.name})"
+        )
+        if missing:
+            print(f"  untranslated, answered in English: {', '.join(missing)}")
     return 0
 
 
