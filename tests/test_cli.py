@@ -181,7 +181,7 @@ def test_eval_with_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None
     missing = tmp_path / "nope.yaml"
     result = run_bot("eval", str(missing))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"release-bot: {missing}: cannot read (no such file or directory)\n"
+    assert result.stderr == f"release-bot: {missing}: cannot read (it does not exist)\n"
 
 
 def test_eval_with_a_non_utf8_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -190,7 +190,7 @@ def test_eval_with_a_non_utf8_file_is_one_line_and_exit_2(tmp_path: Path) -> Non
     result = run_bot("eval", str(latin1))
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
-        f"release-bot: {latin1}: cannot read (not UTF-8 text: byte 0xe9 on line 2)\n"
+        f"release-bot: {latin1}: cannot read (it is not UTF-8 text: byte 0xe9 on line 2)\n"
     )
 
 
@@ -564,7 +564,7 @@ def test_eval_of_a_directory_says_it_is_a_directory(tmp_path: Path) -> None:
     """A directory given as a file is called a directory, not IsADirectoryError."""
     result = run_bot("eval", str(tmp_path))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"release-bot: {tmp_path}: cannot read (is a directory)\n"
+    assert result.stderr == f"release-bot: {tmp_path}: cannot read (it is a directory)\n"
 
 
 def test_build_onto_a_directory_says_it_is_a_directory(tmp_path: Path) -> None:
@@ -573,7 +573,7 @@ def test_build_onto_a_directory_says_it_is_a_directory(tmp_path: Path) -> None:
     output.mkdir()
     result = run_bot("build", str(ROOT / "knowledge" / "release.txt"), "-o", str(output))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"release-bot: {output}: cannot write (is a directory)\n"
+    assert result.stderr == f"release-bot: {output}: cannot write (it is a directory)\n"
 
 
 def test_a_failed_write_to_stdout_is_one_line() -> None:

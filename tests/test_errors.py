@@ -16,23 +16,23 @@ def _reading(path: Path) -> OSError | UnicodeError:
 
 
 def test_a_directory_is_called_a_directory(tmp_path: Path) -> None:
-    assert describe(_reading(tmp_path)) == "is a directory"
+    assert describe(_reading(tmp_path)) == "it is a directory"
 
 
 def test_a_missing_file_is_called_missing(tmp_path: Path) -> None:
-    assert describe(_reading(tmp_path / "nope.yaml")) == "no such file or directory"
+    assert describe(_reading(tmp_path / "nope.yaml")) == "it does not exist"
 
 
 def test_a_path_through_a_file_names_the_problem(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
-    assert describe(_reading(tmp_path / "file" / "inner.yaml")) == "not a directory"
+    assert describe(_reading(tmp_path / "file" / "inner.yaml")) == "a folder on its path is a file"
 
 
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"caf\xe9\n", "not UTF-8 text: byte 0xe9 on line 1"),
-        (b"one\ntwo\nthr\xffee\n", "not UTF-8 text: byte 0xff on line 3"),
+        (b"caf\xe9\n", "it is not UTF-8 text: byte 0xe9 on line 1"),
+        (b"one\ntwo\nthr\xffee\n", "it is not UTF-8 text: byte 0xff on line 3"),
     ],
 )
 def test_text_that_is_not_utf8_names_the_byte_and_line(
@@ -51,4 +51,4 @@ def test_an_error_without_a_system_message_keeps_its_own_words() -> None:
 def test_a_text_that_cannot_be_encoded_is_called_so() -> None:
     with pytest.raises(UnicodeEncodeError) as info:
         "\udcff".encode("utf-8")
-    assert describe(info.value) == "text with a character UTF-8 cannot encode"
+    assert describe(info.value) == "it holds a character UTF-8 cannot encode"
