@@ -152,7 +152,7 @@ def test_check_on_a_non_utf8_store_exits_1_with_one_line(tmp_path: Path) -> None
     store.write_bytes(b"title: caf\xe9\n")
     result = run_bot("check", "--store", str(store))
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr.startswith(f"{store}: cannot read store: it is not UTF-8 text (byte ")
+    assert result.stderr.startswith(f"{store}: cannot read store: it is not UTF-8 text: byte 0xe9")
 
 
 def test_check_on_a_good_store_reports_coverage() -> None:

@@ -16,12 +16,13 @@ from typing import Any
 
 import yaml
 
+from bot.errors import describe
 from bot.language import normalise, squash_whitespace
 from bot.store.document import Document, parse_document
 from bot.store.grounding import uncited_sentences, ungrounded_claims
 from bot.store.model import CheckReport, Entry, Problem, Settings, SmallTalk, Store, StoreError
 from bot.store.overlay import check_overlays
-from bot.store.yaml_lines import Lines, YamlError, is_date, mappings, read_yaml, why_unreadable
+from bot.store.yaml_lines import Lines, YamlError, is_date, mappings, read_yaml
 
 
 def _default_store() -> Path:
@@ -166,7 +167,7 @@ class _Builder:
         try:
             raw = doc_path.read_text(encoding="utf-8-sig")  # a byte-order mark is not text
         except (OSError, UnicodeDecodeError) as exc:
-            self.problem(line, None, f"cannot read document {name!r}: {why_unreadable(exc)}")
+            self.problem(line, None, f"cannot read document {name!r}: {describe(exc)}")
             return None
         document = parse_document(raw)
         if not document.body:

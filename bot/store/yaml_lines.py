@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from bot.errors import describe
+
 
 class YamlError(Exception):
     """A YAML file that cannot be read, with the 1-based line (0: the whole file)."""
@@ -32,7 +34,7 @@ def read_yaml(path: Path, what: str) -> tuple[Any, yaml.Node | None]:
     except FileNotFoundError:
         raise YamlError(0, f"{what} file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise YamlError(0, f"cannot read {what}: {why_unreadable(exc)}") from None
+        raise YamlError(0, f"cannot read {what}: {describe(exc)}") from None
     try:
         loader = yaml.SafeLoader(raw)
         try:
@@ -49,17 +51,6 @@ def read_yaml(path: Path, what: str) -> tuple[Any, yaml.Node | None]:
     except ValueError as exc:  # a well-formed but impossible date, e.g. 2024-02-30
         raise YamlError(_bad_date_line(raw), f"bad YAML: {exc}") from None
     return data, node
-
-
-def why_unreadable(exc: OSError | UnicodeDecodeError) -> str:
-    """Say in plain words why a file could not be read ("it is a directory")."""
-    if isinstance(exc, UnicodeDecodeError):
-        return f"it is not UTF-8 text (byte {exc.start})"
-    if isinstance(exc, IsADirectoryError):
-        return "it is a directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return (exc.strerror or "unreadable").lower()
 
 
 def is_date(text: str) -> bool:
