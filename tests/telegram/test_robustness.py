@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import replies
-from bot.knowledge import Entry, Store
+from bot.store import Entry, Store
 from tests.telegram.harness import (
     BOT_USER,
     EXPIRED,
