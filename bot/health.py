@@ -2,12 +2,13 @@
 
 The bot touches `$BOT_DATA_DIR/heartbeat` after every successful exchange with
 the Bot API (a long poll returns at least every few seconds, and a periodic
-getMe keeps it fresh in webhook mode). When an exchange fails (after the
-request layer's own retries), it writes into the file since when and why, and
-the next success clears that. Health is then red at once, for as long as the
-Bot API cannot be reached: the check reports the present, and how long a
-failure is tolerated is the orchestrator's choice (Docker's `retries`). Both
-checks read only that file: no token, no network.
+getMe keeps it fresh in webhook mode). When exchanges keep failing for over a
+second (the moment the log says "Bot API unreachable"), or the Bot API refuses
+the bot itself (401, 404, 409), it writes into the file since when and why, and
+the next success clears that. Health is red for exactly that time, not only
+once the heartbeat is `max_age` old: the check reports the present, and how
+long a failure is tolerated is the orchestrator's choice (Docker's `retries`).
+Both checks read only that file: no token, no network.
 """
 
 from __future__ import annotations
