@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from bot.config import Config
-from bot.knowledge import DEFAULT_STORE, Entry, Store, load_store
 from bot.matcher import Kind, Match, Matcher
+from bot.store import DEFAULT_STORE, Entry, Store, load_store
 from tests.fake_bot_api import FakeBotApi
 
 # PTB 22 warns when it builds a RetryAfter unless this is set (read when the error is
@@ -40,10 +40,12 @@ OFF_TOPIC = (
 
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the shipped store and its release, so one run sees one consistent store."""
+    """A copy of the shipped store, its overlays and its release: one run, one store."""
     folder = tmp_path_factory.mktemp("store")
     shipped = load_store(DEFAULT_STORE)
     shutil.copy(DEFAULT_STORE, folder / DEFAULT_STORE.name)
+    for overlay in shipped.overlays.values():
+        shutil.copy(overlay.path, folder / overlay.path.name)
     document = folder / shipped.document_path.relative_to(DEFAULT_STORE.parent)
     document.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(shipped.document_path, document)

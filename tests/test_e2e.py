@@ -25,8 +25,8 @@ import pytest
 import yaml
 
 from bot import replies
-from bot.knowledge import Entry, Store, load_store
 from bot.matcher import Matcher
+from bot.store import Entry, Store, load_store
 from bot.telegram.app import COMMANDS
 from tests.bot_process import (
     ROOT,

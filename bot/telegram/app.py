@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 import sys
 
@@ -29,9 +28,9 @@ from telegram.request import BaseRequest
 from bot import replies
 from bot.config import Config, ConfigError, load_config
 from bot.health import HEALTH_PATH, HealthServer
-from bot.knowledge import Store, load_store
 from bot.matcher import Matcher
 from bot.runtime import FloodGate, Heartbeat, Stats, UnansweredLog
+from bot.store import Store, load_store
 from bot.telegram import handlers as h
 from bot.telegram.context import (
     STATE_KEY,
@@ -176,9 +175,7 @@ async def _ping(app: BotApplication) -> None:
 def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
     """`python -m bot run [--webhook]`: validate everything, then serve until stopped."""
     try:
-        config = load_config(
-            env if env is not None else dict(os.environ), store=args.store, webhook=args.webhook
-        )
+        config = load_config(env, store=args.store, webhook=args.webhook)
         inbox = Inbox(config.inbox, config.inbox_cap) if config.inbox_cap else None
     except (ConfigError, InboxError) as exc:
         print(f"release-bot: {exc}", file=sys.stderr)

@@ -14,9 +14,9 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Config
-from bot.knowledge import Store, StoreError, load_store
 from bot.matcher import Matcher
 from bot.runtime import FloodGate, Heartbeat, Stats, UnansweredLog
+from bot.store import Store, StoreError, load_store
 
 log = logging.getLogger("release_bot")
 

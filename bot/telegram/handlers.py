@@ -33,9 +33,9 @@ from telegram.error import (
 )
 
 from bot import replies
-from bot.knowledge import Store
 from bot.matcher import Kind
 from bot.runtime import Gate
+from bot.store import Store
 from bot.telegram.context import BotContext, BotState, reload_store
 from bot.telegram.transport import ReplyExpiredError
 

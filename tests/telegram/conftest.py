@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.config import Config
-from bot.knowledge import Store
+from bot.store import Store
 from bot.telegram.app import build_application
 from tests.telegram.harness import Harness, RecordingRequest
 

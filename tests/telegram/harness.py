@@ -22,7 +22,7 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.config import Config
-from bot.knowledge import Entry, Store
+from bot.store import Entry, Store
 from bot.telegram.context import BotApplication, BotState, state_of
 from tests.fake_bot_api import decode_param
 

@@ -22,9 +22,9 @@ from telegram import Update
 
 from bot import replies
 from bot.config import Config
-from bot.knowledge import Entry, Store, StoreError, load_store
 from bot.matcher import Matcher
 from bot.runtime import Heartbeat
+from bot.store import Entry, Store, StoreError, load_store
 from bot.telegram.app import build_application
 from bot.telegram.transport import ResilientRequest
 from tests.fake_bot_api import FakeBotApi

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.config import Config
-from bot.knowledge import Store
+from bot.store import Store
 from bot.telegram.app import build
 from bot.telegram.handlers import ALLOWED_UPDATES
 from bot.telegram.inbox import Inbox

@@ -13,7 +13,7 @@ import pytest
 from telegram import Update
 
 from bot.config import Config
-from bot.knowledge import Entry, Store
+from bot.store import Entry, Store
 from bot.telegram.app import build
 from bot.telegram.inbox import Inbox
 from bot.telegram.serve import Parts
