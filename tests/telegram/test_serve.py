@@ -218,3 +218,31 @@ def test_start_up_with_the_bot_api_unreachable_is_one_line_and_exit_2(
     )
     assert "TEST-token" not in result.stderr
     assert took < 10
+
+
+def test_an_inbox_that_cannot_be_opened_is_one_line_and_exit_2(
+    fake_api: FakeBotApi, tmp_path: Path, store_path: Path, bot_env: Callable[..., dict[str, str]]
+) -> None:
+    """BOT_DATA_DIR is a file: one line naming the inbox, exit 2, no request made."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    env = bot_env(
+        TELEGRAM_BOT_TOKEN=fake_api.token,
+        TELEGRAM_API_URL=fake_api.base_url,
+        BOT_DATA_DIR=str(blocker),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--store", str(store_path)],
+        check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"release-bot: cannot open the inbox {blocker}/inbox.sqlite3: [Errno 17] File exists:"
+        f" '{blocker}'"
+    ]
+    assert fake_api.calls == []
