@@ -49,6 +49,11 @@ class InboxProcessor(BaseUpdateProcessor):
     def active(self) -> int:
         return len(self._active)
 
+    async def wait_active(self, timeout: float) -> None:
+        """Give the updates being handled up to `timeout` seconds to finish."""
+        if self._active and timeout > 0:
+            await asyncio.wait(list(self._active.values()), timeout=timeout)
+
     def cancel_active(self) -> int:
         """Cancel the updates being handled (they stay pending); return how many."""
         for task in self._active.values():
