@@ -129,9 +129,9 @@ def load_config(
         unanswered_max_kb=_count(env, "BOT_UNANSWERED_MAX_KB", 10 * 1024, lowest=1),
         unanswered_keep=_count(env, "BOT_UNANSWERED_KEEP", 5, lowest=0),
         health_port=health_port,
-        inbox_cap=_whole(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
-        reply_max_age=_whole(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
-        stop_timeout=_whole(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
+        inbox_cap=_bounded(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
+        reply_max_age=_bounded(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
+        stop_timeout=_bounded(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
     )
 
 
@@ -190,6 +190,11 @@ def _whole_number(
     return value
 
 
+def _bounded(env: Environ, name: str, default: int, lowest: int, highest: int) -> int:
+    what = f"a whole number from {lowest} to {highest}"
+    return _whole_number(env, name, str(default), lowest=lowest, highest=highest, what=what)
+
+
 def _webhook(
     env: Environ, webhook: bool, port: int, health_port: int
 ) -> tuple[str | None, str | None]:
@@ -207,12 +212,6 @@ def _webhook(
     if health_port == port:
         raise ConfigError(f"BOT_HEALTH_PORT must differ from PORT ({port}), or be 0")
     return url, secret
-
-
-def _whole(env: Environ, name: str, default: int, low: int, high: int) -> int:
-    """A whole number from `low` to `high`, or ConfigError naming the variable."""
-    what = f"a whole number from {low} to {high}"
-    return _whole_number(env, name, str(default), lowest=low, highest=high, what=what)
 
 
 def _count(env: Environ, name: str, default: int, *, lowest: int) -> int:
