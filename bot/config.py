@@ -19,7 +19,7 @@ from bot.store import DEFAULT_STORE
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{5,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9]{1,18}")  # int() refuses over 4,300 digits: say so in one line
 _INTEGER = re.compile(r"-?[0-9]+")
 
 

@@ -344,6 +344,7 @@ def test_tap_limit_and_log_rotation_are_read_from_the_environment() -> None:
         ("BOT_UNANSWERED_MAX_KB", "1.5", "a positive whole number"),
         ("BOT_UNANSWERED_KEEP", "-1", "a whole number (0 or more)"),
         ("BOT_UNANSWERED_KEEP", "lots", "a whole number (0 or more)"),
+        ("BOT_UNANSWERED_KEEP", "1" * 5000, "a whole number (0 or more)"),
     ],
 )
 def test_bad_tap_limit_or_rotation_setting_is_quoted(name: str, value: str, what: str) -> None:
