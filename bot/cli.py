@@ -133,7 +133,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from bot.builder import BuildError, build
+    from bot.drafting import BuildError, build
 
     merge = Path(args.merge) if args.merge else None
     try:

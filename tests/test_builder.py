@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.builder import BuildError, build, find_dates, read_release
+from bot.drafting import BuildError, build, find_dates, read_release
 from bot.evaluate import load_cases
 from bot.language import STOPWORDS, normalise, squash_whitespace, stem
 from bot.matcher import Kind, Matcher

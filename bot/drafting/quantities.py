@@ -1,0 +1,123 @@
+"""Numbers with what they count or measure ("15 flights per week", "€212 million")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.drafting.phrases import shorten
+from bot.drafting.verbs import clean_word, is_name
+from bot.drafting.vocabulary import (
+    AUX,
+    COMPARATIVE,
+    CURRENCY,
+    DANGLING,
+    ID_BEFORE,
+    IRREGULAR,
+    NUMBER_WORDS,
+    PREPOSITIONS,
+    UNIT_NAMES,
+    UNITS,
+)
+from bot.language import (
+    STOPWORDS,
+)
+
+_NUMBER = re.compile(
+    r"(?P<pre>(?:more than|less than|fewer than|over|under|about|around|approximately|approx\."
+    r"|almost|nearly|up to|at least|just|only|roughly|some|every)\s+)?"
+    r"(?P<cur>[€$£¥₸]\s?|(?:CHF|EUR|USD|GBP|KZT|JPY|CNY|RUB|INR)\s)?"
+    r"(?P<num>(?<![\w.,+-])\d+(?:[.,]\d+)*(?![\w-])|\b(?:" + "|".join(NUMBER_WORDS) + r")\b(?!-))"
+    r"(?P<pct>\s?%|\s(?:per ?cent|percent)\b)?"
+    r"(?:\s(?P<scale>million|mln|mn|billion|bln|bn|thousand|trillion)\b)?"
+    r"(?:\s?(?P<unit>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    kind: str  # count, money, percent, duration, length, weight, area, power, every
+    noun: str  # what is counted or measured ("flights", "extension"), may be ""
+    after: str  # the words right after the phrase, up to a clause boundary
+    of: str  # "60% of the cost" -> "the cost"; "a budget of 212" -> "budget" (see `owner`)
+    owner: str  # "a discount of 30%" -> "discount"
+    unit: str  # the unit or currency word, for "How many euros ..."
+    prep: str  # the preposition right before the phrase
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Numbers with what they count or measure, e.g. "15 flights per week", "€212 million"."""
+    found: list[Quantity] = []
+    for match in _NUMBER.finditer(text):
+        num = match.group("num")
+        before = text[: match.start()].split()
+        prev = before[-1] if before else ""
+        marked = match.group("cur") or match.group("scale") or match.group("pct")
+        year = re.fullmatch(r"(?:1[89]|20)\d\d", num) and not match.group("unit")
+        if year and not marked:
+            continue  # a year: see the dates
+        if prev.startswith("+") or (prev and clean_word(prev) in ID_BEFORE):
+            continue  # a phone number, "bus route 14", "Line 4"
+        named = prev and is_name(prev) and num[0].isdigit() and prev[-1] not in ",;:"
+        if named and not (match.group("cur") or match.group("pct")):
+            continue  # "FieldScout 2", "Sentinel 1"
+        unit = (match.group("unit") or "").lower()
+        kind = "count"
+        if match.group("cur") or UNITS.get(unit) == "money":
+            kind = "money"
+        elif match.group("pct"):
+            kind = "percent"
+        elif unit:
+            kind = UNITS[unit]
+        elif match.group("scale"):
+            kind = "money" if re.search(r"[€$£]|euro|dollar|franc", text) else "count"
+        following = text[match.end() :]
+        noun_words: list[str] = []
+        for token in following.split()[:4]:
+            word = clean_word(token)
+            if (
+                not word
+                or word in STOPWORDS
+                or word in COMPARATIVE
+                or word.endswith("ly")
+                or word in PREPOSITIONS
+                or (word in IRREGULAR or word.endswith("ed") or word in AUX)
+                or is_name(token)
+            ):
+                break
+            noun_words.append(token.strip(',;:()"“”.'))
+            if token[-1] in ",;:).":
+                break
+        if num.isalpha() and not noun_words:
+            continue  # "one of the ..." is no quantity
+        if kind == "count" and (not noun_words or clean_word(noun_words[0]) == "times"):
+            kind = "bare"  # "31 to 8", "four times more": no count to ask about
+        pre = (match.group("pre") or "").strip().lower()
+        if pre == "every" and kind == "duration":
+            kind = "every"
+        rest = following
+        if noun_words:
+            rest = following[following.find(noun_words[-1]) + len(noun_words[-1]) :]
+        of = re.match(r"\s+of\s+((?:the\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)", rest)
+        if of and clean_word(of.group(1).split()[-1]) in DANGLING:
+            of = re.match(r"\s+of\s+((?:the\s+|their\s+|its\s+)?[\w’'-]+)", rest)
+        owner = re.search(r"(?:a|an|the)\s+([a-z]+)\s+of\s+$", text[: match.start()])
+        currency = (match.group("cur") or "").strip()
+        unit_word = CURRENCY.get(currency, "") or UNIT_NAMES.get(unit, unit)
+        found.append(
+            Quantity(
+                start=match.start(),
+                end=match.end() + (len(following) - len(rest)),
+                kind=kind,
+                noun=" ".join(noun_words),
+                after=shorten(rest),
+                of=of.group(1) if of and kind == "percent" else "",
+                owner=owner.group(1) if owner else "",
+                unit=unit_word,
+                prep=clean_word(prev) if clean_word(prev) in PREPOSITIONS else "",
+            )
+        )
+    return found

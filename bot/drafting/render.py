@@ -1,0 +1,144 @@
+"""Writing a drafted store as YAML, and adding drafted entries to a curated store's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from bot.drafting.dates import first_date
+from bot.drafting.model import DRAFT_SETTINGS, Draft, printable
+
+
+class Flow(list[str]):
+    """A list written in YAML flow style: ``[a, b]``."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block YAML with indented sequences, as the curated store is written."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+_Dumper.add_representer(
+    Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, True)
+)
+
+
+def _yaml(data: Any) -> str:
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=92,
+        default_flow_style=False,
+    )
+
+
+HEADER = """\
+# A DRAFT store, written by `python -m bot build` from {source}.
+# Every entry marked `draft: true` was generated: read it, fix its questions and
+# answer, then delete the `draft:` line. Check with: python -m bot check --store {store}
+"""
+
+
+def render(draft_: Draft, *, source: str, store: str) -> str:
+    """The YAML text of a drafted store, grouped by topic, with a few guiding comments."""
+    head: dict[str, Any] = {"document": draft_.document, "title": draft_.title}
+    if draft_.published and first_date(draft_.published) == draft_.published:
+        head["published"] = dt.date.fromisoformat(draft_.published)
+    parts = [HEADER.format(source=printable(source), store=printable(store)), _yaml(head)]
+    parts.append(
+        "\n# Scores are 0-100 (see bot/matcher.py); see DRAFT_SETTINGS in bot/builder.py for\n"
+        "# how these were chosen. Re-tune with `python -m bot eval` once you have real questions.\n"
+    )
+    parts.append(_yaml({"settings": dict(DRAFT_SETTINGS)}))
+    if draft_.synonyms:
+        parts.append("\n# Each variant on the right is read as the term on the left.\n")
+        parts.append(_yaml({"synonyms": {k: Flow(v) for k, v in draft_.synonyms.items()}}))
+    parts.append("\nentries:\n")
+    parts.append(entries_yaml(draft_.entries, indent=2, topics=True))
+    if draft_.smalltalk:
+        parts.append("\n" + _yaml({"smalltalk": draft_.smalltalk}))
+    return "".join(parts)
+
+
+def entries_yaml(entries: Sequence[dict[str, Any]], *, indent: int, topics: bool = False) -> str:
+    """Entries as YAML list items, indented to sit under an ``entries:`` key."""
+    out: list[str] = []
+    topic = None
+    for entry in entries:
+        if topics and entry["topic"] != topic:
+            topic = entry["topic"]
+            label = printable(topic)
+            out.append(f"{' ' * indent}# --- {label} " + "-" * max(3, 60 - len(label)) + "\n")
+        item = dict(entry)
+        if not item.get("follow_ups"):
+            item.pop("follow_ups", None)
+        text = _yaml([item])
+        # split("\n"), not splitlines(): a value may hold U+2028, which YAML keeps inside it
+        lines = text.rstrip("\n").split("\n")
+        out.extend(f"{' ' * indent}{line}\n" if line else "\n" for line in lines)
+        out.append("\n")
+    return "".join(out)
+
+
+def merge_text(existing: str, entries: Sequence[dict[str, Any]], document: str | None) -> str:
+    """`existing` store text with `entries` added after its last entry.
+
+    Every byte of the existing text is kept, except the ``document:`` value when
+    `document` is given. A store whose entries are not a block list is re-written
+    from its data instead (same content, comments lost).
+    """
+    root = yaml.compose(existing, Loader=yaml.SafeLoader)
+    doc_node = entries_node = None
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "document":
+                doc_node = value
+            if isinstance(key, yaml.ScalarNode) and key.value == "entries":
+                entries_node = value
+    block = (
+        isinstance(entries_node, yaml.SequenceNode)
+        and not entries_node.flow_style
+        and entries_node.value
+        and isinstance(doc_node, yaml.ScalarNode)
+    )
+    if not block or entries_node is None or doc_node is None:
+        data = yaml.safe_load(existing)
+        data["entries"] = [*(data.get("entries") or []), *entries]
+        if document is not None:
+            data["document"] = document
+        return _yaml(data)
+    first = entries_node.value[0]
+    line_start = existing.rfind("\n", 0, first.start_mark.index) + 1
+    dash = existing.find("-", line_start, first.start_mark.index + 1)
+    indent = max(0, dash - line_start)
+    last: yaml.Node = entries_node.value[-1]
+    while isinstance(last, yaml.MappingNode | yaml.SequenceNode) and not last.flow_style:
+        if not last.value:
+            break
+        tail = last.value[-1]
+        last = tail[1] if isinstance(tail, tuple) else tail
+    end = last.end_mark.index
+    while end > 0 and existing[end - 1] in " \t\r\n":
+        end -= 1
+    newline = existing.find("\n", end)
+    insert_at = newline + 1 if newline >= 0 else len(existing)
+    addition = entries_yaml(entries, indent=indent)
+    if newline < 0:
+        addition = "\n" + addition
+    edits = [(insert_at, insert_at, "\n" + addition.rstrip("\n") + "\n")] if entries else []
+    if document is not None and document != doc_node.value:
+        scalar = _yaml(document).strip()
+        if scalar.endswith("\n...") or scalar.endswith("..."):
+            scalar = scalar.rsplit("\n", 1)[0].strip()
+        edits.append((doc_node.start_mark.index, doc_node.end_mark.index, scalar))
+    text = existing
+    for start, stop, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[stop:]
+    return text

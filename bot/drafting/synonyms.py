@@ -1,0 +1,149 @@
+"""Synonyms for a drafted store: spelled-out acronyms, everyday words, other verb forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.drafting.phrases import ACRONYM, ACRONYM_BEFORE
+from bot.drafting.verbs import base_form, ing_base
+from bot.drafting.vocabulary import IRREGULAR, VERBS
+from bot.language import (
+    COMMON_WORDS,
+    STOPWORDS,
+    normalise,
+)
+
+# Everyday abbreviations a release may use, written out, so "CEO" finds "chief executive
+# officer". Only those the release uses are written into the store.
+_DEFAULT_SYNONYMS = {
+    "ceo": ["chief executive officer", "chief executive"],
+    "cfo": ["chief financial officer"],
+    "cto": ["chief technology officer", "chief technical officer"],
+    "ai": ["artificial intelligence"],
+    "eu": ["european union"],
+    "uk": ["united kingdom", "great britain", "britain"],
+    "usa": ["u s", "u s a", "united states", "united states of america"],
+    "un": ["united nations"],
+    "km": ["kilometre", "kilometres", "kilometer", "kilometers"],
+    "million": ["mln", "mn"],
+    "billion": ["bn", "bln"],
+    "percent": ["per cent", "percentage", "pct"],
+    "kg": ["kilogram", "kilograms", "kilo", "kilos"],
+    "hectare": ["hectares", "ha"],
+    "gw": ["gigawatt", "gigawatts"],
+    "mw": ["megawatt", "megawatts"],
+    # Everyday words for what a release names more formally.
+    "car": ["automobile", "vehicle", "auto"],
+    "plant": ["factory", "factories"],
+    "store": ["shop", "shops", "outlet"],
+    "company": ["firm", "corporation", "enterprise"],
+    "city": ["town", "towns"],
+    "university": ["uni"],
+    "power plant": ["power station"],
+    "meeting": ["talks", "meet", "met"],
+    "conversation": ["talk", "discussion"],
+    "cost": ["price", "prices", "priced"],
+    "flight": ["plane", "planes", "airplane"],
+    "gratitude": ["grateful", "thankful", "thanked", "thanks"],
+    "satisfaction": ["satisfied", "happy"],
+    "agree": ["agreement", "agreed"],
+    # Everyday verbs for the ones a release prefers.
+    "begin": ["start", "commence"],
+    "travel": ["ride"],
+    "supply": ["provide", "contribute"],
+    "assist": ["assistance"],
+}
+
+
+def draft_synonyms(flat: str) -> dict[str, list[str]]:
+    """Acronyms the release spells out, and the everyday abbreviations it uses."""
+    result: dict[str, list[str]] = {}
+
+    def add(short: str, long: str) -> None:
+        key, value = normalise(short), normalise(long)
+        if key and value and key != value and len(value.split()) >= 2:
+            variants = result.setdefault(key, [])
+            if value not in variants:
+                variants.append(value)
+
+    for match in ACRONYM.finditer(flat):
+        words = flat[: match.start()].split()[-10:]
+        run: list[str] = []
+        for word in reversed(words):
+            bare = word.strip(',;:"“”')
+            if bare != word and run:
+                break
+            if bare[:1].isupper() or (run and bare in ("of", "for", "and", "the", "de")):
+                run.insert(0, bare)
+            else:
+                break
+        while run and run[0] in ("of", "for", "and", "the", "The", "de"):
+            run.pop(0)
+        if len(run) >= 2:
+            add(match.group("short"), " ".join(run))
+    for match in ACRONYM_BEFORE.finditer(flat):
+        add(match.group("short"), match.group("long"))
+    text = f" {normalise(flat)} "
+    if "%" in flat:
+        text += " percent "
+    taken = {v for vs in result.values() for v in vs} | set(result)
+    families = _verb_families(text.split())
+    for canonical, variants in _DEFAULT_SYNONYMS.items():
+        # The release must use the word, in any form ("plants", "supplied").
+        forms = [canonical, *variants]
+        used = canonical in families or any(
+            f" {form} " in text or f" {form}s " in text for form in forms
+        )
+        if used and canonical not in taken:
+            fresh = [v for v in [*variants, *families.pop(canonical, [])] if v not in taken]
+            if fresh:
+                result.setdefault(canonical, []).extend(dict.fromkeys(fresh))
+                taken |= {canonical, *fresh}
+    for base, family in families.items():
+        fresh = [f for f in family if f not in taken]
+        if base not in taken and fresh:
+            result[base] = fresh
+            taken |= {base, *fresh}
+    return {k: v for k, v in result.items() if v}
+
+
+def _inflect(base: str, ending: str) -> str:
+    """ "fly" + "s" -> "flies", "plan" + "ed" -> "planned", "combine" + "ing" -> "combining"."""
+    consonant_y = base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou"
+    if ending == "s":
+        if consonant_y:
+            return base[:-1] + "ies"
+        return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    if consonant_y and ending == "ed":
+        return base[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", base):
+        return base + base[-1] + ending  # plan -> planned, ship -> shipping
+    if base.endswith("e") and ending == "ed":
+        return base + "d"  # agreed, combined
+    if base.endswith("e") and not base.endswith("ee"):
+        return base[:-1] + ending  # combining (but agreeing)
+    return base + ending
+
+
+def _verb_families(words: Sequence[str]) -> dict[str, list[str]]:
+    """The other forms of each verb the release uses: {"visit": ["visits", "visited", ...]}."""
+    families: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        if len(word) < 4 or not word.isalpha() or word in STOPWORDS:
+            continue
+        verb_form = word.endswith(("ed", "ing")) or word in IRREGULAR or word in VERBS
+        verb_form = verb_form or (word.endswith("s") and base_form(word) in VERBS)
+        if not verb_form:
+            continue
+        base = ing_base(word) if word.endswith("ing") else base_form(word)
+        if len(base) < 3 or base in STOPWORDS or base in COMMON_WORDS or base not in VERBS:
+            continue
+        forms = families.setdefault(base, [])
+        irregular = [past for past, b in IRREGULAR.items() if b == base]
+        candidates = [_inflect(base, "s"), _inflect(base, "ing")]
+        candidates += irregular or [_inflect(base, "ed")]
+        for form in candidates:
+            if form and form != base and form not in forms:
+                forms.append(form)
+    return families
