@@ -134,41 +134,8 @@ def find_entities(text: str, lower_words: frozenset[str]) -> list[str]:
     word that opens the sentence counts only if the release never writes it in
     lower case ("The", "During" and "Glaciers" do not).
     """
-    found: list[str] = []
-    run: list[str] = []
-
-    def close() -> None:
-        while run and run[-1].lower() in CONNECTORS:
-            run.pop()
-        if run:
-            found.append(" ".join(run))
-        run.clear()
-
-    for index, raw in enumerate(text.split()):
-        if raw[:1] in '("“‘[':
-            close()
-        token = raw.strip(',;:()[]"“”‘’!?')
-        if not _TITLE_ABBREVIATIONS.fullmatch(token):
-            token = re.sub(r"(?:[’']s|\.)$", "", token).strip(',;:()[]"“”‘’!?')
-        ends = raw[-1:] in ',;:()"“”!?]' or (
-            raw.endswith(".") and not _TITLE_ABBREVIATIONS.fullmatch(raw.strip('("“'))
-        )
-        capital = bool(token) and (token[0].isupper() or (token[0].isdigit() and bool(run)))
-        if index == 0 and capital:
-            lowered = token.lower()
-            ordinary = lowered in lower_words or stem(lowered) in lower_words
-            capital = not (ordinary or lowered in STOPWORDS or lowered in OPENERS)
-        if capital:
-            run.append(token)
-        elif run and token.lower() in CONNECTORS and not ends:
-            run.append(token.lower())
-        else:
-            close()
-        if ends or raw[:1] in '("“':
-            close()
-    close()
     names: list[str] = []
-    for run_text in found:
+    for run_text in _capitalised_runs(text, lower_words):
         entity = re.sub(r"^(?:the|The|and)\s+", "", run_text)
         parts = [entity]
         if " and " in entity:
@@ -177,6 +144,63 @@ def find_entities(text: str, lower_words: frozenset[str]) -> list[str]:
             if part and part.lower() not in STOPWORDS and len(part) > 1 and part[0].isupper():
                 names.append(part)
     return list(dict.fromkeys(names))
+
+
+class _Runs:
+    """Runs of capitalised words, with connectors ("of", "and") inside a run kept."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+        self.run: list[str] = []
+
+    def close(self) -> None:
+        while self.run and self.run[-1].lower() in CONNECTORS:
+            self.run.pop()
+        if self.run:
+            self.found.append(" ".join(self.run))
+        self.run.clear()
+
+    def add(self, token: str, *, capital: bool, ends: bool) -> None:
+        if capital:
+            self.run.append(token)
+        elif self.run and token.lower() in CONNECTORS and not ends:
+            self.run.append(token.lower())
+        else:
+            self.close()
+
+
+def _capitalised_runs(text: str, lower_words: frozenset[str]) -> list[str]:
+    runs = _Runs()
+    for index, raw in enumerate(text.split()):
+        if raw[:1] in '("“‘[':
+            runs.close()
+        token = _name_token(raw)
+        ends = raw[-1:] in ',;:()"“”!?]' or (
+            raw.endswith(".") and not _TITLE_ABBREVIATIONS.fullmatch(raw.strip('("“'))
+        )
+        capital = bool(token) and (token[0].isupper() or (token[0].isdigit() and bool(runs.run)))
+        if index == 0 and capital:
+            capital = not _ordinary_word(token, lower_words)
+        runs.add(token, capital=capital, ends=ends)
+        if ends or raw[:1] in '("“':
+            runs.close()
+    runs.close()
+    return runs.found
+
+
+def _name_token(raw: str) -> str:
+    """A word without punctuation and possessive: "Korea's," -> "Korea" ("Dr." stays)."""
+    token = raw.strip(',;:()[]"“”‘’!?')
+    if not _TITLE_ABBREVIATIONS.fullmatch(token):
+        token = re.sub(r"(?:[’']s|\.)$", "", token).strip(',;:()[]"“”‘’!?')
+    return token
+
+
+def _ordinary_word(token: str, lower_words: frozenset[str]) -> bool:
+    """A capitalised first word the release also writes in lower case: no name."""
+    lowered = token.lower()
+    ordinary = lowered in lower_words or stem(lowered) in lower_words
+    return ordinary or lowered in STOPWORDS or lowered in OPENERS
 
 
 def kinds_of(entity: str) -> list[str]:

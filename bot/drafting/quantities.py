@@ -52,61 +52,20 @@ def find_quantities(text: str) -> list[Quantity]:
     """Numbers with what they count or measure, e.g. "15 flights per week", "€212 million"."""
     found: list[Quantity] = []
     for match in _NUMBER.finditer(text):
-        num = match.group("num")
         before = text[: match.start()].split()
         prev = before[-1] if before else ""
-        marked = match.group("cur") or match.group("scale") or match.group("pct")
-        year = re.fullmatch(r"(?:1[89]|20)\d\d", num) and not match.group("unit")
-        if year and not marked:
-            continue  # a year: see the dates
-        if prev.startswith("+") or (prev and clean_word(prev) in ID_BEFORE):
-            continue  # a phone number, "bus route 14", "Line 4"
-        named = prev and is_name(prev) and num[0].isdigit() and prev[-1] not in ",;:"
-        if named and not (match.group("cur") or match.group("pct")):
-            continue  # "FieldScout 2", "Sentinel 1"
-        unit = (match.group("unit") or "").lower()
-        kind = "count"
-        if match.group("cur") or UNITS.get(unit) == "money":
-            kind = "money"
-        elif match.group("pct"):
-            kind = "percent"
-        elif unit:
-            kind = UNITS[unit]
-        elif match.group("scale"):
-            kind = "money" if re.search(r"[€$£]|euro|dollar|franc", text) else "count"
+        if not _counts_something(match, prev):
+            continue
         following = text[match.end() :]
-        noun_words: list[str] = []
-        for token in following.split()[:4]:
-            word = clean_word(token)
-            if (
-                not word
-                or word in STOPWORDS
-                or word in COMPARATIVE
-                or word.endswith("ly")
-                or word in PREPOSITIONS
-                or (word in IRREGULAR or word.endswith("ed") or word in AUX)
-                or is_name(token)
-            ):
-                break
-            noun_words.append(token.strip(',;:()"“”.'))
-            if token[-1] in ",;:).":
-                break
-        if num.isalpha() and not noun_words:
+        noun_words = _noun_after(following)
+        if match.group("num").isalpha() and not noun_words:
             continue  # "one of the ..." is no quantity
-        if kind == "count" and (not noun_words or clean_word(noun_words[0]) == "times"):
-            kind = "bare"  # "31 to 8", "four times more": no count to ask about
-        pre = (match.group("pre") or "").strip().lower()
-        if pre == "every" and kind == "duration":
-            kind = "every"
         rest = following
         if noun_words:
             rest = following[following.find(noun_words[-1]) + len(noun_words[-1]) :]
-        of = re.match(r"\s+of\s+((?:the\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)", rest)
-        if of and clean_word(of.group(1).split()[-1]) in DANGLING:
-            of = re.match(r"\s+of\s+((?:the\s+|their\s+|its\s+)?[\w’'-]+)", rest)
-        owner = re.search(r"(?:a|an|the)\s+([a-z]+)\s+of\s+$", text[: match.start()])
+        kind = _kind(match, text, noun_words)
+        unit = (match.group("unit") or "").lower()
         currency = (match.group("cur") or "").strip()
-        unit_word = CURRENCY.get(currency, "") or UNIT_NAMES.get(unit, unit)
         found.append(
             Quantity(
                 start=match.start(),
@@ -114,10 +73,82 @@ def find_quantities(text: str) -> list[Quantity]:
                 kind=kind,
                 noun=" ".join(noun_words),
                 after=shorten(rest),
-                of=of.group(1) if of and kind == "percent" else "",
-                owner=owner.group(1) if owner else "",
-                unit=unit_word,
+                of=_share_of(rest) if kind == "percent" else "",
+                owner=_owner(text[: match.start()]),
+                unit=CURRENCY.get(currency, "") or UNIT_NAMES.get(unit, unit),
                 prep=clean_word(prev) if clean_word(prev) in PREPOSITIONS else "",
             )
         )
     return found
+
+
+def _counts_something(match: re.Match[str], prev: str) -> bool:
+    """False for a year, a phone number, an identifier ("bus route 14", "FieldScout 2")."""
+    num = match.group("num")
+    marked = match.group("cur") or match.group("scale") or match.group("pct")
+    year = re.fullmatch(r"(?:1[89]|20)\d\d", num) and not match.group("unit")
+    if year and not marked:
+        return False  # a year: see the dates
+    if prev.startswith("+") or (prev and clean_word(prev) in ID_BEFORE):
+        return False  # a phone number, "bus route 14", "Line 4"
+    named = prev and is_name(prev) and num[0].isdigit() and prev[-1] not in ",;:"
+    return not (named and not (match.group("cur") or match.group("pct")))
+
+
+def _kind(match: re.Match[str], text: str, noun_words: list[str]) -> str:
+    """count, bare, money, percent, every, or the kind of unit (duration, length, ...)."""
+    unit = (match.group("unit") or "").lower()
+    kind = "count"
+    if match.group("cur") or UNITS.get(unit) == "money":
+        kind = "money"
+    elif match.group("pct"):
+        kind = "percent"
+    elif unit:
+        kind = UNITS[unit]
+    elif match.group("scale"):
+        kind = "money" if re.search(r"[€$£]|euro|dollar|franc", text) else "count"
+    if kind == "count" and (not noun_words or clean_word(noun_words[0]) == "times"):
+        kind = "bare"  # "31 to 8", "four times more": no count to ask about
+    pre = (match.group("pre") or "").strip().lower()
+    if pre == "every" and kind == "duration":
+        kind = "every"
+    return kind
+
+
+def _noun_after(following: str) -> list[str]:
+    """The words of what a number counts: "15 flights per week" -> ["flights"]."""
+    noun_words: list[str] = []
+    for token in following.split()[:4]:
+        if _ends_noun(token):
+            break
+        noun_words.append(token.strip(',;:()"“”.'))
+        if token[-1] in ",;:).":
+            break
+    return noun_words
+
+
+def _ends_noun(token: str) -> bool:
+    word = clean_word(token)
+    return (
+        not word
+        or word in STOPWORDS
+        or word in COMPARATIVE
+        or word.endswith("ly")
+        or word in PREPOSITIONS
+        or (word in IRREGULAR or word.endswith("ed") or word in AUX)
+        or is_name(token)
+    )
+
+
+def _share_of(rest: str) -> str:
+    """ "60% of the cost" -> "the cost"."""
+    of = re.match(r"\s+of\s+((?:the\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)", rest)
+    if of and clean_word(of.group(1).split()[-1]) in DANGLING:
+        of = re.match(r"\s+of\s+((?:the\s+|their\s+|its\s+)?[\w’'-]+)", rest)
+    return of.group(1) if of else ""
+
+
+def _owner(before: str) -> str:
+    """ "a discount of 30%" -> "discount"."""
+    owner = re.search(r"(?:a|an|the)\s+([a-z]+)\s+of\s+$", before)
+    return owner.group(1) if owner else ""

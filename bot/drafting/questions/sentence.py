@@ -30,44 +30,16 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     speech_questions(body, out)
     people_questions(body, out)
     nominal_questions(body, out)
-    reported = re.search(
-        r",\s+(?P<source>[^,]{3,80}?)\s+(?:reports|reported|said|announced)\.?$", body
-    )
-    if reported or re.search(r"\baccording to (?:the\s+)?(?:press|news|ministry|agency)", body):
-        out.add("Who reported this")
-        out.add("What is the source of the news")
-        out.add("Where does this news come from")
+    _reported_questions(body, out)
     for match in EVERY_ASIDE.finditer(body):
         thing = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", match.group("np"))
         out.add(f"How often is the {thing} {match.group('part')}")
-    speech = SAID_AFTER.match(body) or SAID_BEFORE.match(body)
-    analysed = speech.group("quote") if speech else body
-    speaker = ""
-    if speech:
-        speaker = speech.group("speaker").split(", ")[0].strip()
-        titled = TITLE_NAME.search(speaker)
-        speaker = titled.group("name") if titled else speaker
-    analysed = analysed.strip().strip('"“”‘’')
+    analysed, speaker = _quote_and_speaker(body)
     clauses, opener = split_clauses(analysed)
-    if not clauses:
-        relative = re.match(r"^(?P<np>.+?)\s+(?:that|which|who)\s+(?P<vp>.+)$", analysed)
-        if relative:
-            verb = find_verb(relative.group("vp").split(), vp=True)
-            if verb is not None and verb.index == 0:
-                words = relative.group("vp").split()
-                rest = " ".join(words[len(verb.words) :])
-                clauses = [Clause(relative.group("np"), verb, rest)]
+    clauses = clauses or _relative_clause(analysed)
     main_subject = ""
     for number, clause in enumerate(clauses):
-        subject = clause.subject
-        first, _, others = subject.partition(" ")
-        if clean_word(subject) in PRONOUNS and subject_hint:
-            subject = subject_hint
-        elif first.lower() in ("its", "their") and others and subject_hint:
-            mark = "’" if subject_hint.endswith("s") and not subject_hint.endswith("ss") else "’s"
-            subject = f"{subject_hint}{mark} {others}"  # "Its wings": the drone’s wings
-        elif clean_word(subject) in ("we", "i") and speaker:
-            subject = speaker  # "We were surprised", said Dr. Smith
+        subject = _resolved_subject(clause.subject, subject_hint, speaker)
         if number == 0:
             main_subject = subject
         dated = clause.dated or (number == 0 and bool(WHEN.search(opener)))
@@ -78,6 +50,60 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
             clause_questions(clause, name, known, out, dated=False)
     if not clauses:
         verbless_questions(analysed, known, out)
+    _keyword_phrasings(body, known, out)
+    return out.items[:MAX_QUESTIONS], main_subject
+
+
+def _reported_questions(body: str, out: QuestionList) -> None:
+    """ "..., press service of the Kazakh MFA reports.": who reported this."""
+    reported = re.search(
+        r",\s+(?P<source>[^,]{3,80}?)\s+(?:reports|reported|said|announced)\.?$", body
+    )
+    if reported or re.search(r"\baccording to (?:the\s+)?(?:press|news|ministry|agency)", body):
+        out.add("Who reported this")
+        out.add("What is the source of the news")
+        out.add("Where does this news come from")
+
+
+def _quote_and_speaker(body: str) -> tuple[str, str]:
+    """What a sentence says (the quote, when it quotes someone), and who said it."""
+    speech = SAID_AFTER.match(body) or SAID_BEFORE.match(body)
+    analysed = speech.group("quote") if speech else body
+    speaker = ""
+    if speech:
+        speaker = speech.group("speaker").split(", ")[0].strip()
+        titled = TITLE_NAME.search(speaker)
+        speaker = titled.group("name") if titled else speaker
+    return analysed.strip().strip('"“”‘’'), speaker
+
+
+def _relative_clause(analysed: str) -> list[Clause]:
+    """ "A map that shows ...": the relative clause as the clause of a verbless phrase."""
+    relative = re.match(r"^(?P<np>.+?)\s+(?:that|which|who)\s+(?P<vp>.+)$", analysed)
+    if not relative:
+        return []
+    verb = find_verb(relative.group("vp").split(), vp=True)
+    if verb is None or verb.index != 0:
+        return []
+    words = relative.group("vp").split()
+    return [Clause(relative.group("np"), verb, " ".join(words[len(verb.words) :]))]
+
+
+def _resolved_subject(subject: str, hint: str, speaker: str) -> str:
+    """ "It", "Its wings", "We" resolved to the previous subject or the speaker."""
+    first, _, others = subject.partition(" ")
+    if clean_word(subject) in PRONOUNS and hint:
+        return hint
+    if first.lower() in ("its", "their") and others and hint:
+        mark = "’" if hint.endswith("s") and not hint.endswith("ss") else "’s"
+        return f"{hint}{mark} {others}"  # "Its wings": the drone’s wings
+    if clean_word(subject) in ("we", "i") and speaker:
+        return speaker  # "We were surprised", said Dr. Smith
+    return subject
+
+
+def _keyword_phrasings(body: str, known: Known, out: QuestionList) -> None:
+    """The names of a sentence, and the phrases of a long one, as keyword phrasings."""
     for entity in find_entities(body, known.lower_words)[:6]:
         if NOT_TOPICS.match(entity) or re.fullmatch(MONTH + r"(?:\s+\d+)?", entity):
             continue  # "Tuesday", "March": a time, not a name to ask about
@@ -86,7 +112,6 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     if len(body.split()) >= _CHUNKED_SENTENCE and not re.search(r"[\"“”]", body):
         for chunk in _chunks(body)[:_MAX_CHUNKS]:
             out.add(chunk, question=False)
-    return out.items[:MAX_QUESTIONS], main_subject
 
 
 # A long sentence states several things; each of its phrases becomes a keyword
