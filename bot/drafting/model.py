@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from bot.store import Entry, SmallTalk
 
 
 class BuildError(Exception):
@@ -55,8 +56,8 @@ class Draft:
     title: str
     published: str | None
     synonyms: dict[str, list[str]]
-    entries: list[dict[str, Any]]
-    smalltalk: list[dict[str, Any]] = field(default_factory=list)
+    entries: tuple[Entry, ...]  # each `draft=True`
+    smalltalk: tuple[SmallTalk, ...] = ()
 
 
 def printable(text: str) -> str:

@@ -10,6 +10,7 @@ import yaml
 
 from bot.drafting.dates import first_date
 from bot.drafting.model import DRAFT_SETTINGS, Draft, printable
+from bot.store import Entry
 
 
 class Flow(list[str]):
@@ -53,7 +54,8 @@ def render(draft_: Draft, *, source: str, store: str) -> str:
         head["published"] = dt.date.fromisoformat(draft_.published)
     parts = [HEADER.format(source=printable(source), store=printable(store)), _yaml(head)]
     parts.append(
-        "\n# Scores are 0-100 (see bot/matcher.py); see DRAFT_SETTINGS in bot/builder.py for\n"
+        "\n# Scores are 0-100 (see bot/matcher.py); see DRAFT_SETTINGS in "
+        "bot/drafting/model.py for\n"
         "# how these were chosen. Re-tune with `python -m bot eval` once you have real questions.\n"
     )
     parts.append(_yaml({"settings": dict(DRAFT_SETTINGS)}))
@@ -63,23 +65,39 @@ def render(draft_: Draft, *, source: str, store: str) -> str:
     parts.append("\nentries:\n")
     parts.append(entries_yaml(draft_.entries, indent=2, topics=True))
     if draft_.smalltalk:
-        parts.append("\n" + _yaml({"smalltalk": draft_.smalltalk}))
+        talk = [
+            {"id": t.id, "questions": Flow(t.questions), "answer": t.answer}
+            for t in draft_.smalltalk
+        ]
+        parts.append("\n" + _yaml({"smalltalk": talk}))
     return "".join(parts)
 
 
-def entries_yaml(entries: Sequence[dict[str, Any]], *, indent: int, topics: bool = False) -> str:
+def entry_data(entry: Entry) -> dict[str, Any]:
+    """An entry as the YAML of a store writes it (no `follow_ups:` when there are none)."""
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "topic": entry.topic,
+        "questions": list(entry.questions),
+        "answer": entry.answer,
+        "source": entry.source,
+    }
+    if entry.follow_ups:
+        data["follow_ups"] = Flow(entry.follow_ups)
+    data["draft"] = entry.draft
+    return data
+
+
+def entries_yaml(entries: Sequence[Entry], *, indent: int, topics: bool = False) -> str:
     """Entries as YAML list items, indented to sit under an ``entries:`` key."""
     out: list[str] = []
     topic = None
     for entry in entries:
-        if topics and entry["topic"] != topic:
-            topic = entry["topic"]
+        if topics and entry.topic != topic:
+            topic = entry.topic
             label = printable(topic)
             out.append(f"{' ' * indent}# --- {label} " + "-" * max(3, 60 - len(label)) + "\n")
-        item = dict(entry)
-        if not item.get("follow_ups"):
-            item.pop("follow_ups", None)
-        text = _yaml([item])
+        text = _yaml([entry_data(entry)])
         # split("\n"), not splitlines(): a value may hold U+2028, which YAML keeps inside it
         lines = text.rstrip("\n").split("\n")
         out.extend(f"{' ' * indent}{line}\n" if line else "\n" for line in lines)
@@ -87,7 +105,7 @@ def entries_yaml(entries: Sequence[dict[str, Any]], *, indent: int, topics: bool
     return "".join(out)
 
 
-def merge_text(existing: str, entries: Sequence[dict[str, Any]], document: str | None) -> str:
+def merge_text(existing: str, entries: Sequence[Entry], document: str | None) -> str:
     """`existing` store text with `entries` added after its last entry.
 
     Every byte of the existing text is kept, except the ``document:`` value when
@@ -110,7 +128,7 @@ def merge_text(existing: str, entries: Sequence[dict[str, Any]], document: str |
     )
     if not block or entries_node is None or doc_node is None:
         data = yaml.safe_load(existing)
-        data["entries"] = [*(data.get("entries") or []), *entries]
+        data["entries"] = [*(data.get("entries") or []), *map(entry_data, entries)]
         if document is not None:
             data["document"] = document
         return _yaml(data)
