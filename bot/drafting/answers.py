@@ -26,29 +26,9 @@ def compound_parts(sentence: str, hint: str) -> list[tuple[str, str]] | None:
     """
     if re.search(r"[\"“”]", sentence) or list_items(sentence) is not None:
         return None
-    body = strip_dateline(sentence)
-    offset = len(sentence) - len(body)
-    end = len(sentence.rstrip(".!?"))
-    opener = ""
-    words = body.split()
-    if words and clean_word(words[0]) in OPENERS:
-        comma = next((i for i, w in enumerate(words[:12]) if w.endswith(",")), None)
-        if comma is not None:
-            opener = " ".join(words[: comma + 1])
-    start = offset + len(opener)
-    cuts = [
-        m
-        for m in _COMPOUND.finditer(sentence, start, end)
-        if "(" not in sentence[start : m.start()] or ")" in sentence[start : m.start()]
-    ]
-    if not cuts:
+    spans, opener = _clause_spans(sentence)
+    if len(spans) < 2:
         return None
-    spans = []
-    left = offset
-    for cut in cuts:
-        spans.append((left, cut.start()))
-        left = cut.end()
-    spans.append((left, end))
     parts: list[tuple[str, str]] = []
     subject = ""
     for number, (a, b) in enumerate(spans):
@@ -64,18 +44,43 @@ def compound_parts(sentence: str, hint: str) -> list[tuple[str, str]] | None:
             subject = clauses[0].subject
             if clean_word(subject) in PRONOUNS and hint:
                 subject = hint
-            answer = f"{sentence[:b].strip(' ,;')}."
             source = sentence[:b].strip(" ,;")
+            parts.append((source, standalone_answer(f"{source}.", subject=hint)))
+            continue
+        lead = f"{opener} " if opener else ""
+        if verb.index == 0:
+            said = subject_case(subject, frozenset()) if opener else subject
+            answer = f"{lead}{said} {own}."
         else:
-            lead = f"{opener} " if opener else ""
-            if verb.index == 0:
-                said = subject_case(subject, frozenset()) if opener else subject
-                answer = f"{lead}{said} {own}."
-            else:
-                answer = f"{lead}{own[0].lower() + own[1:] if opener else own}."
-            source = text
-        parts.append((source, standalone_answer(answer, subject=hint if number == 0 else "")))
+            answer = f"{lead}{own[0].lower() + own[1:] if opener else own}."
+        parts.append((text, standalone_answer(answer)))
     return parts
+
+
+def _clause_spans(sentence: str) -> tuple[list[tuple[int, int]], str]:
+    """Where each clause of `sentence` starts and ends, and the opener they share."""
+    body = strip_dateline(sentence)
+    offset = len(sentence) - len(body)
+    end = len(sentence.rstrip(".!?"))
+    opener = ""
+    words = body.split()
+    if words and clean_word(words[0]) in OPENERS:
+        comma = next((i for i, w in enumerate(words[:12]) if w.endswith(",")), None)
+        if comma is not None:
+            opener = " ".join(words[: comma + 1])
+    start = offset + len(opener)
+    cuts = [
+        m
+        for m in _COMPOUND.finditer(sentence, start, end)
+        if "(" not in sentence[start : m.start()] or ")" in sentence[start : m.start()]
+    ]
+    spans = []
+    left = offset
+    for cut in cuts:
+        spans.append((left, cut.start()))
+        left = cut.end()
+    spans.append((left, end))
+    return spans, opener
 
 
 def list_items(sentence: str) -> tuple[str, str, list[str]] | None:
@@ -131,23 +136,33 @@ def standalone_answer(
     quoted = text.lstrip()[:1] in '"“' or text.rstrip()[-1:] in '"”'
     if speaker and quoted and not re.search(r"\b(?:said|says|added|noted|stated)\b", text):
         text = f"{speaker} said: “{text.strip(chr(34) + '“”')}”"
-    first = text.split(" ", 1)[0]
-    if subject and first in ("It", "They") and len(text.split()) > 2:
-        text = f"{subject} {text.split(' ', 1)[1]}"
-    elif subject and first in ("Its", "Their") and len(text.split()) > 2:
-        mark = "’" if subject.endswith("s") and not subject.endswith("ss") else "’s"
-        text = f"{subject}{mark} {text.split(' ', 1)[1]}"
-    opened = text.count("“") + text.count("‘")
-    closed = text.count("”") + text.count("’") - len(re.findall(r"\w’\w", text))
-    if text.count('"') % 2:
-        text = text + '"' if text.lstrip().startswith('"') else text.replace('"', "", 1)
-    elif text.count("“") > text.count("”") and opened > closed:
-        text += "”"
-    elif text.count("”") > text.count("“"):
-        text = text.replace("”", "", 1)
-    text = text.strip()
+    text = _balanced_quotes(_resolved_pronoun(text, subject)).strip()
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     if not re.search(r"[.!?][\"”’)]*$", text):
         text += "."
+    return text
+
+
+def _resolved_pronoun(text: str, subject: str) -> str:
+    """ "It ..." and "Its ..." with the subject they stand for."""
+    first = text.split(" ", 1)[0]
+    if subject and first in ("It", "They") and len(text.split()) > 2:
+        return f"{subject} {text.split(' ', 1)[1]}"
+    if subject and first in ("Its", "Their") and len(text.split()) > 2:
+        mark = "’" if subject.endswith("s") and not subject.endswith("ss") else "’s"
+        return f"{subject}{mark} {text.split(' ', 1)[1]}"
+    return text
+
+
+def _balanced_quotes(text: str) -> str:
+    """A quote cut by a sentence end closed, a stray closing mark dropped."""
+    opened = text.count("“") + text.count("‘")
+    closed = text.count("”") + text.count("’") - len(re.findall(r"\w’\w", text))
+    if text.count('"') % 2:
+        return text + '"' if text.lstrip().startswith('"') else text.replace('"', "", 1)
+    if text.count("“") > text.count("”") and opened > closed:
+        return text + "”"
+    if text.count("”") > text.count("“"):
+        return text.replace("”", "", 1)
     return text

@@ -58,32 +58,7 @@ _DEFAULT_SYNONYMS = {
 
 def draft_synonyms(flat: str) -> dict[str, list[str]]:
     """Acronyms the release spells out, and the everyday abbreviations it uses."""
-    result: dict[str, list[str]] = {}
-
-    def add(short: str, long: str) -> None:
-        key, value = normalise(short), normalise(long)
-        if key and value and key != value and len(value.split()) >= 2:
-            variants = result.setdefault(key, [])
-            if value not in variants:
-                variants.append(value)
-
-    for match in ACRONYM.finditer(flat):
-        words = flat[: match.start()].split()[-10:]
-        run: list[str] = []
-        for word in reversed(words):
-            bare = word.strip(',;:"“”')
-            if bare != word and run:
-                break
-            if bare[:1].isupper() or (run and bare in ("of", "for", "and", "the", "de")):
-                run.insert(0, bare)
-            else:
-                break
-        while run and run[0] in ("of", "for", "and", "the", "The", "de"):
-            run.pop(0)
-        if len(run) >= 2:
-            add(match.group("short"), " ".join(run))
-    for match in ACRONYM_BEFORE.finditer(flat):
-        add(match.group("short"), match.group("long"))
+    result = _spelled_out(flat)
     text = f" {normalise(flat)} "
     if "%" in flat:
         text += " percent "
@@ -108,6 +83,54 @@ def draft_synonyms(flat: str) -> dict[str, list[str]]:
     return {k: v for k, v in result.items() if v}
 
 
+def _spelled_out(flat: str) -> dict[str, list[str]]:
+    """ "Big Almaty Ring Road (BAKAD)" and "FAA (Federal Aviation Administration)"."""
+    result: dict[str, list[str]] = {}
+
+    def add(short: str, long: str) -> None:
+        key, value = normalise(short), normalise(long)
+        if key and value and key != value and len(value.split()) >= 2:
+            variants = result.setdefault(key, [])
+            if value not in variants:
+                variants.append(value)
+
+    for match in ACRONYM.finditer(flat):
+        run = _capitalised_run(_last_words(flat, match.start(), 10))
+        if len(run) >= 2:
+            add(match.group("short"), " ".join(run))
+    for match in ACRONYM_BEFORE.finditer(flat):
+        add(match.group("short"), match.group("long"))
+    return result
+
+
+def _last_words(text: str, end: int, count: int) -> list[str]:
+    """`text[:end].split()[-count:]`, reading back only as far as it needs to."""
+    width = 40 * count
+    while True:
+        start = max(0, end - width)
+        words = text[start:end].split()
+        # A word cut at the window's start is complete once more than `count` are seen.
+        if start == 0 or len(words) > count:
+            return words[-count:]
+        width *= 2
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words (with "of", "and" ...) that end `words`: a spelled-out name."""
+    run: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(',;:"“”')
+        if bare != word and run:
+            break
+        if bare[:1].isupper() or (run and bare in ("of", "for", "and", "the", "de")):
+            run.insert(0, bare)
+        else:
+            break
+    while run and run[0] in ("of", "for", "and", "the", "The", "de"):
+        run.pop(0)
+    return run
+
+
 def _inflect(base: str, ending: str) -> str:
     """ "fly" + "s" -> "flies", "plan" + "ed" -> "planned", "combine" + "ing" -> "combining"."""
     consonant_y = base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou"
@@ -130,14 +153,8 @@ def _verb_families(words: Sequence[str]) -> dict[str, list[str]]:
     """The other forms of each verb the release uses: {"visit": ["visits", "visited", ...]}."""
     families: dict[str, list[str]] = {}
     for word in dict.fromkeys(words):
-        if len(word) < 4 or not word.isalpha() or word in STOPWORDS:
-            continue
-        verb_form = word.endswith(("ed", "ing")) or word in IRREGULAR or word in VERBS
-        verb_form = verb_form or (word.endswith("s") and base_form(word) in VERBS)
-        if not verb_form:
-            continue
-        base = ing_base(word) if word.endswith("ing") else base_form(word)
-        if len(base) < 3 or base in STOPWORDS or base in COMMON_WORDS or base not in VERBS:
+        base = _verb_base(word)
+        if base is None:
             continue
         forms = families.setdefault(base, [])
         irregular = [past for past, b in IRREGULAR.items() if b == base]
@@ -147,3 +164,17 @@ def _verb_families(words: Sequence[str]) -> dict[str, list[str]]:
             if form and form != base and form not in forms:
                 forms.append(form)
     return families
+
+
+def _verb_base(word: str) -> str | None:
+    """The base form of `word` if it is a form of a known, not everyday verb."""
+    if len(word) < 4 or not word.isalpha() or word in STOPWORDS:
+        return None
+    verb_form = word.endswith(("ed", "ing")) or word in IRREGULAR or word in VERBS
+    verb_form = verb_form or (word.endswith("s") and base_form(word) in VERBS)
+    if not verb_form:
+        return None
+    base = ing_base(word) if word.endswith("ing") else base_form(word)
+    if len(base) < 3 or base in STOPWORDS or base in COMMON_WORDS or base not in VERBS:
+        return None
+    return base

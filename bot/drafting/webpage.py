@@ -82,11 +82,7 @@ class _HtmlText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
         if tag == "meta":
-            key = (
-                values.get("property") or values.get("name") or values.get("itemprop") or ""
-            ).lower()
-            if key in _META_DATES and values.get("content"):
-                self.dates.append(values["content"])
+            self._meta_date(values)
             return
         if tag == "time" and values.get("datetime") and self.skip_depth is None:
             self.dates.append(values["datetime"])
@@ -96,6 +92,15 @@ class _HtmlText(HTMLParser):
             return
         if self.skip_depth is None and tag in _BLOCK_TAGS:
             self._flush()
+        self._open(tag, values)
+
+    def _meta_date(self, values: dict[str, str]) -> None:
+        """ "<meta property="article:published_time" content="...">": a publication date."""
+        key = values.get("property") or values.get("name") or values.get("itemprop") or ""
+        if key.lower() in _META_DATES and values.get("content"):
+            self.dates.append(values["content"])
+
+    def _open(self, tag: str, values: dict[str, str]) -> None:
         main = tag in ("article", "main") or values.get("role") == "main"
         main = main or values.get("itemprop") == "articleBody"
         self.stack.append((tag, main))
@@ -166,7 +171,15 @@ def from_html(path: Path, raw: str) -> Release:
     parser = _HtmlText()
     parser.feed(raw)
     parser.close()
-    found = parser.blocks
+    blocks = _readable_blocks(parser.blocks)
+    page_title = _page_title(squash_whitespace(html.unescape("".join(parser.title))))
+    title = next((b.text for b in blocks if b.kind == "title"), "") or page_title
+    published = next((d for d in map(first_date, parser.dates) if d), None) or published_in(blocks)
+    return extracted_release(path, "html", blocks, title or release_title(blocks), published)
+
+
+def _readable_blocks(found: list[tuple[str, str, bool, float]]) -> list[Block]:
+    """The blocks of the main content (when marked), without link rows and page furniture."""
     if any(in_main for _, _, in_main, _ in found):
         first_h1 = next((b for b in found if b[0] == "h1"), None)
         found = [b for b in found if b[2] or b is first_h1]
@@ -184,10 +197,7 @@ def from_html(path: Path, raw: str) -> Release:
             blocks.append(Block("heading", text))
         else:
             blocks.append(Block(kind, text))
-    page_title = _page_title(squash_whitespace(html.unescape("".join(parser.title))))
-    title = next((b.text for b in blocks if b.kind == "title"), "") or page_title
-    published = next((d for d in map(first_date, parser.dates) if d), None) or published_in(blocks)
-    return extracted_release(path, "html", blocks, title or release_title(blocks), published)
+    return blocks
 
 
 def _page_title(text: str) -> str:
