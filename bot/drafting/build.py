@@ -77,7 +77,7 @@ def build(release_path: Path, output: Path, *, merge: Path | None = None) -> Bui
         if release.copy:
             document_path.write_text(release.text, encoding="utf-8")
         temporary = output.with_name(f".{output.name}.building")
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8", newline="")  # line endings as they are
     except OSError as exc:
         raise BuildError(f"{output}: cannot write ({exc.__class__.__name__})") from None
     report = check_store(temporary)
@@ -143,7 +143,7 @@ def _merged(
     """The merged store text, the number of drafts added and of curated entries kept."""
     try:
         existing = load_store(merge)
-        existing_text = merge.read_text(encoding="utf-8")
+        existing_text = merge.read_bytes().decode("utf-8")  # CRLF stays CRLF
     except StoreError as exc:
         raise BuildError(
             f"{merge}: not a valid store: {exc.problems[0] if exc.problems else exc}"

@@ -108,35 +108,52 @@ def entries_yaml(entries: Sequence[Entry], *, indent: int, topics: bool = False)
 def merge_text(existing: str, entries: Sequence[Entry], document: str | None) -> str:
     """`existing` store text with `entries` added after its last entry.
 
-    Every byte of the existing text is kept, except the ``document:`` value when
-    `document` is given. A store whose entries are not a block list is re-written
+    Every byte of the existing text is kept, line endings included, except the
+    ``document:`` value when `document` is given; the added lines end the way the
+    store's lines do. A store whose entries are not a block list is re-written
     from its data instead (same content, comments lost).
     """
+    newline = "\r\n" if "\r\n" in existing.split("\n", 1)[0] + "\n" else "\n"
     root = yaml.compose(existing, Loader=yaml.SafeLoader)
-    doc_node = entries_node = None
+    doc_node, entries_node = _top_value(root, "document"), _top_value(root, "entries")
+    if (
+        not isinstance(entries_node, yaml.SequenceNode)
+        or entries_node.flow_style
+        or not entries_node.value
+        or not isinstance(doc_node, yaml.ScalarNode)
+    ):
+        return _rewritten(existing, entries, document).replace("\n", newline)
+    edits: list[tuple[int, int, str]] = []
+    if entries:
+        at, indent = _end_of_entries(existing, entries_node)
+        addition = entries_yaml(entries, indent=indent).rstrip("\n")
+        lead = "\n" if at == len(existing) and not existing.endswith("\n") else ""
+        edits.append((at, at, (lead + "\n" + addition + "\n").replace("\n", newline)))
+    if document is not None and document != doc_node.value:
+        edits.append((doc_node.start_mark.index, doc_node.end_mark.index, _scalar(document)))
+    text = existing
+    for start, stop, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[stop:]
+    return text
+
+
+def _top_value(root: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The node of a top-level key of a composed YAML document."""
     if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "document":
-                doc_node = value
-            if isinstance(key, yaml.ScalarNode) and key.value == "entries":
-                entries_node = value
-    block = (
-        isinstance(entries_node, yaml.SequenceNode)
-        and not entries_node.flow_style
-        and entries_node.value
-        and isinstance(doc_node, yaml.ScalarNode)
-    )
-    if not block or entries_node is None or doc_node is None:
-        data = yaml.safe_load(existing)
-        data["entries"] = [*(data.get("entries") or []), *map(entry_data, entries)]
-        if document is not None:
-            data["document"] = document
-        return _yaml(data)
-    first = entries_node.value[0]
+        for k, value in root.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                node: yaml.Node = value
+                return node
+    return None
+
+
+def _end_of_entries(existing: str, entries: yaml.SequenceNode) -> tuple[int, int]:
+    """Where new entries go (the start of the line after the last one) and their indent."""
+    first = entries.value[0]
     line_start = existing.rfind("\n", 0, first.start_mark.index) + 1
     dash = existing.find("-", line_start, first.start_mark.index + 1)
     indent = max(0, dash - line_start)
-    last: yaml.Node = entries_node.value[-1]
+    last: yaml.Node = entries.value[-1]
     while isinstance(last, yaml.MappingNode | yaml.SequenceNode) and not last.flow_style:
         if not last.value:
             break
@@ -146,17 +163,20 @@ def merge_text(existing: str, entries: Sequence[Entry], document: str | None) ->
     while end > 0 and existing[end - 1] in " \t\r\n":
         end -= 1
     newline = existing.find("\n", end)
-    insert_at = newline + 1 if newline >= 0 else len(existing)
-    addition = entries_yaml(entries, indent=indent)
-    if newline < 0:
-        addition = "\n" + addition
-    edits = [(insert_at, insert_at, "\n" + addition.rstrip("\n") + "\n")] if entries else []
-    if document is not None and document != doc_node.value:
-        scalar = _yaml(document).strip()
-        if scalar.endswith("\n...") or scalar.endswith("..."):
-            scalar = scalar.rsplit("\n", 1)[0].strip()
-        edits.append((doc_node.start_mark.index, doc_node.end_mark.index, scalar))
-    text = existing
-    for start, stop, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[stop:]
-    return text
+    return (newline + 1 if newline >= 0 else len(existing)), indent
+
+
+def _scalar(value: str) -> str:
+    """`value` as a one-line YAML scalar."""
+    scalar = _yaml(value).strip()
+    if scalar.endswith("\n...") or scalar.endswith("..."):
+        scalar = scalar.rsplit("\n", 1)[0].strip()
+    return scalar
+
+
+def _rewritten(existing: str, entries: Sequence[Entry], document: str | None) -> str:
+    data = yaml.safe_load(existing)
+    data["entries"] = [*(data.get("entries") or []), *map(entry_data, entries)]
+    if document is not None:
+        data["document"] = document
+    return _yaml(data)
