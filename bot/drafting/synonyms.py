@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from bot.drafting.phrases import ACRONYM, ACRONYM_BEFORE
@@ -13,6 +12,7 @@ from bot.language import (
     STOPWORDS,
     normalise,
 )
+from bot.language.morphology import verb_forms
 
 # Everyday abbreviations a release may use, written out, so "CEO" finds "chief executive
 # officer". Only those the release uses are written into the store.
@@ -131,24 +131,6 @@ def _capitalised_run(words: list[str]) -> list[str]:
     return run
 
 
-def _inflect(base: str, ending: str) -> str:
-    """ "fly" + "s" -> "flies", "plan" + "ed" -> "planned", "combine" + "ing" -> "combining"."""
-    consonant_y = base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou"
-    if ending == "s":
-        if consonant_y:
-            return base[:-1] + "ies"
-        return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
-    if consonant_y and ending == "ed":
-        return base[:-1] + "ied"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", base):
-        return base + base[-1] + ending  # plan -> planned, ship -> shipping
-    if base.endswith("e") and ending == "ed":
-        return base + "d"  # agreed, combined
-    if base.endswith("e") and not base.endswith("ee"):
-        return base[:-1] + ending  # combining (but agreeing)
-    return base + ending
-
-
 def _verb_families(words: Sequence[str]) -> dict[str, list[str]]:
     """The other forms of each verb the release uses: {"visit": ["visits", "visited", ...]}."""
     families: dict[str, list[str]] = {}
@@ -157,12 +139,7 @@ def _verb_families(words: Sequence[str]) -> dict[str, list[str]]:
         if base is None:
             continue
         forms = families.setdefault(base, [])
-        irregular = [past for past, b in IRREGULAR.items() if b == base]
-        candidates = [_inflect(base, "s"), _inflect(base, "ing")]
-        candidates += irregular or [_inflect(base, "ed")]
-        for form in candidates:
-            if form and form != base and form not in forms:
-                forms.append(form)
+        forms.extend(form for form in verb_forms(base) if form not in forms)
     return families
 
 
