@@ -5,32 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for name in names
-}
+from bot.language import MONTHS
 
-
+_MONTHS = {name: number for number, names in enumerate(MONTHS, 1) for name in names}
+# Any month name or abbreviation, capitalised ("Jan", "January", "Sept"), longest first.
 MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    "(?:"
+    + "|".join(
+        name.capitalize() for names in MONTHS for name in sorted(names, key=len, reverse=True)
+    )
+    + r")\.?"
 )
 
 

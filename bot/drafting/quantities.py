@@ -14,20 +14,21 @@ from bot.drafting.vocabulary import (
     DANGLING,
     ID_BEFORE,
     IRREGULAR,
-    NUMBER_WORDS,
     PREPOSITIONS,
     UNIT_NAMES,
     UNITS,
 )
 from bot.language import (
+    NUMBER_WORDS,
     STOPWORDS,
 )
 
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
     r"(?P<pre>(?:more than|less than|fewer than|over|under|about|around|approximately|approx\."
     r"|almost|nearly|up to|at least|just|only|roughly|some|every)\s+)?"
     r"(?P<cur>[€$£¥₸]\s?|(?:CHF|EUR|USD|GBP|KZT|JPY|CNY|RUB|INR)\s)?"
-    r"(?P<num>(?<![\w.,+-])\d+(?:[.,]\d+)*(?![\w-])|\b(?:" + "|".join(NUMBER_WORDS) + r")\b(?!-))"
+    r"(?P<num>(?<![\w.,+-])\d+(?:[.,]\d+)*(?![\w-])|\b(?:" + _NUMBER_WORD + r")\b(?!-))"
     r"(?P<pct>\s?%|\s(?:per ?cent|percent)\b)?"
     r"(?:\s(?P<scale>million|mln|mn|billion|bln|bn|thousand|trillion)\b)?"
     r"(?:\s?(?P<unit>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b)?",

@@ -12,48 +12,23 @@ from bot.language import (
     STOPWORDS,
     normalise,
 )
+from bot.language.lexicon import rows
 from bot.language.morphology import verb_forms
 
-# Everyday abbreviations a release may use, written out, so "CEO" finds "chief executive
-# officer". Only those the release uses are written into the store.
-_DEFAULT_SYNONYMS = {
-    "ceo": ["chief executive officer", "chief executive"],
-    "cfo": ["chief financial officer"],
-    "cto": ["chief technology officer", "chief technical officer"],
-    "ai": ["artificial intelligence"],
-    "eu": ["european union"],
-    "uk": ["united kingdom", "great britain", "britain"],
-    "usa": ["u s", "u s a", "united states", "united states of america"],
-    "un": ["united nations"],
-    "km": ["kilometre", "kilometres", "kilometer", "kilometers"],
-    "million": ["mln", "mn"],
-    "billion": ["bn", "bln"],
-    "percent": ["per cent", "percentage", "pct"],
-    "kg": ["kilogram", "kilograms", "kilo", "kilos"],
-    "hectare": ["hectares", "ha"],
-    "gw": ["gigawatt", "gigawatts"],
-    "mw": ["megawatt", "megawatts"],
-    # Everyday words for what a release names more formally.
-    "car": ["automobile", "vehicle", "auto"],
-    "plant": ["factory", "factories"],
-    "store": ["shop", "shops", "outlet"],
-    "company": ["firm", "corporation", "enterprise"],
-    "city": ["town", "towns"],
-    "university": ["uni"],
-    "power plant": ["power station"],
-    "meeting": ["talks", "meet", "met"],
-    "conversation": ["talk", "discussion"],
-    "cost": ["price", "prices", "priced"],
-    "flight": ["plane", "planes", "airplane"],
-    "gratitude": ["grateful", "thankful", "thanked", "thanks"],
-    "satisfaction": ["satisfied", "happy"],
-    "agree": ["agreement", "agreed"],
-    # Everyday verbs for the ones a release prefers.
-    "begin": ["start", "commence"],
-    "travel": ["ride"],
-    "supply": ["provide", "contribute"],
-    "assist": ["assistance"],
-}
+
+def _everyday_synonyms() -> dict[str, list[str]]:
+    """Everyday words and abbreviations written out, so "CEO" finds "chief executive officer".
+
+    Only those the release uses are written into the store.
+    """
+    table: dict[str, list[str]] = {}
+    for row in rows("everyday_synonyms"):
+        term, _, variants = " ".join(row).partition(":")
+        table[term.strip()] = [v.strip() for v in variants.split(",") if v.strip()]
+    return table
+
+
+_DEFAULT_SYNONYMS = _everyday_synonyms()
 
 
 def draft_synonyms(flat: str) -> dict[str, list[str]]:

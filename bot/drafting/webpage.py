@@ -12,6 +12,7 @@ from bot.drafting.dates import first_date
 from bot.drafting.model import Block, Release
 from bot.language import (
     squash_whitespace,
+    words,
 )
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -36,13 +37,7 @@ _SKIP_TAGS = frozenset(
 
 
 # class/id words of page furniture (menus, share buttons, cookie banners, related links).
-_FURNITURE = frozenset(
-    """
-    nav navbar navigation menu breadcrumb breadcrumbs cookie cookies consent share sharing
-    social sidebar related newsletter subscribe subscription comments comment banner advert
-    advertisement ads promo skip footer toolbar pagination pager tags print modal popup
-    """.split()
-)
+_FURNITURE = words("page_furniture")
 
 
 _FURNITURE_ROLES = frozenset("navigation banner contentinfo complementary search dialog".split())
