@@ -10,12 +10,14 @@ import yaml
 
 from bot.drafting.draft import draft
 from bot.drafting.model import BuildError, Release
+from bot.drafting.progress import Progress
 from bot.drafting.read import read_release
 from bot.drafting.render import HEADER, merge_text, render
 from bot.language import (
     squash_whitespace,
 )
 from bot.store import (
+    Store,
     StoreError,
     check_store,
     load_store,
@@ -48,8 +50,17 @@ class BuildResult:
         )
 
 
-def build(release_path: Path, output: Path, *, merge: Path | None = None) -> BuildResult:
-    """Draft a store for `release_path` into `output` (adding to `merge`'s entries if given)."""
+def build(
+    release_path: Path,
+    output: Path,
+    *,
+    merge: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Draft a store for `release_path` into `output` (adding to `merge`'s entries if given).
+
+    `progress`, if given, is told how drafting goes (see `bot.drafting.progress`).
+    """
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise BuildError(f"{output}: the store must be a .yaml file")
     release = read_release(release_path)
@@ -59,21 +70,35 @@ def build(release_path: Path, output: Path, *, merge: Path | None = None) -> Bui
     if release.copy and document_path.resolve() == release_path.resolve():
         raise BuildError(f"{document_path}: the extracted text would overwrite the release")
     _refuse_to_clobber(output, document_path, release, merge)
-    folder = output.parent
     try:
-        relative = Path(os.path.relpath(document_path.resolve(), folder.resolve())).as_posix()
+        relative = Path(os.path.relpath(document_path.resolve(), output.parent.resolve()))
     except ValueError:  # another drive (Windows): only an absolute path reaches it
-        relative = document_path.resolve().as_posix()
+        relative = document_path.resolve()
     if merge is not None:
-        text, added, kept = _merged(release, release_path, merge, relative)
+        text, added, kept = _merged(release, release_path, merge, relative.as_posix(), progress)
     else:
-        result = draft(release, relative)
+        result = draft(release, relative.as_posix(), progress=progress)
         if not result.entries:
             raise BuildError(f"{release_path}: no sentences to draft entries from")
         text = render(result, source=release_path.name, store=output.name)
         added, kept = len(result.entries), 0
+    if progress is not None:
+        progress("checking the draft", 0, 1)
+    store = _write_checked(output, text, release, document_path)
+    return BuildResult(
+        store=output,
+        document=document_path,
+        wrote_document=release.copy,
+        added=added,
+        kept=kept,
+        topics=store.topics,
+    )
+
+
+def _write_checked(output: Path, text: str, release: Release, document_path: Path) -> Store:
+    """Write the store (and the extracted text) only if `check_store` accepts it."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        output.parent.mkdir(parents=True, exist_ok=True)
         if release.copy:
             document_path.write_text(release.text, encoding="utf-8")
         temporary = output.with_name(f".{output.name}.building")
@@ -92,14 +117,7 @@ def build(release_path: Path, output: Path, *, merge: Path | None = None) -> Bui
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise BuildError(f"{output}: cannot write ({exc.__class__.__name__})") from None
-    return BuildResult(
-        store=output,
-        document=document_path,
-        wrote_document=release.copy,
-        added=added,
-        kept=kept,
-        topics=report.store.topics,
-    )
+    return report.store
 
 
 def _has_reviewed_entries(store: Path) -> bool:
@@ -138,7 +156,7 @@ def _refuse_to_clobber(output: Path, document: Path, release: Release, merge: Pa
 
 
 def _merged(
-    release: Release, release_path: Path, merge: Path, relative: str
+    release: Release, release_path: Path, merge: Path, relative: str, progress: Progress | None
 ) -> tuple[str, int, int]:
     """The merged store text, the number of drafts added and of curated entries kept."""
     try:
@@ -175,6 +193,7 @@ def _merged(
         taken_ids=taken_ids,
         taken_questions=taken_questions,
         neighbours=neighbours,
+        progress=progress,
     )
     # The curated `document:` line stays unless it no longer points at the release.
     new_document = None if _document_value(existing_text) == relative else relative

@@ -10,6 +10,7 @@ from bot.drafting.answers import standalone_answer
 from bot.drafting.dates import dates_in
 from bot.drafting.facts import Fact, release_facts
 from bot.drafting.model import Draft, Release
+from bot.drafting.progress import Progress
 from bot.drafting.synonyms import draft_synonyms
 from bot.language import (
     STOPWORDS,
@@ -104,16 +105,18 @@ def draft(
     taken_ids: Iterable[str] = (),
     taken_questions: Iterable[str] = (),
     neighbours: Sequence[tuple[str, int]] = (),
+    progress: Progress | None = None,
 ) -> Draft:
     """Draft entries for `release`.
 
     `keep`: draft only the facts inside these release sentences (for a merge).
     `taken_ids`, `taken_questions`: already used by a curated store.
     `neighbours`: (id, position in the flat text) of curated entries, for follow-ups.
+    `progress`: told how drafting goes, block by block.
     """
     flat = parse_document(release.text).flat
     published = release.published
-    facts = release_facts(release, flat, published)
+    facts = release_facts(release, flat, published, progress)
     merging = keep is not None
     ids = Slugs(set(taken_ids) | {talk.id for talk in _smalltalk(())})  # small talk ids are taken
     seen = {normalise(q) for q in taken_questions}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
 from bot.drafting.model import Block, Release
 from bot.drafting.phrases import BYLINE, SAID_AFTER, SAID_BEFORE, TITLE_NAME
+from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of
 from bot.drafting.questions.collect import Known, role_holders
 from bot.drafting.questions.sentence import sentence_questions
@@ -43,13 +44,17 @@ def lower_case_words(flat: str) -> frozenset[str]:
     return frozenset(words | {stem(w) for w in words})
 
 
-def release_facts(release: Release, flat: str, published: str | None) -> list[Fact]:
+def release_facts(
+    release: Release, flat: str, published: str | None, progress: Progress | None = None
+) -> list[Fact]:
     """Every fact of the release, in reading order, with answer, topic and questions."""
     lower_words = lower_case_words(flat)
     known = Known(lower_words, role_holders(flat))
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
     for index, block in enumerate(release.blocks):
         reader.read_block(block, reader.topics[index])
+        if progress is not None:
+            progress("drafting blocks", index + 1, len(release.blocks))
     return reader.facts
 
 
