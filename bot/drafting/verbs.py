@@ -227,7 +227,7 @@ def inverted_clause(subject: str, verb: Verb, tail: str) -> str:
         inverted = f"do {subject} {words[0]}"
     else:
         inverted = f"{words[0]} {subject}"
-    return f"{inverted} {tail}".strip()
+    return " ".join(f"{inverted} {tail}".split())
 
 
 def ing_base(word: str) -> str:

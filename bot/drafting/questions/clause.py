@@ -93,7 +93,14 @@ def clause_questions(
     clause: Clause, subject: str, known: Known, out: QuestionList, *, dated: bool
 ) -> None:
     """Every question rule, in order, applied to one clause."""
-    asked = Asked(
+    asked = read_clause(clause, subject, known, dated=dated)
+    for rule in CLAUSE_RULES:
+        rule(asked, out)
+
+
+def read_clause(clause: Clause, subject: str, known: Known, *, dated: bool) -> Asked:
+    """The clause as the question rules see it, `subject` standing for its own."""
+    return Asked(
         clause=clause,
         subject=subject,
         subject_q=subject_case(subject, known.lower_words),
@@ -102,8 +109,6 @@ def clause_questions(
         known=known,
         dated=dated,
     )
-    for rule in CLAUSE_RULES:
-        rule(asked, out)
 
 
 def _who_did(c: Asked, out: QuestionList) -> None:
