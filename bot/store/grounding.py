@@ -111,8 +111,28 @@ def _word_in(word: str, source: str, words: _Words) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _index(document: str) -> _Index:
+def _indexed(document: str) -> _Index:
     return _Index(document)
+
+
+class _LastIndex:
+    """The index of the document checked last, found by identity.
+
+    `lru_cache` alone would compare an equal but distinct copy of a long document
+    character by character on every call; this makes that one comparison per copy.
+    """
+
+    def __init__(self) -> None:
+        self.document: str | None = None
+        self.index: _Index | None = None
+
+    def __call__(self, document: str) -> _Index:
+        if self.index is None or document is not self.document:
+            self.document, self.index = document, _indexed(document)
+        return self.index
+
+
+_index = _LastIndex()
 
 
 def uncited_sentences(store: Store, sentences: Sequence[str] | None = None) -> list[str]:
