@@ -169,7 +169,9 @@ def from_html(path: Path, raw: str) -> Release:
     blocks = _readable_blocks(parser.blocks)
     page_title = _page_title(squash_whitespace(html.unescape("".join(parser.title))))
     title = next((b.text for b in blocks if b.kind == "title"), "") or page_title
-    published = next((d for d in map(first_date, parser.dates) if d), None) or published_in(blocks)
+    # An ISO timestamp ("2025-02-03T09:00:00Z") dates the page by its date part.
+    dates = (first_date(re.sub(r"T\d.*$", "", d.strip())) for d in parser.dates)
+    published = next((d for d in dates if d), None) or published_in(blocks)
     return extracted_release(path, "html", blocks, title or release_title(blocks), published)
 
 
