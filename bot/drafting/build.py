@@ -13,6 +13,7 @@ from bot.drafting.model import BuildError, Release
 from bot.drafting.progress import Progress
 from bot.drafting.read import read_release
 from bot.drafting.render import HEADER, merge_text, render
+from bot.errors import describe
 from bot.language import (
     squash_whitespace,
 )
@@ -104,7 +105,7 @@ def _write_checked(output: Path, text: str, release: Release, document_path: Pat
         temporary = output.with_name(f".{output.name}.building")
         temporary.write_text(text, encoding="utf-8", newline="")  # line endings as they are
     except OSError as exc:
-        raise BuildError(f"{output}: cannot write ({exc.__class__.__name__})") from None
+        raise BuildError(f"{output}: cannot write ({describe(exc)})") from None
     report = check_store(temporary)
     if report.problems or report.store is None:
         temporary.unlink(missing_ok=True)
@@ -116,7 +117,7 @@ def _write_checked(output: Path, text: str, release: Release, document_path: Pat
         os.replace(temporary, output)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise BuildError(f"{output}: cannot write ({exc.__class__.__name__})") from None
+        raise BuildError(f"{output}: cannot write ({describe(exc)})") from None
     return report.store
 
 
@@ -167,7 +168,7 @@ def _merged(
             f"{merge}: not a valid store: {exc.problems[0] if exc.problems else exc}"
         ) from None
     except OSError as exc:
-        raise BuildError(f"{merge}: cannot read ({exc.__class__.__name__})") from None
+        raise BuildError(f"{merge}: cannot read ({describe(exc)})") from None
     document = parse_document(release.text)
     flat = document.flat
     for entry in existing.entries:

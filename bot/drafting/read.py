@@ -10,6 +10,7 @@ from bot.drafting.blocks import LIST_MARKER, published_in, release_title
 from bot.drafting.markdown import from_markdown
 from bot.drafting.model import Block, BuildError, Release, printable
 from bot.drafting.webpage import from_html
+from bot.errors import describe
 from bot.language import (
     STOPWORDS,
     squash_whitespace,
@@ -42,7 +43,7 @@ def read_release(path: Path) -> Release:
     except IsADirectoryError:
         raise BuildError(f"{path}: is a directory, not a release") from None
     except OSError as exc:
-        raise BuildError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+        raise BuildError(f"{path}: cannot read ({describe(exc)})") from None
     text = _decode(path, data, suffix)
     if not text.strip():
         raise BuildError(f"{path}: the release is empty")
