@@ -17,7 +17,7 @@ from bot.language import (
     normalise,
     stem,
 )
-from bot.passages import root
+from bot.language.morphology import suffix_root
 from bot.store import (
     Entry,
     SmallTalk,
@@ -256,7 +256,7 @@ def _grounded(answer: str, source: str, flat: str, published: str | None) -> str
 
 def content_roots(text: str) -> frozenset[str]:
     """The content words of `text`, as roots ("approved" and "approves" alike)."""
-    return frozenset(root(stem(w)) for w in normalise(text).split() if w not in STOPWORDS)
+    return frozenset(suffix_root(stem(w)) for w in normalise(text).split() if w not in STOPWORDS)
 
 
 def _linked(

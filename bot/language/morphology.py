@@ -66,3 +66,25 @@ def verb_forms(base: str) -> tuple[str, ...]:
     forms = getAllInflections(base, upos="VERB") or getAllInflectionsOOV(base, upos="VERB")
     ordered = [spelled[0] for tag in ("VBZ", "VBG", "VBD", "VBN") if (spelled := forms.get(tag))]
     return tuple(form for form in dict.fromkeys(ordered) if form != base)
+
+
+# Endings `suffix_root` strips, longest of a family first ("ations" before "ation").
+_ROOT_SUFFIXES = (
+    "ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment",
+    "ers", "er", "ed", "es", "al", "ly", "s", "e", "y",
+)  # fmt: skip
+
+
+def suffix_root(word: str) -> str:
+    """A word without one inflectional or derivational ending, keeping 3 letters.
+
+    Coarser than `stem`: "approved" and "approval" meet, so drafting can tell that
+    two phrasings say the same thing.
+
+    >>> [suffix_root(w) for w in ("meeting", "meet", "approved", "approval", "plant", "plan")]
+    ['meet', 'meet', 'approv', 'approv', 'plant', 'plan']
+    """
+    for suffix in _ROOT_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word

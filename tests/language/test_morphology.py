@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.morphology import verb_forms
+from bot.language.morphology import suffix_root, verb_forms
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,17 @@ from bot.language.morphology import verb_forms
 )
 def test_the_other_forms_of_a_verb(base: str, forms: tuple[str, ...]) -> None:
     assert verb_forms(base) == forms
+
+
+@pytest.mark.parametrize(
+    ("word", "root"),
+    [
+        ("approved", "approv"),
+        ("approval", "approv"),
+        ("meetings", "meet"),
+        ("plan", "plan"),  # three letters stay
+        ("stations", "stat"),  # "ations" would leave two letters: "ions" goes
+    ],
+)
+def test_suffix_root_strips_one_ending(word: str, root: str) -> None:
+    assert suffix_root(word) == root
