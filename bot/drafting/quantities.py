@@ -12,6 +12,7 @@ from bot.drafting.vocabulary import (
     COMPARATIVE,
     CURRENCY,
     DANGLING,
+    DIMENSIONS,
     ID_BEFORE,
     IRREGULAR,
     PREPOSITIONS,
@@ -134,6 +135,7 @@ def _ends_noun(token: str) -> bool:
         not word
         or word in STOPWORDS
         or word in COMPARATIVE
+        or word in DIMENSIONS  # "6.8 km long": the line is measured, "long" is not counted
         or word.endswith("ly")
         or word in PREPOSITIONS
         or (word in IRREGULAR or word.endswith("ed") or word in AUX)

@@ -30,6 +30,7 @@ PEOPLE = words("people_nouns")
 PUBLIC = words("public_nouns")
 COMPARATIVE = words("comparatives")
 ID_BEFORE = words("identifier_nouns")
+DIMENSIONS = words("dimensions")
 # A pronoun as the object of a question: "What surprised us".
 OBJECT = {"we": "us", "i": "me", "they": "them", "he": "him", "she": "her"}
 

@@ -19,6 +19,7 @@ Found = tuple[str, str, str, str, str, str]
         ("60% of the cost", [("percent", "", "", "the cost", "", "")]),
         ("every 6 minutes", [("every", "", "minutes", "", "", "")]),
         ("240 hectares", [("area", "", "hectares", "", "", "")]),
+        ("6.8 km long", [("length", "", "kilometres", "", "", "")]),  # "long" is counted by no one
         ("1.5 GW plant", [("power", "plant", "gigawatts", "", "", "")]),
         ("four times more", [("bare", "times", "", "", "", "")]),
         ("bus route 14", []),  # an identifier

@@ -10,7 +10,7 @@ from bot.drafting.phrases import cut_out, shorten
 from bot.drafting.quantities import Quantity
 from bot.drafting.questions.collect import QuestionList
 from bot.drafting.verbs import Verb, base_form, clean_word, inverted_clause, is_participle
-from bot.drafting.vocabulary import AUX, COMPARATIVE, VERBS
+from bot.drafting.vocabulary import AUX, COMPARATIVE, DIMENSIONS, VERBS
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,11 @@ _MOVES = ("retreat", "move", "rise", "fall", "grow")
 
 
 def _length(c: Counted, out: QuestionList) -> None:
+    if c.first_after in DIMENSIONS:  # "The line is 6.8 km long": how long is the line
+        out.add(f"How {c.first_after} {c.asked('')}")
+        if c.quantity.unit:
+            out.add(f"How many {c.quantity.unit} {c.asked(c.first_after)}")
+        return
     if c.noun:
         of = re.match(r"\s*of\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", c.rest[c.quantity.end :])
         whole = shorten(f"{c.noun} of {of.group(1)}", 8) if of else c.noun

@@ -71,6 +71,10 @@ CASES = [
         "How much did the city spend on the line?",
         "How many euros did the city spend on the line?",
     ]),
+    ("The line is 6.8 km long.", "the line", [
+        "How long is the line?",
+        "How many kilometres is the line long?",
+    ]),
     ("The council voted 31 to 8.", "the council", []),  # a score, not a count
 ]  # fmt: skip
 
