@@ -19,7 +19,7 @@ from bot.store import DEFAULT_STORE
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{5,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9]{1,18}")  # int() refuses over 4,300 digits: say so in one line
 _INTEGER = re.compile(r"-?[0-9]+")
 
 
@@ -45,6 +45,19 @@ class Config:
     # (BOT_USER_LIMIT sets the count; the window is a minute).
     user_limit: int = 20
     user_window: float = 60.0
+    # Button taps have a budget of their own (BOT_TAP_LIMIT per minute), so browsing the
+    # topics never uses up the one for questions: a person reading answers taps about once
+    # every few seconds, and 60 a minute leaves room for quick bursts.
+    tap_limit: int = 60
+    tap_window: float = 60.0
+    # unanswered.jsonl is rotated once it would pass BOT_UNANSWERED_MAX_KB kilobytes;
+    # BOT_UNANSWERED_KEEP rotated files (.1 newest) are kept.
+    unanswered_max_kb: int = 10 * 1024
+    unanswered_keep: int = 5
+    # Durable inbox and outages (bot/telegram/inbox.py, transport.py, serve.py).
+    inbox_cap: int = 10_000  # BOT_INBOX_CAP: most updates kept; 0 turns the inbox off
+    reply_max_age: float = 600.0  # BOT_REPLY_MAX_AGE: seconds a reply is retried, then dropped
+    stop_timeout: float = 6.0  # BOT_STOP_TIMEOUT: seconds to finish replies after SIGTERM
 
     @property
     def unanswered_log(self) -> Path:
@@ -53,6 +66,10 @@ class Config:
     @property
     def heartbeat(self) -> Path:
         return self.data_dir / "heartbeat"
+
+    @property
+    def inbox(self) -> Path:
+        return self.data_dir / "inbox.sqlite3"
 
 
 Environ = Mapping[str, str]
@@ -108,7 +125,13 @@ def load_config(
         port=port,
         data_dir=data_dir(env),
         user_limit=user_limit,
+        tap_limit=_count(env, "BOT_TAP_LIMIT", 60, lowest=1),
+        unanswered_max_kb=_count(env, "BOT_UNANSWERED_MAX_KB", 10 * 1024, lowest=1),
+        unanswered_keep=_count(env, "BOT_UNANSWERED_KEEP", 5, lowest=0),
         health_port=health_port,
+        inbox_cap=_bounded(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
+        reply_max_age=_bounded(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
+        stop_timeout=_bounded(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
     )
 
 
@@ -167,6 +190,11 @@ def _whole_number(
     return value
 
 
+def _bounded(env: Environ, name: str, default: int, lowest: int, highest: int) -> int:
+    what = f"a whole number from {lowest} to {highest}"
+    return _whole_number(env, name, str(default), lowest=lowest, highest=highest, what=what)
+
+
 def _webhook(
     env: Environ, webhook: bool, port: int, health_port: int
 ) -> tuple[str | None, str | None]:
@@ -184,3 +212,9 @@ def _webhook(
     if health_port == port:
         raise ConfigError(f"BOT_HEALTH_PORT must differ from PORT ({port}), or be 0")
     return url, secret
+
+
+def _count(env: Environ, name: str, default: int, *, lowest: int) -> int:
+    """A whole number of at least `lowest` (0 or 1), or ConfigError naming the variable."""
+    what = "a positive whole number" if lowest > 0 else "a whole number (0 or more)"
+    return _whole_number(env, name, str(default), lowest=lowest, highest=None, what=what)

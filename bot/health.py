@@ -2,8 +2,13 @@
 
 The bot touches `$BOT_DATA_DIR/heartbeat` after every successful exchange with
 the Bot API (a long poll returns at least every few seconds, and a periodic
-getMe keeps it fresh in webhook mode). Both checks read only that file: no
-token, no network.
+getMe keeps it fresh in webhook mode). When exchanges keep failing for over a
+second (the moment the log says "Bot API unreachable"), or the Bot API refuses
+the bot itself (401, 404, 409), it writes into the file since when and why, and
+the next success clears that. Health is red for exactly that time, not only
+once the heartbeat is `max_age` old: the check reports the present, and how
+long a failure is tolerated is the orchestrator's choice (Docker's `retries`).
+Both checks read only that file: no token, no network.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ HEALTH_PATH = "/healthz"
 
 def verdict(heartbeat: Heartbeat, max_age: float = DEFAULT_MAX_AGE) -> tuple[bool, str]:
     """Whether the heartbeat is fresh, and a one-line reason."""
+    failure = heartbeat.failure()
+    if failure is not None:  # unhealthy at once, not only after max_age: see the module docstring
+        failing_for, why = failure
+        return False, f"unhealthy: Bot API exchanges failing for {failing_for:.0f}s ({why})"
     age = heartbeat.age()
     if age is None:
         return False, "unhealthy: no heartbeat yet"

@@ -26,13 +26,32 @@ MAX_ANSWER_CHARS = 1000  # an answer longer than this is cut, so its quote still
 ANSWER_PREFIX = "a:"
 TOPIC_PREFIX = "t:"
 NONE_OF_THESE = "none"
+# A topic number in callback data: ASCII digits only (str.isdigit also takes "²", which
+# int() refuses), and few of them (int() of a long one is slow, and no store is that big).
+_TOPIC_NUMBER = re.compile(r"[0-9]{1,6}")
 
 NOT_TEXT = "I answer text questions about the release. Please type your question."
-RATE_LIMITED = "You are sending questions very fast. Please wait a little, then ask again."
 EMPTY_QUESTION = "Ask me a question about the release, for example: How many flights are there?"
 ADMINS_ONLY = "Only the bot's administrators can do that."
 EXPIRED_BUTTON = "That button has expired; please ask again."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+def _seconds(count: int) -> str:
+    return "a second" if count <= 1 else f"{count} seconds"
+
+
+def rate_limited(wait: int) -> str:
+    """The one notice to a person over the message limit: when to ask again."""
+    return (
+        "You are sending messages faster than I can answer them. "
+        f"Please wait {_seconds(wait)}, then ask again."
+    )
+
+
+def taps_limited(wait: int) -> str:
+    """The answer to a button tapped over the tap limit (a pop-up, at most 200 characters)."""
+    return f"That is a lot of taps in a short time. Please wait {_seconds(wait)}, then tap again."
 
 
 @dataclass(frozen=True)
@@ -236,8 +255,10 @@ def for_button(store: Store, data: str) -> tuple[Reply | None, bool]:
         return (entry_reply(store, entry), True) if entry else (None, False)
     if data.startswith(TOPIC_PREFIX):
         number = data.removeprefix(TOPIC_PREFIX)
+        if not _TOPIC_NUMBER.fullmatch(number):
+            return None, False
         # An out-of-range topic (the store changed) shows the current topics.
-        return (topic_reply(store, int(number)), False) if number.isdigit() else (None, False)
+        return topic_reply(store, int(number)), False
     if data == NONE_OF_THESE:
         return not_found(store), False
     return None, False

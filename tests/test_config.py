@@ -300,3 +300,53 @@ def test_only_config_reads_the_environment() -> None:
         if (lines := _reads_the_environment(ast.parse(path.read_text(encoding="utf-8"))))
     }
     assert set(readers) == {"config.py"}, readers
+
+
+def test_inbox_outage_and_stop_settings_are_read_with_their_defaults() -> None:
+    """BOT_INBOX_CAP, BOT_REPLY_MAX_AGE and BOT_STOP_TIMEOUT: defaults, values, the inbox path."""
+    default = load_config(env(BOT_DATA_DIR="/srv/bot"))
+    assert (default.inbox_cap, default.reply_max_age, default.stop_timeout) == (10_000, 600, 6)
+    assert default.inbox == Path("/srv/bot/inbox.sqlite3")
+    config = load_config(env(BOT_INBOX_CAP="0", BOT_REPLY_MAX_AGE="30", BOT_STOP_TIMEOUT="20"))
+    assert (config.inbox_cap, config.reply_max_age, config.stop_timeout) == (0, 30, 20)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "range_"),
+    [
+        ("BOT_INBOX_CAP", "-1", "0 to 10000000"),
+        ("BOT_REPLY_MAX_AGE", "0", "1 to 86400"),
+        ("BOT_STOP_TIMEOUT", "1.5", "0 to 3600"),
+        ("BOT_STOP_TIMEOUT", "٣", "0 to 3600"),
+    ],
+)
+def test_bad_inbox_outage_or_stop_setting_is_quoted(name: str, value: str, range_: str) -> None:
+    assert error_of(env(**{name: value})) == (
+        f"{name} must be a whole number from {range_}, not {value!r}"
+    )
+
+
+def test_tap_limit_and_log_rotation_are_read_from_the_environment() -> None:
+    """BOT_TAP_LIMIT, BOT_UNANSWERED_MAX_KB and BOT_UNANSWERED_KEEP, with their defaults."""
+    config = load_config(env())
+    assert (config.tap_limit, config.unanswered_max_kb, config.unanswered_keep) == (60, 10240, 5)
+    config = load_config(
+        env(BOT_TAP_LIMIT="90", BOT_UNANSWERED_MAX_KB="64", BOT_UNANSWERED_KEEP="0")
+    )
+    assert (config.tap_limit, config.unanswered_max_kb, config.unanswered_keep) == (90, 64, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "what"),
+    [
+        ("BOT_TAP_LIMIT", "0", "a positive whole number"),
+        ("BOT_TAP_LIMIT", "²", "a positive whole number"),
+        ("BOT_UNANSWERED_MAX_KB", "1.5", "a positive whole number"),
+        ("BOT_UNANSWERED_KEEP", "-1", "a whole number (0 or more)"),
+        ("BOT_UNANSWERED_KEEP", "lots", "a whole number (0 or more)"),
+        ("BOT_UNANSWERED_KEEP", "1" * 5000, "a whole number (0 or more)"),
+    ],
+)
+def test_bad_tap_limit_or_rotation_setting_is_quoted(name: str, value: str, what: str) -> None:
+    """A malformed count is one line naming the variable and the value."""
+    assert error_of(env(**{name: value})) == f"{name} must be {what}, not {value!r}"

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.matcher import Candidate, Kind, Match, Matcher
 from bot.replies import (
@@ -20,9 +22,12 @@ from bot.replies import (
     MAX_MESSAGE,
     Button,
     Reply,
+    for_button,
     plain,
+    rate_limited,
     source_chunks,
     start_reply,
+    taps_limited,
     topic_reply,
     topics_reply,
 )
@@ -298,3 +303,67 @@ def test_an_overlong_entry_still_fits_in_one_telegram_message(store: Store) -> N
     assert len(text) <= MAX_MESSAGE
     assert text.endswith("…</blockquote>") and "word word" in text
     assert "<blockquote>R&amp;D &amp; more R&amp;D" in text
+
+
+# --- Button data --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["t:²", "t:٣", "t:1²", "t:", "t:-1", "t:+1", "t: 1", "t:1 ", "t:1\n", "t:1_0", "t:" + "9" * 7],
+)
+def test_topic_data_that_is_not_plain_ascii_digits_is_stale_not_an_error(
+    store: Store, data: str
+) -> None:
+    """Forged topic data (superscripts, other scripts, signs, spaces, huge numbers): stale."""
+    assert for_button(store, data) == (None, False)
+
+
+def test_topic_data_in_and_out_of_range(store: Store) -> None:
+    """t:N shows topic N; a number past the last topic (a changed store) shows the topic list."""
+    assert for_button(store, "t:0") == (topic_reply(store, 0), False)
+    assert for_button(store, "t:000") == (topic_reply(store, 0), False)
+    assert for_button(store, "t:999999") == (topics_reply(store), False)
+
+
+_ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=80)  # surrogates too
+# Digits and other numerals of every script ("²", "٣", "Ⅻ") and long runs of them.
+_NUMERALS = st.text(st.characters(categories=["Nd", "No", "Nl"]), min_size=1, max_size=8) | (
+    st.integers(4000, 6000).map("1".__mul__)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    data=st.one_of(
+        _ANY_TEXT,
+        st.builds("t:".__add__, _ANY_TEXT),
+        st.builds("a:".__add__, _ANY_TEXT),
+        st.builds("t:".__add__, _NUMERALS),
+        st.sampled_from(["none", "t:0", "a:"]),
+    )
+)
+def test_any_button_data_gives_a_reply_or_none_and_never_raises(store: Store, data: str) -> None:
+    """Whatever the callback data, for_button returns; only a:<known id> counts as an answer."""
+    reply, answered = for_button(store, data)
+    assert reply is None or isinstance(reply, Reply)
+    assert answered == (data.startswith("a:") and store.entry(data[2:]) is not None)
+    if reply is not None and not answered:
+        topic = data.startswith("t:") and data[2:].isascii() and data[2:].isdigit()
+        assert data == "none" or topic
+
+
+# --- Flood notices ------------------------------------------------------------------------
+
+
+def test_rate_limit_notices_say_how_long_to_wait() -> None:
+    """The notices name the wait in seconds, and the tap pop-up fits Telegram's 200 characters."""
+    assert rate_limited(1) == (
+        "You are sending messages faster than I can answer them. "
+        "Please wait a second, then ask again."
+    )
+    assert rate_limited(42).endswith("Please wait 42 seconds, then ask again.")
+    assert taps_limited(7) == (
+        "That is a lot of taps in a short time. Please wait 7 seconds, then tap again."
+    )
+    assert len(taps_limited(3600)) <= 200
