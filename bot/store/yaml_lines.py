@@ -17,7 +17,6 @@ import yaml
 
 from bot.errors import describe
 
-
 # libyaml's parser when PyYAML was built with it (the wheels are): about 8x faster
 # on the shipped store and its overlays, with the same nodes and line marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
