@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from bot.knowledge import DEFAULT_STORE, Store, StoreError, check_store, load_store
 from bot.matcher import Match, Matcher
 from bot.replies import plain
+from bot.review.options import add_parser as add_review
 
 EXIT_PROBLEMS = 1  # `check` found problems
 EXIT_USAGE = 2  # bad arguments, settings or store: nothing was started
@@ -144,6 +145,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from bot.review.command import ReviewError, run
+
+    try:
+        return run(args, _store_path(args))
+    except ReviewError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.telegram_app import run
 
@@ -211,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     build.set_defaults(func=cmd_build)
+
+    add_review(sub, common).set_defaults(func=cmd_review)
 
     run = sub.add_parser("run", parents=[common], help="run the Telegram bot")
     run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
