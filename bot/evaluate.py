@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge import Settings
 from bot.matcher import Candidate, Kind, Matcher
+from bot.store import Settings
 
 
 class EvalFileError(Exception):

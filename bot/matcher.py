@@ -36,9 +36,9 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.knowledge import Entry, Settings, SmallTalk, Store
+from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
 from bot.passages import PassageIndex
-from bot.text import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.store import Entry, Settings, SmallTalk, Store
 
 # Typo correction: a word within this rapidfuzz ratio of a vocabulary word is
 # read as that word. Short words need to be near-exact to avoid turning an

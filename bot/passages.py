@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge import Store
-from bot.text import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.store import Store
 
 # Scores are in [0, 100]: the weighted share of the question's content words the
 # sentence contains. Every word the release uses must be in the sentence (in one of

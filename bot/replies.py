@@ -11,8 +11,8 @@ import html as _html
 import re
 from dataclasses import dataclass
 
-from bot.knowledge import Entry, Store
 from bot.matcher import Candidate, Kind, Match
+from bot.store import Entry, Store
 
 MAX_INLINE_RESULTS = 5
 

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 
 from bot.builder import BuildError, build, find_dates, read_release
 from bot.evaluate import load_cases
-from bot.knowledge import Entry, Store, check_store, load_store
+from bot.language import STOPWORDS, normalise, squash_whitespace, stem
 from bot.matcher import Kind, Matcher
-from bot.text import STOPWORDS, normalise, squash_whitespace, stem
+from bot.store import Entry, Store, check_store, load_store
 from tests.support import run_bot
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.evaluate import Case, EvalFileError, load_cases, report, run, summarise, sweep
-from bot.knowledge import load_store
+from bot.language import normalise
 from bot.matcher import Kind, Matcher
-from bot.text import normalise
+from bot.store import load_store
 
 DATA = Path(__file__).resolve().parent / "data"
 EVAL_FILE = DATA / "eval.yaml"

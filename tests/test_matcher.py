@@ -10,8 +10,8 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge import load_store
 from bot.matcher import DOUBT_MARGIN, MAX_QUERY_WORDS, Kind, Match, Matcher
+from bot.store import load_store
 from tests.support import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -333,7 +333,7 @@ def test_match_never_raises_and_bounds_its_work_for_any_text(
 
 def test_matcher_and_cli_do_not_import_telegram() -> None:
     code = (
-        "import sys, bot.matcher, bot.cli, bot.replies, bot.knowledge, bot.evaluate\n"
+        "import sys, bot.matcher, bot.cli, bot.replies, bot.store, bot.evaluate\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'telegram'))"
     )
     assert run_python(code) == "[]\n"

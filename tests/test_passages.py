@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.passages
-from bot.knowledge import Store, load_store
 from bot.passages import PASSAGE_MIN_SCORE, Passage, PassageIndex
+from bot.store import Store, load_store
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASES = Path(__file__).resolve().parent / "data" / "releases"

@@ -23,9 +23,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from bot.knowledge import Problem, check_store
+from bot.language import normalise
 from bot.review.suggest import Suggestion, yaml_list
-from bot.text import normalise
+from bot.store import Problem, check_store
 
 
 class ApplyError(Exception):

@@ -12,12 +12,12 @@ import os
 import sys
 from pathlib import Path
 
-from bot.knowledge import Store, load_store
 from bot.review.apply import ApplyError, apply, choose
 from bot.review.logs import LogError, parse_since, read_logs
 from bot.review.progress import Progress
 from bot.review.report import Review, build_review, render
 from bot.review.suggest import EVAL_FILE, eval_line, render_suggestions, suggestions
+from bot.store import Store, load_store
 
 EXIT_REFUSED = 1  # --apply: the edited store would not validate; nothing changed
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.text import STOPWORDS, normalise, stem
+from bot.language import STOPWORDS, normalise, stem
 
 # Similarity (rapidfuzz token_set_ratio, 0-100) at which two questions count
 # as one. token_set_ratio ignores word order and repeated words, and scores a

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.feedback import Verdict
-from bot.knowledge import Store
+from bot.language import normalise
 from bot.matcher import Candidate, Kind, Match, Matcher
 from bot.review.groups import Group, group_texts
 from bot.review.logs import Logs
-from bot.text import normalise
+from bot.store import Store
 
 NEAREST = 3  # entries shown per group, with their scores
 SHOWN_WORDINGS = 4  # other wordings shown per group before "+N more"

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from bot.knowledge import Store
+from bot.language import normalise, squash_whitespace
 from bot.review.report import Finding, Review, describe
-from bot.text import normalise, squash_whitespace
+from bot.store import Store
 
 # Nearest-entry score (0-100) below which a group gets no suggestion: the
 # matcher's own floor for offering an entry at all ("Perhaps one of these
