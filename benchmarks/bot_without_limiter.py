@@ -5,7 +5,7 @@ with `overall_max_rate=0`: no bot-wide cap of 30 requests per second (Telegram's
 broadcast limit, which the shipped bot rightly keeps). With the cap, a
 throughput run measures the cap, not our code; without it, the run shows what
 our handlers cost next to a bare echo bot. Only PTB's class is replaced, before
-`bot.telegram_app` imports it; nothing of ours is patched. For benchmarks only.
+`bot.telegram.app` imports it; nothing of ours is patched. For benchmarks only.
 """
 
 from __future__ import annotations

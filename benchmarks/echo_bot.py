@@ -2,7 +2,7 @@
 
 One `MessageHandler` that replies with the same text (HTML-escaped, as our bot
 escapes everything it sends). It is built with the same `ApplicationBuilder`
-settings as `bot.telegram_app.build_application` where they cost the same for
+settings as `bot.telegram.app.build_application` where they cost the same for
 both: `Defaults(parse_mode=HTML)`, `AIORateLimiter(max_retries=5)` (unless
 `--no-rate-limiter`), an `HTTPXRequest` pool of 16 connections for outgoing
 calls, `concurrent_updates(8)` and the same `run_polling` arguments. It has

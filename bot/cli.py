@@ -155,7 +155,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.telegram_app import run
+    from bot.telegram.app import run
 
     return run(args)
 

@@ -30,7 +30,7 @@ import yaml
 from bot import replies
 from bot.matcher import Matcher
 from bot.store import Entry, Store, load_store
-from bot.telegram_app import COMMANDS
+from bot.telegram.app import COMMANDS
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.support import PHOTO, STICKER
 

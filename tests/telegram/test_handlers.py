@@ -1,367 +1,54 @@
-"""The Telegram edge: the real Application and handlers, Telegram faked at the HTTP boundary.
+"""The handlers: the real Application, Telegram faked at the HTTP boundary.
 
-Each test builds the application with `build_application`, feeds it `Update`
-objects made from Bot API dicts, and checks the exact Bot API calls it made.
-`RecordingRequest` answers the few methods the bot is allowed to use; any other
-method is refused and reported, and the `make_bot` fixture fails the test.
+Each test builds the application with `build_application` (the `tg` and `make_bot`
+fixtures), feeds it `Update` objects made from Bot API dicts, and checks the exact
+Bot API calls it made.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
-import itertools
 import json
 import logging
-import os
 import re
 import shutil
-import time
-from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from telegram import Bot, Update
-from telegram.error import NetworkError, RetryAfter, TimedOut
-from telegram.ext import Application
-from telegram.request import BaseRequest, RequestData
 
 from bot import replies
-from bot.config import Config
 from bot.matcher import Matcher
-from bot.runtime import Heartbeat
 from bot.store import Entry, Store, StoreError, load_store
-from bot.telegram_app import (
-    COMMANDS,
-    BotState,
-    RedactToken,
-    ResilientRequest,
-    build_application,
-    setup_logging,
-)
-from tests.fake_bot_api import FakeBotApi, decode_param
 from tests.support import PHOTO, STICKER
-
-TOKEN = "123456:TEST-token"  # FakeBotApi's default, and what `make_config` uses
-BOT_USER = {
-    "id": int(TOKEN.split(":", maxsplit=1)[0]),
-    "is_bot": True,
-    "first_name": "Release Test Bot",
-    "username": "release_test_bot",
-}
-USER = 1001
-ADMIN = 42
-GROUP = -5005
-NOW = int(time.time())
-EXPIRED = "That button has expired; please ask again."
-NOT_ADMIN = "Only the bot's administrators can do that."
-
-# --- The HTTP boundary ------------------------------------------------------------------
-
-Call = tuple[str, dict[str, Any]]
-
-
-class RecordingRequest(BaseRequest):
-    """Records (method, decoded params) of every Bot API call and returns canned results.
-
-    Only getMe, sendMessage, answerCallbackQuery, answerInlineQuery and
-    setMyCommands are served; any other method gets a 404 and is listed in
-    `unexpected`. `fail(method, code, description)` makes the next call fail.
-    """
-
-    def __init__(self) -> None:
-        self.calls: list[Call] = []
-        self.unexpected: list[str] = []
-        self._failures: dict[str, deque[tuple[int, str]]] = {}
-        self._message_ids = itertools.count(9000)
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-    def fail(self, method: str, code: int, description: str) -> None:
-        self._failures.setdefault(method, deque()).append((code, description))
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        *args: Any,
-        **kwargs: Any,
-    ) -> tuple[int, bytes]:
-        name = url.rsplit("/", 1)[-1]
-        raw = request_data.json_parameters if request_data else {}
-        params = {key: decode_param(key, value) for key, value in raw.items()}
-        self.calls.append((name, params))
-        failures = self._failures.get(name)
-        if failures:
-            code, description = failures.popleft()
-            return code, _body({"ok": False, "error_code": code, "description": description})
-        if name == "getMe":
-            result: Any = BOT_USER
-        elif name == "sendMessage":
-            result = self._message(params)
-        elif name in ("answerCallbackQuery", "answerInlineQuery", "setMyCommands"):
-            result = True
-        else:
-            self.unexpected.append(name)
-            return 404, _body({"ok": False, "error_code": 404, "description": "Not Found"})
-        return 200, _body({"ok": True, "result": result})
-
-    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat_id = int(params["chat_id"])
-        message: dict[str, Any] = {
-            "message_id": next(self._message_ids),
-            "from": BOT_USER,
-            "chat": chat(chat_id),
-            "date": NOW,
-            "text": params["text"],
-        }
-        if "reply_markup" in params:
-            message["reply_markup"] = params["reply_markup"]
-        return message
-
-
-def _body(payload: dict[str, Any]) -> bytes:
-    return json.dumps(payload).encode("utf-8")
-
-
-# --- Update factories ------------------------------------------------------------------
-
-_ids = itertools.count(1)
-
-
-def user(user_id: int = USER) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": "Ann", "language_code": "en"}
-
-
-def chat(chat_id: int) -> dict[str, Any]:
-    if chat_id > 0:
-        return {"id": chat_id, "type": "private", "first_name": "Ann"}
-    return {"id": chat_id, "type": "group", "title": "Test group"}
-
-
-def bot_message(chat_id: int, text: str = "An earlier answer") -> dict[str, Any]:
-    return {
-        "message_id": next(_ids),
-        "from": BOT_USER,
-        "chat": chat(chat_id),
-        "date": NOW,
-        "text": text,
-    }
-
-
-def message(
-    text: str | None,
-    *,
-    user_id: int = USER,
-    chat_id: int | None = None,
-    reply_to: dict[str, Any] | None = None,
-    **extra: Any,
-) -> dict[str, Any]:
-    """A `message` update; a leading /command gets its bot_command entity."""
-    body: dict[str, Any] = {
-        "message_id": next(_ids),
-        "from": user(user_id),
-        "chat": chat(user_id if chat_id is None else chat_id),
-        "date": NOW,
-    }
-    if text is not None:
-        body["text"] = text
-        if text.startswith("/"):
-            length = len(text.split()[0].encode("utf-16-le")) // 2
-            body["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
-    if reply_to is not None:
-        body["reply_to_message"] = reply_to
-    body.update(extra)
-    return {"update_id": next(_ids), "message": body}
-
-
-def callback(data: str, *, user_id: int = USER, chat_id: int | None = None) -> dict[str, Any]:
-    chat_id = user_id if chat_id is None else chat_id
-    query = {
-        "id": str(next(_ids)),
-        "from": user(user_id),
-        "chat_instance": "42",
-        "data": data,
-        "message": bot_message(chat_id),
-    }
-    return {"update_id": next(_ids), "callback_query": query}
-
-
-def inline(query: str, *, user_id: int = USER) -> dict[str, Any]:
-    body = {"id": str(next(_ids)), "from": user(user_id), "query": query, "offset": ""}
-    return {"update_id": next(_ids), "inline_query": body}
-
-
-# --- Harness -------------------------------------------------------------------------------
-
-
-@dataclass
-class Harness:
-    app: Application  # type: ignore[type-arg]
-    request: RecordingRequest
-    updates_request: RecordingRequest
-    config: Config
-    started: list[Call] = field(default_factory=list)
-
-    @property
-    def state(self) -> BotState:
-        state: BotState = self.app.bot_data["state"]
-        return state
-
-    async def feed(self, update: dict[str, Any]) -> list[Call]:
-        """Process one update; return the Bot API calls it caused."""
-        start = len(self.request.calls)
-        await self.app.process_update(Update.de_json(update, self.app.bot))
-        return self.request.calls[start:]
-
-    async def say(self, text: str | None, **kwargs: Any) -> list[Call]:
-        return await self.feed(message(text, **kwargs))
-
-
-@pytest.fixture
-async def make_bot(
-    make_config: Callable[..., Config], store: Store
-) -> AsyncIterator[Callable[..., Awaitable[Harness]]]:
-    """Build and initialise applications; afterwards shut them down and check no stray calls."""
-    made: list[Harness] = []
-
-    async def make(store_: Store | None = None, **overrides: Any) -> Harness:
-        config = make_config(**overrides)
-        request, updates_request = RecordingRequest(), RecordingRequest()
-        app = build_application(
-            config, store_ or store, request=request, updates_request=updates_request
-        )
-        await app.initialize()
-        harness = Harness(app, request, updates_request, config, list(request.calls))
-        made.append(harness)
-        return harness
-
-    yield make
-    for harness in made:
-        await harness.app.shutdown()
-        assert harness.request.unexpected == [], "the bot called a method it should not use"
-        assert harness.updates_request.calls == [], "handlers must never poll for updates"
-
-
-@pytest.fixture
-async def tg(make_bot: Callable[..., Awaitable[Harness]]) -> Harness:
-    return await make_bot()
-
-
-# --- Expectations ----------------------------------------------------------------------
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def label(text: str) -> str:
-    """A button caption: at most 60 characters, an ellipsis when cut."""
-    return text if len(text) <= 60 else text[:59] + "…"
-
-
-def answer_text(entry: Entry) -> str:
-    quote = f"<blockquote>{esc(entry.source)}</blockquote>"
-    return f"{esc(entry.answer)}\n\n<i>From the release:</i>\n{quote}"
-
-
-def answer_button(store: Store, entry_id: str) -> tuple[str, str]:
-    entry = store.entry(entry_id)
-    assert entry is not None
-    return label(entry.questions[0]), f"a:{entry.id}"
-
-
-def follow_up_buttons(store: Store, entry: Entry) -> list[tuple[str, str]]:
-    return [answer_button(store, f) for f in entry.follow_ups[:3] if store.entry(f)]
-
-
-def topic_buttons(store: Store) -> list[tuple[str, str]]:
-    return [(label(topic), f"t:{i}") for i, topic in enumerate(store.topics)]
-
-
-def not_found_text(store: Store) -> str:
-    return esc(
-        "Sorry, I could not find that in the release. I can answer questions about: "
-        + ", ".join(store.topics)
-        + "."
-    )
-
-
-def sent(calls: list[Call]) -> list[dict[str, Any]]:
-    """The sendMessage parameters among `calls`, in order."""
-    return [params for name, params in calls if name == "sendMessage"]
-
-
-def only_message(calls: list[Call]) -> dict[str, Any]:
-    """The one call made, which must be a sendMessage in HTML without link previews."""
-    assert [name for name, _ in calls] == ["sendMessage"]
-    params = calls[0][1]
-    assert params["parse_mode"] == "HTML"
-    assert params["link_preview_options"] == {"is_disabled": True}
-    return params
-
-
-def buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
-    """(text, callback_data) of each button; every row holds exactly one button."""
-    if "reply_markup" not in params:
-        return []
-    rows = params["reply_markup"]["inline_keyboard"]
-    assert all(len(row) == 1 for row in rows)
-    result = [(row[0]["text"], row[0]["callback_data"]) for row in rows]
-    for text, data in result:
-        assert len(text) <= 60 and len(data.encode()) <= 64
-    return result
-
-
-def quoted(params: dict[str, Any]) -> int | None:
-    """The id of the message this one replies to, if any."""
-    if "reply_parameters" in params:
-        return int(params["reply_parameters"]["message_id"])
-    return params.get("reply_to_message_id")
-
-
-class _TagChecker(HTMLParser):
-    ALLOWED = frozenset({"b", "i", "blockquote"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.bad: list[str] = []
-        self.open: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.ALLOWED or attrs:
-            self.bad.append(tag)
-        self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open.pop() != tag:
-            self.bad.append(f"/{tag}")
-
-
-def assert_safe_html(text: str) -> None:
-    """Only <b>, <i>, <blockquote>, balanced; every other < > & is escaped."""
-    checker = _TagChecker()
-    checker.feed(text)
-    checker.close()
-    assert checker.bad == [] and checker.open == []
-    bare = re.sub(r"</?(?:b|i|blockquote)>", "", text)
-    assert "<" not in bare and ">" not in bare
-    assert re.search(r"&(?!(?:amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);)", bare) is None
-
+from tests.telegram.harness import (
+    ADMIN,
+    BOT_USER,
+    EXPIRED,
+    GROUP,
+    NOT_ADMIN,
+    USER,
+    Harness,
+    answer_button,
+    answer_text,
+    assert_safe_html,
+    bot_message,
+    buttons,
+    callback,
+    chat,
+    esc,
+    follow_up_buttons,
+    inline,
+    message,
+    not_found_text,
+    only_message,
+    quoted,
+    sent,
+    topic_buttons,
+    user,
+)
 
 # --- Commands --------------------------------------------------------------------------
 
@@ -936,150 +623,6 @@ async def test_blocked_user_is_logged_quietly(
     assert [name for name, _ in calls] == ["sendMessage"]
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert "cannot write to chat private: the bot was blocked or removed" in caplog.text
-
-
-# --- Start-up, shutdown, outbound requests, logging ---------------------------------------
-
-
-async def test_post_init_registers_the_commands_and_starts_the_pinger(tg: Harness) -> None:
-    """post_init publishes the command menu; post_shutdown stops the ping task."""
-    assert tg.started == [("getMe", {})]
-    assert tg.app.post_init is not None and tg.app.post_shutdown is not None
-    await tg.app.post_init(tg.app)
-    assert tg.request.calls[-1] == (
-        "setMyCommands",
-        {"commands": [{"command": c, "description": d} for c, d in COMMANDS]},
-    )
-    pinger = tg.app.bot_data["pinger"]
-    assert isinstance(pinger, asyncio.Task) and not pinger.done()
-    await tg.app.post_shutdown(tg.app)
-    assert pinger.cancelled() and "pinger" not in tg.app.bot_data
-
-
-async def test_resilient_request_retries_500s_and_drops_then_beats(
-    fake_api: FakeBotApi, tmp_path: Path
-) -> None:
-    """A 500 and a dropped connection are retried; the success touches the heartbeat."""
-    heartbeat = Heartbeat(tmp_path / "heartbeat", every=0.0)
-    fake_api.inject("getMe", "500")
-    fake_api.inject("getMe", "drop")
-    bot = Bot(TOKEN, base_url=fake_api.base_url, request=ResilientRequest(heartbeat, retries=2))
-    async with bot:
-        assert bot.username == fake_api.bot_username
-    assert [c.fault for c in fake_api.calls_to("getMe")] == ["500", "drop", None]
-    assert heartbeat.age() is not None
-
-
-async def test_resilient_request_gives_up_after_its_retries(
-    fake_api: FakeBotApi, tmp_path: Path
-) -> None:
-    """After `retries` more 500s the error surfaces, and the failures write no heartbeat."""
-    heartbeat = Heartbeat(tmp_path / "heartbeat", every=0.0)
-    request = ResilientRequest(heartbeat, retries=2)
-    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
-        os.utime(heartbeat.path, (1000.0, 1000.0))
-        fake_api.inject("getMe", "500", count=3)
-        with pytest.raises(NetworkError, match="Internal Server Error"):
-            await bot.get_me()
-    assert [c.fault for c in fake_api.calls_to("getMe")] == [None, "500", "500", "500"]
-    assert heartbeat.path.stat().st_mtime == 1000.0
-
-
-async def test_resilient_request_does_not_resend_a_message_after_a_read_timeout(
-    fake_api: FakeBotApi, tmp_path: Path
-) -> None:
-    """A sendMessage whose reply timed out may have been delivered: it is not sent again."""
-    request = ResilientRequest(Heartbeat(tmp_path / "heartbeat"), read_timeout=0.3)
-    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
-        fake_api.inject("sendMessage", "slow", delay=1.0)
-        with pytest.raises(TimedOut):
-            await bot.send_message(USER, "once")
-    assert len(fake_api.calls_to("sendMessage")) == 1
-
-
-async def test_resilient_request_repeats_an_idempotent_call_after_a_read_timeout(
-    fake_api: FakeBotApi, tmp_path: Path
-) -> None:
-    """getMe changes nothing on the server, so a timed-out one is simply asked again."""
-    request = ResilientRequest(Heartbeat(tmp_path / "heartbeat"), read_timeout=0.3)
-    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
-        fake_api.inject("getMe", "slow", delay=1.0)
-        assert (await bot.get_me()).id == fake_api.bot_id
-    assert len(fake_api.calls_to("getMe")) >= 3
-
-
-async def test_resilient_request_leaves_429_to_the_rate_limiter(
-    fake_api: FakeBotApi, tmp_path: Path
-) -> None:
-    """A 429 is not retried by the request class: it surfaces as RetryAfter at once."""
-    heartbeat = Heartbeat(tmp_path / "heartbeat", every=0.0)
-    request = ResilientRequest(heartbeat, retries=2)
-    async with Bot(TOKEN, base_url=fake_api.base_url, request=request) as bot:
-        fake_api.inject("getMe", "429", retry_after=3)
-        with pytest.raises(RetryAfter) as info:
-            await bot.get_me()
-    assert info.value.retry_after.total_seconds() == 3  # type: ignore[union-attr]
-    assert [c.fault for c in fake_api.calls_to("getMe")] == [None, "429"]
-
-
-def test_redact_token_hides_it_in_messages_args_and_tracebacks() -> None:
-    """The logging filter replaces the token wherever it appears in a record."""
-    records = []
-    try:
-        raise RuntimeError(f"POST https://api.telegram.org/bot{TOKEN}/getMe failed")
-    except RuntimeError as exc:
-        records.append(
-            logging.LogRecord("x", logging.ERROR, __file__, 1, "boom %s", (TOKEN,), None)
-        )
-        records.append(
-            logging.LogRecord(
-                "x",
-                logging.ERROR,
-                __file__,
-                1,
-                "failed",
-                (),
-                (RuntimeError, exc, exc.__traceback__),
-            )
-        )
-    redact = RedactToken(TOKEN)
-    formatter = logging.Formatter()
-    for record in records:
-        assert redact.filter(record) is True
-        text = formatter.format(record)
-        assert TOKEN not in text and "[TOKEN]" in text
-
-
-def test_redact_token_survives_a_percent_sign_in_the_traceback() -> None:
-    """A traceback with the token and a % sign is folded in without re-formatting."""
-    try:
-        raise RuntimeError(f"100% failed at https://api.telegram.org/bot{TOKEN}/getMe")
-    except RuntimeError as exc:
-        record = logging.LogRecord(
-            "x", logging.ERROR, __file__, 1, "error in %s", ("message",), (RuntimeError, exc, None)
-        )
-    assert RedactToken(TOKEN).filter(record) is True
-    text = logging.Formatter().format(record)
-    assert TOKEN not in text and text.startswith("error in message\n")
-
-
-def test_setup_logging_quietens_httpx_and_redacts(tmp_path: Path) -> None:
-    """setup_logging puts one redacting stderr handler on the root; httpx logs only warnings."""
-    root = logging.getLogger()
-    saved = (root.handlers[:], root.level)
-    saved_httpx = logging.getLogger("httpx").level, logging.getLogger("httpcore").level
-    try:
-        setup_logging("DEBUG", TOKEN)
-        assert root.level == logging.DEBUG
-        assert len(root.handlers) == 1
-        assert any(isinstance(f, RedactToken) for f in root.handlers[0].filters)
-        assert logging.getLogger("httpx").level == logging.WARNING
-        assert logging.getLogger("httpcore").level == logging.WARNING
-    finally:
-        root.handlers[:] = saved[0]
-        root.setLevel(saved[1])
-        logging.getLogger("httpx").setLevel(saved_httpx[0])
-        logging.getLogger("httpcore").setLevel(saved_httpx[1])
 
 
 def test_every_callback_data_fits_in_64_bytes(store: Store) -> None:

@@ -1,0 +1,199 @@
+"""Wiring: `build_application` registers every handler; `run` serves until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import replies
+from bot.config import Config, ConfigError, load_config
+from bot.health import HEALTH_PATH, HealthServer
+from bot.matcher import Matcher
+from bot.runtime import FloodGate, Heartbeat, Stats, UnansweredLog
+from bot.store import Store, load_store
+from bot.telegram import handlers as h
+from bot.telegram.context import (
+    STATE_KEY,
+    BotApplication,
+    BotContext,
+    BotState,
+    reload_store,
+    state_of,
+)
+from bot.telegram.logs import setup_logging
+from bot.telegram.transport import ResilientRequest
+
+log = logging.getLogger("release_bot")
+
+ALLOWED_UPDATES = h.ALLOWED_UPDATES
+COMMANDS = [
+    ("start", "What this bot is for"),
+    ("help", "How to ask"),
+    ("topics", "Browse the topics"),
+    ("source", "Read the whole release"),
+    ("ask", "Ask a question (in groups)"),
+]
+PING_EVERY = 30.0  # seconds between getMe pings that keep the heartbeat fresh
+
+
+def build_application(
+    config: Config,
+    store: Store,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> BotApplication:
+    """Create the application with every handler registered. Nothing connects yet."""
+    heartbeat = Heartbeat(config.heartbeat)
+    state = BotState(
+        config=config,
+        store=store,
+        matcher=Matcher(store),
+        gate=FloodGate(config.user_limit, config.user_window),
+        stats=Stats(),
+        unanswered=UnansweredLog(config.unanswered_log),
+        heartbeat=heartbeat,
+    )
+    app = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.api_url)
+        .context_types(ContextTypes(context=BotContext))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .request(request or ResilientRequest(heartbeat, connection_pool_size=16))
+        .get_updates_request(updates_request or ResilientRequest(heartbeat, retries=1))
+        .concurrent_updates(8)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    app.bot_data[STATE_KEY] = state
+    _add_handlers(app)
+    return app
+
+
+def _add_handlers(app: BotApplication) -> None:
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    # Commands first: a command is also text, and must not reach the question handlers.
+    app.add_handler(CommandHandler("start", h.replying(replies.start_reply)))
+    app.add_handler(CommandHandler("help", h.replying(replies.help_reply)))
+    app.add_handler(CommandHandler("topics", h.replying(replies.topics_reply)))
+    app.add_handler(CommandHandler("source", h.on_source))
+    app.add_handler(CommandHandler("ask", h.on_ask))
+    app.add_handler(CommandHandler("reload", h.on_reload))
+    app.add_handler(CommandHandler("stats", h.on_stats))
+    # A message sent through our own inline mode is an answer already, not a question.
+    questions = filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT
+    app.add_handler(MessageHandler(private & questions, h.on_private_text))
+    app.add_handler(MessageHandler(groups & questions, h.on_group_text))
+    # Anything else in a private chat (stickers, photos, voice, unknown commands).
+    app.add_handler(
+        MessageHandler(private & ~filters.StatusUpdate.ALL & ~filters.VIA_BOT, h.on_not_text)
+    )
+    app.add_handler(CallbackQueryHandler(h.on_button))
+    app.add_handler(InlineQueryHandler(h.on_inline))
+    app.add_error_handler(h.on_error)
+
+
+async def _post_init(app: BotApplication) -> None:
+    state = state_of(app)
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        loop.add_signal_handler(signal.SIGHUP, lambda: reload_store(state))  # it logs
+    app.bot_data["pinger"] = asyncio.create_task(_ping(app))
+    if state.config.webhook and state.config.health_port:
+        health = HealthServer(state.heartbeat, state.config.listen, state.config.health_port)
+        health.start()
+        app.bot_data["health"] = health
+        log.info("health route on port %d%s", health.port, HEALTH_PATH)
+    log.info("ready as @%s with %d entries", app.bot.username, len(state.store.entries))
+
+
+async def _post_shutdown(app: BotApplication) -> None:
+    health: HealthServer | None = app.bot_data.pop("health", None)
+    if health is not None:
+        health.stop()
+    task: asyncio.Task[None] | None = app.bot_data.pop("pinger", None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def _ping(app: BotApplication) -> None:
+    """Keep the heartbeat honest when no updates arrive (webhook mode, quiet chats)."""
+    while True:
+        await asyncio.sleep(PING_EVERY)
+        try:
+            await app.bot.get_me()
+        except TelegramError as exc:
+            log.warning("Bot API ping failed: %s", exc)
+
+
+def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
+    """`python -m bot run [--webhook]`: validate everything, then serve until stopped."""
+    try:
+        config = load_config(
+            env if env is not None else dict(os.environ), store=args.store, webhook=args.webhook
+        )
+    except ConfigError as exc:
+        print(f"release-bot: {exc}", file=sys.stderr)
+        return 2
+    store = load_store(config.knowledge)  # StoreError is reported by the CLI, exit 2
+    setup_logging(config.log_level, config.token)
+    app = build_application(config, store)
+    stop_signals: Sequence[int] = (signal.SIGINT, signal.SIGTERM)
+    try:
+        if config.webhook:
+            app.run_webhook(
+                listen=config.listen,
+                port=config.port,
+                url_path="telegram",
+                webhook_url=config.webhook_url,
+                secret_token=config.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+                stop_signals=stop_signals,
+                bootstrap_retries=3,
+            )
+        else:
+            app.run_polling(
+                allowed_updates=ALLOWED_UPDATES,
+                stop_signals=stop_signals,
+                bootstrap_retries=3,
+                timeout=10,
+            )
+    # Start-up failures end in one line, not an uncaught traceback (InvalidToken holds the token).
+    except InvalidToken:
+        print("release-bot: the Bot API rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+    except (TelegramError, OSError) as exc:
+        reason = str(exc).replace(config.token, "[TOKEN]")
+        print(f"release-bot: could not start: {reason}", file=sys.stderr)
+        return 1
+    log.info("stopped")
+    return 0

@@ -1,0 +1,295 @@
+"""Handlers: read the update, call the pure core (`Matcher`, `bot.replies`), send the reply.
+
+Every handler takes a `BotContext`, whose `state` holds the store, matcher,
+flood gate and counters. Registration and its order live in `bot.telegram.app`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from bot import replies
+from bot.matcher import Kind
+from bot.runtime import Gate
+from bot.store import Store
+from bot.telegram.context import BotContext, BotState, reload_store
+
+log = logging.getLogger("release_bot")
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+
+
+# --- Sending ------------------------------------------------------------------------------
+
+
+def markup(reply: replies.Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.text, callback_data=b.data) for b in row] for row in reply.buttons]
+    )
+
+
+async def send(message: Message, reply: replies.Reply, *, quote: bool = False) -> None:
+    """Send `reply` to the chat of `message` (as a reply to it when `quote`)."""
+    # A reply still goes out if the asker deleted their message in the meantime.
+    reply_options: dict[str, Any] = {"allow_sending_without_reply": True} if quote else {}
+    try:
+        await message.reply_text(
+            reply.text,
+            reply_markup=markup(reply),
+            do_quote=quote,
+            **reply_options,
+            disable_web_page_preview=True,
+        )
+    except Forbidden:
+        log.info("cannot write to chat %s: the bot was blocked or removed", message.chat.type)
+
+
+# --- Answering questions -------------------------------------------------------------
+
+
+def answer(state: BotState, text: str) -> replies.Reply:
+    """Match a question, count it, log it if uncovered, and build the reply."""
+    if not text.strip():
+        return replies.Reply(replies.EMPTY_QUESTION)
+    match = state.matcher.match(text)
+    state.stats.record(match.kind)
+    # No entry covered it: a gap in the store, even when a sentence of the release helped.
+    if match.kind is Kind.FALLBACK or match.passage is not None:
+        try:
+            state.unanswered.append(
+                match.question, match.score, from_text=match.passage is not None
+            )
+        except OSError as exc:
+            log.warning("cannot append to the unanswered-questions log: %s", exc)
+    return replies.html(match, state.store)
+
+
+async def admitted(update: Update, context: BotContext) -> bool:
+    """Apply the per-user flood limit; tell the person once when they hit it."""
+    user = update.effective_user
+    message = update.effective_message
+    if user is None:
+        return True
+    state = context.state
+    verdict = state.gate.check(user.id)
+    if verdict is Gate.PASS:
+        return True
+    state.stats.record("rate_limited")
+    if verdict is Gate.NOTIFY and message is not None:
+        await send(message, replies.Reply(replies.RATE_LIMITED))
+    return False
+
+
+async def on_private_text(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None or message.text is None or not await admitted(update, context):
+        return
+    await send(message, answer(context.state, message.text))
+
+
+async def on_group_text(update: Update, context: BotContext) -> None:
+    """In groups, answer only when mentioned or replied to; stay silent otherwise."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    question = addressed_question(message, context.bot.username, context.bot.id)
+    if question is None or not await admitted(update, context):
+        return
+    await send(message, answer(context.state, question), quote=True)
+
+
+def addressed_question(message: Message, username: str, bot_id: int) -> str | None:
+    """The question in a group message meant for the bot, or None if it is not for us."""
+    text = message.text or ""
+    mention = re.compile(rf"@{re.escape(username)}\b", re.IGNORECASE)
+    mentioned = bool(username) and mention.search(text) is not None
+    replied = message.reply_to_message is not None and (
+        message.reply_to_message.from_user is not None
+        and message.reply_to_message.from_user.id == bot_id
+    )
+    if not (mentioned or replied):
+        return None
+    return " ".join(mention.sub(" ", text).split())
+
+
+async def on_ask(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None or not await admitted(update, context):
+        return
+    question = " ".join(context.args or [])
+    if not question:
+        await send(
+            message, replies.Reply("Ask like this: /ask How many flights are there?"), quote=True
+        )
+        return
+    quote = message.chat.type != ChatType.PRIVATE
+    await send(message, answer(context.state, question), quote=quote)
+
+
+async def on_not_text(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None or not await admitted(update, context):
+        return
+    await send(message, replies.Reply(replies.NOT_TEXT))
+
+
+# --- Commands -----------------------------------------------------------------------------
+
+
+def flood_limited(handler: Handler) -> Handler:
+    """Apply the per-user flood limit before a command handler runs."""
+
+    @functools.wraps(handler)
+    async def limited(update: Update, context: BotContext) -> None:
+        if await admitted(update, context):
+            await handler(update, context)
+
+    return limited
+
+
+def replying(build: Callable[[Store], replies.Reply]) -> Handler:
+    """A command whose reply depends only on the store (/start, /help, /topics)."""
+
+    @flood_limited
+    async def handler(update: Update, context: BotContext) -> None:
+        if update.effective_message:
+            await send(update.effective_message, build(context.store))
+
+    return handler
+
+
+@flood_limited
+async def on_source(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    for chunk in replies.source_chunks(context.store):
+        await send(message, replies.Reply(chunk))
+
+
+def is_admin(update: Update, context: BotContext) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in context.state.config.admin_ids
+
+
+def admin_only(handler: Handler) -> Handler:
+    """Run a command only for BOT_ADMIN_IDS; tell anyone else politely."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: BotContext) -> None:
+        if is_admin(update, context):
+            await handler(update, context)
+        elif update.effective_message:
+            await send(update.effective_message, replies.Reply(replies.ADMINS_ONLY))
+
+    return guarded
+
+
+@flood_limited
+@admin_only
+async def on_reload(update: Update, context: BotContext) -> None:
+    if update.effective_message:
+        report = reload_store(context.state)
+        await send(update.effective_message, replies.Reply(html.escape(report)))
+
+
+@flood_limited
+@admin_only
+async def on_stats(update: Update, context: BotContext) -> None:
+    if update.effective_message:
+        summary = context.state.stats.summary()
+        await send(update.effective_message, replies.Reply(html.escape(summary)))
+
+
+# --- Buttons and inline mode -----------------------------------------------------------
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    state = context.state
+    user = update.effective_user
+    if user is not None and state.gate.check(user.id) is not Gate.PASS:
+        state.stats.record("rate_limited")
+        with contextlib.suppress(BadRequest):
+            await query.answer(replies.RATE_LIMITED)
+        return
+    reply, answered = replies.for_button(state.store, query.data or "")
+    if answered:
+        state.stats.record(Kind.ANSWER)
+    # Always answer the callback, even for a stale button, so the spinner stops.
+    with contextlib.suppress(BadRequest):
+        await query.answer(None if reply else replies.EXPIRED_BUTTON)
+    if reply is None:
+        return
+    if isinstance(query.message, Message):
+        await send(query.message, reply)
+    elif update.effective_chat is not None:
+        # A button under a message older than 48 hours: the message itself is
+        # no longer available, but its chat is.
+        with contextlib.suppress(Forbidden):
+            await context.bot.send_message(
+                update.effective_chat.id, reply.text, reply_markup=markup(reply)
+            )
+
+
+async def on_inline(update: Update, context: BotContext) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    state = context.state
+    state.stats.record("inline")
+    candidates = state.matcher.candidates(query.query) if query.query.strip() else []
+    results = [
+        InlineQueryResultArticle(
+            id=article.id,
+            title=article.title,
+            description=article.description,
+            input_message_content=InputTextMessageContent(article.text, parse_mode=ParseMode.HTML),
+        )
+        for article in replies.inline_articles(state.store, query.query, candidates)
+    ]
+    with contextlib.suppress(BadRequest):
+        await query.answer(results, cache_time=60, is_personal=False)
+
+
+# --- Errors ---------------------------------------------------------------------------------
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log the error with the update's kind and chat type; apologise where possible."""
+    error = context.error
+    kind = chat_type = "-"
+    if isinstance(update, Update):
+        kind = next((name for name in ALLOWED_UPDATES if getattr(update, name, None)), "other")
+        if update.effective_chat:
+            chat_type = update.effective_chat.type
+    if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
+        log.warning("network trouble talking to the Bot API: %s", error)
+        return
+    log.error("error handling %s update in %s chat", kind, chat_type, exc_info=error)
+    if isinstance(update, Update) and update.effective_message and kind == "message":
+        with contextlib.suppress(TelegramError):
+            await update.effective_message.reply_text(html.escape(replies.SORRY))
