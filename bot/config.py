@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.store import DEFAULT_STORE
 
@@ -41,10 +42,19 @@ class Config:
     # (BOT_USER_LIMIT sets the count; the window is a minute).
     user_limit: int = 20
     user_window: float = 60.0
+    feedback: bool = True  # BOT_FEEDBACK=0: no 👍/👎 buttons under answers
+    # The logs rotate when a line would take them past `log_max_bytes`
+    # (BOT_LOG_MAX_MB); `log_keep` rotated files are kept (BOT_LOG_KEEP).
+    log_max_bytes: int = 10 * 1024 * 1024
+    log_keep: int = 5
 
     @property
     def unanswered_log(self) -> Path:
         return self.data_dir / "unanswered.jsonl"
+
+    @property
+    def feedback_log(self) -> Path:
+        return self.data_dir / "feedback.jsonl"
 
     @property
     def heartbeat(self) -> Path:
@@ -119,4 +129,23 @@ def load_config(
         data_dir=Path(env.get("BOT_DATA_DIR", "").strip() or "var"),
         user_limit=int(limit_text),
         health_port=int(health_text),
+        **_log_settings(env),
     )
+
+
+def _log_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """BOT_FEEDBACK, BOT_LOG_MAX_MB and BOT_LOG_KEEP as `Config` fields."""
+    feedback = env.get("BOT_FEEDBACK", "").strip() or "1"
+    if feedback not in ("0", "1"):
+        raise ConfigError(f"BOT_FEEDBACK must be 1 (buttons on) or 0 (off), not {feedback!r}")
+    size = env.get("BOT_LOG_MAX_MB", "").strip() or "10"
+    if not re.fullmatch(r"\d+(\.\d+)?", size) or float(size) <= 0:
+        raise ConfigError(f"BOT_LOG_MAX_MB must be a positive number of megabytes, not {size!r}")
+    keep = env.get("BOT_LOG_KEEP", "").strip() or "5"
+    if not keep.isdigit():
+        raise ConfigError(f"BOT_LOG_KEEP must be a whole number of old files to keep, not {keep!r}")
+    return {
+        "feedback": feedback == "1",
+        "log_max_bytes": int(float(size) * 1024 * 1024),
+        "log_keep": int(keep),
+    }

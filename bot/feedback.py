@@ -13,13 +13,17 @@ polite toast, and nothing is recorded.
 
 from __future__ import annotations
 
+import itertools
 import json
 import secrets
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from bot.replies import Button, Reply
 
 PREFIX = "f:"  # every feedback button's callback data starts with it
 DONE = PREFIX + "done"  # the "✓ thanks" button that replaces a rated pair
@@ -90,11 +94,35 @@ class FeedbackKeys:
         return len(self._answers)
 
 
+def with_buttons(reply: Reply, key: str) -> Reply:
+    """`reply` with a 👍 👎 row under its other buttons."""
+    row = (
+        Button(UP_TEXT, button_data(Verdict.UP, key)),
+        Button(DOWN_TEXT, button_data(Verdict.DOWN, key)),
+    )
+    return Reply(reply.text, (*reply.buttons, row))
+
+
+def rated_rows(rows: Sequence[Sequence[Button]]) -> tuple[tuple[Button, ...], ...]:
+    """The buttons after a rating: the 👍 👎 row becomes one "✓ thanks" button."""
+    done = (Button(DONE_TEXT, DONE),)
+    return tuple(
+        done if any(b.data.startswith(PREFIX) for b in row) else tuple(row) for row in rows
+    )
+
+
 @dataclass(frozen=True)
 class FeedbackLog:
-    """Appends one JSON line per tap to `path`: time, question, entry, score, verdict."""
+    """Appends one JSON line per tap to `path`: time, question, entry, score, verdict.
+
+    Append-only and rotated by size like the unanswered-questions log: when the
+    next line would take the file past `max_bytes`, `feedback.jsonl` becomes
+    `feedback.jsonl.1`, `.1` becomes `.2`, and files beyond `keep` are deleted.
+    """
 
     path: Path
+    max_bytes: int = 10 * 1024 * 1024
+    keep: int = 5
 
     def append(self, rated: Rated, verdict: Verdict, now: float | None = None) -> None:
         record = {
@@ -104,11 +132,32 @@ class FeedbackLog:
             "score": rated.score,
             "verdict": verdict.value,
         }
-        append_line(self.path, json.dumps(record, ensure_ascii=False))
+        # A lone surrogate (possible in a Telegram update) becomes a JSON escape, not an error.
+        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+        append_rotated(self.path, line, self.max_bytes, self.keep)
 
 
-def append_line(path: Path, line: str) -> None:
-    """Append one line in a single write, so concurrent writers never interleave a line."""
+def append_rotated(path: Path, line: bytes, max_bytes: int, keep: int) -> None:
+    """Append `line` in one write, first rotating `path` if the line would take it past."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(line + "\n")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        size = 0
+    if size and size + len(line) > max_bytes:
+        _rotate(path, keep)
+    with path.open("ab") as handle:
+        handle.write(line)
+
+
+def _rotate(path: Path, keep: int) -> None:
+    """NAME -> NAME.1 -> NAME.2 ... ; the file beyond `keep` is deleted (keep 0: NAME itself)."""
+    if keep < 1:
+        path.unlink()
+        return
+    numbered = [path.with_name(f"{path.name}.{n}") for n in range(1, keep + 1)]
+    numbered[-1].unlink(missing_ok=True)
+    for newer, older in reversed(list(itertools.pairwise(numbered))):
+        if newer.exists():
+            newer.replace(older)
+    path.replace(numbered[0])

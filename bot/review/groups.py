@@ -68,11 +68,18 @@ def group_texts(
     texts: Iterable[str], progress: Callable[[int, int], None] | None = None
 ) -> list[Group]:
     """Group `texts` (repeats included) into near-duplicates, largest group first."""
+    return group_counts(Counter(texts), progress)
+
+
+def group_counts(
+    counts: Mapping[str, int], progress: Callable[[int, int], None] | None = None
+) -> list[Group]:
+    """Group texts asked `counts[text]` times each into near-duplicates, largest first."""
     wordings: dict[str, Counter[str]] = defaultdict(Counter)  # normalised -> raw texts
-    for text in texts:
-        wordings[normalise(text)][text] += 1
-    counts = {key: sum(raws.values()) for key, raws in wordings.items()}
-    order = sorted(counts, key=lambda key: (-counts[key], key))
+    for text, times in counts.items():
+        wordings[normalise(text)][text] += times
+    totals = {key: sum(raws.values()) for key, raws in wordings.items()}
+    order = sorted(totals, key=lambda key: (-totals[key], key))
     members = _greedy(order, progress)
     groups = [_group(keys, wordings) for keys in members]
     return sorted(groups, key=lambda g: (-g.count, g.leader))

@@ -29,6 +29,7 @@ from telegram.request import BaseRequest
 
 from bot import replies
 from bot.config import Config, ConfigError, load_config
+from bot.feedback import FeedbackKeys, FeedbackLog
 from bot.health import HEALTH_PATH, HealthServer
 from bot.matcher import Matcher
 from bot.runtime import FloodGate, Heartbeat, Stats, UnansweredLog
@@ -75,6 +76,8 @@ def build_application(
         stats=Stats(),
         unanswered=UnansweredLog(config.unanswered_log),
         heartbeat=heartbeat,
+        feedback=FeedbackKeys() if config.feedback else None,
+        feedback_log=FeedbackLog(config.feedback_log, config.log_max_bytes, config.log_keep),
     )
     app = (
         ApplicationBuilder()

@@ -26,9 +26,12 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import replies
+from bot.feedback import PREFIX as FEEDBACK_PREFIX
 from bot.matcher import Kind
+from bot.review.live import stats_text
 from bot.runtime import Gate
 from bot.store import Store
+from bot.telegram import feedback
 from bot.telegram.context import BotContext, BotState, reload_store
 
 log = logging.getLogger("release_bot")
@@ -76,13 +79,14 @@ def answer(state: BotState, text: str) -> replies.Reply:
     state.stats.record(match.kind)
     # No entry covered it: a gap in the store, even when a sentence of the release helped.
     if match.kind is Kind.FALLBACK or match.passage is not None:
+        state.live.miss(match.question)
         try:
             state.unanswered.append(
                 match.question, match.score, from_text=match.passage is not None
             )
         except OSError as exc:
             log.warning("cannot append to the unanswered-questions log: %s", exc)
-    return replies.html(match, state.store)
+    return feedback.offer(state, match, replies.html(match, state.store))
 
 
 async def admitted(update: Update, context: BotContext) -> bool:
@@ -218,7 +222,7 @@ async def on_reload(update: Update, context: BotContext) -> None:
 @admin_only
 async def on_stats(update: Update, context: BotContext) -> None:
     if update.effective_message:
-        summary = context.state.stats.summary()
+        summary = stats_text(context.state.stats, context.state.live)
         await send(update.effective_message, replies.Reply(html.escape(summary)))
 
 
@@ -228,6 +232,9 @@ async def on_stats(update: Update, context: BotContext) -> None:
 async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
+        return
+    if (query.data or "").startswith(FEEDBACK_PREFIX):  # 👍/👎 and "✓ thanks"
+        await feedback.on_feedback(update, context)
         return
     state = context.state
     user = update.effective_user
