@@ -19,6 +19,7 @@ import yaml
 from bot.language import normalise, squash_whitespace
 from bot.review.report import Finding, Review, describe
 from bot.store import Store
+from bot.store.reader import MAX_QUESTION_CHARS
 
 # Nearest-entry score (0-100) below which a group gets no suggestion: the
 # matcher's own floor for offering an entry at all ("Perhaps one of these
@@ -65,13 +66,13 @@ def _target(finding: Finding) -> str | None:
 
 
 def _new_wordings(finding: Finding, known: set[str]) -> list[str]:
-    """The group's wordings as phrasings: tidy, no store phrasing, no repeats."""
+    """The group's wordings as phrasings: tidy, short enough, no store phrasing, no repeats."""
     seen = set(known)
     wordings = []
     for text, _ in finding.group.texts:
         tidy = squash_whitespace(text)
         key = normalise(tidy)
-        if key and key not in seen:
+        if key and key not in seen and len(tidy) <= MAX_QUESTION_CHARS:
             seen.add(key)
             wordings.append(tidy)
     return wordings
