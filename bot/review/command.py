@@ -42,10 +42,12 @@ def run(args: argparse.Namespace, store_path: Path) -> int:
     except LogError as exc:
         raise ReviewError(str(exc)) from None
     with Progress("grouping") as grouping, Progress("matching") as matching:
-        review = build_review(logs, store, grouping=grouping, matching=matching)
+        review = build_review(
+            logs, store, top=max(0, args.top), grouping=grouping, matching=matching
+        )
     if args.apply:
         return _apply(review, store, args.apply)
-    print(render(review, max(0, args.top)))
+    print(render(review))
     if args.suggest:
         print()
         print(render_suggestions(suggestions(review, store), str(store_path)))

@@ -35,12 +35,14 @@ GROUP_CUTOFF = 80.0
 SORT_SLACK = 15.0
 # Leaders scored with token_sort_ratio after token_set_ratio picked them.
 MAX_CLOSE = 5
-# Leaders compared with one text: those sharing the most content words with it.
-MAX_CANDIDATES = 50
-# A word in more leaders than this says little about which group a text is in
-# ("flight" in a log about flights); it is not used to find candidates unless
-# a text has no other word.
-COMMON_WORD_LEADERS = 400
+# Leaders compared with one text: those sharing the most of its rarest content
+# words. A word's rarity is the number of leaders that have it; only the
+# `RAREST_WORDS` rarest words of a text are looked up, and of each word's
+# leaders only the first `POSTING_CAP` (the largest groups, made first). This
+# bounds the work per text, so grouping stays near-linear in distinct texts.
+MAX_CANDIDATES = 20
+RAREST_WORDS = 3
+POSTING_CAP = 100
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,13 @@ def group_counts(
     counts: Mapping[str, int], progress: Callable[[int, int], None] | None = None
 ) -> list[Group]:
     """Group texts asked `counts[text]` times each into near-duplicates, largest first."""
+    return group_index(counts, progress)[0]
+
+
+def group_index(
+    counts: Mapping[str, int], progress: Callable[[int, int], None] | None = None
+) -> tuple[list[Group], dict[str, int]]:
+    """`group_counts`, and the index in it of each text of `counts`."""
     wordings: dict[str, Counter[str]] = defaultdict(Counter)  # normalised -> raw texts
     for text, times in counts.items():
         wordings[normalise(text)][text] += times
@@ -82,7 +91,9 @@ def group_counts(
     order = sorted(totals, key=lambda key: (-totals[key], key))
     members = _greedy(order, progress)
     groups = [_group(keys, wordings) for keys in members]
-    return sorted(groups, key=lambda g: (-g.count, g.leader))
+    ranked = sorted(range(len(groups)), key=lambda i: (-groups[i].count, groups[i].leader))
+    index = {raw: rank for rank, i in enumerate(ranked) for k in members[i] for raw in wordings[k]}
+    return [groups[i] for i in ranked], index
 
 
 def _group(keys: list[str], wordings: Mapping[str, Counter[str]]) -> Group:
@@ -96,29 +107,31 @@ def _greedy(order: list[str], progress: Callable[[int, int], None] | None) -> li
     leaders: list[str] = []
     members: list[list[str]] = []
     by_word: dict[str, list[int]] = defaultdict(list)  # content word -> leader indices
+    by_words: dict[tuple[str, ...], int] = {}  # the same content words: the same group
     for done, key in enumerate(order, 1):
-        words = sorted(set(content_words(key)) or set(key.split()))  # sorted: same run, same groups
-        best = _best_leader(key, words, leaders, by_word)
+        words = tuple(sorted(set(content_words(key)) or set(key.split())))  # sorted: repeatable
+        best = by_words.get(words)
         if best is None:
+            best = _best_leader(key, words, leaders, by_word)
+        if best is None:
+            best = len(leaders)
             for word in words:
-                by_word[word].append(len(leaders))
+                by_word[word].append(best)
             leaders.append(key)
             members.append([key])
         else:
             members[best].append(key)
+        by_words.setdefault(words, best)
         if progress is not None and (done % 256 == 0 or done == len(order)):
             progress(done, len(order))
     return members
 
 
 def _best_leader(
-    key: str, words: list[str], leaders: list[str], by_word: Mapping[str, list[int]]
+    key: str, words: tuple[str, ...], leaders: list[str], by_word: Mapping[str, list[int]]
 ) -> int | None:
-    postings = [by_word[w] for w in words if w in by_word]
-    rare = [p for p in postings if len(p) <= COMMON_WORD_LEADERS]
-    if postings and not rare:
-        rare = [min(postings, key=len)]
-    shared: Counter[int] = Counter(i for posting in rare for i in posting)
+    postings = sorted((by_word[w] for w in words if w in by_word), key=len)[:RAREST_WORDS]
+    shared: Counter[int] = Counter(i for posting in postings for i in posting[:POSTING_CAP])
     if not shared:
         return None
     candidates = [i for i, _ in shared.most_common(MAX_CANDIDATES)]

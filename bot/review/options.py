@@ -27,7 +27,8 @@ def add_parser(
         type=int,
         default=DEFAULT_TOP,
         metavar="N",
-        help=f"list the N largest groups (default {DEFAULT_TOP}; 0: all)",
+        help=f"look at the N largest groups (default {DEFAULT_TOP}; 0: all); "
+        "--suggest and --apply number the suggestions of these groups",
     )
     action = parser.add_mutually_exclusive_group()
     action.add_argument(

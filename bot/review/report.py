@@ -13,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.feedback import Verdict
-from bot.language import normalise
 from bot.matcher import Candidate, Kind, Match, Matcher
-from bot.review.groups import Group, group_texts
+from bot.review.groups import Group, group_index
 from bot.review.logs import Logs
 from bot.store import Store
 
 NEAREST = 3  # entries shown per group, with their scores
 SHOWN_WORDINGS = 4  # other wordings shown per group before "+N more"
+SHOWN_DISLIKED = 3  # disliked entries named per group; the rest are summed
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ class Votes:
 @dataclass(frozen=True)
 class Review:
     logs: Logs
-    findings: tuple[Finding, ...]
+    findings: tuple[Finding, ...]  # the largest groups, each with the bot's reply now
+    groups: int  # groups found in all, `findings` included
     votes: dict[str | None, Votes] = field(default_factory=dict)  # per entry, since `--since`
 
 
@@ -58,29 +59,36 @@ def build_review(
     logs: Logs,
     store: Store,
     *,
+    top: int = 0,
     grouping: Callable[[int, int], None] | None = None,
     matching: Callable[[int, int], None] | None = None,
 ) -> Review:
-    """Group the misses and dislikes in `logs` and ask the matcher about each group now."""
+    """Group the misses and dislikes in `logs`; ask the matcher about the `top` largest now.
+
+    `top` 0 asks about every group. The matcher takes about a millisecond a
+    group, and a long log has a long tail of questions asked once, so the
+    command's default looks at the largest groups only.
+    """
     downs = [v for v in logs.votes if v.verdict is Verdict.DOWN]
-    groups = group_texts([m.text for m in logs.misses] + [v.question for v in downs], grouping)
-    where = {normalise(text): i for i, g in enumerate(groups) for text, _ in g.texts}
-    unanswered: Counter[int] = Counter(where[normalise(m.text)] for m in logs.misses)
+    asked = Counter(m.text for m in logs.misses) + Counter(v.question for v in downs)
+    groups, where = group_index(asked, grouping)
+    unanswered: Counter[int] = Counter(where[m.text] for m in logs.misses)
     disliked: dict[int, Counter[str | None]] = {}
     for vote in downs:
-        disliked.setdefault(where[normalise(vote.question)], Counter())[vote.entry] += 1
+        disliked.setdefault(where[vote.question], Counter())[vote.entry] += 1
     matcher = Matcher(store)
     findings = []
-    for i, group in enumerate(groups):
+    shown = groups[:top] if top > 0 else groups
+    for i, group in enumerate(shown):
         ranked = matcher.candidates(group.leader)
         now = matcher.from_text(matcher.decide(group.leader, ranked, store.settings))
         nearest = tuple(c for c in ranked if store.entry(c.intent) is not None)[:NEAREST]
         findings.append(
             Finding(i + 1, group, unanswered[i], disliked.get(i, Counter()), now, nearest)
         )
-        if matching is not None and (i % 64 == 63 or i + 1 == len(groups)):
-            matching(i + 1, len(groups))
-    return Review(logs, tuple(findings), _votes(logs))
+        if matching is not None and (i % 64 == 63 or i + 1 == len(shown)):
+            matching(i + 1, len(shown))
+    return Review(logs, tuple(findings), len(groups), _votes(logs))
 
 
 def _votes(logs: Logs) -> dict[str | None, Votes]:
@@ -118,7 +126,11 @@ def summary_line(logs: Logs) -> str:
 def render_finding(finding: Finding) -> list[str]:
     group = finding.group
     asked = [f"{finding.unanswered} unanswered"] if finding.unanswered else []
-    asked += [f"{n} disliked ({entry or 'a quoted sentence'})" for entry, n in _most(finding)]
+    most = _most(finding)
+    named = most[:SHOWN_DISLIKED]
+    asked += [f"{n} disliked ({entry or 'a quoted sentence'})" for entry, n in named]
+    if len(most) > SHOWN_DISLIKED:
+        asked.append(f"{sum(n for _, n in most[SHOWN_DISLIKED:])} disliked (other entries)")
     lines = [f"{finding.number}. {group.leader!r} - asked {group.count}x: {', '.join(asked)}"]
     others = group.texts[1 : 1 + SHOWN_WORDINGS]
     if others:
@@ -136,19 +148,22 @@ def _most(finding: Finding) -> list[tuple[str | None, int]]:
     return sorted(finding.disliked.items(), key=lambda t: (-t[1], t[0] or ""))
 
 
-def render(review: Review, top: int = 0) -> str:
-    """The review as text: a summary, the `top` largest groups (0: all), votes per entry."""
-    logs = review.logs
-    findings = review.findings[:top] if top else review.findings
-    fixed = sum(f.fixed for f in review.findings)
+def render(review: Review) -> str:
+    """The review as text: a summary, the groups looked at, votes per entry."""
+    logs, findings = review.logs, review.findings
+    fixed = sum(f.fixed for f in findings)
     lines = [
         summary_line(logs),
         f"{len(logs.misses):,} unanswered and "
         f"{sum(v.down for v in review.votes.values()):,} disliked questions "
-        f"in {len(review.findings):,} groups; {fixed:,} of them answered now.",
+        f"in {review.groups:,} groups.",
     ]
-    if len(findings) < len(review.findings):
-        lines.append(f"The {len(findings)} largest groups (--top 0 shows all):")
+    if len(findings) < review.groups:
+        lines.append(
+            f"The {len(findings)} largest groups ({fixed} answered now; --top 0 shows all):"
+        )
+    elif findings:
+        lines.append(f"{fixed} of them answered now.")
     for finding in findings:
         lines += ["", *render_finding(finding)]
     if review.votes:

@@ -74,20 +74,28 @@ def test_render_lists_groups_largest_first_with_reply_now_and_votes(
     text = render(build_review(logs, store))
     lines = text.splitlines()
     assert lines[0] == f"Read {logs.lines} lines from no log files; skipped 2 torn or invalid."
-    assert lines[1] == "4 unanswered and 1 disliked questions in 2 groups; 0 of them answered now."
-    assert lines[3] == f"1. {fallback_question!r} - asked 3x: 3 unanswered"
-    assert lines[4].startswith("   now: not in the release (best ")
-    assert lines[7] == f"2. {question!r} - asked 2x: 1 unanswered, 1 disliked ({entry.id})"
+    assert lines[1:3] == [
+        "4 unanswered and 1 disliked questions in 2 groups.",
+        "0 of them answered now.",
+    ]
+    assert lines[4] == f"1. {fallback_question!r} - asked 3x: 3 unanswered"
+    assert lines[5].startswith("   now: not in the release (best ")
+    assert lines[8] == f"2. {question!r} - asked 2x: 1 unanswered, 1 disliked ({entry.id})"
     assert (
-        lines[8]
+        lines[9]
         == f"   now: answers {entry.id} ({build_review(logs, store).findings[1].now.score:.1f})"
     )
     assert lines[-2:] == ["Feedback per entry (👍 / 👎):", f"  {entry.id}  0 / 1"]
 
 
-def test_render_top_limits_the_groups_shown(store: Store, fallback_question: str) -> None:
-    """--top N shows the N largest groups and says how to see all."""
-    review = build_review(logs_of([fallback_question, "who won the world cup"]), store)
-    text = render(review, top=1)
-    assert "The 1 largest groups (--top 0 shows all):" in text
+def test_top_asks_the_matcher_about_the_largest_groups_only(
+    store: Store, fallback_question: str
+) -> None:
+    """top=1: one finding, the largest group; the summary counts every group and says so."""
+    logs = logs_of([fallback_question] * 2 + ["who won the world cup"])
+    review = build_review(logs, store, top=1)
+    assert [f.group.leader for f in review.findings] == [fallback_question]
+    assert review.groups == 2
+    text = render(review)
+    assert "The 1 largest groups (0 answered now; --top 0 shows all):" in text
     assert "world cup" not in text
