@@ -35,14 +35,13 @@ GROUP_CUTOFF = 80.0
 SORT_SLACK = 15.0
 # Leaders scored with token_sort_ratio after token_set_ratio picked them.
 MAX_CLOSE = 5
-# Leaders compared with one text: those sharing the most of its rarest content
-# words. A word's rarity is the number of leaders that have it; only the
-# `RAREST_WORDS` rarest words of a text are looked up, and of each word's
-# leaders only the first `POSTING_CAP` (the largest groups, made first). This
-# bounds the work per text, so grouping stays near-linear in distinct texts.
+# Leaders compared with one text: at most `MAX_CANDIDATES`, those with its
+# rarest content word first, then its next rarest (up to `RAREST_WORDS`). A
+# word's rarity is the number of leaders that have it, and a word's leaders are
+# kept largest group first. This bounds the work per text, so grouping stays
+# near-linear in the number of distinct texts, whatever the number of groups.
 MAX_CANDIDATES = 20
 RAREST_WORDS = 3
-POSTING_CAP = 100
 
 
 @dataclass(frozen=True)
@@ -131,10 +130,11 @@ def _best_leader(
     key: str, words: tuple[str, ...], leaders: list[str], by_word: Mapping[str, list[int]]
 ) -> int | None:
     postings = sorted((by_word[w] for w in words if w in by_word), key=len)[:RAREST_WORDS]
-    shared: Counter[int] = Counter(i for posting in postings for i in posting[:POSTING_CAP])
-    if not shared:
+    # The rarest word's leaders first; each word's largest groups first.
+    ordered = dict.fromkeys(i for posting in postings for i in posting[:MAX_CANDIDATES])
+    candidates = list(ordered)[:MAX_CANDIDATES]
+    if not candidates:
         return None
-    candidates = [i for i, _ in shared.most_common(MAX_CANDIDATES)]
     found = process.extract(
         key,
         [leaders[i] for i in candidates],
