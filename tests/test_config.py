@@ -221,3 +221,44 @@ def test_webhook_health_port_must_differ_from_the_webhook_port() -> None:
     assert error_of(settings, webhook=True) == (
         "BOT_HEALTH_PORT must differ from PORT (9000), or be 0"
     )
+
+
+# --- Feedback buttons and log rotation (BOT_FEEDBACK, BOT_LOG_MAX_MB, BOT_LOG_KEEP) ---------
+
+
+def test_feedback_is_on_by_default_and_0_turns_it_off() -> None:
+    """Buttons on unless BOT_FEEDBACK=0; the feedback log sits beside the unanswered log."""
+    assert load_config(env()).feedback is True
+    assert load_config(env(BOT_FEEDBACK="1")).feedback is True
+    config = load_config(env(BOT_FEEDBACK="0", BOT_DATA_DIR="/srv/bot"))
+    assert config.feedback is False
+    assert config.feedback_log == Path("/srv/bot/feedback.jsonl")
+
+
+def test_log_rotation_size_and_count_are_read() -> None:
+    """BOT_LOG_MAX_MB (may be fractional) and BOT_LOG_KEEP; defaults 10 MB and 5 files."""
+    assert (load_config(env()).log_max_bytes, load_config(env()).log_keep) == (10 * 2**20, 5)
+    config = load_config(env(BOT_LOG_MAX_MB="0.5", BOT_LOG_KEEP="0"))
+    assert (config.log_max_bytes, config.log_keep) == (2**19, 0)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"BOT_FEEDBACK": "yes"}, "BOT_FEEDBACK must be 1 (buttons on) or 0 (off), not 'yes'"),
+        ({"BOT_LOG_MAX_MB": "0"}, "BOT_LOG_MAX_MB must be a positive number of megabytes, not '0'"),
+        (
+            {"BOT_LOG_MAX_MB": "1e3"},
+            "BOT_LOG_MAX_MB must be a positive number of megabytes, not '1e3'",
+        ),
+        (
+            {"BOT_LOG_KEEP": "-1"},
+            "BOT_LOG_KEEP must be a whole number of old files to keep, not '-1'",
+        ),
+    ],
+)
+def test_bad_feedback_and_rotation_settings_are_quoted(
+    settings: dict[str, str], message: str
+) -> None:
+    """Each is one line naming the variable and the value."""
+    assert error_of(env(**settings)) == message

@@ -48,9 +48,9 @@ Call = tuple[str, dict[str, Any]]
 class RecordingRequest(BaseRequest):
     """Records (method, decoded params) of every Bot API call and returns canned results.
 
-    Only getMe, sendMessage, answerCallbackQuery, answerInlineQuery and
-    setMyCommands are served; any other method gets a 404 and is listed in
-    `unexpected`. `fail(method, code, description)` makes the next call fail.
+    Only getMe, sendMessage, answerCallbackQuery, answerInlineQuery,
+    setMyCommands and editMessageReplyMarkup are served; any other method gets
+    a 404 and is listed in `unexpected`. `fail(method, code, description)` makes the next call fail.
     """
 
     def __init__(self) -> None:
@@ -92,7 +92,12 @@ class RecordingRequest(BaseRequest):
             result: Any = BOT_USER
         elif name == "sendMessage":
             result = self._message(params)
-        elif name in ("answerCallbackQuery", "answerInlineQuery", "setMyCommands"):
+        elif name in (
+            "answerCallbackQuery",
+            "answerInlineQuery",
+            "setMyCommands",
+            "editMessageReplyMarkup",
+        ):
             result = True
         else:
             self.unexpected.append(name)
