@@ -1,6 +1,6 @@
 """Suggestions: which phrasings to add to which entry, and which eval questions to write.
 
-One suggestion per group the bot still gets wrong, numbered in the order of
+One suggestion per group with wordings the bot still gets wrong, numbered in the order of
 `Review.findings` (largest group first), so `review --suggest` and
 `review --apply N` agree as long as the logs and the store have not changed.
 The target is the nearest entry the group did not dislike, if it is close
@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import yaml
 
 from bot.language import normalise, squash_whitespace
-from bot.review.report import Finding, Review, describe
+from bot.matcher import Matcher
+from bot.review.report import NEAREST, Finding, Review, describe
 from bot.store import Store
 from bot.store.reader import MAX_QUESTION_CHARS
 
@@ -26,6 +27,7 @@ from bot.store.reader import MAX_QUESTION_CHARS
 # helps"). Below it, the question is off-topic or needs a new entry.
 SUGGEST_FLOOR = 45.0
 MAX_PHRASINGS = 5  # phrasings suggested per group, most frequent first
+MAX_CHECKED = 30  # wordings of a group run through the matcher, most frequent first
 EVAL_FILE = "tests/data/eval.yaml"
 
 
@@ -39,37 +41,67 @@ class Suggestion:
 
 
 def suggestions(review: Review, store: Store) -> list[Suggestion]:
-    """A numbered suggestion for each group that is not fixed and has a close entry."""
+    """A numbered suggestion for each group with wordings its target entry does not answer.
+
+    The target of a fixed group is the entry that answers it now (its other
+    wordings may still miss); of any other group, the nearest entry it did
+    not dislike, if close enough.
+    """
+    matcher = Matcher(store)
     known = {normalise(q) for e in store.entries for q in e.questions}
     known |= {normalise(q) for s in store.smalltalk for q in s.questions}
     found: list[Suggestion] = []
     for finding in review.findings:
         target = _target(finding)
-        if finding.fixed or target is None:
+        if target is None:
             continue
-        wordings = _new_wordings(finding, known)
+        wordings = [
+            w for w in _new_wordings(finding, known) if _belongs(matcher, w, target, finding)
+        ]
+        wordings = wordings[: MAX_PHRASINGS + 1]
         if not wordings:
             continue
         held = wordings[-1:] if len(wordings) > 1 else []
-        phrasings = tuple(wordings[: len(wordings) - len(held)][:MAX_PHRASINGS])
+        phrasings = tuple(wordings[: len(wordings) - len(held)])
         known |= {normalise(p) for p in phrasings}  # a later group does not repeat them
         found.append(Suggestion(len(found) + 1, target, phrasings, tuple(held), finding))
     return found
 
 
 def _target(finding: Finding) -> str | None:
-    """The nearest entry close enough that the group did not dislike."""
+    """The entry that answers the group now, else the nearest close one it did not dislike."""
+    if finding.fixed and finding.now.entry is not None:
+        return finding.now.entry.id
     for candidate in finding.nearest:
         if candidate.score >= SUGGEST_FLOOR and not finding.disliked[candidate.intent]:
             return candidate.intent
     return None
 
 
+def _belongs(matcher: Matcher, wording: str, target: str, finding: Finding) -> bool:
+    """Whether `wording` should become a phrasing of `target`.
+
+    Not if the bot answers it with an entry the group did not dislike (the
+    target, or another entry: a group can mix asks about the same names), nor
+    if the target is not among its nearest entries.
+    """
+    ranked = matcher.candidates(wording)
+    verdict = matcher.decide(wording, ranked, matcher.settings)
+    entry = verdict.entry
+    if verdict.answered and entry is not None and not finding.disliked[entry.id]:
+        return False
+    near = [c for c in ranked if matcher.store.entry(c.intent) is not None][:NEAREST]
+    return any(c.intent == target and c.score >= SUGGEST_FLOOR for c in near)
+
+
 def _new_wordings(finding: Finding, known: set[str]) -> list[str]:
-    """The group's wordings as phrasings: tidy, short enough, no store phrasing, no repeats."""
+    """The group's wordings as phrasings: tidy, short enough, no store phrasing, no repeats.
+
+    At most `MAX_CHECKED` of them, most frequent first (each costs a match).
+    """
     seen = set(known)
     wordings = []
-    for text, _ in finding.group.texts:
+    for text, _ in finding.group.texts[:MAX_CHECKED]:
         tidy = squash_whitespace(text)
         key = normalise(tidy)
         if key and key not in seen and len(tidy) <= MAX_QUESTION_CHARS:
