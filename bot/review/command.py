@@ -55,7 +55,6 @@ def run(args: argparse.Namespace, store_path: Path) -> int:
 
 
 def _apply(review: Review, store: Store, numbers: list[int]) -> int:
-
     store_path = store.path
     try:
         chosen = choose(suggestions(review, store), numbers)
