@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from bot.errors import describe
 from bot.matcher import Candidate, Kind, Matcher
 from bot.store import Settings
 
@@ -60,7 +61,7 @@ def load_cases(path: str | Path) -> list[Case]:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise EvalFileError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+        raise EvalFileError(f"{path}: cannot read ({describe(exc)})") from None
     except yaml.YAMLError as exc:
         raise EvalFileError(f"{path}: bad YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict):

@@ -8,10 +8,10 @@ review --apply N ...   adds those phrasings to the store, if it still validates
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from bot.config import data_dir
 from bot.review.apply import ApplyError, apply, choose
 from bot.review.logs import LogError, parse_since, read_logs
 from bot.review.progress import Progress
@@ -26,10 +26,8 @@ class ReviewError(Exception):
     """Bad input to `review`: printed as one line, exit code 2."""
 
 
-def data_dir(args: argparse.Namespace) -> Path:
-    if args.data_dir:
-        return Path(args.data_dir)
-    return Path(os.environ.get("BOT_DATA_DIR", "").strip() or "var")
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else data_dir()
 
 
 def run(args: argparse.Namespace, store_path: Path) -> int:
@@ -38,7 +36,7 @@ def run(args: argparse.Namespace, store_path: Path) -> int:
     try:
         since = parse_since(args.since) if args.since else None
         with Progress("reading logs") as bar:
-            logs = read_logs(data_dir(args), since, bar)
+            logs = read_logs(_data_dir(args), since, bar)
     except LogError as exc:
         raise ReviewError(str(exc)) from None
     with Progress("grouping") as grouping, Progress("matching") as matching:

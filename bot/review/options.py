@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TypeVar
 
 DEFAULT_TOP = 20  # groups listed by default
 
 
-def add_parser(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> argparse.ArgumentParser:
+Parser = TypeVar("Parser", bound=argparse.ArgumentParser)
+
+
+def add_parser(sub: argparse._SubParsersAction[Parser], common: Parser) -> Parser:
     """The `review` sub-command's parser, with `common` (--store, --debug) as a parent."""
     parser = sub.add_parser(
         "review", parents=[common], help="group missed and disliked questions; suggest fixes"

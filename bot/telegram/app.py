@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -161,9 +160,7 @@ async def _ping(app: BotApplication) -> None:
 def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
     """`python -m bot run [--webhook]`: validate everything, then serve until stopped."""
     try:
-        config = load_config(
-            env if env is not None else dict(os.environ), store=args.store, webhook=args.webhook
-        )
+        config = load_config(env, store=args.store, webhook=args.webhook)
     except ConfigError as exc:
         print(f"release-bot: {exc}", file=sys.stderr)
         return 2
