@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(f"start-up (store snapshot {store})")
             startup_rows = processes.startup(store, runs=2 if args.quick else 10)
             count = 40 if args.quick else 2000
-            say(f"throughput: {count} updates through each of 4 bot processes")
+            say(f"throughput: {count} updates through each of 5-7 bot processes")
             throughput_rows, loads = processes.throughput(store, count)
             say("matcher latency")
             latency_rows, profile = latency.run(store, args.quick)

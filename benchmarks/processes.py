@@ -28,6 +28,7 @@ PY = sys.executable
 
 ASK_QUESTION = "How many flights per week?"
 THROUGHPUT_TARGET = 0.70  # the bot handles at least 70% of the echo bot's updates per second
+INBOX_TARGET = 0.90  # the durable inbox costs at most 10% of throughput (outbound cap off)
 START_TIMEOUT = 30.0  # seconds for a bot process to reach its first getUpdates
 STOP_TIMEOUT = 10.0
 FIRST_USER = 50_000
@@ -226,7 +227,13 @@ USERS = 50  # the issue's load: 2,000 questions from 50 users
 
 
 def load(
-    name: str, command: Sequence[str], questions: Sequence[str], users: int, workdir: Path
+    name: str,
+    command: Sequence[str],
+    questions: Sequence[str],
+    users: int,
+    workdir: Path,
+    *,
+    settings: dict[str, str] | None = None,
 ) -> Load:
     """Start `command` against a fresh FakeBotApi, inject every question at once, time replies."""
     count = len(questions)
@@ -245,6 +252,7 @@ def load(
             # 40 questions each in well under a minute: lift the inbound flood
             # limit (the echo bot has none) so it does not drop the load.
             BOT_USER_LIMIT=str(len(questions)),
+            **(settings or {}),
         )
         with (data / "stderr.log").open("wb") as log:
             proc = subprocess.Popen(
@@ -311,14 +319,22 @@ def throughput(store: Path, count: int) -> tuple[list[Row], list[Load]]:
     rng.shuffle(questions)
     users = min(USERS, count)
     per_user = -(-count // users)
-    runs = {
-        "bot": [PY, "-m", "bot", "run", "--store", str(store)],
-        "echo": [PY, "-m", "benchmarks.echo_bot"],
-        "bot-uncapped": [PY, "-m", "benchmarks.bot_without_limiter", "run", "--store", str(store)],
-        "echo-uncapped": [PY, "-m", "benchmarks.echo_bot", "--no-rate-limiter"],
-    }
+    uncapped = [PY, "-m", "benchmarks.bot_without_limiter", "run", "--store", str(store)]
+    no_inbox = {"BOT_INBOX_CAP": "0"}
+    runs: list[tuple[str, list[str], dict[str, str]]] = [
+        ("bot", [PY, "-m", "bot", "run", "--store", str(store)], {}),
+        ("echo", [PY, "-m", "benchmarks.echo_bot"], {}),
+        ("bot-uncapped", uncapped, {}),
+        ("echo-uncapped", [PY, "-m", "benchmarks.echo_bot", "--no-rate-limiter"], {}),
+        ("bot-uncapped-no-inbox", uncapped, no_inbox),
+    ]
+    if count >= 1000:  # a second pair, in reverse order, so drift of a shared machine cancels
+        runs += [("bot-uncapped-no-inbox-2", uncapped, no_inbox), ("bot-uncapped-2", uncapped, {})]
     with tempfile.TemporaryDirectory(prefix="release-bot-bench-") as tmp:
-        loads = {name: load(name, cmd, questions, users, Path(tmp)) for name, cmd in runs.items()}
+        loads = {
+            name: load(name, cmd, questions, users, Path(tmp), settings=settings)
+            for name, cmd, settings in runs
+        }
 
     spread = f"{count:,} questions from {users} users, at most {per_user} each"
     rows: list[Row] = []
@@ -357,6 +373,7 @@ def throughput(store: Path, count: int) -> tuple[list[Row], list[Load]]:
                 note=spread,
             )
         )
+    rows.append(_inbox_row(loads, spread))
     rows.append(
         Row(
             section="startup",
@@ -369,3 +386,31 @@ def throughput(store: Path, count: int) -> tuple[list[Row], list[Load]]:
         )
     )
     return rows, list(loads.values())
+
+
+def _inbox_row(loads: dict[str, Load], spread: str) -> Row:
+    """The bot with its durable inbox against the same bot with BOT_INBOX_CAP=0 (cap off)."""
+    with_inbox = [
+        x for name, x in loads.items() if name.startswith("bot-uncapped") and "no-" not in name
+    ]
+    without = [x for name, x in loads.items() if name.startswith("bot-uncapped-no-inbox")]
+    # The better of each pair of runs: noise on a shared machine only ever slows a run down.
+    a = max(with_inbox, key=lambda x: x.per_second)
+    b = max(without, key=lambda x: x.per_second)
+    timed_out = any(x.timed_out for x in (*with_inbox, *without))
+    ratio = a.per_second / b.per_second if b.per_second else 0.0
+    note = f"{spread}; best of {len(with_inbox)} run(s) each"
+    if timed_out:
+        note += "; TIMED OUT"
+    return Row(
+        section="throughput",
+        benchmark="throughput with the durable inbox, outbound cap off",
+        unit="updates/s",
+        ours=a.per_second,
+        baseline=b.per_second,
+        baseline_name="the same bot, BOT_INBOX_CAP=0 (no inbox)",
+        target=f"ratio >= {INBOX_TARGET:g}",
+        ok=ratio >= INBOX_TARGET and not timed_out,
+        samples=len(with_inbox) + len(without),
+        note=note,
+    )

@@ -51,6 +51,10 @@ class Config:
     # (BOT_LOG_MAX_MB); `log_keep` rotated files are kept (BOT_LOG_KEEP).
     log_max_bytes: int = 10 * 1024 * 1024
     log_keep: int = 5
+    # Durable inbox and outages (bot/telegram/inbox.py, transport.py, serve.py).
+    inbox_cap: int = 10_000  # BOT_INBOX_CAP: most updates kept; 0 turns the inbox off
+    reply_max_age: float = 600.0  # BOT_REPLY_MAX_AGE: seconds a reply is retried, then dropped
+    stop_timeout: float = 6.0  # BOT_STOP_TIMEOUT: seconds to finish replies after SIGTERM
 
     @property
     def unanswered_log(self) -> Path:
@@ -63,6 +67,10 @@ class Config:
     @property
     def heartbeat(self) -> Path:
         return self.data_dir / "heartbeat"
+
+    @property
+    def inbox(self) -> Path:
+        return self.data_dir / "inbox.sqlite3"
 
 
 Environ = Mapping[str, str]
@@ -127,6 +135,9 @@ def load_config(
         feedback=feedback,
         log_max_bytes=log_max_bytes,
         log_keep=log_keep,
+        inbox_cap=_whole(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
+        reply_max_age=_whole(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
+        stop_timeout=_whole(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
     )
 
 
@@ -183,6 +194,12 @@ def _whole_number(
     if value is None or value < lowest or (highest is not None and value > highest):
         raise ConfigError(f"{name} must be {what}, not {text!r}")
     return value
+
+
+def _whole(env: Environ, name: str, default: int, low: int, high: int) -> int:
+    """A whole number from `low` to `high`, or ConfigError naming the variable."""
+    what = f"a whole number from {low} to {high}"
+    return _whole_number(env, name, str(default), lowest=low, highest=high, what=what)
 
 
 def _webhook(

@@ -6,7 +6,8 @@ it would talk to ``https://api.telegram.org/bot``.  Tests drive the *incoming*
 side (``user_message``, ``callback_query``, ``inline_query``, ``add_update``),
 inspect the *outgoing* side (``calls``, ``wait_for``, ``delivered``, ``messages``)
 and inject faults (``inject``: HTTP 500, HTTP 429 flood control, dropped
-connections, slow responses).
+connections, slow responses) or a whole outage (``begin_outage``/``end_outage``:
+HTTP 502 for some or all methods, or the port refusing connections).
 
 Standard library only: ``http.server.ThreadingHTTPServer`` served from a daemon
 thread, plus a daemon thread that delivers updates to a webhook when one is set.
@@ -76,6 +77,7 @@ __all__ = [
     "ALL_UPDATE_TYPES",
     "DEFAULT_ALLOWED_UPDATES",
     "FAULTS",
+    "OUTAGES",
     "TEXT_PARAMS",
     "Call",
     "FakeApiError",
@@ -85,6 +87,9 @@ __all__ = [
 ]
 
 JSONDict = dict[str, Any]
+
+#: Outage kinds accepted by :meth:`FakeBotApi.begin_outage`.
+OUTAGES: frozenset[str] = frozenset({"502", "refuse"})
 
 #: Fault kinds accepted by :meth:`FakeBotApi.inject`.
 FAULTS: frozenset[str] = frozenset({"500", "429", "drop", "slow"})
@@ -202,7 +207,8 @@ class Call:
     """One request received by the fake.
 
     ``fault`` is ``None`` for a normally handled call, otherwise the injected
-    fault kind (``"500"``, ``"429"``, ``"drop"``, ``"slow"``).  ``"slow"`` calls
+    fault kind (``"500"``, ``"429"``, ``"drop"``, ``"slow"``), or ``"outage"`` for a
+    502 answered during :meth:`FakeBotApi.begin_outage`.  ``"slow"`` calls
     are still handled normally (after the delay).  ``raw`` holds the undecoded
     parameter strings (see the module docstring).
     """
@@ -289,11 +295,11 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
 
-    def __init__(self, fake: FakeBotApi) -> None:
+    def __init__(self, fake: FakeBotApi, port: int = 0) -> None:
         self.fake = fake
         self.open_connections: set[socket.socket] = set()
         self.conn_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # Quiet: client disconnects (e.g. a cancelled long poll) are expected.
@@ -466,6 +472,8 @@ class FakeBotApi:
         self._webhook_generation = 0
         self._last_webhook_error: tuple[int, str] | None = None
         self._faults: list[_Fault] = []
+        self._outage: tuple[str, frozenset[str]] | None = None
+        self._port = 0  # kept across a "refuse" outage, so the bot finds us again
         self._chats: dict[int, JSONDict] = {}
         self._messages: dict[tuple[int, int], JSONDict] = {}
         self._last_bot_message: dict[int, int] = {}
@@ -482,7 +490,15 @@ class FakeBotApi:
         if self._server is not None:
             raise RuntimeError("FakeBotApi already started")
         self._stopping.clear()
-        self._server = _Server(self)
+        self._listen()
+        self._webhook_thread = threading.Thread(
+            target=self._webhook_loop, name="FakeBotApi-webhook", daemon=True
+        )
+        self._webhook_thread.start()
+
+    def _listen(self) -> None:
+        self._server = _Server(self, self._port)
+        self._port = int(self._server.server_address[1])
         self._serve_thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -490,23 +506,12 @@ class FakeBotApi:
             daemon=True,
         )
         self._serve_thread.start()
-        self._webhook_thread = threading.Thread(
-            target=self._webhook_loop, name="FakeBotApi-webhook", daemon=True
-        )
-        self._webhook_thread.start()
 
-    def stop(self) -> None:
-        """Shut down promptly: wake long polls, close connections, join the threads."""
+    def _close_listener(self) -> None:
+        """Stop serving HTTP: close the port and every open connection."""
         server = self._server
         if server is None:
             return
-        self._stopping.set()
-        with self._cond:
-            self._cond.notify_all()
-            conn = self._webhook_conn
-        if conn is not None and conn.sock is not None:
-            with contextlib.suppress(OSError):
-                conn.sock.shutdown(socket.SHUT_RDWR)
         server.shutdown()
         server.server_close()
         with server.conn_lock:
@@ -514,11 +519,23 @@ class FakeBotApi:
         for sock in open_connections:
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-        for thread in (self._serve_thread, self._webhook_thread):
-            if thread is not None:
-                thread.join(timeout=5.0)
+        if self._serve_thread is not None:
+            self._serve_thread.join(timeout=5.0)
         self._server = None
         self._serve_thread = None
+
+    def stop(self) -> None:
+        """Shut down promptly: wake long polls, close connections, join the threads."""
+        self._stopping.set()
+        with self._cond:
+            self._cond.notify_all()
+            conn = self._webhook_conn
+        if conn is not None and conn.sock is not None:
+            with contextlib.suppress(OSError):
+                conn.sock.shutdown(socket.SHUT_RDWR)
+        self._close_listener()
+        if self._webhook_thread is not None:
+            self._webhook_thread.join(timeout=5.0)
         self._webhook_thread = None
 
     def __enter__(self) -> FakeBotApi:
@@ -535,9 +552,9 @@ class FakeBotApi:
 
     @property
     def port(self) -> int:
-        if self._server is None:
+        if not self._port:
             raise RuntimeError("FakeBotApi is not running")
-        return int(self._server.server_address[1])
+        return self._port
 
     @property
     def base_url(self) -> str:
@@ -781,6 +798,44 @@ class FakeBotApi:
             )
 
     # ------------------------------------------------------------------
+    # outages
+    # ------------------------------------------------------------------
+
+    def begin_outage(self, kind: str = "502", methods: tuple[str, ...] = ("*",)) -> None:
+        """Make the Bot API unavailable until :meth:`end_outage`.
+
+        "502": every request to ``methods`` ("*" = any) gets HTTP 502 Bad Gateway,
+        recorded with ``fault="outage"``; pending long polls are cut short with a 502.
+        "refuse": the port is closed (all methods), so connections are refused and
+        nothing is recorded; open connections are closed.
+        An outage already in progress is replaced at once (no moment of service between).
+        """
+        if kind not in OUTAGES:
+            raise ValueError(f"unknown outage {kind!r}; expected one of {sorted(OUTAGES)}")
+        if kind == "refuse" and methods != ("*",):
+            raise ValueError('a "refuse" outage covers every method')
+        names = frozenset(m if m == "*" else self._canonical.get(m.lower(), m) for m in methods)
+        with self._cond:
+            previous, self._outage = self._outage, (kind, names)
+            self._cond.notify_all()
+        if kind == "refuse" and (previous is None or previous[0] != "refuse"):
+            self._close_listener()
+        elif kind != "refuse" and previous is not None and previous[0] == "refuse":
+            self._listen()
+
+    def end_outage(self) -> None:
+        """Serve normally again (on the same port)."""
+        with self._cond:
+            outage, self._outage = self._outage, None
+            self._cond.notify_all()
+        if outage is not None and outage[0] == "refuse" and not self._stopping.is_set():
+            self._listen()
+
+    def _in_outage(self, method: str) -> bool:
+        outage = self._outage
+        return outage is not None and bool({"*", method} & outage[1])
+
+    # ------------------------------------------------------------------
     # webhook helpers
     # ------------------------------------------------------------------
 
@@ -815,6 +870,10 @@ class FakeBotApi:
         now = time.time()
         with self._cond:
             method = self._canonical.get(method_in.lower(), method_in)
+            if self._in_outage(method):
+                self.calls.append(Call(method, params, now, "outage", raw))
+                self._cond.notify_all()
+                return 502, FakeApiError(502, "Bad Gateway").payload()
             fault = self._take_fault(method)
             self.calls.append(Call(method, params, now, fault.fault if fault else None, raw))
             self._cond.notify_all()
@@ -1058,6 +1117,8 @@ class FakeBotApi:
                     )
                 if self._webhook is not None:
                     raise FakeApiError(409, "Conflict: terminated by setWebhook request")
+                if self._in_outage("getUpdates"):
+                    raise FakeApiError(502, "Bad Gateway")
                 ready = self._deliverable()[:limit]
                 if ready:
                     return ready

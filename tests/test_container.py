@@ -210,6 +210,20 @@ def test_compose_runs_the_image_as_the_dockerfile_describes() -> None:
     assert image_env()["BOT_DATA_DIR"] in targets
 
 
+def test_compose_waits_longer_than_the_bot_may_take_to_stop() -> None:
+    """stop_grace_period covers BOT_STOP_TIMEOUT plus closing, so SIGKILL never cuts a drain."""
+    from bot.config import Config
+    from bot.telegram.serve import SHUTDOWN_SLACK
+
+    compose = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+    (service,) = compose["services"].values()
+    assert service["stop_signal"] == "SIGTERM"
+    grace = re.fullmatch(r"(\d+)s", service["stop_grace_period"])
+    assert grace is not None
+    bound = Config(token="1:x").stop_timeout + SHUTDOWN_SLACK
+    assert bound < int(grace.group(1)) <= bound + 10
+
+
 # --- Smoke test: what the image does, without Docker ----------------------------------------
 
 

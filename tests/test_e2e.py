@@ -12,15 +12,12 @@ import json
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,75 +28,27 @@ from bot import replies
 from bot.matcher import Matcher
 from bot.store import Entry, Store, load_store
 from bot.telegram.app import COMMANDS
+from tests.bot_process import (
+    ROOT,
+    START_TIMEOUT,
+    BotProcess,
+    Launch,
+    assert_clean_exit,
+    free_port,
+    make_launch,
+)
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.support import PHOTO, STICKER
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parents[1]
 
 USER = 1001  # also the admin
 ASKER = 2002  # asks in a group, chat -2002
 GROUP = -ASKER
-START_TIMEOUT = 20.0
-STOP_TIMEOUT = 5.0
 
 
 # --- Running the bot --------------------------------------------------------------------
-
-
-@dataclass
-class BotProcess:
-    proc: subprocess.Popen[bytes]
-    stderr_path: Path
-    env: dict[str, str]
-
-    def stderr(self) -> str:
-        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
-
-    def health(self) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "bot", "health"],
-            check=False,
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=15,
-        )
-
-    def terminate(self) -> tuple[int, float]:
-        """SIGTERM the process; return its exit code and how long it took to exit."""
-        started = time.monotonic()
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            code = self.proc.wait(timeout=STOP_TIMEOUT + 5)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"no exit within {STOP_TIMEOUT + 5}s of SIGTERM:\n{self.stderr()[-3000:]}")
-        return code, time.monotonic() - started
-
-
-@contextmanager
-def running_bot(env: dict[str, str], logs: Path, *args: str) -> Iterator[BotProcess]:
-    """Start `python -m bot run ARGS`; always stop it (by its pid) afterwards."""
-    stderr_path = logs / "stderr.log"
-    with stderr_path.open("wb") as stderr, (logs / "stdout.log").open("wb") as stdout:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", *args],
-            cwd=ROOT,
-            env=env,
-            stdout=stdout,
-            stderr=stderr,
-        )
-    try:
-        yield BotProcess(proc, stderr_path, env)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=10)
-
-
-Launch = Callable[..., AbstractContextManager[BotProcess]]
 
 
 @pytest.fixture
@@ -107,35 +56,7 @@ def launch(
     fake_api: FakeBotApi, tmp_path: Path, store_path: Path, bot_env: Callable[..., dict[str, str]]
 ) -> Launch:
     """`launch(*args, **env)`: the bot on the store snapshot, talking to `fake_api`."""
-
-    def start(
-        *args: str, store: Path = store_path, **settings: str
-    ) -> AbstractContextManager[BotProcess]:
-        env = bot_env(
-            TELEGRAM_BOT_TOKEN=fake_api.token,
-            TELEGRAM_API_URL=fake_api.base_url,
-            BOT_DATA_DIR=str(tmp_path / "data"),
-            **settings,
-        )
-        return running_bot(env, tmp_path, "--store", str(store), *args)
-
-    return start
-
-
-def assert_clean_exit(bot: BotProcess) -> None:
-    """SIGTERM ends the bot with exit 0 within 5 s; stderr has no traceback and no token."""
-    code, took = bot.terminate()
-    stderr = bot.stderr()
-    assert code == 0, stderr[-3000:]
-    assert took < STOP_TIMEOUT
-    assert "Traceback" not in stderr, stderr[-3000:]
-    assert bot.env["TELEGRAM_BOT_TOKEN"] not in stderr
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    return make_launch(fake_api, tmp_path / "data", tmp_path, store_path, bot_env)
 
 
 # --- Talking to it ------------------------------------------------------------------------

@@ -480,3 +480,82 @@ def test_application_polling_end_to_end(api: FakeBotApi) -> None:
         "pressed go"
     ]
     assert api.pending_updates == []  # the final cleanup getUpdates confirmed everything
+
+
+# ---------------------------------------------------------------------------
+# outages
+# ---------------------------------------------------------------------------
+
+
+def test_502_outage_of_one_method_fails_it_and_serves_the_rest(api: FakeBotApi) -> None:
+    """During a sendMessage outage, sends get 502 (recorded as "outage"), getMe still works."""
+
+    async def body() -> None:
+        async with make_bot(api) as bot:
+            api.begin_outage("502", methods=("sendMessage",))
+            with pytest.raises(NetworkError, match="Bad Gateway"):
+                await bot.send_message(1001, "lost")
+            assert (await bot.get_me()).id == api.bot_id
+            api.end_outage()
+            assert (await bot.send_message(1001, "back")).text == "back"
+
+    run(body)
+    assert [c.fault for c in api.calls_to("sendMessage")] == ["outage", None]
+    assert [m["text"] for m in api.messages(1001)] == ["back"]
+
+
+def test_502_outage_cuts_a_pending_long_poll_short(api: FakeBotApi) -> None:
+    """A long poll waiting when an outage begins ends at once with a 502."""
+
+    async def body() -> None:
+        async with make_bot(api) as bot:
+            poll = asyncio.create_task(bot.get_updates(timeout=10))
+            await asyncio.sleep(0.3)
+            started = time.monotonic()
+            api.begin_outage()
+            with pytest.raises(NetworkError, match="Bad Gateway"):
+                await poll
+            assert time.monotonic() - started < 2.0
+
+    run(body)
+
+
+def test_refused_outage_closes_the_port_and_reopens_the_same_one(api: FakeBotApi) -> None:
+    """ "refuse" closes the port (nothing recorded); end_outage serves on the same port again."""
+    port = api.port
+
+    async def body() -> None:
+        async with make_bot(api) as bot:
+            calls = len(api.calls)
+            api.begin_outage("refuse")
+            with pytest.raises(NetworkError):
+                await bot.get_me()
+            assert len(api.calls) == calls
+            api.end_outage()
+            assert (await bot.get_me()).id == api.bot_id
+
+    run(body)
+    assert api.port == port
+
+
+def test_outage_arguments_are_checked(api: FakeBotApi) -> None:
+    with pytest.raises(ValueError, match="unknown outage"):
+        api.begin_outage("503")
+    with pytest.raises(ValueError, match="covers every method"):
+        api.begin_outage("refuse", methods=("sendMessage",))
+
+
+def test_a_new_outage_replaces_the_current_one(api: FakeBotApi) -> None:
+    """sendMessage down, then everything down, with no gap in between."""
+
+    async def body() -> None:
+        async with make_bot(api) as bot:
+            api.begin_outage("502", methods=("sendMessage",))
+            assert (await bot.get_me()).id == api.bot_id
+            api.begin_outage("502")
+            with pytest.raises(NetworkError, match="Bad Gateway"):
+                await bot.get_me()
+            api.end_outage()
+            assert (await bot.get_me()).id == api.bot_id
+
+    run(body)

@@ -8,7 +8,6 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Sequence
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
@@ -42,8 +41,11 @@ from bot.telegram.context import (
     reload_store,
     state_of,
 )
+from bot.telegram.inbox import Inbox, InboxError
 from bot.telegram.logs import setup_logging
-from bot.telegram.transport import ResilientRequest
+from bot.telegram.processing import InboxProcessor, StoringQueue
+from bot.telegram.serve import Parts, serve
+from bot.telegram.transport import Outage, ResilientRequest
 
 log = logging.getLogger("release_bot")
 
@@ -66,7 +68,21 @@ def build_application(
     updates_request: BaseRequest | None = None,
 ) -> BotApplication:
     """Create the application with every handler registered. Nothing connects yet."""
+    return build(config, store, request=request, updates_request=updates_request).app
+
+
+def build(
+    config: Config,
+    store: Store,
+    *,
+    inbox: Inbox | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> Parts:
+    """The application and what `serve` needs beside it (inbox, processor, outage log)."""
     heartbeat = Heartbeat(config.heartbeat)
+    outage = Outage()
+    processor = InboxProcessor(inbox, config.reply_max_age, max_concurrent=8)
     state = BotState(
         config=config,
         store=store,
@@ -78,23 +94,25 @@ def build_application(
         feedback=FeedbackKeys() if config.feedback else None,
         feedback_log=FeedbackLog(config.feedback_log, config.log_max_bytes, config.log_keep),
     )
+    builder = ApplicationBuilder()
+    if inbox is not None and config.webhook:
+        builder = builder.update_queue(StoringQueue(inbox))
     app = (
-        ApplicationBuilder()
-        .token(config.token)
+        builder.token(config.token)
         .base_url(config.api_url)
         .context_types(ContextTypes(context=BotContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(AIORateLimiter(max_retries=5))
-        .request(request or ResilientRequest(heartbeat, connection_pool_size=16))
-        .get_updates_request(updates_request or ResilientRequest(heartbeat, retries=1))
-        .concurrent_updates(8)
+        .request(request or ResilientRequest(heartbeat, outage=outage, connection_pool_size=16))
+        .get_updates_request(updates_request or ResilientRequest(heartbeat, 1, outage))
+        .concurrent_updates(processor)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
     app.bot_data[STATE_KEY] = state
     _add_handlers(app)
-    return app
+    return Parts(app, config, inbox, processor, outage)
 
 
 def _add_handlers(app: BotApplication) -> None:
@@ -161,39 +179,26 @@ def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
     """`python -m bot run [--webhook]`: validate everything, then serve until stopped."""
     try:
         config = load_config(env, store=args.store, webhook=args.webhook)
-    except ConfigError as exc:
+        inbox = Inbox(config.inbox, config.inbox_cap) if config.inbox_cap else None
+    except (ConfigError, InboxError) as exc:
         print(f"release-bot: {exc}", file=sys.stderr)
         return 2
     store = load_store(config.knowledge)  # StoreError is reported by the CLI, exit 2
     setup_logging(config.log_level, config.token)
-    app = build_application(config, store)
-    stop_signals: Sequence[int] = (signal.SIGINT, signal.SIGTERM)
     try:
-        if config.webhook:
-            app.run_webhook(
-                listen=config.listen,
-                port=config.port,
-                url_path="telegram",
-                webhook_url=config.webhook_url,
-                secret_token=config.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-                stop_signals=stop_signals,
-                bootstrap_retries=3,
-            )
-        else:
-            app.run_polling(
-                allowed_updates=ALLOWED_UPDATES,
-                stop_signals=stop_signals,
-                bootstrap_retries=3,
-                timeout=10,
-            )
-    # Start-up failures end in one line, not an uncaught traceback (InvalidToken holds the token).
+        asyncio.run(serve(build(config, store, inbox=inbox)))
+    # Start-up failures end in one line, not a traceback (InvalidToken holds the token).
     except InvalidToken:
         print("release-bot: the Bot API rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2
-    except (TelegramError, OSError) as exc:
-        reason = str(exc).replace(config.token, "[TOKEN]")
-        print(f"release-bot: could not start: {reason}", file=sys.stderr)
+    except (TelegramError, TimeoutError) as exc:
+        reason = str(exc).replace(config.token, "[TOKEN]") or "no answer in time"
+        print(
+            f"release-bot: cannot reach the Bot API at {config.api_url}: {reason}", file=sys.stderr
+        )
+        return 2
+    except OSError as exc:
+        print(f"release-bot: could not start: {exc}", file=sys.stderr)
         return 1
     log.info("stopped")
     return 0

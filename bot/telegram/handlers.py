@@ -23,7 +23,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot import replies
 from bot.feedback import PREFIX as FEEDBACK_PREFIX
@@ -33,6 +40,7 @@ from bot.runtime import Gate
 from bot.store import Store
 from bot.telegram import feedback
 from bot.telegram.context import BotContext, BotState, reload_store
+from bot.telegram.transport import ReplyExpiredError
 
 log = logging.getLogger("release_bot")
 
@@ -295,6 +303,11 @@ async def on_error(update: object, context: BotContext) -> None:
             chat_type = update.effective_chat.type
     if isinstance(error, (RetryAfter, NetworkError)) and not isinstance(update, Update):
         log.warning("network trouble talking to the Bot API: %s", error)
+        return
+    if isinstance(error, (ReplyExpiredError, TimedOut)):
+        # Expired after an outage (logged when it began), or a send that timed out and may
+        # have arrived: one line, no traceback; an apology would not get through either.
+        log.warning("reply to a %s update in a %s chat dropped: %s", kind, chat_type, error)
         return
     log.error("error handling %s update in %s chat", kind, chat_type, exc_info=error)
     if isinstance(update, Update) and update.effective_message and kind == "message":

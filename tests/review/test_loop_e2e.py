@@ -23,8 +23,9 @@ from bot import feedback, replies
 from bot.matcher import Kind, Matcher
 from bot.review.suggest import SUGGEST_FLOOR
 from bot.store import Entry, Store, load_store
+from tests.bot_process import START_TIMEOUT, assert_clean_exit, running_bot
 from tests.fake_bot_api import Call, FakeBotApi
-from tests.test_e2e import START_TIMEOUT, Conversation, assert_clean_exit, keyboard, running_bot
+from tests.test_e2e import Conversation, keyboard
 
 pytestmark = pytest.mark.e2e
 

@@ -18,10 +18,16 @@ from typing import Any
 
 import pytest
 import yaml
+from telegram import Update
 
 from bot import replies
+from bot.config import Config
 from bot.matcher import Matcher
+from bot.runtime import Heartbeat
 from bot.store import Entry, Store, StoreError, load_store
+from bot.telegram.app import build_application
+from bot.telegram.transport import ResilientRequest
+from tests.fake_bot_api import FakeBotApi
 from tests.support import PHOTO, STICKER
 from tests.telegram.harness import (
     ADMIN,
@@ -630,3 +636,25 @@ def test_every_callback_data_fits_in_64_bytes(store: Store) -> None:
     """Every button the store can produce has callback data Telegram accepts."""
     datas = [f"a:{e.id}" for e in store.entries] + [d for _, d in topic_buttons(store)]
     assert max(len(d.encode()) for d in datas) <= 64
+
+
+async def test_a_send_that_timed_out_is_one_warning_without_apology_or_traceback(
+    fake_api: FakeBotApi,
+    make_config: Callable[..., Config],
+    store: Store,
+    answerable: list[tuple[str, Entry]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A sendMessage whose answer never came may have arrived: not repeated, no apology."""
+    config = make_config(api_url=fake_api.base_url)
+    request = ResilientRequest(Heartbeat(config.heartbeat), read_timeout=0.3)
+    app = build_application(config, store, request=request)
+    async with app:
+        fake_api.inject("sendMessage", "slow", delay=1.0)
+        await app.process_update(Update.de_json(message(answerable[0][0]), app.bot))
+    assert len(fake_api.calls_to("sendMessage")) == 1
+    ours = [r for r in caplog.records if r.name == "release_bot"]
+    assert [r.getMessage().split(":")[0] for r in ours] == [
+        "reply to a message update in a private chat dropped"
+    ]
+    assert all(r.exc_info is None for r in caplog.records)
