@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -100,3 +101,23 @@ def test_choose_takes_numbers_once_and_refuses_unknown_ones() -> None:
         ApplyError, match=r"^no suggestion 9 \(there are 1 to 2; see review --suggest\)$"
     ):
         choose(found, [9])
+
+
+def test_a_last_question_over_two_lines_and_a_missing_final_newline(tmp_path: Path) -> None:
+    """The new item goes after every line of a wrapped last question; the file's end is mended."""
+    stores = Path(__file__).resolve().parents[1] / "data" / "stores"
+    shutil.copy(stores / "release.txt", tmp_path / "release.txt")
+    text = (stores / "good.yaml").read_text(encoding="utf-8")
+    wrapped = text.replace(
+        "      - research centre location\n",
+        '      - "research centre\n        location"\n      # the next key follows\n',
+    ).rstrip("\n")
+    store = tmp_path / "good.yaml"
+    store.write_text(wrapped, encoding="utf-8")
+    apply(store, [suggestion("centre", "where is the lab"), suggestion("engineers", "staff count")])
+    after = store.read_text(encoding="utf-8")
+    assert '        location"\n      - where is the lab\n      # the next key follows\n' in after
+    added = ["      - where is the lab\n", "      - staff count\n"]
+    assert without(after, added) == wrapped + "\n"
+    questions = load_store(store).entry("centre").questions  # type: ignore[union-attr]
+    assert questions[-2:] == ("research centre location", "where is the lab")
