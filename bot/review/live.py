@@ -28,6 +28,10 @@ class LiveReview:
     untracked: int = 0  # misses not kept once `capacity` distinct texts were reached
     votes: Counter[tuple[str | None, Verdict]] = field(default_factory=Counter)
 
+    def copy(self) -> LiveReview:
+        """A snapshot that later misses and votes do not change (for another thread)."""
+        return LiveReview(self.capacity, Counter(self.misses), self.untracked, Counter(self.votes))
+
     def miss(self, text: str) -> None:
         if text in self.misses or len(self.misses) < self.capacity:
             self.misses[text] += 1

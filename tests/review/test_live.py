@@ -47,3 +47,16 @@ def test_misses_are_bounded_by_capacity() -> None:
         live.miss(text)
     assert live.misses == {"a b": 2, "c d": 1}
     assert live.untracked == 1
+
+
+def test_a_copy_does_not_change_with_later_misses_and_votes() -> None:
+    """/stats groups a snapshot in another thread while the bot keeps counting."""
+    live = LiveReview()
+    live.miss("a b")
+    live.vote("meeting", Verdict.UP)
+    snapshot = live.copy()
+    live.miss("a b")
+    live.miss("c d")
+    live.vote("meeting", Verdict.UP)
+    assert snapshot.misses == {"a b": 1}
+    assert snapshot.votes == {("meeting", Verdict.UP): 1}
