@@ -5,9 +5,10 @@ escapes everything it sends). It is built with the same `ApplicationBuilder`
 settings as `bot.telegram.app.build_application` where they cost the same for
 both: `Defaults(parse_mode=HTML)`, `AIORateLimiter(max_retries=5)` (unless
 `--no-rate-limiter`), an `HTTPXRequest` pool of 16 connections for outgoing
-calls, `concurrent_updates(8)` and the same `run_polling` arguments. It has
-none of our bot's own work: no matcher, no reply building, no per-user flood
-gate, no heartbeat or retrying request class, no `setMyCommands`.
+calls, `concurrent_updates(8)` and 10-second long polls (PTB's `run_polling`;
+our bot has a poller of its own with the same timeout). It has none of our
+bot's own work: no matcher, no reply building, no per-user flood gate, no
+heartbeat or retrying request class, no inbox, no `setMyCommands`.
 
 Reads TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL like the real bot; meant only
 for `benchmarks/throughput.py`, against a fake Bot API on 127.0.0.1.

@@ -135,9 +135,9 @@ def load_config(
         feedback=feedback,
         log_max_bytes=log_max_bytes,
         log_keep=log_keep,
-        inbox_cap=_whole(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
-        reply_max_age=_whole(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
-        stop_timeout=_whole(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
+        inbox_cap=_bounded(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
+        reply_max_age=_bounded(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
+        stop_timeout=_bounded(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
     )
 
 
@@ -196,10 +196,9 @@ def _whole_number(
     return value
 
 
-def _whole(env: Environ, name: str, default: int, low: int, high: int) -> int:
-    """A whole number from `low` to `high`, or ConfigError naming the variable."""
-    what = f"a whole number from {low} to {high}"
-    return _whole_number(env, name, str(default), lowest=low, highest=high, what=what)
+def _bounded(env: Environ, name: str, default: int, lowest: int, highest: int) -> int:
+    what = f"a whole number from {lowest} to {highest}"
+    return _whole_number(env, name, str(default), lowest=lowest, highest=highest, what=what)
 
 
 def _webhook(

@@ -302,6 +302,30 @@ def test_only_config_reads_the_environment() -> None:
     assert set(readers) == {"config.py"}, readers
 
 
+def test_inbox_outage_and_stop_settings_are_read_with_their_defaults() -> None:
+    """BOT_INBOX_CAP, BOT_REPLY_MAX_AGE and BOT_STOP_TIMEOUT: defaults, values, the inbox path."""
+    default = load_config(env(BOT_DATA_DIR="/srv/bot"))
+    assert (default.inbox_cap, default.reply_max_age, default.stop_timeout) == (10_000, 600, 6)
+    assert default.inbox == Path("/srv/bot/inbox.sqlite3")
+    config = load_config(env(BOT_INBOX_CAP="0", BOT_REPLY_MAX_AGE="30", BOT_STOP_TIMEOUT="20"))
+    assert (config.inbox_cap, config.reply_max_age, config.stop_timeout) == (0, 30, 20)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "range_"),
+    [
+        ("BOT_INBOX_CAP", "-1", "0 to 10000000"),
+        ("BOT_REPLY_MAX_AGE", "0", "1 to 86400"),
+        ("BOT_STOP_TIMEOUT", "1.5", "0 to 3600"),
+        ("BOT_STOP_TIMEOUT", "٣", "0 to 3600"),
+    ],
+)
+def test_bad_inbox_outage_or_stop_setting_is_quoted(name: str, value: str, range_: str) -> None:
+    assert error_of(env(**{name: value})) == (
+        f"{name} must be a whole number from {range_}, not {value!r}"
+    )
+
+
 # --- Feedback buttons and log rotation (BOT_FEEDBACK, BOT_LOG_MAX_MB, BOT_LOG_KEEP) ---------
 
 

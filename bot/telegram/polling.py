@@ -48,6 +48,7 @@ class Poller:
         self._timeout = timeout
         self._offset = 0
         self._full = False
+        self._conflict = False  # a 409 was logged and no poll has succeeded since
 
     async def run(self) -> None:
         """Fetch until cancelled; raises only for a token the Bot API rejects."""
@@ -71,12 +72,13 @@ class Poller:
             except InvalidToken:
                 raise
             except TelegramError as exc:
-                if isinstance(exc, Conflict):
-                    log.warning("getUpdates refused: %s", exc)
+                if isinstance(exc, Conflict) and not self._conflict:
+                    self._conflict = True
+                    log.warning("getUpdates refused (another instance polling?): %s", exc)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, MAX_DELAY)
                 continue
-            delay = FIRST_DELAY
+            delay, self._conflict = FIRST_DELAY, False
             try:
                 self._store(updates)
             except sqlite3.Error as exc:  # not acknowledged: Telegram delivers them again

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import sqlite3
 import time
 from collections.abc import Awaitable
 from typing import Any
@@ -47,6 +48,11 @@ class InboxProcessor(BaseUpdateProcessor):
     @property
     def active(self) -> int:
         return len(self._active)
+
+    async def wait_active(self, timeout: float) -> None:
+        """Give the updates being handled up to `timeout` seconds to finish."""
+        if self._active and timeout > 0:
+            await asyncio.wait(list(self._active.values()), timeout=timeout)
 
     def cancel_active(self) -> int:
         """Cancel the updates being handled (they stay pending); return how many."""
@@ -90,11 +96,19 @@ class InboxProcessor(BaseUpdateProcessor):
             return None
         if self.inbox is None:
             return time.time()
-        return self.inbox.claim(update.update_id, update.to_json)
+        try:
+            return self.inbox.claim(update.update_id, update.to_json)
+        except sqlite3.Error as exc:  # answer it all the same; it may come again after a crash
+            log.error("cannot look up update %d in the inbox: %s", update.update_id, exc)
+            return time.time()
 
     def _finish(self, update_id: int) -> None:
-        if self.inbox is not None:
+        if self.inbox is None:
+            return
+        try:
             self.inbox.done(update_id)
+        except sqlite3.Error as exc:  # answered; at worst it is answered again after a restart
+            log.error("cannot mark update %d done in the inbox: %s", update_id, exc)
 
 
 class StoringQueue(asyncio.Queue[object]):

@@ -5,8 +5,9 @@ Replaces PTB's `run_polling`/`run_webhook` loop so that shutdown is ours:
 1. SIGTERM or SIGINT: stop fetching (cancel the long poll, or close the webhook
    server), then let updates already fetched finish for up to BOT_STOP_TIMEOUT
    seconds (less when the Bot API is down: waiting would not help).
-2. What is still unanswered then is cancelled; it stays in the inbox and is
-   answered after the next start. Exit 0.
+2. Then nothing new is started; replies already under way get `FINISH_GRACE`
+   seconds, and whatever is still unanswered stays in the inbox and is answered
+   after the next start. Exit 0 within BOT_STOP_TIMEOUT + `SHUTDOWN_SLACK`.
 3. A second signal exits at once (code 128 + signal number); the inbox keeps
    everything not answered.
 
@@ -38,7 +39,8 @@ from bot.telegram.transport import Outage
 log = logging.getLogger("release_bot")
 
 STARTUP_TIMEOUT = 15.0  # seconds for getMe (with its retries) at start
-SHUTDOWN_SLACK = 3.0  # seconds after the drain for closing connections; part of the bound
+SHUTDOWN_SLACK = 3.0  # seconds after the drain: FINISH_GRACE, then closing connections
+FINISH_GRACE = 2.0  # seconds for replies already on their way when the drain ends
 DRAIN_CHECK = 0.2  # seconds between checks while draining
 
 
@@ -152,7 +154,10 @@ async def _stop(parts: Parts, poll: asyncio.Task[None] | None) -> None:
         await asyncio.wait({drained}, timeout=DRAIN_CHECK)
     if not drained.done():
         drained.cancel()
-        parts.processor.closing = True
+        parts.processor.closing = True  # nothing new starts; what waits stays in the inbox
+        # A reply cancelled mid-request may have reached Telegram and would be sent again
+        # after the restart: let those under way finish, unless the Bot API is down.
+        await parts.processor.wait_active(0 if parts.outage.down else FINISH_GRACE)
         parts.processor.cancel_active()
         if parts.inbox is None:
             log.warning("stopped before answering everything (no inbox: the rest is lost)")

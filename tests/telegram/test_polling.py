@@ -19,7 +19,7 @@ from bot.telegram.handlers import ALLOWED_UPDATES
 from bot.telegram.inbox import Inbox
 from bot.telegram.polling import Poller
 from bot.telegram.serve import Parts
-from tests.fake_bot_api import FakeBotApi
+from tests.fake_bot_api import FakeApiError, FakeBotApi
 
 MakeParts = Callable[..., Parts]
 
@@ -129,3 +129,23 @@ async def test_polling_rides_out_an_outage_without_a_traceback(
     assert len(ours) == 2 and ours[0].startswith("Bot API unreachable")
     assert ours[1].startswith("Bot API reachable again after")
     assert all(r.exc_info is None for r in caplog.records)
+
+
+async def test_a_conflict_is_logged_once_until_polling_works_again(
+    make_parts: MakeParts, fake_api: FakeBotApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another instance polling (409 on every call): one warning, not one per retry."""
+    parts = make_parts()
+
+    def conflict(params: dict[str, Any]) -> Any:
+        raise FakeApiError(409, "Conflict: terminated by other getUpdates request")
+
+    fake_api.set_handler("getUpdates", conflict)
+    async with polling(parts):
+        await asyncio.sleep(2.5)
+    assert len(fake_api.calls_to("getUpdates")) >= 3
+    warnings = [r.getMessage() for r in caplog.records if r.name == "release_bot"]
+    assert warnings == [
+        "getUpdates refused (another instance polling?):"
+        " Conflict: terminated by other getUpdates request"
+    ]

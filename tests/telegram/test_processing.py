@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from tests.fake_bot_api import FakeBotApi
 from tests.telegram.harness import message
 
 Question = Callable[[str], Update]
+READ_ONLY = "attempt to write a readonly database"
 
 
 @pytest.fixture
@@ -161,3 +163,25 @@ async def test_a_cancelled_update_stays_pending_and_closing_skips_new_ones(
     await handle(parts, second)
     assert pending_ids(parts) == [first.update_id]
     assert len(fake_api.calls_to("sendMessage")) == 1
+
+
+async def test_an_inbox_that_fails_to_write_still_lets_the_reply_out(
+    parts: Parts,
+    fake_api: FakeBotApi,
+    question: Question,
+    answerable: list[tuple[str, Entry]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A read-only inbox file: the question is answered; one error line each, no traceback."""
+    assert parts.inbox is not None
+    parts.inbox.close()
+    parts.inbox._db = sqlite3.connect(f"file:{parts.inbox.path}?mode=ro", uri=True)
+    update = question(answerable[0][0])
+    await handle(parts, update)
+    assert len(fake_api.delivered("sendMessage")) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [
+        f"cannot look up update {update.update_id} in the inbox: {READ_ONLY}",
+        f"cannot mark update {update.update_id} done in the inbox: {READ_ONLY}",
+    ]
+    assert all(r.exc_info is None for r in caplog.records)

@@ -218,3 +218,58 @@ def test_start_up_with_the_bot_api_unreachable_is_one_line_and_exit_2(
     )
     assert "TEST-token" not in result.stderr
     assert took < 10
+
+
+def test_an_inbox_that_cannot_be_opened_is_one_line_and_exit_2(
+    fake_api: FakeBotApi, tmp_path: Path, store_path: Path, bot_env: Callable[..., dict[str, str]]
+) -> None:
+    """BOT_DATA_DIR is a file: one line naming the inbox, exit 2, no request made."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    env = bot_env(
+        TELEGRAM_BOT_TOKEN=fake_api.token,
+        TELEGRAM_API_URL=fake_api.base_url,
+        BOT_DATA_DIR=str(blocker),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--store", str(store_path)],
+        check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"release-bot: cannot open the inbox {blocker}/inbox.sqlite3: [Errno 17] File exists:"
+        f" '{blocker}'"
+    ]
+    assert fake_api.calls == []
+
+
+def test_sigterm_under_load_exits_in_time_and_the_restart_answers_the_rest_once(
+    fake_api: FakeBotApi,
+    launch: Launch,
+    *,
+    store: Store,
+    matcher: Matcher,
+    answerable: list[tuple[str, Entry]],
+) -> None:
+    """300 queued at 30 replies/s, SIGTERM after 2 s: exit 0 in time; none lost, none twice."""
+    api = fake_api
+    with launch(BOT_STOP_TIMEOUT="2") as bot:
+        api.wait_for(lambda c: c.method == "getUpdates", timeout=START_TIMEOUT)
+        asked = ask(api, answerable, 300)
+        wait_until(lambda: len(api.delivered("sendMessage")) >= 10, 20, "first replies", api)
+        time.sleep(2.0)
+        code, took = bot.terminate(2 + SHUTDOWN_SLACK + 5)
+        stderr = bot.stderr()
+        assert code == 0 and "Traceback" not in stderr, stderr[-3000:]
+        assert took < 2 + SHUTDOWN_SLACK
+        answered = len(replies_per_chat(api))
+        assert answered < 300, "the load drained before SIGTERM: nothing was tested"
+        assert f"{300 - answered} updates kept in the inbox" in stderr, stderr[-3000:]
+    with launch() as bot:
+        assert_answered_once(api, asked, store, matcher, timeout=60)
+        bot.terminate(STOP_BOUND)
