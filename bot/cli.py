@@ -236,13 +236,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from bot.builder import BuildError, build
+    from bot.drafting import BuildError, build
+    from bot.drafting.progress import terminal_progress
 
     merge = Path(args.merge) if args.merge else None
+    progress = terminal_progress(sys.stderr)  # only on a terminal
     try:
-        result = build(Path(args.release), Path(args.output), merge=merge)
+        result = build(Path(args.release), Path(args.output), merge=merge, progress=progress)
     except BuildError as exc:
         raise UsageError(str(exc)) from None
+    finally:
+        if progress is not None:
+            progress.close()
     print(result.summary())
     return 0
 

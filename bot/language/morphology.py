@@ -6,6 +6,7 @@ package; add a new form here rather than beside the code that needs it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -42,3 +43,48 @@ def inflections(word: str) -> set[str]:
     if len(word) <= 4 and re.fullmatch(r".*[^aeiou][aeiou][^aeiouwxy]", word):
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return forms
+
+
+@functools.cache
+def verb_forms(base: str) -> tuple[str, ...]:
+    """The other forms of the English verb `base`: -s, -ing, past, past participle.
+
+    From lemminflect's dictionary (irregular verbs and doubled consonants
+    included), or its rules for a verb it does not know. One spelling per form,
+    none equal to `base`, no repeats.
+
+    >>> verb_forms("commit")
+    ('commits', 'committing', 'committed')
+    >>> verb_forms("take")
+    ('takes', 'taking', 'took', 'taken')
+    >>> verb_forms("cut")
+    ('cuts', 'cutting')
+    """
+    # lemminflect pulls in numpy: loaded on first use, by drafting only, not at bot start.
+    from lemminflect import getAllInflections, getAllInflectionsOOV  # noqa: PLC0415
+
+    forms = getAllInflections(base, upos="VERB") or getAllInflectionsOOV(base, upos="VERB")
+    ordered = [spelled[0] for tag in ("VBZ", "VBG", "VBD", "VBN") if (spelled := forms.get(tag))]
+    return tuple(form for form in dict.fromkeys(ordered) if form != base)
+
+
+# Endings `suffix_root` strips, longest of a family first ("ations" before "ation").
+_ROOT_SUFFIXES = (
+    "ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment",
+    "ers", "er", "ed", "es", "al", "ly", "s", "e", "y",
+)  # fmt: skip
+
+
+def suffix_root(word: str) -> str:
+    """A word without one inflectional or derivational ending, keeping 3 letters.
+
+    Coarser than `stem`: "approved" and "approval" meet, so drafting can tell that
+    two phrasings say the same thing.
+
+    >>> [suffix_root(w) for w in ("meeting", "meet", "approved", "approval", "plant", "plan")]
+    ['meet', 'meet', 'approv', 'approv', 'plant', 'plan']
+    """
+    for suffix in _ROOT_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word

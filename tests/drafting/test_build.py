@@ -1,4 +1,4 @@
-"""Tests for bot/builder.py: drafting a store from a release, merging, ``python -m bot build``.
+"""Tests for bot/drafting/build.py: drafting a store, merging, ``python -m bot build``.
 
 Every release in tests/data/releases, and the shipped knowledge/release.txt, is drafted
 once per run, and each draft must pass ``python -m bot check`` untouched. The test
@@ -22,15 +22,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.builder import BuildError, build, find_dates, read_release
+from bot.drafting import BuildError, build, read_release
 from bot.evaluate import load_cases
 from bot.language import STOPWORDS, normalise, squash_whitespace, stem
 from bot.matcher import Kind, Matcher
 from bot.store import Entry, Store, check_store, load_store
 from tests.support import run_bot
 
-ROOT = Path(__file__).resolve().parent.parent
-RELEASES = Path(__file__).resolve().parent / "data" / "releases"
+ROOT = Path(__file__).resolve().parents[2]
+RELEASES = ROOT / "tests" / "data" / "releases"
 SHIPPED = ROOT / "knowledge" / "release.txt"
 TEST_RELEASES = sorted(p for p in RELEASES.iterdir() if p.suffix in (".txt", ".md", ".html"))
 ALL_RELEASES = [*TEST_RELEASES, SHIPPED]
@@ -55,84 +55,6 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def squashed(text: str) -> str:
     return squash_whitespace(text)
-
-
-# --- Reading a release ----------------------------------------------------------------------
-
-
-def test_html_release_keeps_the_article_and_drops_page_furniture() -> None:
-    release = read_release(RELEASES / "riverton-tram.html")
-    assert release.format == "html"
-    assert release.copy
-    assert release.title == "Council approves Line 4 tram extension to Northgate"
-    assert release.published == "2024-11-05"
-    assert release.text.startswith("date 2024-11-05\n\nCouncil approves Line 4 tram extension")
-    text = release.text
-    assert "Riverton City Council on Tuesday approved a 6.8 km extension of tram Line 4" in text
-    assert "St. Mary’s Hospital" in text  # &#8217; decoded
-    assert "budget of €212 million" in text  # &euro; and &nbsp; decoded
-    assert "Cost & funding" in text  # &amp; decoded
-    for furniture in (
-        "cookies",  # the cookie banner
-        "gtag",  # a script
-        "font-family",  # a style
-        "Contact us",  # the menu
-        "Share on",  # share buttons
-        "Related news",  # an aside
-        "All rights reserved",  # the footer
-        "Search",  # a form
-    ):
-        assert furniture not in text, furniture
-
-
-def test_markdown_release_loses_its_marks_and_link_urls() -> None:
-    release = read_release(RELEASES / "fieldscout.md")
-    assert release.format == "markdown"
-    assert release.title == (
-        "Nordlicht Robotics launches FieldScout 2, a solar-powered crop-scouting drone"
-    )
-    assert release.published == "2025-03-04"
-    text = release.text
-    assert "Berlin, March 4, 2025 – Nordlicht Robotics GmbH today announced" in text
-    assert "pending approval by the Federal Aviation Administration (FAA)." in text
-    for mark in ("**", "](", "http", "# ", "![", "*Lena", "---"):
-        assert mark not in text, mark
-    items = [b.text for b in release.blocks if b.kind == "item"]
-    assert len(items) == 3
-    assert items[0].startswith("A multispectral camera")
-
-
-def test_plain_release_is_cited_as_it_is_with_title_and_date_from_its_text() -> None:
-    path = RELEASES / "glacier-study.txt"
-    release = read_release(path)
-    assert (release.format, release.copy) == ("text", False)
-    assert release.text == path.read_text(encoding="utf-8")
-    assert release.title == "Satellite method reveals record ice loss at Alpine glaciers"
-    assert release.published == "2024-08-16"  # "ZURICH, Switzerland, August 16, 2024 -"
-
-
-def test_shipped_release_takes_its_date_line_and_a_trimmed_first_sentence_as_title() -> None:
-    release = read_release(SHIPPED)
-    assert release.published == "2024-08-16"
-    assert release.title.startswith("The Ambassador of Kazakhstan to the South Korea")
-    assert len(release.title) <= 91
-    assert "Tell a friend" not in " ".join(b.text for b in release.blocks)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("date 2024-08-16", ["2024-08-16"]),
-        ("on 16 August 2024 in", ["2024-08-16"]),
-        ("BERLIN, August 16, 2024 -", ["2024-08-16"]),
-        ("Aug. 16, 2024 and 1 May 2025", ["2024-08-16", "2025-05-01"]),
-        ("the 16th of August", []),
-        ("2024-02-30 is no date", []),
-        ("in 2021", []),
-    ],
-)
-def test_find_dates_reads_the_ways_releases_write_dates(text: str, expected: list[str]) -> None:
-    assert [iso for _, iso in find_dates(text)] == expected
 
 
 # --- The draft of every release ---------------------------------------------------------------

@@ -1,0 +1,207 @@
+"""The facts of a release in reading order, each with its answer, topic and questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.drafting.answers import compound_parts, list_items, standalone_answer
+from bot.drafting.model import Block, Release
+from bot.drafting.phrases import BYLINE, SAID_AFTER, SAID_BEFORE, TITLE_NAME
+from bot.drafting.progress import Progress
+from bot.drafting.questions.about import topic_of
+from bot.drafting.questions.collect import Known, role_holders
+from bot.drafting.questions.sentence import sentence_questions
+from bot.drafting.topics import block_topics
+from bot.drafting.verbs import clean_word
+from bot.drafting.vocabulary import PRONOUNS
+from bot.language import (
+    split_sentences,
+    stem,
+)
+from bot.store import (
+    ungrounded_claims,
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the release: a sentence, a clause of one, or an item of a list."""
+
+    source: str  # verbatim (whitespace-squashed) quote of the release
+    answer: str
+    topic: str
+    position: int  # where the source starts in the release's flat text
+    questions: list[str]
+    parent: int | None = None  # the whole-sentence fact of a list item
+    role: str = ""  # "title", "lead", "byline" or ""
+
+
+def lower_case_words(flat: str) -> frozenset[str]:
+    """Words the release writes in lower case, and their stems (web and mail addresses aside)."""
+    prose = re.sub(r"\S*(?:[@/]|\w\.\w)\S*", " ", flat)
+    words = set(re.findall(r"\b[a-z][\w’'-]*", prose))
+    return frozenset(words | {stem(w) for w in words})
+
+
+def release_facts(
+    release: Release, flat: str, published: str | None, progress: Progress | None = None
+) -> list[Fact]:
+    """Every fact of the release, in reading order, with answer, topic and questions."""
+    lower_words = lower_case_words(flat)
+    known = Known(lower_words, role_holders(flat))
+    reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
+    for index, block in enumerate(release.blocks):
+        reader.read_block(block, reader.topics[index])
+        if progress is not None:
+            progress("drafting blocks", index + 1, len(release.blocks))
+    return reader.facts
+
+
+_BYLINE_QUESTIONS = ["Who published the release?", "Who issued the press release?"]
+
+
+@dataclass
+class _Reader:
+    """Reads a release sentence by sentence, remembering what later sentences refer to."""
+
+    flat: str
+    published: str | None
+    known: Known
+    topics: list[str]
+    facts: list[Fact] = field(default_factory=list)
+    cursor: int = 0  # where the previous sentence ended in the flat text
+    speaker: str = ""  # who the quote being read is by
+    intro: str = ""  # the heading or "...:" sentence that introduces list items
+    lead_done: bool = False
+    subject: str = ""  # what "It" and "They" refer to: the previous sentence's subject
+    plural: str = ""  # what "them" refers to: the previous sentence's last plural noun
+
+    def read_block(self, block: Block, topic: str) -> None:
+        if block.kind == "heading":
+            self.intro = block.text
+            return
+        if block.kind == "para":
+            self.intro = ""
+        self.subject = ""
+        self.plural = ""
+        for sentence in split_sentences(block.text):
+            self.read_sentence(sentence, block, topic)
+
+    def read_sentence(self, sentence: str, block: Block, topic: str) -> None:
+        position = self._locate(sentence)
+        if position < 0:
+            return  # not a verbatim part of the release: never cite it
+        continued = self._track_speaker(sentence)
+        context = self.intro if block.kind == "item" else ""
+        answer = standalone_answer(
+            sentence, intro=context, speaker=self.speaker, subject=self.subject
+        )
+        if self._ungrounded(answer, sentence):
+            answer = standalone_answer(sentence)
+        role = self._role(sentence, block)
+        parts = None if role in ("byline", "title") else compound_parts(sentence, self.subject)
+        if parts:
+            self._add_parts(parts, sentence, position, topic, role)
+            return
+        questions, found_subject = self._questions(sentence, role, continued=continued)
+        self.facts.append(Fact(sentence, answer, topic, position, questions, role=role))
+        nouns = re.findall(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]{3,}s)\b", sentence)
+        self.plural = f"the {nouns[-1]}" if nouns else ""
+        self.subject = _next_subject(found_subject)
+        if block.kind == "para" and sentence.rstrip().endswith(":"):
+            self.intro = sentence.rstrip(": ")
+        self._add_items(sentence, answer, position, topic)
+
+    def _locate(self, sentence: str) -> int:
+        position = self.flat.find(sentence, self.cursor)
+        if position < 0:
+            position = self.flat.find(sentence)
+        if position >= 0:
+            self.cursor = position + len(sentence)
+        return position
+
+    def _track_speaker(self, sentence: str) -> bool:
+        """Remember who speaks; True for a quote that goes on from the previous sentence."""
+        said = SAID_AFTER.match(sentence) or SAID_BEFORE.match(sentence)
+        continued = bool(re.match(r"^[\"“‘]", sentence)) and not said
+        if said:
+            self.speaker = said.group("speaker").split(", ")[0].strip()
+        elif not continued:
+            self.speaker = ""
+        return continued
+
+    def _role(self, sentence: str, block: Block) -> str:
+        """ "title", "byline", "lead" (the first real sentence, once) or ""."""
+        if block.kind == "title":
+            return "title"
+        if BYLINE.match(sentence) and not self.lead_done:
+            return "byline"
+        if block.kind in ("para", "item") and not self.lead_done and len(sentence.split()) >= 6:
+            self.lead_done = True
+            return "lead"
+        return ""
+
+    def _ungrounded(self, answer: str, source: str) -> bool:
+        return bool(ungrounded_claims(answer, source, self.flat, self.published))
+
+    def _questions(self, sentence: str, role: str, *, continued: bool) -> tuple[list[str], str]:
+        """The questions of a whole sentence, and the subject it found."""
+        if role == "byline":
+            return list(_BYLINE_QUESTIONS), ""
+        asked = sentence
+        if self.plural and re.search(r"\bthem\b", sentence):
+            asked = re.sub(r"\bthem\b", self.plural, sentence)  # "Some of them could vanish"
+        questions, found_subject = sentence_questions(asked, self.known, subject_hint=self.subject)
+        if continued and self.speaker:
+            titled = TITLE_NAME.search(self.speaker)
+            who = titled.group("name") if titled else self.speaker
+            about = topic_of(sentence.strip('"“”‘’'))
+            questions = [f"What else did {who} say?", *questions]
+            if about:
+                questions.insert(1, f"What did {who} say about {about}?")
+        return questions, found_subject
+
+    def _add_parts(
+        self, parts: list[tuple[str, str]], sentence: str, position: int, topic: str, role: str
+    ) -> None:
+        """A fact per clause of a sentence that states several things."""
+        for number, (part, drafted) in enumerate(parts):
+            answer = drafted
+            if self._ungrounded(drafted, part):
+                answer = standalone_answer(part)
+            questions, found = sentence_questions(answer, self.known, subject_hint=self.subject)
+            where = position + sentence.find(part)
+            self.facts.append(
+                Fact(part, answer, topic, where, questions, role=role if number == 0 else "")
+            )
+            if number == 0 and found and clean_word(found) not in PRONOUNS:
+                self.subject = found if len(found.split()) <= 5 else ""
+
+    def _add_items(self, sentence: str, answer: str, position: int, topic: str) -> None:
+        """A fact per item of a list-like sentence, each pointing at the whole sentence."""
+        parent = len(self.facts) - 1
+        items = list_items(sentence)
+        if items is None:
+            return
+        mode, lead, listed = items
+        for part in listed:
+            offset = sentence.find(part)
+            if offset < 0:
+                continue
+            joined = f"{lead}: {part}" if mode == "colon" else f"{lead}, including {part}"
+            item_answer = standalone_answer(joined)
+            if self._ungrounded(item_answer, part):
+                item_answer = answer
+            questions, _ = sentence_questions(part, self.known)
+            self.facts.append(
+                Fact(part, item_answer, topic, position + offset, questions, parent=parent)
+            )
+
+
+def _next_subject(found: str) -> str:
+    """What "It" in the next sentence stands for: a short subject that is no pronoun."""
+    usable = found and clean_word(found) not in PRONOUNS
+    if usable and len(found.split()) <= 5 and found.lower() != "there":
+        return found
+    return ""

@@ -1,0 +1,1 @@
+"""Question phrasings for a fact, one module per family of rules."""

@@ -1,0 +1,152 @@
+"""Questions about who: speakers, people and their roles, agents, acronyms."""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.phrases import (
+    ACRONYM,
+    AGENT,
+    CONTACT,
+    NAME_ROLE,
+    ROLE_NAME,
+    SAID_AFTER,
+    SAID_BEFORE,
+    STUDY_BY,
+    TITLE_NAME,
+    TITLED,
+    find_entities,
+    kinds_of,
+    shorten,
+)
+from bot.drafting.questions.collect import QuestionList
+from bot.drafting.verbs import clean_word, is_participle
+from bot.drafting.vocabulary import AUX, NOMINAL, PAST_OF, VERBS
+from bot.language import (
+    STOPWORDS,
+)
+
+_NAME_RUN = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+
+
+_NOMINAL_BY = re.compile(
+    rf"\b(?:the\s+)?(?P<nom>[a-z]+)\s+of\s+(?P<obj>[^,;()]+?)\s+by\s+(?P<agent>{_NAME_RUN})"
+)
+
+
+_NOMINAL_OWN = re.compile(
+    rf"(?P<agent>{_NAME_RUN})[’']s\s+(?P<nom>[a-z]+)\s+in\s+(?P<obj>[^,;()]+)"
+)
+
+
+# "A free online map of the results, updated every month, ...": how often is it updated?
+EVERY_ASIDE = re.compile(
+    r"(?P<np>(?:\b[Aa]n?|\b[Tt]he)\s+[^,]+?)(?:\s+of\s[^,]+)?,\s+(?P<part>\w+ed)\s+"
+    r"(?:every\s+(?:day|week|month|year|hour)|daily|weekly|monthly|yearly|annually)\b"
+)
+
+
+def nominal_questions(body: str, out: QuestionList) -> None:
+    for match in _NOMINAL_BY.finditer(body):
+        verbs = NOMINAL.get(match.group("nom"))
+        if verbs is None:
+            continue
+        thing = re.sub(r"\s+(?:in|at)\s+.*$", "", match.group("obj"))
+        plain = re.sub(r"^(?:an?|the)\s+(?:[\d.,]+\s+\w+\s+)?", "the ", thing)
+        agent = match.group("agent")
+        out.add(f"Who is {verbs[1]} {thing}")
+        out.add(f"What is {agent} {verbs[1]}")
+        out.add(f"Which company is {verbs[1]} {plain}")
+    for match in re.finditer(rf"\b(?P<nom>[a-z]+)\s+by\s+(?:the\s+)?(?P<agent>{_NAME_RUN})", body):
+        verbs = NOMINAL.get(match.group("nom"))
+        if verbs is None or match.group("nom") in ("construction", "building", "opening"):
+            continue
+        out.add(f"Who {verbs[2]} it")
+        for kind in kinds_of(match.group("agent")):
+            out.add(f"Which {kind} {verbs[2]} it")
+    for match in _NOMINAL_OWN.finditer(body):
+        verbs = NOMINAL.get(match.group("nom"))
+        if verbs is None:
+            continue
+        thing = shorten(match.group("obj"), 8)
+        out.add(f"Who {verbs[2]} in {thing}")
+        out.add(f"Which company {verbs[2]} in {thing}")
+        out.add(f"What does {match.group('agent')} {verbs[0]} in")
+
+
+def speech_questions(body: str, out: QuestionList) -> None:
+    match = SAID_AFTER.match(body) or SAID_BEFORE.match(body)
+    if not match:
+        return
+    speaker = match.group("speaker").strip(" ,")
+    name, _, role = speaker.partition(", ")
+    titled = TITLE_NAME.search(name)
+    if titled:
+        name, role = titled.group("name"), role or titled.group("role")
+    out.add(f"What did {name} say")
+    if role:
+        out.add(f"What did the {role[0].lower() + role[1:]} say")
+    about = topic_of(match.group("quote"))
+    if about:
+        out.add(f"What did {name} say about {about}")
+
+
+def topic_of(quote: str) -> str:
+    """What a quote is about: its first name ("FieldScout 2") or "the" noun phrase."""
+    names = [e for e in find_entities(quote, frozenset()) if not re.match(r"(?:We|I|It|They)\b", e)]
+    if names:
+        return names[0]
+    found = re.search(r"\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)", quote)
+    if not found:
+        return ""
+    words: list[str] = []
+    for word in found.group(1).split():
+        bare = clean_word(word)
+        if bare in STOPWORDS or bare in AUX or is_participle(bare) or bare in VERBS:
+            break
+        words.append(word.strip(",;:"))
+    return f"the {' '.join(words)}" if words else ""
+
+
+def people_questions(body: str, out: QuestionList) -> None:
+    for match in NAME_ROLE.finditer(body):
+        name, role = match.group("name"), match.group("role")
+        if len(role.split()) >= 2 or role.split()[0] in ("head", "chairman", "founder"):
+            out.add(f"Who is the {role}")
+            out.add(f"Who is {name}")
+    for match in ROLE_NAME.finditer(body):
+        out.add(f"Who is the {match.group('role')}")
+        out.add(f"Who is {match.group('name')}")
+    for match in TITLE_NAME.finditer(body):
+        out.add(f"Who is {match.group('name')}")
+        out.add(f"Who is the {match.group('role')}")
+    for match in TITLED.finditer(body):
+        out.add(f"Who is {match.group(0)}")
+    contact = CONTACT.match(body)
+    if contact:
+        role = contact.group("role").strip().lower()
+        out.add(f"Who is the {role}")
+        out.add(role, question=False)
+        if "@" in body:
+            out.add(f"What is the email address of the {role}")
+        if re.search(r"\+?\d[\d ()-]{6,}\d", body):
+            out.add(f"What is the phone number of the {role}")
+    for match in AGENT.finditer(body):
+        noun = match.group("noun")
+        noun = noun[0].lower() + noun[1:]
+        verb = PAST_OF.get(match.group("verb"), match.group("verb"))
+        out.add(f"Who {verb} {noun}")
+        for kind in kinds_of(match.group("agent")):
+            out.add(f"Which {kind} {verb} {noun}")
+    for match in STUDY_BY.finditer(body):
+        out.add(f"Who did the {match.group('noun')}")
+        for kind in kinds_of(match.group("agent")):
+            out.add(f"Which {kind} did the {match.group('noun')}")
+    for match in ACRONYM.finditer(body):
+        short = match.group("short")
+        out.add(f"What is {short}")
+        out.add(f"What does {short} stand for")
+    for match in re.finditer(
+        r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*),\s+an?\s+(?P<what>[a-z][\w -]+)", body
+    ):
+        out.add(f"What is {match.group('name')}")

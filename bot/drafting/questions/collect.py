@@ -1,0 +1,79 @@
+"""Collecting question phrasings, and what the question writer knows about the release."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.drafting.phrases import NAME_ROLE, ROLE_NAME, TITLE_NAME, TITLED, kinds_of
+from bot.drafting.verbs import clean_word
+from bot.drafting.vocabulary import DETERMINERS, PEOPLE
+from bot.language import (
+    STOPWORDS,
+    normalise,
+    squash_whitespace,
+    stem,
+)
+
+MAX_QUESTIONS = 16
+
+
+class QuestionList:
+    """Collects question phrasings: tidied, in order, without repeats."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._seen: set[str] = set()
+
+    def add(self, text: str, *, question: bool = True) -> None:
+        text = squash_whitespace(re.sub(r"\s+([,?])", r"\1", text)).strip(" ,;:")
+        # A question loses its stop; a name keeps its own ("U.S.").
+        text = re.sub(r"[.!?]+$" if question else r"[!?]+$", "", text).strip(" ,;:")
+        if not text or len(text) > 160:
+            return
+        text = text[0].upper() + text[1:] if question else text
+        if question:
+            text += "?"
+        key = normalise(text)
+        if key and key not in self._seen and any(w not in STOPWORDS for w in key.split()):
+            self._seen.add(key)
+            self.items.append(text)
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a question writer knows about the whole release."""
+
+    lower_words: frozenset[str]  # words the release writes in lower case
+    # Who holds a role: "speaker" -> "Woo Won-shik", from "Speaker Woo Won-shik" or
+    # "the Speaker ..., Woo Won-shik": a later "the Speaker" is asked about by name too.
+    people: tuple[tuple[str, str], ...] = ()
+
+
+def role_holders(flat: str) -> tuple[tuple[str, str], ...]:
+    found: dict[str, str] = {}
+    for pattern in (ROLE_NAME, TITLE_NAME, NAME_ROLE):
+        for match in pattern.finditer(flat):
+            role = re.sub(r"^(?:[Tt]he|[Dd]eputy|[Vv]ice|[Aa]cting)\s+", "", match.group("role"))
+            head = role.split()[0].lower() if role.split() else ""
+            if head and head not in found and head not in STOPWORDS:
+                found[head] = match.group("name")
+    return tuple(found.items())
+
+
+def who_or_what(subject: str, known: Known) -> str:
+    """ "Who" for people and organisations, "What" for things (a name with a digit is a product)."""
+    words = subject.split()
+    if not words:
+        return "What"
+    # The head of "the Speaker of the Korean Parliament" is "Speaker".
+    head = clean_word(subject.split(" of ", maxsplit=1)[0].rsplit(maxsplit=1)[-1])
+    if head in PEOPLE or clean_word(words[-1]) in PEOPLE:
+        return "Who"
+    if kinds_of(subject) or TITLED.search(subject):
+        return "Who"
+    first = words[0]
+    lowered = first.lower()
+    named = first[:1].isupper() and lowered not in known.lower_words | DETERMINERS
+    named = named and stem(lowered) not in known.lower_words
+    return "Who" if named and not re.search(r"\d", subject) else "What"

@@ -1,0 +1,132 @@
+"""Synonyms for a drafted store: spelled-out acronyms, everyday words, other verb forms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.drafting.phrases import ACRONYM, ACRONYM_BEFORE
+from bot.drafting.verbs import base_form, ing_base
+from bot.drafting.vocabulary import IRREGULAR, VERBS
+from bot.language import (
+    COMMON_WORDS,
+    STOPWORDS,
+    normalise,
+)
+from bot.language.lexicon import rows
+from bot.language.morphology import verb_forms
+
+
+def _everyday_synonyms() -> dict[str, list[str]]:
+    """Everyday words and abbreviations written out, so "CEO" finds "chief executive officer".
+
+    Only those the release uses are written into the store.
+    """
+    table: dict[str, list[str]] = {}
+    for row in rows("everyday_synonyms"):
+        term, _, variants = " ".join(row).partition(":")
+        table[term.strip()] = [v.strip() for v in variants.split(",") if v.strip()]
+    return table
+
+
+_DEFAULT_SYNONYMS = _everyday_synonyms()
+
+
+def draft_synonyms(flat: str) -> dict[str, list[str]]:
+    """Acronyms the release spells out, and the everyday abbreviations it uses."""
+    result = _spelled_out(flat)
+    text = f" {normalise(flat)} "
+    if "%" in flat:
+        text += " percent "
+    taken = {v for vs in result.values() for v in vs} | set(result)
+    families = _verb_families(text.split())
+    for canonical, variants in _DEFAULT_SYNONYMS.items():
+        # The release must use the word, in any form ("plants", "supplied").
+        forms = [canonical, *variants]
+        used = canonical in families or any(
+            f" {form} " in text or f" {form}s " in text for form in forms
+        )
+        if used and canonical not in taken:
+            fresh = [v for v in [*variants, *families.pop(canonical, [])] if v not in taken]
+            if fresh:
+                result.setdefault(canonical, []).extend(dict.fromkeys(fresh))
+                taken |= {canonical, *fresh}
+    for base, family in families.items():
+        fresh = [f for f in family if f not in taken]
+        if base not in taken and fresh:
+            result[base] = fresh
+            taken |= {base, *fresh}
+    return {k: v for k, v in result.items() if v}
+
+
+def _spelled_out(flat: str) -> dict[str, list[str]]:
+    """ "Big Almaty Ring Road (BAKAD)" and "FAA (Federal Aviation Administration)"."""
+    result: dict[str, list[str]] = {}
+
+    def add(short: str, long: str) -> None:
+        key, value = normalise(short), normalise(long)
+        if key and value and key != value and len(value.split()) >= 2:
+            variants = result.setdefault(key, [])
+            if value not in variants:
+                variants.append(value)
+
+    for match in ACRONYM.finditer(flat):
+        run = _capitalised_run(_last_words(flat, match.start(), 10))
+        if len(run) >= 2:
+            add(match.group("short"), " ".join(run))
+    for match in ACRONYM_BEFORE.finditer(flat):
+        add(match.group("short"), match.group("long"))
+    return result
+
+
+def _last_words(text: str, end: int, count: int) -> list[str]:
+    """`text[:end].split()[-count:]`, reading back only as far as it needs to."""
+    width = 40 * count
+    while True:
+        start = max(0, end - width)
+        words = text[start:end].split()
+        # A word cut at the window's start is complete once more than `count` are seen.
+        if start == 0 or len(words) > count:
+            return words[-count:]
+        width *= 2
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words (with "of", "and" ...) that end `words`: a spelled-out name."""
+    run: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(',;:"“”')
+        if bare != word and run:
+            break
+        if bare[:1].isupper() or (run and bare in ("of", "for", "and", "the", "de")):
+            run.insert(0, bare)
+        else:
+            break
+    while run and run[0] in ("of", "for", "and", "the", "The", "de"):
+        run.pop(0)
+    return run
+
+
+def _verb_families(words: Sequence[str]) -> dict[str, list[str]]:
+    """The other forms of each verb the release uses: {"visit": ["visits", "visited", ...]}."""
+    families: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        base = _verb_base(word)
+        if base is None:
+            continue
+        forms = families.setdefault(base, [])
+        forms.extend(form for form in verb_forms(base) if form not in forms)
+    return families
+
+
+def _verb_base(word: str) -> str | None:
+    """The base form of `word` if it is a form of a known, not everyday verb."""
+    if len(word) < 4 or not word.isalpha() or word in STOPWORDS:
+        return None
+    verb_form = word.endswith(("ed", "ing")) or word in IRREGULAR or word in VERBS
+    verb_form = verb_form or (word.endswith("s") and base_form(word) in VERBS)
+    if not verb_form:
+        return None
+    base = ing_base(word) if word.endswith("ing") else base_form(word)
+    if len(base) < 3 or base in STOPWORDS or base in COMMON_WORDS or base not in VERBS:
+        return None
+    return base

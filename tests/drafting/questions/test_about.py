@@ -1,0 +1,81 @@
+"""Tests for bot/drafting/questions/about.py: questions about speakers, people and agents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.drafting.questions.about import (
+    nominal_questions,
+    people_questions,
+    speech_questions,
+    topic_of,
+)
+from bot.drafting.questions.collect import QuestionList
+
+Rule = Callable[[str, QuestionList], None]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "expected"),
+    [
+        (
+            speech_questions,
+            '"FieldScout 2 weighs 4.2 kg," said Lena Vogt, chief executive officer of Nordlicht '
+            "Robotics.",
+            [
+                "What did Lena Vogt say?",
+                "What did the chief executive officer of Nordlicht Robotics say?",
+                "What did Lena Vogt say about FieldScout 2?",
+            ],
+        ),
+        (
+            people_questions,
+            "Media contact: Anna Keller, press@x.com, +49 30 1234 5678",
+            [
+                "Who is the media contact?",
+                "media contact",
+                "What is the email address of the media contact?",
+                "What is the phone number of the media contact?",
+            ],
+        ),
+        (
+            people_questions,
+            "The team, led by Dr. A. Smith, mapped 40 glaciers.",
+            ["Who is Dr. A. Smith?", "Who led the team?"],
+        ),
+        (
+            people_questions,
+            "The Federal Aviation Administration (FAA) approved it.",
+            ["What is FAA?", "What does FAA stand for?"],
+        ),
+        (
+            nominal_questions,
+            "the construction of the 6.8 km line by Doosan Engineering",
+            [
+                "Who is building the 6.8 km line?",
+                "What is Doosan Engineering building?",
+                "Which company is building the line?",
+            ],
+        ),
+        (speech_questions, "The drone weighs 4.2 kg.", []),
+    ],
+    ids=["speech", "contact", "led-by", "acronym", "construction-by", "no-speech"],
+)
+def test_questions_about_who(rule: Rule, sentence: str, expected: list[str]) -> None:
+    out = QuestionList()
+    rule(sentence, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "topic"),
+    [
+        ("FieldScout 2 weighs 4.2 kg", "FieldScout 2"),
+        ("the new camera is great", "the new camera"),
+        ("We are proud", ""),
+    ],
+)
+def test_what_a_quote_is_about(quote: str, topic: str) -> None:
+    assert topic_of(quote) == topic

@@ -1,0 +1,84 @@
+"""Tests for bot/drafting/clauses.py: a sentence's clauses, each with subject, verb and rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.drafting.clauses import split_clauses, subject_case
+
+Found = tuple[str, tuple[str, ...], str, bool]  # subject, verb group, rest, dated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opener", "expected"),
+    [
+        (
+            "During the talks, the sides discussed trade and agreed to expand flights.",
+            "During the talks,",
+            [
+                ("the sides", ("discussed",), "trade", False),
+                ("the sides", ("agreed",), "to expand flights", False),
+            ],
+        ),
+        (
+            "The researchers show that the glacier retreated 450 metres since 1990.",
+            "",
+            [
+                (
+                    "The researchers",
+                    ("show",),
+                    "that the glacier retreated 450 metres since 1990",
+                    False,
+                ),
+                ("the glacier", ("retreated",), "450 metres since 1990", False),
+            ],
+        ),
+        ("It was noted that exports grew.", "", [("exports", ("grew",), "", False)]),
+        (
+            "The company was founded in 2019 and has sold 3,000 drones.",
+            "",
+            [
+                ("The company", ("was", "founded"), "in 2019", False),
+                ("The company", ("has", "sold"), "3,000 drones", False),
+            ],
+        ),
+        (
+            "Meanwhile, on Tuesday, the council approved the plan.",
+            "Meanwhile, on Tuesday,",
+            [("the council", ("approved",), "the plan", False)],
+        ),
+        (
+            "The council on Tuesday approved the plan.",
+            "",
+            [("The council", ("approved",), "the plan", True)],
+        ),
+        ("A new map of the glaciers.", "", []),
+    ],
+    ids=[
+        "opener-and",
+        "reported",
+        "it-was-noted",
+        "borrowed-subject",
+        "two-openers",
+        "dated",
+        "none",
+    ],
+)
+def test_the_clauses_of_a_sentence(sentence: str, opener: str, expected: list[Found]) -> None:
+    clauses, found_opener = split_clauses(sentence)
+    assert found_opener == opener
+    assert [(c.subject, c.verb.words, c.rest, c.dated) for c in clauses] == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("The council", "the council"),
+        ("Glaciers in the Alps", "glaciers in the Alps"),  # the release writes "glaciers"
+        ("Riverton City Council", "Riverton City Council"),
+    ],
+)
+def test_a_subject_reads_mid_question_in_lower_case_unless_a_name(
+    subject: str, expected: str
+) -> None:
+    assert subject_case(subject, frozenset({"glaciers"})) == expected

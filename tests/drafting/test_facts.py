@@ -1,0 +1,81 @@
+"""Tests for bot/drafting/facts.py: the facts of a release, in reading order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.drafting.facts import Fact, lower_case_words, release_facts
+from bot.drafting.model import Block, Release
+from bot.store import parse_document
+
+LEAD = "BERLIN - Acme GmbH opened a battery plant in Berlin on Monday. It employs 300 people."
+LISTED = (
+    "The plant makes three products: batteries for cars, cells for phones, and packs for bikes."
+)
+QUOTED = (
+    '"We are proud," said Anna Berg, chief executive officer of Acme. '
+    '"The plant runs on solar power."'
+)
+TEXT = f"date 2024-05-01\n\nAcme opens a plant\n\n{LEAD}\n\n{LISTED}\n\n{QUOTED}\n"
+BLOCKS = (
+    Block("title", "Acme opens a plant"),
+    Block("para", LEAD),
+    Block("para", LISTED),
+    Block("para", QUOTED),
+)
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[Fact]:
+    release = Release(Path("acme.txt"), "text", TEXT, False, BLOCKS, "Acme opens a plant", None)
+    return release_facts(release, parse_document(TEXT).flat, "2024-05-01")
+
+
+# source, answer, role, parent (index of the whole sentence's fact)
+EXPECTED = [
+    ("Acme opens a plant", "Acme opens a plant.", "title", None),
+    (
+        "BERLIN - Acme GmbH opened a battery plant in Berlin on Monday.",
+        "Acme GmbH opened a battery plant in Berlin on Monday.",  # the dateline goes
+        "lead",
+        None,
+    ),
+    ("It employs 300 people.", "Acme GmbH employs 300 people.", "", None),  # "It" resolved
+    (LISTED, LISTED, "", None),
+    ("batteries for cars", "The plant makes three products: batteries for cars.", "", 3),
+    ("cells for phones", "The plant makes three products: cells for phones.", "", 3),
+    ("packs for bikes", "The plant makes three products: packs for bikes.", "", 3),
+    (
+        '"We are proud," said Anna Berg, chief executive officer of Acme.',
+        '"We are proud," said Anna Berg, chief executive officer of Acme.',
+        "",
+        None,
+    ),
+    (
+        '"The plant runs on solar power."',
+        "Anna Berg said: “The plant runs on solar power.”",  # the quote goes on: its speaker
+        "",
+        None,
+    ),
+]
+
+
+def test_every_sentence_clause_and_list_item_is_a_fact(facts: list[Fact]) -> None:
+    assert [(f.source, f.answer, f.role, f.parent) for f in facts] == EXPECTED
+
+
+def test_a_fact_knows_where_its_source_starts_in_the_release(facts: list[Fact]) -> None:
+    flat = parse_document(TEXT).flat
+    assert all(flat[f.position : f.position + len(f.source)] == f.source for f in facts)
+
+
+def test_a_quote_that_goes_on_is_asked_about_its_speaker(facts: list[Fact]) -> None:
+    assert facts[-1].questions[0] == "What else did Anna Berg say?"
+
+
+def test_words_written_in_lower_case_exclude_addresses() -> None:
+    words = lower_case_words("Write to press@acme.example or see www.acme.example for plants.")
+    assert {"to", "see", "plants", "plant", "for"} <= words
+    assert not {"press", "acme", "www", "example"} & words

@@ -1,0 +1,41 @@
+"""Tests for bot/drafting/quantities.py: numbers with what they count or measure."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.drafting.quantities import find_quantities
+
+# kind, noun, unit, of, owner, prep
+Found = tuple[str, str, str, str, str, str]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15 flights per week", [("count", "flights", "", "", "", "")]),
+        ("twelve new stations", [("count", "new stations", "", "", "", "")]),
+        ("a budget of €212 million", [("money", "", "euros", "", "budget", "of")]),
+        ("60% of the cost", [("percent", "", "", "the cost", "", "")]),
+        ("every 6 minutes", [("every", "", "minutes", "", "", "")]),
+        ("240 hectares", [("area", "", "hectares", "", "", "")]),
+        ("6.8 km long", [("length", "", "kilometres", "", "", "")]),  # "long" is counted by no one
+        ("1.5 GW plant", [("power", "plant", "gigawatts", "", "", "")]),
+        ("four times more", [("bare", "times", "", "", "", "")]),
+        ("bus route 14", []),  # an identifier
+        ("FieldScout 2", []),  # a product's name
+        ("in 2024", []),  # a year
+        ("+49 30 1234", []),  # a phone number
+        ("one of the first", []),  # a word number counting nothing
+    ],
+)
+def test_a_number_with_what_it_counts(text: str, expected: list[Found]) -> None:
+    found = [(q.kind, q.noun, q.unit, q.of, q.owner, q.prep) for q in find_quantities(text)]
+    assert found == expected
+
+
+def test_a_quantity_spans_its_noun_and_keeps_what_follows() -> None:
+    text = "There are 15 flights per week between Kazakhstan and Korea"
+    (quantity,) = find_quantities(text)
+    assert text[quantity.start : quantity.end] == "15 flights"
+    assert quantity.after == "per week between Kazakhstan and Korea"
