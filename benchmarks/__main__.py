@@ -19,9 +19,11 @@ measured in the same run, and the ratio is what to compare:
 3. throughput the real `python -m bot run` process against a bare PTB echo bot,
               both fed the same questions through tests/fake_bot_api.py on
               127.0.0.1 (benchmarks/processes.py, benchmarks/echo_bot.py).
+4. review     `python -m bot review` on a generated log of 100,000 lines, against
+              a `python -c` that only reads and JSON-parses it (benchmarks/review.py).
 
 `--quick` runs every section small (shipped and 1,000-entry stores, 2 start-ups,
-40 updates); tests/test_benchmarks.py uses it. Targets are reported, never
+40 updates, a 10,000-line log); tests/test_benchmarks.py uses it. Targets are reported, never
 asserted: a missed target is a finding, not a failure (exit 0). A benchmark
 that cannot be measured at all (a process fails to start) exits 1.
 """
@@ -37,12 +39,12 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from benchmarks import latency, processes
+from benchmarks import latency, processes, review
 from benchmarks.report import Row, machine, table, write_json
 from bot.store import DEFAULT_STORE, StoreError, load_store
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results.json"
-SECTIONS = ("latency", "startup", "throughput")
+SECTIONS = ("latency", "startup", "throughput", "review")
 
 
 def snapshot(folder: Path) -> Path:
@@ -84,7 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             throughput_rows, loads = processes.throughput(store, count)
             say("matcher latency")
             latency_rows, profile = latency.run(store, args.quick)
-    except (processes.BenchmarkError, StoreError) as exc:
+            say("review on a generated log")
+            review_rows = review.run(store, args.quick)
+    except (processes.BenchmarkError, review.ReviewBenchmarkError, StoreError) as exc:
         print(f"benchmarks: {exc}", file=sys.stderr)
         return 1
     rows: list[Row] = [
@@ -92,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *startup_rows,
         *(r for r in throughput_rows if r.section == "startup"),
         *(r for r in throughput_rows if r.section == "throughput"),
+        *review_rows,
     ]
     elapsed = time.monotonic() - began
 

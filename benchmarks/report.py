@@ -21,7 +21,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Row:
-    section: str  # "latency", "startup" or "throughput"
+    section: str  # "latency", "startup", "throughput" or "review"
     benchmark: str
     unit: str
     ours: float

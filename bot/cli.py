@@ -26,6 +26,7 @@ from bot.config import store_path
 from bot.errors import describe
 from bot.matcher import Candidate, Kind, Match, Matcher
 from bot.replies import plain
+from bot.review.options import add_parser as add_review
 from bot.store import Store, StoreError, check_store, load_store
 
 EXIT_PROBLEMS = 1  # `check` found problems
@@ -251,6 +252,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from bot.review.command import ReviewError, run
+
+    try:
+        return run(args, _store_path(args))
+    except ReviewError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.telegram.app import run
 
@@ -319,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     _add_question_commands(sub, common)
     _add_build_command(sub)
+    add_review(sub, common).set_defaults(func=cmd_review)
     _add_bot_commands(sub, common)
     return parser
 

@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{5,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _DIGITS = re.compile(r"[0-9]{1,18}")  # int() refuses over 4,300 digits: say so in one line
 _INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
 class ConfigError(Exception):
@@ -50,10 +51,11 @@ class Config:
     # every few seconds, and 60 a minute leaves room for quick bursts.
     tap_limit: int = 60
     tap_window: float = 60.0
-    # unanswered.jsonl is rotated once it would pass BOT_UNANSWERED_MAX_KB kilobytes;
-    # BOT_UNANSWERED_KEEP rotated files (.1 newest) are kept.
-    unanswered_max_kb: int = 10 * 1024
-    unanswered_keep: int = 5
+    feedback: bool = True  # BOT_FEEDBACK=0: no 👍/👎 buttons under answers
+    # unanswered.jsonl and feedback.jsonl rotate when a line would take them past
+    # `log_max_bytes` (BOT_LOG_MAX_MB); `log_keep` rotated files are kept (BOT_LOG_KEEP).
+    log_max_bytes: int = 10 * 1024 * 1024
+    log_keep: int = 5
     # Durable inbox and outages (bot/telegram/inbox.py, transport.py, serve.py).
     inbox_cap: int = 10_000  # BOT_INBOX_CAP: most updates kept; 0 turns the inbox off
     reply_max_age: float = 600.0  # BOT_REPLY_MAX_AGE: seconds a reply is retried, then dropped
@@ -62,6 +64,10 @@ class Config:
     @property
     def unanswered_log(self) -> Path:
         return self.data_dir / "unanswered.jsonl"
+
+    @property
+    def feedback_log(self) -> Path:
+        return self.data_dir / "feedback.jsonl"
 
     @property
     def heartbeat(self) -> Path:
@@ -90,7 +96,7 @@ def store_path(flag: str | None = None, env: Environ | None = None) -> Path:
 
 
 def data_dir(env: Environ | None = None) -> Path:
-    """Where the unanswered log and the heartbeat live: $BOT_DATA_DIR, else ./var."""
+    """Where the logs and the heartbeat live: $BOT_DATA_DIR, else ./var."""
     return Path(_setting(_environ(env), "BOT_DATA_DIR", "var"))
 
 
@@ -112,6 +118,11 @@ def load_config(
         env, "BOT_USER_LIMIT", "20", lowest=1, highest=None, what="a positive whole number"
     )
     webhook_url, secret = _webhook(env, webhook, port, health_port)
+    feedback = _feedback(env)
+    log_max_bytes = _megabytes(env, "BOT_LOG_MAX_MB", "10")
+    log_keep = _whole_number(
+        env, "BOT_LOG_KEEP", "5", lowest=0, highest=None, what="a whole number of old files to keep"
+    )
     return Config(
         token=token,
         knowledge=store_path(store, env),
@@ -126,9 +137,10 @@ def load_config(
         data_dir=data_dir(env),
         user_limit=user_limit,
         tap_limit=_count(env, "BOT_TAP_LIMIT", 60, lowest=1),
-        unanswered_max_kb=_count(env, "BOT_UNANSWERED_MAX_KB", 10 * 1024, lowest=1),
-        unanswered_keep=_count(env, "BOT_UNANSWERED_KEEP", 5, lowest=0),
         health_port=health_port,
+        feedback=feedback,
+        log_max_bytes=log_max_bytes,
+        log_keep=log_keep,
         inbox_cap=_bounded(env, "BOT_INBOX_CAP", 10_000, 0, 10_000_000),
         reply_max_age=_bounded(env, "BOT_REPLY_MAX_AGE", 600, 1, 86_400),
         stop_timeout=_bounded(env, "BOT_STOP_TIMEOUT", 6, 0, 3_600),
@@ -218,3 +230,18 @@ def _count(env: Environ, name: str, default: int, *, lowest: int) -> int:
     """A whole number of at least `lowest` (0 or 1), or ConfigError naming the variable."""
     what = "a positive whole number" if lowest > 0 else "a whole number (0 or more)"
     return _whole_number(env, name, str(default), lowest=lowest, highest=None, what=what)
+
+
+def _feedback(env: Environ) -> bool:
+    value = _setting(env, "BOT_FEEDBACK", "1")
+    if value not in ("0", "1"):
+        raise ConfigError(f"BOT_FEEDBACK must be 1 (buttons on) or 0 (off), not {value!r}")
+    return value == "1"
+
+
+def _megabytes(env: Environ, name: str, default: str) -> int:
+    """A positive number of megabytes (a fraction is fine), in bytes."""
+    text = _setting(env, name, default)
+    if not _DECIMAL.fullmatch(text) or float(text) <= 0:
+        raise ConfigError(f"{name} must be a positive number of megabytes, not {text!r}")
+    return int(float(text) * 1024 * 1024)

@@ -18,7 +18,7 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = ("latency", "startup", "throughput")
+SECTIONS = ("latency", "startup", "throughput", "review")
 
 
 def test_quick_benchmark_reports_every_section_with_positive_numbers(

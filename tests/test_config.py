@@ -326,14 +326,10 @@ def test_bad_inbox_outage_or_stop_setting_is_quoted(name: str, value: str, range
     )
 
 
-def test_tap_limit_and_log_rotation_are_read_from_the_environment() -> None:
-    """BOT_TAP_LIMIT, BOT_UNANSWERED_MAX_KB and BOT_UNANSWERED_KEEP, with their defaults."""
-    config = load_config(env())
-    assert (config.tap_limit, config.unanswered_max_kb, config.unanswered_keep) == (60, 10240, 5)
-    config = load_config(
-        env(BOT_TAP_LIMIT="90", BOT_UNANSWERED_MAX_KB="64", BOT_UNANSWERED_KEEP="0")
-    )
-    assert (config.tap_limit, config.unanswered_max_kb, config.unanswered_keep) == (90, 64, 0)
+def test_tap_limit_is_read_from_the_environment() -> None:
+    """BOT_TAP_LIMIT, with its default."""
+    assert load_config(env()).tap_limit == 60
+    assert load_config(env(BOT_TAP_LIMIT="90")).tap_limit == 90
 
 
 @pytest.mark.parametrize(
@@ -341,12 +337,50 @@ def test_tap_limit_and_log_rotation_are_read_from_the_environment() -> None:
     [
         ("BOT_TAP_LIMIT", "0", "a positive whole number"),
         ("BOT_TAP_LIMIT", "²", "a positive whole number"),
-        ("BOT_UNANSWERED_MAX_KB", "1.5", "a positive whole number"),
-        ("BOT_UNANSWERED_KEEP", "-1", "a whole number (0 or more)"),
-        ("BOT_UNANSWERED_KEEP", "lots", "a whole number (0 or more)"),
-        ("BOT_UNANSWERED_KEEP", "1" * 5000, "a whole number (0 or more)"),
+        ("BOT_TAP_LIMIT", "1" * 5000, "a positive whole number"),
     ],
 )
-def test_bad_tap_limit_or_rotation_setting_is_quoted(name: str, value: str, what: str) -> None:
+def test_bad_tap_limit_is_quoted(name: str, value: str, what: str) -> None:
     """A malformed count is one line naming the variable and the value."""
     assert error_of(env(**{name: value})) == f"{name} must be {what}, not {value!r}"
+
+
+# --- Feedback buttons and log rotation (BOT_FEEDBACK, BOT_LOG_MAX_MB, BOT_LOG_KEEP) ---------
+
+
+def test_feedback_is_on_by_default_and_0_turns_it_off() -> None:
+    """Buttons on unless BOT_FEEDBACK=0; the feedback log sits beside the unanswered log."""
+    assert load_config(env()).feedback is True
+    assert load_config(env(BOT_FEEDBACK="1")).feedback is True
+    config = load_config(env(BOT_FEEDBACK="0", BOT_DATA_DIR="/srv/bot"))
+    assert config.feedback is False
+    assert config.feedback_log == Path("/srv/bot/feedback.jsonl")
+
+
+def test_log_rotation_size_and_count_are_read() -> None:
+    """BOT_LOG_MAX_MB (may be fractional) and BOT_LOG_KEEP; defaults 10 MB and 5 files."""
+    assert (load_config(env()).log_max_bytes, load_config(env()).log_keep) == (10 * 2**20, 5)
+    config = load_config(env(BOT_LOG_MAX_MB="0.5", BOT_LOG_KEEP="0"))
+    assert (config.log_max_bytes, config.log_keep) == (2**19, 0)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"BOT_FEEDBACK": "yes"}, "BOT_FEEDBACK must be 1 (buttons on) or 0 (off), not 'yes'"),
+        ({"BOT_LOG_MAX_MB": "0"}, "BOT_LOG_MAX_MB must be a positive number of megabytes, not '0'"),
+        (
+            {"BOT_LOG_MAX_MB": "1e3"},
+            "BOT_LOG_MAX_MB must be a positive number of megabytes, not '1e3'",
+        ),
+        (
+            {"BOT_LOG_KEEP": "-1"},
+            "BOT_LOG_KEEP must be a whole number of old files to keep, not '-1'",
+        ),
+    ],
+)
+def test_bad_feedback_and_rotation_settings_are_quoted(
+    settings: dict[str, str], message: str
+) -> None:
+    """Each is one line naming the variable and the value."""
+    assert error_of(env(**settings)) == message

@@ -30,6 +30,7 @@ from telegram.request import BaseRequest
 
 from bot import replies
 from bot.config import Config, ConfigError, load_config
+from bot.feedback import FeedbackKeys, FeedbackLog
 from bot.health import HEALTH_PATH, HealthServer
 from bot.matcher import Matcher
 from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
@@ -109,10 +110,10 @@ def build(
         taps=FloodGate(config.tap_limit, config.tap_window),
         recent_taps=RecentTaps(),
         stats=Stats(),
-        unanswered=UnansweredLog(
-            config.unanswered_log, config.unanswered_max_kb * 1024, config.unanswered_keep
-        ),
+        unanswered=UnansweredLog(config.unanswered_log, config.log_max_bytes, config.log_keep),
         heartbeat=heartbeat,
+        feedback=FeedbackKeys() if config.feedback else None,
+        feedback_log=FeedbackLog(config.feedback_log, config.log_max_bytes, config.log_keep),
     )
     builder = ApplicationBuilder()
     if inbox is not None and config.webhook:

@@ -8,13 +8,15 @@ string lookup, following PTB's `ContextTypes` pattern.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Config
+from bot.feedback import FeedbackKeys, FeedbackLog
 from bot.matcher import Matcher
+from bot.review.live import LiveReview
 from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
 from bot.store import Store, StoreError, load_store
 
@@ -36,6 +38,9 @@ class BotState:
     stats: Stats
     unanswered: UnansweredLog
     heartbeat: Heartbeat
+    feedback: FeedbackKeys | None = None  # None: BOT_FEEDBACK=0, no buttons
+    feedback_log: FeedbackLog | None = None
+    live: LiveReview = field(default_factory=LiveReview)  # misses and votes for /stats
 
     def switch(self, store: Store) -> None:
         matcher = Matcher(store)  # built first, so no update sees a half-switched state

@@ -6,10 +6,12 @@ flood gate and counters. Registration and its order live in `bot.telegram.app`.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import html
 import logging
+from collections import Counter
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -34,9 +36,12 @@ from telegram.error import (
 )
 
 from bot import replies
+from bot.feedback import PREFIX as FEEDBACK_PREFIX
 from bot.matcher import Kind
-from bot.runtime import Gate
+from bot.review.live import stats_text
+from bot.runtime import Gate, Stats
 from bot.store import Store
+from bot.telegram import feedback
 from bot.telegram.context import BotContext, BotState, reload_store
 from bot.telegram.transport import ReplyExpiredError
 
@@ -85,13 +90,14 @@ def answer(state: BotState, text: str) -> replies.Reply:
     state.stats.record(match.kind)
     # No entry covered it: a gap in the store, even when a sentence of the release helped.
     if match.kind is Kind.FALLBACK or match.passage is not None:
+        state.live.miss(match.question)
         try:
             state.unanswered.append(
                 match.question, match.score, from_text=match.passage is not None
             )
         except OSError as exc:
             log.warning("cannot append to the unanswered-questions log: %s", exc)
-    return replies.html(match, state.store)
+    return feedback.offer(state, match, replies.html(match, state.store))
 
 
 async def admitted(update: Update, context: BotContext) -> bool:
@@ -242,7 +248,11 @@ async def on_reload(update: Update, context: BotContext) -> None:
 @admin_only
 async def on_stats(update: Update, context: BotContext) -> None:
     if update.effective_message:
-        summary = context.state.stats.summary()
+        # Grouping thousands of misses takes up to a second: off the event loop, on a copy.
+        state = context.state
+        stats = Stats(state.stats.started, Counter(state.stats.counts))
+        live = state.live.copy()
+        summary = await asyncio.to_thread(stats_text, stats, live)
         await send(update.effective_message, replies.Reply(html.escape(summary)))
 
 
@@ -252,6 +262,9 @@ async def on_stats(update: Update, context: BotContext) -> None:
 async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
+        return
+    if (query.data or "").startswith(FEEDBACK_PREFIX):  # 👍/👎 and "✓ thanks"
+        await feedback.on_feedback(update, context)
         return
     state = context.state
     refusal = tap_refused(query, state)

@@ -48,9 +48,9 @@ Call = tuple[str, dict[str, Any]]
 class RecordingRequest(BaseRequest):
     """Records (method, decoded params) of every Bot API call and returns canned results.
 
-    Only getMe, sendMessage, answerCallbackQuery, answerInlineQuery and
-    setMyCommands are served; any other method gets a 404 and is listed in
-    `unexpected`. `fail(method, code, description)` makes the next call fail.
+    Only getMe, sendMessage, answerCallbackQuery, answerInlineQuery,
+    setMyCommands and editMessageReplyMarkup are served; any other method gets
+    a 404 and is listed in `unexpected`. `fail(method, code, description)` makes the next call fail.
     """
 
     def __init__(self) -> None:
@@ -92,7 +92,12 @@ class RecordingRequest(BaseRequest):
             result: Any = BOT_USER
         elif name == "sendMessage":
             result = self._message(params)
-        elif name in ("answerCallbackQuery", "answerInlineQuery", "setMyCommands"):
+        elif name in (
+            "answerCallbackQuery",
+            "answerInlineQuery",
+            "setMyCommands",
+            "editMessageReplyMarkup",
+        ):
             result = True
         else:
             self.unexpected.append(name)
@@ -267,15 +272,24 @@ def only_message(calls: list[Call]) -> dict[str, Any]:
 
 
 def buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
-    """(text, callback_data) of each button; every row holds exactly one button."""
+    """(text, callback_data) of each button but the 👍/👎 row; each row holds one button.
+
+    The 👍/👎 row is read by `feedback_row` (tests/telegram/test_feedback.py).
+    """
     if "reply_markup" not in params:
         return []
-    rows = params["reply_markup"]["inline_keyboard"]
+    rows = [r for r in params["reply_markup"]["inline_keyboard"] if r not in feedback_rows(params)]
     assert all(len(row) == 1 for row in rows)
     result = [(row[0]["text"], row[0]["callback_data"]) for row in rows]
     for text, data in result:
         assert len(text) <= 60 and len(data.encode()) <= 64
     return result
+
+
+def feedback_rows(params: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """The rows of 👍/👎 (or "✓ thanks") buttons under a message."""
+    rows = (params.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [r for r in rows if any(b["callback_data"].startswith("f:") for b in r)]
 
 
 def quoted(params: dict[str, Any]) -> int | None:

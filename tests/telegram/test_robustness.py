@@ -264,7 +264,7 @@ async def test_unanswered_log_rotates_at_its_configured_size(
 ) -> None:
     """With a 1 KB cap and 2 kept files, many uncovered questions leave three files, each
     within the cap, holding the newest questions in order."""
-    tg = await make_bot(unanswered_max_kb=1, unanswered_keep=2, user_limit=1000)
+    tg = await make_bot(log_max_bytes=1024, log_keep=2, user_limit=1000)
     for number in range(60):
         await tg.say(f"{fallback_question} #{number}")
     log = tg.config.unanswered_log
