@@ -16,7 +16,6 @@ from telegram.error import BadRequest
 
 from bot import feedback, replies
 from bot.matcher import Kind, Match
-from bot.runtime import Gate
 from bot.telegram.context import BotContext, BotState
 
 log = logging.getLogger("release_bot")
@@ -55,13 +54,7 @@ async def on_feedback(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    state = context.state
-    user = update.effective_user
-    if user is not None and state.gate.check(user.id) is not Gate.PASS:
-        state.stats.record("rate_limited")
-        with contextlib.suppress(BadRequest):
-            await query.answer(replies.RATE_LIMITED)
-        return
+    state = context.state  # the tap budget was checked by handlers.on_button
     toast = record(state, query.data or "")
     with contextlib.suppress(BadRequest):
         await query.answer(toast)

@@ -263,14 +263,14 @@ async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    if (query.data or "").startswith(FEEDBACK_PREFIX):  # 👍/👎 and "✓ thanks"
-        await feedback.on_feedback(update, context)
-        return
     state = context.state
     refusal = tap_refused(query, state)
     if refusal is not None:  # answered all the same, so the spinner stops
         with contextlib.suppress(BadRequest):
             await query.answer(refusal or None)
+        return
+    if (query.data or "").startswith(FEEDBACK_PREFIX):  # 👍/👎 and "✓ thanks"
+        await feedback.on_feedback(update, context)
         return
     reply, answered = replies.for_button(state.store, query.data or "")
     if answered:

@@ -150,9 +150,10 @@ async def test_an_unwritable_log_is_a_warning_and_the_person_is_still_thanked(
 async def test_taps_count_against_the_flood_limit(
     make_bot: Callable[..., Awaitable[Harness]], answerable: list[tuple[str, Entry]]
 ) -> None:
-    """Over the per-user limit, a rating tap gets the rate-limit toast and records nothing."""
-    tg = await make_bot(user_limit=1)
+    """Over the tap limit, a rating tap gets the tap-limit toast and records nothing."""
+    tg = await make_bot(tap_limit=1)
     params = only_message(await tg.say(answerable[0][0]))
+    await tg.feed(tap_on(params, "t:0"))  # the one tap of the budget
     calls = await tg.feed(tap_on(params, rating(params)[0][1]))
-    assert calls[0][1]["text"].startswith("You are sending questions very fast")
+    assert calls[0][1]["text"].startswith("That is a lot of taps in a short time.")
     assert lines(tg) == []
