@@ -46,7 +46,7 @@ from bot.knowledge import (
     uncited_sentences,
     ungrounded_claims,
 )
-from bot.passages import root
+from bot.matching.passages import root
 from bot.text import (
     COMMON_WORDS,
     STOPWORDS,

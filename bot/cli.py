@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.knowledge import DEFAULT_STORE, Store, StoreError, check_store, load_store
-from bot.matcher import Match, Matcher
+from bot.matching import Match, Matcher
 from bot.replies import plain
 
 EXIT_PROBLEMS = 1  # `check` found problems
@@ -121,14 +121,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluate import EvalFileError, load_cases, report
+    from bot.matching.evaluate import (
+        EvalFileError,
+        SweepError,
+        load_cases,
+        report,
+        sweep_report,
+    )
 
+    store = _load(args)
     try:
-        cases = load_cases(args.file)
-    except EvalFileError as exc:
+        cases = load_cases(args.file, known={e.id for e in store.entries})
+        matcher = Matcher(store)
+        print(sweep_report(matcher, cases, args.sweep) if args.sweep else report(matcher, cases)[1])
+    except (EvalFileError, SweepError) as exc:
         raise UsageError(str(exc)) from None
-    _, text = report(Matcher(_load(args)), cases)
-    print(text)
     return 0
 
 
@@ -195,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("eval", parents=[common], help="score the matcher on a question set")
     evaluate.add_argument("file", help="evaluation YAML (in_scope / out_of_scope)")
+    sweep_help = "score each value of a matching parameter (store setting or Params field)"
+    evaluate.add_argument("--sweep", metavar="NAME=FROM:TO:STEP", help=sweep_help)
     evaluate.set_defaults(func=cmd_eval)
 
     build = sub.add_parser(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge import Entry, Store
-from bot.matcher import Candidate, Kind, Match
+from bot.matching import Candidate, Kind, Match
 
 MAX_INLINE_RESULTS = 5
 

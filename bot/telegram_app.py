@@ -57,7 +57,7 @@ from bot import replies
 from bot.config import Config, ConfigError, load_config
 from bot.health import HEALTH_PATH, HealthServer
 from bot.knowledge import Store, StoreError, load_store
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
 from bot.runtime import FloodGate, Gate, Heartbeat, Stats, UnansweredLog
 
 log = logging.getLogger("release_bot")

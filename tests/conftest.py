@@ -18,7 +18,7 @@ import yaml
 
 from bot.config import Config
 from bot.knowledge import DEFAULT_STORE, Entry, Store, load_store
-from bot.matcher import Kind, Match, Matcher
+from bot.matching import Kind, Match, Matcher
 from tests.fake_bot_api import FakeBotApi
 
 # PTB 22 warns when it builds a RetryAfter unless this is set (read when the error is

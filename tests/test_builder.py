@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.builder import BuildError, build, find_dates, read_release
-from bot.evaluate import load_cases
 from bot.knowledge import Entry, Store, check_store, load_store
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
+from bot.matching.evaluate import load_cases
 from bot.text import STOPWORDS, normalise, squash_whitespace, stem
 from tests.support import run_bot
 

@@ -29,7 +29,7 @@ import yaml
 
 from bot import replies
 from bot.knowledge import Entry, Store, load_store
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.telegram_app import COMMANDS
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.support import PHOTO, STICKER

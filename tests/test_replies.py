@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import Entry, SmallTalk, Store, load_store
-from bot.matcher import Candidate, Kind, Match, Matcher
+from bot.matching import Candidate, Kind, Match, Matcher
 from bot.replies import (
     MAX_BUTTON_TEXT,
     MAX_CALLBACK_DATA,

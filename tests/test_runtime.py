@@ -9,7 +9,7 @@ import re
 import time
 from pathlib import Path
 
-from bot.matcher import Kind
+from bot.matching import Kind
 from bot.runtime import FloodGate, Gate, Heartbeat, Stats, UnansweredLog
 
 # --- FloodGate --------------------------------------------------------------------

@@ -34,7 +34,7 @@ from telegram.request import BaseRequest, RequestData
 from bot import replies
 from bot.config import Config
 from bot.knowledge import Entry, Store, StoreError, load_store
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.runtime import Heartbeat
 from bot.telegram_app import (
     COMMANDS,

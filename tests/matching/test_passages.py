@@ -1,4 +1,4 @@
-"""Tests for bot/passages.py: the one release sentence that clearly answers a question.
+"""Tests for bot/matching/passages.py: the one release sentence that clearly answers a question.
 
 Each test store is a one-entry YAML file written next to a copy of a release, so the
 passage index sees exactly the release text (its entries play no part in passages).
@@ -15,12 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import bot.passages
+import bot.matching.passages
 from bot.knowledge import Store, load_store
-from bot.passages import PASSAGE_MIN_SCORE, Passage, PassageIndex
+from bot.matching.params import Params
+from bot.matching.passages import Passage, PassageIndex
 
-ROOT = Path(__file__).resolve().parent.parent
-RELEASES = Path(__file__).resolve().parent / "data" / "releases"
+ROOT = Path(__file__).resolve().parents[2]
+RELEASES = ROOT / "tests" / "data" / "releases"
 
 STORE = """\
 document: {document}
@@ -75,7 +76,7 @@ def index(request: pytest.FixtureRequest, name: str) -> PassageIndex:
 
 
 def test_docstring_examples_hold() -> None:
-    result = doctest.testmod(bot.passages)
+    result = doctest.testmod(bot.matching.passages)
     assert result.attempted >= 1
     assert result.failed == 0
 
@@ -102,7 +103,7 @@ def test_find_returns_the_sentence_that_answers(
     passage = passages.find(question)
     assert passage is not None
     assert expected in passage.sentence
-    assert PASSAGE_MIN_SCORE <= passage.score <= 100
+    assert Params().passage_min_score <= passage.score <= 100
 
 
 def test_a_passage_is_a_whole_sentence_of_the_release(tmp_path: Path) -> None:

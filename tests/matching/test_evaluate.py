@@ -1,5 +1,5 @@
-"""Tests for bot/evaluate.py: the quality gate on tests/data/eval.yaml, the eval file itself,
-and how cases are loaded, scored and summarised."""
+"""Tests for bot/matching/evaluate.py: the quality gate on tests/data/eval.yaml, the eval
+file itself, and how cases are loaded, scored and summarised."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluate import Case, EvalFileError, load_cases, report, run, summarise, sweep
 from bot.knowledge import load_store
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
+from bot.matching.evaluate import Case, EvalFileError, load_cases, report, run, summarise, sweep
 from bot.text import normalise
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EVAL_FILE = DATA / "eval.yaml"
 STORES = DATA / "stores"
 
@@ -40,7 +40,7 @@ def cases() -> list[Case]:
 
 
 def _misses(matcher: Matcher, cases: list[Case], in_scope: bool) -> str:
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     return "\n".join(
         f"  {m.kind.value:9} {m.score:5.1f} expected {m.case.intent or '-'} got {m.intent or '-'}"
         f"  {m.case.question!r}"
@@ -53,7 +53,7 @@ def _misses(matcher: Matcher, cases: list[Case], in_scope: bool) -> str:
 
 
 def test_gate_in_scope_accuracy(matcher: Matcher, cases: list[Case]) -> None:
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     assert summary.accuracy >= MIN_ACCURACY, (
         f"in-scope accuracy {summary.accuracy:.1%} < {MIN_ACCURACY:.0%}; misses:\n"
         + _misses(matcher, cases, in_scope=True)
@@ -61,7 +61,7 @@ def test_gate_in_scope_accuracy(matcher: Matcher, cases: list[Case]) -> None:
 
 
 def test_gate_out_of_scope_rejection(matcher: Matcher, cases: list[Case]) -> None:
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     assert summary.rejection >= MIN_REJECTION, (
         f"out-of-scope rejection {summary.rejection:.1%} < {MIN_REJECTION:.0%}; answered:\n"
         + _misses(matcher, cases, in_scope=False)
@@ -70,7 +70,7 @@ def test_gate_out_of_scope_rejection(matcher: Matcher, cases: list[Case]) -> Non
 
 def test_gate_right_entry_is_answered_or_offered_first(matcher: Matcher, cases: list[Case]) -> None:
     """Nearly every covered question reaches its entry: answered, or the first suggestion."""
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     assert summary.offered >= MIN_OFFERED, f"offered {summary.offered:.1%} < {MIN_OFFERED:.0%}"
 
 
@@ -102,23 +102,44 @@ def test_no_eval_question_is_a_store_phrasing(cases: list[Case]) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("in_scope: [", "bad YAML (while parsing a flow node)"),
+        ("in_scope: [", "1: bad YAML (while parsing a flow node)"),
+        ("in_scope:\n  - {q: one, intent: cost}\n  - {q: two: intent}\n", "3: bad YAML ("),
+        ("in_scope:\n  - {q: 'one', intent: cost}\n\tout_of_scope: []\n", "3: bad YAML ("),
         ("- just a list", "expected a mapping with in_scope and out_of_scope"),
         ("in_scope: []\nout_of_scope: []", "no questions"),
         ("in_scope: 5", "in_scope must be a list of questions"),
         ("out_of_scope: {q: hi}", "out_of_scope must be a list of questions"),
-        ("in_scope:\n  - {question: hi, intent: cost}", "every item needs a text 'q'"),
-        ("in_scope:\n  - {q: 3, intent: cost}", "every item needs a text 'q'"),
-        ("in_scope:\n  - {q: hi}", "in-scope question 'hi' needs an intent"),
+        ("in_scope:\n  - {question: hi, intent: cost}", "2: every item needs a text 'q'"),
+        ("in_scope:\n\n  - {q: 3, intent: cost}", "3: every item needs a text 'q'"),
+        ("in_scope:\n  - {q: hi}", "2: in-scope question 'hi' needs an intent"),
+        ("out_of_scope:\n  - q: fine\n  - hi", "3: every item needs a text 'q'"),
     ],
 )
-def test_load_cases_rejects_bad_files_naming_the_file(
+def test_load_cases_rejects_bad_files_naming_the_file_and_line(
     tmp_path: Path, content: str, message: str
 ) -> None:
     path = tmp_path / "eval.yaml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(EvalFileError, match=f"^{re.escape(f'{path}: {message}')}"):
+    separator = "" if message[0].isdigit() else " "
+    with pytest.raises(EvalFileError, match=f"^{re.escape(f'{path}:{separator}{message}')}"):
         load_cases(path)
+
+
+def test_an_unknown_intent_is_an_error_naming_the_id_and_its_line(tmp_path: Path) -> None:
+    """A typo in a label would otherwise count as a silent miss."""
+    path = tmp_path / "eval.yaml"
+    path.write_text(
+        "in_scope:\n  - {q: How much, intent: cost}\n  - q: Where?\n    intent: centr\n",
+        encoding="utf-8",
+    )
+    assert len(load_cases(path)) == 2  # without the store's ids nothing is checked
+    with pytest.raises(EvalFileError, match=rf"^{re.escape(str(path))}:3: unknown intent 'centr'"):
+        load_cases(path, known={"cost", "centre"})
+
+
+def test_cases_know_their_line() -> None:
+    lines = [case.line for case in load_cases(STORES / "good-eval.yaml")]
+    assert lines == [4, 5, 6, 8]
 
 
 def test_load_cases_rejects_a_missing_file(tmp_path: Path) -> None:
@@ -148,7 +169,7 @@ def test_load_cases_reads_in_scope_then_out_of_scope() -> None:
 def test_summary_counts_right_answers_and_rejections() -> None:
     """good-eval.yaml mislabels "budget rules" on purpose: it is the one miss."""
     small = Matcher(load_store(STORES / "good.yaml"))
-    summary = summarise(small, run(small, load_cases(STORES / "good-eval.yaml")), small.settings)
+    summary = summarise(small, run(small, load_cases(STORES / "good-eval.yaml")), small.params)
     assert (summary.in_scope, summary.out_of_scope) == (3, 1)
     assert summary.accuracy == pytest.approx(2 / 3)
     assert summary.rejection == 1.0

@@ -1,5 +1,5 @@
-"""Tests for bot/matcher.py against the shipped store: clear answers, refusals, small talk,
-the shape of a `Match`, and robustness for any text a user can send."""
+"""Tests for bot/matching/pipeline.py (`Matcher`) against the shipped store: clear answers,
+refusals, small talk, the shape of a `Match`, and robustness for any text a user can send."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import load_store
-from bot.matcher import DOUBT_MARGIN, MAX_QUERY_WORDS, Kind, Match, Matcher
+from bot.matching import Kind, Match, Matcher
 from tests.support import run_python
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL_FILE = Path(__file__).resolve().parent / "data" / "eval.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+EVAL_FILE = ROOT / "tests" / "data" / "eval.yaml"
 _EVAL = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
 EVAL_QUESTIONS = [item["q"] for item in _EVAL["in_scope"] + _EVAL["out_of_scope"]]
 
@@ -196,7 +196,7 @@ def test_a_question_of_question_words_alone_asks_no_entry(matcher: Matcher, ques
 def test_a_swapped_name_is_never_answered_however_high_it_scores(matcher: Matcher) -> None:
     top = matcher.candidates("who is south korea's ambassador to kazakhstan")[0]
     assert top.swapped and top.intent == "ambassador"
-    assert top.score >= matcher.settings.answer_threshold + DOUBT_MARGIN
+    assert top.score >= matcher.params.answer_threshold + matcher.params.doubt_margin
     assert matcher.match("who is south korea's ambassador to kazakhstan").kind is not Kind.ANSWER
 
 
@@ -276,7 +276,7 @@ def test_every_verdict_is_well_formed(matcher: Matcher, question: str) -> None:
 
 
 def test_long_questions_are_cut_to_max_query_chars(matcher: Matcher) -> None:
-    limit = matcher.settings.max_query_chars
+    limit = matcher.params.max_query_chars
     match = matcher.match("how many flights " * 1000)
     assert match.question == ("how many flights " * 1000)[:limit]
 
@@ -327,13 +327,13 @@ def test_match_never_raises_and_bounds_its_work_for_any_text(
     what keeps a 10,000-character message as cheap as a short one.
     """
     match = matcher.match(question)
-    _assert_well_formed(match, matcher.settings.max_query_chars)
-    assert len(matcher.prepare(question)) <= MAX_QUERY_WORDS
+    _assert_well_formed(match, matcher.params.max_query_chars)
+    assert len(matcher.prepare(question)) <= matcher.params.max_query_words
 
 
 def test_matcher_and_cli_do_not_import_telegram() -> None:
     code = (
-        "import sys, bot.matcher, bot.cli, bot.replies, bot.knowledge, bot.evaluate\n"
+        "import sys, bot.matching.evaluate, bot.cli, bot.replies, bot.knowledge\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'telegram'))"
     )
     assert run_python(code) == "[]\n"

@@ -13,41 +13,27 @@ if no entry was written for it. `PassageIndex.find` returns that sentence, or
   at once; an everyday word ("happen", "way") only lowers the score;
 * the question kind must fit the sentence: "how many" wants a number, "when" a
   date, "who" a name;
-* the best sentence must clear `PASSAGE_MIN_SCORE` and lead the runner-up by
-  `PASSAGE_MARGIN` points: two sentences that answer equally well answer nothing.
+* the best sentence must clear `Params.passage_min_score` and lead the runner-up
+  by `Params.passage_margin` points: two sentences that answer equally well
+  answer nothing.
 
 Pure and standalone: it reads only `Store.document` and `Store.synonyms`. Build
-once per store (the sentences are indexed in ``__init__``); `find` never raises.
+once per store (the sentences are indexed in ``__init__``).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Store
+from bot.matching.params import Params
 from bot.text import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
 
-# Scores are in [0, 100]: the weighted share of the question's content words the
-# sentence contains. Every word the release uses must be in the sentence (in one of
-# its clauses) before it scores at all, so the score only varies with everyday
-# words ("help", "way"). A sweep of the minimum 60-90 (step 5) and the margin 0-20
-# (step 5) over the draft stores of tests/data/releases and of knowledge/release.txt,
-# with their eval files, changed nothing: every setting answered the same 3
-# fallback questions right, none wrong, and no out-of-scope one. 75 / 10 sit in the
-# middle: an answer must account for most of what was asked and clearly beat the
-# next sentence.
-PASSAGE_MIN_SCORE = 75.0
-PASSAGE_MARGIN = 10.0
-
-_MAX_QUERY_CHARS = 300
-_MIN_SENTENCE_WORDS = 4  # shorter "sentences" are headings and labels, not answers
-_COMMON_WEIGHT = 0.35  # an everyday word the sentence lacks costs this share of a word
-_TYPO_CUTOFF_LONG = 84.0  # as in bot.matcher: 7+ letters, one or two slips
-_TYPO_CUTOFF_SHORT = 88.0  # 4-6 letters, one slip
 _SUFFIXES = (
     "ations",
     "ation",
@@ -116,6 +102,15 @@ class _Sentence:
     has_name: bool
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """A question's words, sorted by what the release makes of them."""
+
+    specific: list[str]  # roots the release uses: each must be in the sentence
+    everyday: list[str]  # everyday roots the release also uses: nice to have
+    unknown_everyday: float  # the cost of everyday words the release never uses
+
+
 # "ZURICH, Switzerland, August 16, 2024 - ": where and when the release was written,
 # not what a sentence says.
 _DATELINE = re.compile(
@@ -130,49 +125,31 @@ _COUNT = re.compile(
     r"(?:\d[\d.,]*|\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r"))\s+((?:[\w-]+\s+){0,2}[\w-]+)",
     re.IGNORECASE,
 )
-
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_NAME = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")  # a capitalised word after the first
 
 # Units of time: "per day" is not answered by a sentence that says "per week".
 _TIME_UNITS = frozenset("hour minute day week month year".split())
-# A reply quotes the whole sentence: longer ones are not answers but page text.
-_MAX_SENTENCE_CHARS = 600
 
 
 class PassageIndex:
     """The release's sentences, indexed for `find`. Build once per store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, params: Params | None = None) -> None:
+        self.params = params or Params.for_store(store.settings)
         self._synonyms = SynonymTable(store.synonyms)
         sentences: list[_Sentence] = []
         frequency: dict[str, int] = {}
         for index, text in enumerate(store.document.sentences):
-            if len(text.split()) < _MIN_SENTENCE_WORDS or len(text) > _MAX_SENTENCE_CHARS:
+            if (
+                len(text.split()) < self.params.passage_min_sentence_words
+                or len(text) > self.params.passage_max_sentence_chars
+            ):
                 continue
-            said = _DATELINE.sub("", text, count=1)
-            roots = frozenset(root(w) for w in self._words(said))
-            clauses = tuple(
-                frozenset(root(w) for w in self._words(part)) for part in _CLAUSE_BREAK.split(said)
-            )
-            counted = frozenset(
-                root(w) for m in _COUNT.finditer(said) for w in self._words(m.group(1))
-            )
-            for key in roots:
+            sentence = self._sentence(text, index)
+            for key in sentence.roots:
                 frequency[key] = frequency.get(key, 0) + 1
-            lowered = set(normalise(said).split())
-            sentences.append(
-                _Sentence(
-                    text=text,
-                    index=index,
-                    roots=roots,
-                    clauses=clauses,
-                    counted=counted,
-                    has_number=bool(re.search(r"\d", said)) or bool(lowered & _NUMBER_WORDS),
-                    has_time=bool(re.search(r"\b(?:1[89]|20)\d\d\b", said))
-                    or bool(lowered & _TIME_WORDS),
-                    # A capitalised word after the first: a person, a company, a place.
-                    has_name=bool(re.search(r"(?<=[\w,;:()] )[A-Z][\w’'-]*", said)),
-                )
-            )
+            sentences.append(sentence)
         self._sentences = tuple(sentences)
         count = max(1, len(sentences))
         # Inverse sentence frequency: a word in one sentence of ten weighs 2.4, in
@@ -184,73 +161,110 @@ class PassageIndex:
         raw |= {w for vs in store.synonyms.values() for v in vs for w in normalise(v).split()}
         raw |= {w for k in store.synonyms for w in normalise(k).split()}
         self._known_raw = frozenset(raw)
-        self._typo_vocabulary = sorted(w for w in raw if len(w) >= 4)
+        self._typo_vocabulary = sorted(w for w in raw if len(w) >= self.params.min_typo_len)
+
+    def _sentence(self, text: str, index: int) -> _Sentence:
+        said = _DATELINE.sub("", text, count=1)
+        lowered = set(normalise(said).split())
+        return _Sentence(
+            text=text,
+            index=index,
+            roots=frozenset(root(w) for w in self._words(said)),
+            clauses=tuple(
+                frozenset(root(w) for w in self._words(part)) for part in _CLAUSE_BREAK.split(said)
+            ),
+            counted=frozenset(
+                root(w) for m in _COUNT.finditer(said) for w in self._words(m.group(1))
+            ),
+            has_number=bool(re.search(r"\d", said)) or bool(lowered & _NUMBER_WORDS),
+            has_time=bool(_YEAR.search(said)) or bool(lowered & _TIME_WORDS),
+            has_name=bool(_NAME.search(said)),
+        )
 
     def _words(self, text: str) -> list[str]:
         return [stem(w) for w in self._synonyms.apply(normalise(text)).split()]
 
-    def _correct(self, word: str) -> str:
-        if word in self._known_raw or len(word) < 4 or word.isdigit():
+    def _correct(self, word: str, params: Params) -> str:
+        if word in self._known_raw or len(word) < params.min_typo_len or word.isdigit():
             return word
-        cutoff = _TYPO_CUTOFF_LONG if len(word) >= 7 else _TYPO_CUTOFF_SHORT
+        cutoff = params.typo_cutoff_long if len(word) >= 7 else params.typo_cutoff_short
         best = process.extractOne(
             word, self._typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
         )
         return best[0] if best else word
 
-    def find(self, question: str) -> Passage | None:
-        """The one sentence that clearly answers `question`, or None. Never raises."""
-        try:
-            ranked = self.rank(question)
-        except Exception:  # a last-resort path must never take the bot down with it
+    def find(self, question: str, params: Params | None = None) -> Passage | None:
+        """The one sentence that clearly answers `question`, or None."""
+        params = params or self.params
+        ranked = self.rank(question, params)
+        if not ranked or ranked[0].score < params.passage_min_score:
             return None
-        if not ranked or ranked[0].score < PASSAGE_MIN_SCORE:
-            return None
-        if len(ranked) > 1 and ranked[0].score - ranked[1].score < PASSAGE_MARGIN:
+        if len(ranked) > 1 and ranked[0].score - ranked[1].score < params.passage_margin:
             return None
         return ranked[0]
 
-    def rank(self, question: str) -> list[Passage]:
+    def rank(self, question: str, params: Params | None = None) -> list[Passage]:
         """Every sentence that could answer `question`, best first (empty when none can)."""
+        params = params or self.params
         if not isinstance(question, str) or not self._sentences:
             return []
-        raw = normalise(question[:_MAX_QUERY_CHARS]).split()
-        corrected = " ".join(self._correct(w) for w in raw)
+        raw = normalise(question[: params.max_query_chars]).split()
+        corrected = " ".join(self._correct(w, params) for w in raw)
         tokens = [stem(w) for w in self._synonyms.apply(corrected).split()]
-        asked = set(tokens) & QUESTION_WORDS
-        content = [t for t in dict.fromkeys(tokens) if t not in STOPWORDS | QUESTION_WORDS]
-        if not content:
+        asked = self._sort(tokens, params)
+        if asked is None:
             return []
-        specific: list[str] = []  # words the release uses: each must be in the sentence
-        everyday: list[str] = []  # everyday words the release also uses: nice to have
-        unknown_everyday = 0.0  # everyday words the release never uses: a small cost
+        kinds = set(tokens) & QUESTION_WORDS
+        counted = self._counted(tokens) if "many" in kinds else None
+        keys = asked.specific + asked.everyday
+        total = sum(self._weight[k] for k in keys) + asked.unknown_everyday
+        ranked = [
+            Passage(s.text, round(100 * self._covered(keys, s) / total, 1), s.index)
+            for s in self._sentences
+            if self._answers(s, kinds, asked.specific, counted, tokens)
+        ]
+        ranked.sort(key=lambda p: (-p.score, p.index))
+        return ranked
+
+    def _covered(self, keys: Sequence[str], sentence: _Sentence) -> float:
+        """The weight of the question's words that `sentence` says."""
+        return sum(self._weight[k] for k in keys if k in sentence.roots)
+
+    def _sort(self, tokens: Sequence[str], params: Params) -> _Asked | None:
+        """The question's content words by kind, or None when no sentence can answer it:
+        a rare word the release never uses, or only everyday words ("what happened?")."""
+        content = [t for t in dict.fromkeys(tokens) if t not in STOPWORDS | QUESTION_WORDS]
+        specific: list[str] = []
+        everyday: list[str] = []
+        unknown_everyday = 0.0
         for word in content:
             key = root(word)
             common = word in COMMON_WORDS or key in COMMON_WORDS
             if key in self._weight:
                 (everyday if common else specific).append(key)
             elif common:
-                unknown_everyday += _COMMON_WEIGHT
+                unknown_everyday += params.passage_common_weight
             else:
-                return []  # a rare word the release never uses: not about this release
-        if not specific:
-            return []  # only everyday words ("what happened?"): nothing to look up
-        counted = self._counted(tokens) if "many" in asked else None
-        total = sum(self._weight[k] for k in specific + everyday) + unknown_everyday
-        ranked = []
-        for sentence in self._sentences:
-            if not self._fits(asked, sentence):
-                continue
-            if not any(all(k in clause for k in specific) for clause in sentence.clauses):
-                continue  # each word somewhere, but not said together
-            if counted and counted not in sentence.counted:
-                continue  # "how many stores" of a sentence that counts no stores
-            if self._qualifies_differently(tokens, sentence):
-                continue
-            covered = sum(self._weight[k] for k in specific + everyday if k in sentence.roots)
-            ranked.append(Passage(sentence.text, round(100 * covered / total, 1), sentence.index))
-        ranked.sort(key=lambda p: (-p.score, p.index))
-        return ranked
+                return None
+        asked = _Asked(specific, everyday, unknown_everyday)
+        return asked if asked.specific else None
+
+    def _answers(
+        self,
+        sentence: _Sentence,
+        kinds: set[str],
+        specific: Sequence[str],
+        counted: str | None,
+        tokens: list[str],
+    ) -> bool:
+        """Whether `sentence` can answer the question at all."""
+        if not self._fits(kinds, sentence):
+            return False
+        if not any(all(k in clause for k in specific) for clause in sentence.clauses):
+            return False  # each word somewhere, but not said together
+        if counted and counted not in sentence.counted:
+            return False  # "how many stores" of a sentence that counts no stores
+        return not self._qualifies_differently(tokens, sentence)
 
     @staticmethod
     def _qualifies_differently(tokens: list[str], sentence: _Sentence) -> bool:
@@ -275,10 +289,10 @@ class PassageIndex:
         return next((root(t) for t in after if t not in STOPWORDS), None)
 
     @staticmethod
-    def _fits(asked: set[str], sentence: _Sentence) -> bool:
+    def _fits(kinds: set[str], sentence: _Sentence) -> bool:
         """Whether the sentence can answer this kind of question at all."""
-        if asked & {"many", "much"} and not sentence.has_number:
+        if kinds & {"many", "much"} and not sentence.has_number:
             return False
-        if "when" in asked and not sentence.has_time:
+        if "when" in kinds and not sentence.has_time:
             return False
-        return not (asked & {"who", "whom", "whose"} and not sentence.has_name)
+        return not (kinds & {"who", "whom", "whose"} and not sentence.has_name)
