@@ -298,3 +298,22 @@ def test_an_overlong_entry_still_fits_in_one_telegram_message(store: Store) -> N
     assert len(text) <= MAX_MESSAGE
     assert text.endswith("…</blockquote>") and "word word" in text
     assert "<blockquote>R&amp;D &amp; more R&amp;D" in text
+
+
+# --- A long message read only in part (Match.cut) ----------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_a_reply_to_a_message_read_in_part_says_which_part(store: Store, kind: Kind) -> None:
+    """Plain and HTML replies start with a note quoting what was read, then the usual reply."""
+    entry = _entry(store, "cost") if kind is Kind.ANSWER else None
+    talk = _talk(store, store.smalltalk[0].id) if kind is Kind.SMALLTALK else None
+    suggestions = _suggestions() if kind is Kind.CLARIFY else ()
+    whole = Match("How much <did> it cost?", kind, 80.0, entry, talk, suggestions)
+    cut = Match("How much <did> it cost?", kind, 80.0, entry, talk, suggestions, cut=True)
+    note = '(Your message was long; I answered only: "How much <did> it cost?")'
+    assert plain(cut, store) == f"{note}\n\n{plain(whole, store)}"
+    full = html_reply(whole, store)
+    assert html_reply(cut, store) == Reply(
+        f"<i>{html.escape(note, quote=False)}</i>\n\n{full.text}", full.buttons
+    )

@@ -279,6 +279,7 @@ def test_long_questions_are_cut_to_max_query_chars(matcher: Matcher) -> None:
     limit = matcher.params.max_query_chars
     match = matcher.match("how many flights " * 1000)
     assert match.question == ("how many flights " * 1000)[:limit]
+    assert match.cut
 
 
 def test_match_of_a_non_string_is_a_fallback(matcher: Matcher) -> None:
