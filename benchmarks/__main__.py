@@ -39,7 +39,7 @@ from pathlib import Path
 
 from benchmarks import latency, processes
 from benchmarks.report import Row, machine, table, write_json
-from bot.knowledge import DEFAULT_STORE, StoreError, load_store
+from bot.store import DEFAULT_STORE, StoreError, load_store
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "results.json"
 SECTIONS = ("latency", "startup", "throughput")

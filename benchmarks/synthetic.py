@@ -7,7 +7,7 @@ is one attribute of one invented place ("the annual budget of Varokinsk"),
 asked in `PHRASINGS_PER_ENTRY` of the ways people type, with a typo-free
 answer and source sentence.
 
-The `Store` is built directly from the dataclasses in `bot.knowledge`, not
+The `Store` is built directly from the dataclasses in `bot.store`, not
 written as YAML and read back: `load_store` validates every answer against the
 document, which a synthetic store cannot pass (its facts are not in the
 release) and which at 100,000 entries would take minutes. The matcher only
@@ -19,7 +19,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from bot.knowledge import Entry, Store
+from bot.store import Entry, Store
 
 # The shipped store has ~12.7 phrasings per entry; synthetic entries get 6 so a
 # 100,000-entry store (600,000 phrasings) builds in well under a minute.

@@ -39,22 +39,22 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge import (
-    StoreError,
-    check_store,
-    load_store,
-    uncited_sentences,
-    ungrounded_claims,
-)
-from bot.matching.passages import root
-from bot.text import (
+from bot.language import (
     COMMON_WORDS,
     STOPWORDS,
     normalise,
-    parse_document,
     split_sentences,
     squash_whitespace,
     stem,
+)
+from bot.matching.passages import root
+from bot.store import (
+    StoreError,
+    check_store,
+    load_store,
+    parse_document,
+    uncited_sentences,
+    ungrounded_claims,
 )
 
 

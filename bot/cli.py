@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.knowledge import DEFAULT_STORE, Store, StoreError, check_store, load_store
 from bot.matching import Match, Matcher
 from bot.replies import plain
+from bot.store import DEFAULT_STORE, Store, StoreError, check_store, load_store
 
 EXIT_PROBLEMS = 1  # `check` found problems
 EXIT_USAGE = 2  # bad arguments, settings or store: nothing was started

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.knowledge import DEFAULT_STORE
+from bot.store import DEFAULT_STORE
 
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{5,}$")

@@ -11,8 +11,8 @@ import html as _html
 import re
 from dataclasses import dataclass, replace
 
-from bot.knowledge import Entry, Store
 from bot.matching import Candidate, Kind, Match
+from bot.store import Entry, Store
 
 MAX_INLINE_RESULTS = 5
 
@@ -76,7 +76,7 @@ def _not_found_text(store: Store) -> str:
 
 def cut_note(match: Match) -> str:
     """What a reply says when only part of a long message was read (`Match.cut`)."""
-    return f"(Your message was long; I answered only: \"{_shorten(match.question, 80)}\")"
+    return f'(Your message was long; I answered only: "{_shorten(match.question, 80)}")'
 
 
 def plain(match: Match, store: Store) -> str:

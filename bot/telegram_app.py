@@ -56,9 +56,9 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot import replies
 from bot.config import Config, ConfigError, load_config
 from bot.health import HEALTH_PATH, HealthServer
-from bot.knowledge import Store, StoreError, load_store
 from bot.matching import Kind, Matcher
 from bot.runtime import FloodGate, Gate, Heartbeat, Stats, UnansweredLog
+from bot.store import Store, StoreError, load_store
 
 log = logging.getLogger("release_bot")
 

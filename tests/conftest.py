@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from bot.config import Config
-from bot.knowledge import DEFAULT_STORE, Entry, Store, load_store
 from bot.matching import Kind, Match, Matcher
+from bot.store import DEFAULT_STORE, Entry, Store, load_store
 from tests.fake_bot_api import FakeBotApi
 
 # PTB 22 warns when it builds a RetryAfter unless this is set (read when the error is

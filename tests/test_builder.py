@@ -23,10 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.builder import BuildError, build, find_dates, read_release
-from bot.knowledge import Entry, Store, check_store, load_store
+from bot.language import STOPWORDS, normalise, squash_whitespace, stem
 from bot.matching import Kind, Matcher
 from bot.matching.evaluate import load_cases
-from bot.text import STOPWORDS, normalise, squash_whitespace, stem
+from bot.store import Entry, Store, check_store, load_store
 from tests.support import run_bot
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import TELEGRAM_API_URL, Config, ConfigError, load_config
-from bot.knowledge import DEFAULT_STORE
+from bot.store import DEFAULT_STORE
 
 TOKEN = "123456:ABC-def_ghi"
 WEBHOOK = {"BOT_WEBHOOK_URL": "https://bot.example.org/telegram", "BOT_WEBHOOK_SECRET": "s3cr3t"}

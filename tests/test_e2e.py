@@ -28,8 +28,8 @@ import pytest
 import yaml
 
 from bot import replies
-from bot.knowledge import Entry, Store, load_store
 from bot.matching import Matcher
+from bot.store import Entry, Store, load_store
 from bot.telegram_app import COMMANDS
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.support import PHOTO, STICKER

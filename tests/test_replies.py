@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import Entry, SmallTalk, Store, load_store
 from bot.matching import Candidate, Kind, Match, Matcher
 from bot.replies import (
     MAX_BUTTON_TEXT,
@@ -28,6 +27,7 @@ from bot.replies import (
     topics_reply,
 )
 from bot.replies import html as html_reply
+from bot.store import Entry, SmallTalk, Store, load_store
 from tests.support import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -278,7 +278,7 @@ def test_a_long_url_is_cut_between_html_entities_never_inside_one(limit: int) ->
 def test_a_limit_shorter_than_an_entity_still_ends() -> None:
     """It used to loop forever when a chunk started with an entity longer than the limit."""
     code = (
-        "from bot.knowledge import load_store\n"
+        "from bot.store import load_store\n"
         "from bot.replies import source_chunks\n"
         "chunks = source_chunks(load_store('tests/data/stores/long-url.yaml'), 4)\n"
         "assert all(len(c) <= 4 for c in chunks)\n"

@@ -33,9 +33,9 @@ from telegram.request import BaseRequest, RequestData
 
 from bot import replies
 from bot.config import Config
-from bot.knowledge import Entry, Store, StoreError, load_store
 from bot.matching import Matcher
 from bot.runtime import Heartbeat
+from bot.store import Entry, Store, StoreError, load_store
 from bot.telegram_app import (
     COMMANDS,
     BotState,

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.language import COMMON_WORDS, QUESTION_WORDS
 from bot.matching.index import Item, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
-from bot.text import COMMON_WORDS, QUESTION_WORDS
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.knowledge import Entry, SmallTalk, Store
+from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
 from bot.matching.params import Params
-from bot.text import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.store import Entry, SmallTalk, Store
 
 # Stop words are dropped after stemming, so their stemmed forms count too ("does" -> "doe").
 DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORDS

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, TypeVar
 
-from bot.knowledge import Settings
+from bot.store import Settings
 
 Stage = Literal["index", "score", "verdict"]
 _T = TypeVar("_T", int, float)
@@ -37,7 +37,7 @@ def _param(default: _T, doc: str, stage: Stage = "score") -> _T:
 class Params:
     """How questions are read, scored and decided. Build with `Params.for_store`."""
 
-    # --- The store's settings (`settings:` in the YAML; see bot.knowledge.Settings) ---
+    # --- The store's settings (`settings:` in the YAML; see bot.store.Settings) ---
     answer_threshold: float = _param(
         Settings.answer_threshold, "a candidate at or above this is answered", "verdict"
     )

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge import Store
+from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
 from bot.matching.params import Params
-from bot.text import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.store import Store
 
 _SUFFIXES = (
     "ations",

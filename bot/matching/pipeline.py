@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.knowledge import Store
+from bot.language import QUESTION_WORDS
 from bot.matching.checks import Finding, Pair, findings
 from bot.matching.coverage import coverage
 from bot.matching.decide import decide
@@ -31,7 +31,7 @@ from bot.matching.passages import PassageIndex
 from bot.matching.query import Query, read
 from bot.matching.retrieve import Hit, retrieve
 from bot.matching.verdict import Candidate, Kind, Match
-from bot.text import QUESTION_WORDS
+from bot.store import Store
 
 
 @dataclass(frozen=True)

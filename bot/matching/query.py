@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from bot.language import QUESTION_WORDS, normalise, stem
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
-from bot.text import QUESTION_WORDS, normalise, stem
 
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.language import QUESTION_WORDS
 from bot.matching.index import StoreIndex
 from bot.matching.params import Params
 from bot.matching.query import Query
-from bot.text import QUESTION_WORDS
 
 
 @dataclass(frozen=True)

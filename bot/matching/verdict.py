@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.knowledge import Entry, SmallTalk
+from bot.store import Entry, SmallTalk
 
 
 class Kind(StrEnum):

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import load_store
+from bot.language import normalise
 from bot.matching import Kind, Matcher
 from bot.matching.evaluate import Case, EvalFileError, load_cases, report, run, summarise, sweep
-from bot.text import normalise
+from bot.store import load_store
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EVAL_FILE = DATA / "eval.yaml"

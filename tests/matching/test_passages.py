@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.matching.passages
-from bot.knowledge import Store, load_store
 from bot.matching.params import Params
 from bot.matching.passages import Passage, PassageIndex
+from bot.store import Store, load_store
 
 ROOT = Path(__file__).resolve().parents[2]
 RELEASES = ROOT / "tests" / "data" / "releases"

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge import load_store
 from bot.matching import Kind, Match, Matcher
+from bot.store import load_store
 from tests.support import run_python
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -334,7 +334,7 @@ def test_match_never_raises_and_bounds_its_work_for_any_text(
 
 def test_matcher_and_cli_do_not_import_telegram() -> None:
     code = (
-        "import sys, bot.matching.evaluate, bot.cli, bot.replies, bot.knowledge\n"
+        "import sys, bot.matching.evaluate, bot.cli, bot.replies, bot.store\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'telegram'))"
     )
     assert run_python(code) == "[]\n"

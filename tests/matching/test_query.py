@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge import load_store
 from bot.matching import Matcher, Params
 from bot.matching.query import focus, read
+from bot.store import load_store
 
 PARAMS = Params()
 PREAMBLE = (

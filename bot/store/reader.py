@@ -1,4 +1,4 @@
-"""The question-and-answer store: YAML in, frozen objects out, validated on the way.
+"""YAML in, a validated `Store` out.
 
 `load_store` is the only way in. It either returns a `Store` that passed every
 check in `check_store`, or raises `StoreError` listing each problem as
@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from bot.text import Document, normalise, parse_document, squash_whitespace
+from bot.language import normalise, squash_whitespace
+from bot.store.document import Document, parse_document
+from bot.store.grounding import uncited_sentences, ungrounded_claims
+from bot.store.model import CheckReport, Entry, Problem, Settings, SmallTalk, Store, StoreError
+from bot.store.yaml_lines import Lines, mappings
 
 
 def _default_store() -> Path:
     """The shipped store: beside the package in a checkout, else ./knowledge (an install)."""
-    beside = Path(__file__).resolve().parent.parent / "knowledge" / "release.yaml"
+    beside = Path(__file__).resolve().parents[2] / "knowledge" / "release.yaml"
     return beside if beside.exists() else Path("knowledge") / "release.yaml"
 
 
@@ -35,16 +38,10 @@ _SMALLTALK_KEYS = {"id", "questions", "answer"}
 # Ids go into button callback data ("a:" + id), which Telegram caps at 64 bytes.
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Matcher thresholds. Scores are on a 0-100 scale (see `bot.matcher`)."""
-
-    answer_threshold: float = 78.0
-    clarify_threshold: float = 62.0
-    margin: float = 4.0
-    max_query_chars: int = 300
-
+# Longer texts cannot be shown whole: a reply cuts an answer at this length, and the
+# matcher reads a question no further than a phrasing of this length could go.
+MAX_ANSWER_CHARS = 1000
+MAX_QUESTION_CHARS = 300
 
 _SETTING_TYPES: dict[str, type] = {
     "answer_threshold": float,
@@ -52,91 +49,6 @@ _SETTING_TYPES: dict[str, type] = {
     "margin": float,
     "max_query_chars": int,
 }
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One fact of the release with the ways people ask about it."""
-
-    id: str
-    topic: str
-    questions: tuple[str, ...]
-    answer: str
-    source: str
-    follow_ups: tuple[str, ...] = ()
-    draft: bool = False
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class SmallTalk:
-    """A greeting, a thank-you, a question about the bot itself."""
-
-    id: str
-    questions: tuple[str, ...]
-    answer: str
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Store:
-    """A validated store and the document it is built from."""
-
-    path: Path
-    title: str
-    published: str | None
-    document_path: Path
-    document: Document
-    settings: Settings
-    synonyms: Mapping[str, tuple[str, ...]]
-    entries: tuple[Entry, ...]
-    smalltalk: tuple[SmallTalk, ...] = ()
-    _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False, compare=False)
-
-    def entry(self, entry_id: str) -> Entry | None:
-        return self._by_id.get(entry_id)
-
-    @property
-    def topics(self) -> tuple[str, ...]:
-        """Topics in the order they first appear in the store."""
-        return tuple(dict.fromkeys(e.topic for e in self.entries))
-
-    def entries_for(self, topic: str) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if e.topic == topic)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a store, located precisely enough to fix it."""
-
-    file: str
-    line: int
-    entry_id: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        who = f" [{self.entry_id}]" if self.entry_id else ""
-        return f"{where}:{who} {self.message}"
-
-
-class StoreError(Exception):
-    """A store that cannot be used. `problems` lists every reason, one per line."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        first = str(problems[0]) if problems else "invalid store"
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(first + more)
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """What `check_store` found: the problems, and the release sentences no entry cites."""
-
-    problems: list[Problem]
-    uncited: list[str]
-    store: Store | None
 
 
 def load_store(path: str | Path | None = None) -> Store:
@@ -177,7 +89,7 @@ class _Builder:
             self.problem(0, None, "store file not found")
             return None
         except (OSError, UnicodeDecodeError) as exc:
-            self.problem(0, None, f"cannot read store: {exc.__class__.__name__}")
+            self.problem(0, None, f"cannot read store: {why_unreadable(exc)}")
             return None
         try:
             loader = yaml.SafeLoader(raw)
@@ -201,10 +113,10 @@ class _Builder:
             self.problem(1, None, "the store must be a mapping with document, title and entries")
             return None
         self._duplicate_keys(node)
-        return self._store(data, _Lines(node))
+        return self._store(data, Lines(node))
 
     def _duplicate_keys(self, node: yaml.Node) -> None:
-        for mapping in _mappings(node):
+        for mapping in mappings(node):
             seen: set[str] = set()
             for key, _ in mapping.value:
                 if isinstance(key, yaml.ScalarNode):
@@ -212,7 +124,7 @@ class _Builder:
                         self.problem(key.start_mark.line + 1, None, f"duplicate key {key.value!r}")
                     seen.add(key.value)
 
-    def _store(self, data: dict[Any, Any], lines: _Lines) -> Store | None:
+    def _store(self, data: dict[Any, Any], lines: Lines) -> Store | None:
         for key in sorted(set(data) - _TOP_KEYS, key=str):
             self.problem(lines.key(key), None, f"unknown top-level key {key!r}")
         for key in sorted(_TOP_REQUIRED - set(data)):
@@ -268,7 +180,7 @@ class _Builder:
         try:
             raw = doc_path.read_text(encoding="utf-8-sig")  # a byte-order mark is not text
         except (OSError, UnicodeDecodeError) as exc:
-            self.problem(line, None, f"cannot read document {name!r}: {exc.__class__.__name__}")
+            self.problem(line, None, f"cannot read document {name!r}: {why_unreadable(exc)}")
             return None
         document = parse_document(raw)
         if not document.body:
@@ -292,7 +204,7 @@ class _Builder:
             self.problem(line, None, f"published {text} differs from the document's date")
         return text
 
-    def _settings(self, value: Any, lines: _Lines) -> Settings:
+    def _settings(self, value: Any, lines: Lines) -> Settings:
         if value is None:
             return Settings()
         if not isinstance(value, dict):
@@ -315,7 +227,7 @@ class _Builder:
             self.problem(lines.key("settings"), None, "clarify_threshold exceeds answer_threshold")
         return settings
 
-    def _synonyms(self, value: Any, lines: _Lines) -> dict[str, tuple[str, ...]]:
+    def _synonyms(self, value: Any, lines: Lines) -> dict[str, tuple[str, ...]]:
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -340,7 +252,7 @@ class _Builder:
     # Entries ---------------------------------------------------------------
 
     def _items(
-        self, value: Any, lines: _Lines, section: str
+        self, value: Any, lines: Lines, section: str
     ) -> Iterator[tuple[int, dict[Any, Any]]]:
         if value is None:
             return
@@ -365,6 +277,14 @@ class _Builder:
                 self.problem(line, entry_id, f"empty or non-text question {question!r}")
                 continue
             key = normalise(question)
+            if len(question) > MAX_QUESTION_CHARS:
+                self.problem(
+                    line,
+                    entry_id,
+                    f"question {question[:40]!r}... is {len(question)} characters;"
+                    f" at most {MAX_QUESTION_CHARS}",
+                )
+                continue
             if key in seen:
                 self.problem(line, entry_id, f"question {question!r} is listed twice")
                 continue
@@ -384,7 +304,7 @@ class _Builder:
         seen.add(entry_id)
         return entry_id
 
-    def _entries(self, value: Any, lines: _Lines) -> list[Entry]:
+    def _entries(self, value: Any, lines: Lines) -> list[Entry]:
         entries: list[Entry] = []
         seen: set[str] = set()
         for line, item in self._items(value, lines, "entries"):
@@ -398,6 +318,12 @@ class _Builder:
                     self.problem(line, entry_id, f"{key} is empty")
             topic = self._text(item.get("topic"), line, entry_id, "topic")
             answer = self._text(item.get("answer"), line, entry_id, "answer")
+            if answer and len(answer) > MAX_ANSWER_CHARS:
+                self.problem(
+                    line,
+                    entry_id,
+                    f"answer is {len(answer)} characters; a reply shows at most {MAX_ANSWER_CHARS}",
+                )
             source = self._text(item.get("source"), line, entry_id, "source")
             questions = self._questions(item.get("questions"), line, entry_id)
             follow_ups = item.get("follow_ups") or []
@@ -423,7 +349,7 @@ class _Builder:
             self.problem(lines.key("entries"), None, "entries is empty")
         return entries
 
-    def _smalltalk(self, value: Any, lines: _Lines, entry_ids: set[str]) -> list[SmallTalk]:
+    def _smalltalk(self, value: Any, lines: Lines, entry_ids: set[str]) -> list[SmallTalk]:
         items: list[SmallTalk] = []
         seen = set(entry_ids)  # one id space: the matcher looks entries and small talk up alike
         for line, item in self._items(value, lines, "smalltalk"):
@@ -474,6 +400,17 @@ class _Builder:
             )
 
 
+def why_unreadable(exc: OSError | UnicodeDecodeError) -> str:
+    """Say in plain words why a file could not be read ("it is a directory")."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"it is not UTF-8 text (byte {exc.start})"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or "unreadable").lower()
+
+
 def _is_date(text: str) -> bool:
     """True for a real calendar date written YYYY-MM-DD."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -492,107 +429,3 @@ def _bad_date_line(raw: str) -> int:
             if not _is_date(value):
                 return number
     return 0
-
-
-# --- Grounding lint -----------------------------------------------------------
-
-_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(]\s*)$")
-
-
-def ungrounded_claims(answer: str, source: str, document: str, published: str | None) -> list[str]:
-    """Numbers, dates and capitalised names in `answer` that the release never states.
-
-    A claim is grounded when it appears in the entry's source or anywhere in
-    the document (the publication date counts as part of the document).
-    """
-    known = f"{source}\n{document}"
-    claims: list[str] = []
-    rest = answer
-    for date in _DATE.findall(answer):
-        if date != published and date not in known:
-            claims.append(date)
-        rest = rest.replace(date, " ")
-    for number in _NUMBER.findall(rest):
-        if not re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", known):
-            claims.append(number)
-    lowered = known.lower()
-    for match in _CAPITALISED.finditer(rest):
-        word = re.sub(r"[’']s$", "", match.group(0)).rstrip("’'-")
-        if not word or re.search(rf"\b{re.escape(word)}\b", known):
-            continue
-        at_start = bool(_SENTENCE_START.search(rest[: match.start()]))
-        if at_start and re.search(rf"\b{re.escape(word.lower())}\b", lowered):
-            continue
-        if at_start and word.lower() in _PLAIN_OPENERS:
-            continue
-        claims.append(word)
-    return claims
-
-
-# Ordinary words that may open an answer sentence without naming anything.
-_PLAIN_OPENERS = frozenset(
-    """
-    yes no it its they there he she this that these both currently according after
-    before when which who at in on by as during according overall together
-    """.split()
-)
-
-
-def uncited_sentences(store: Store, sentences: Sequence[str] | None = None) -> list[str]:
-    """The sentences (by default the store's document's) that no entry's source quotes."""
-    sources = [squash_whitespace(e.source) for e in store.entries if e.source]
-    return [
-        sentence
-        for sentence in (store.document.sentences if sentences is None else sentences)
-        if not any(s in sentence or sentence in s for s in sources)
-    ]
-
-
-# --- Line numbers ---------------------------------------------------------------
-
-
-def _mappings(node: yaml.Node) -> Iterator[yaml.MappingNode]:
-    if isinstance(node, yaml.MappingNode):
-        yield node
-        for key, value in node.value:
-            yield from _mappings(key)
-            yield from _mappings(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _mappings(item)
-
-
-class _Lines:
-    """Line numbers (1-based) of keys and list items in the composed YAML tree."""
-
-    def __init__(self, root: yaml.Node) -> None:
-        self.root = root
-
-    def _value(self, key: str) -> tuple[yaml.Node, yaml.Node] | None:
-        if isinstance(self.root, yaml.MappingNode):
-            for k, v in self.root.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == key:
-                    return k, v
-        return None
-
-    def key(self, key: Any) -> int:
-        pair = self._value(str(key))
-        return pair[0].start_mark.line + 1 if pair else 1
-
-    def nested(self, section: str, key: Any) -> int:
-        pair = self._value(section)
-        if pair and isinstance(pair[1], yaml.MappingNode):
-            for k, _ in pair[1].value:
-                if isinstance(k, yaml.ScalarNode) and k.value == str(key):
-                    return k.start_mark.line + 1
-        return self.key(section)
-
-    def item(self, section: str, index: int) -> int:
-        pair = self._value(section)
-        if pair and isinstance(pair[1], yaml.SequenceNode) and index < len(pair[1].value):
-            item: yaml.Node = pair[1].value[index]
-            return item.start_mark.line + 1
-        return self.key(section)

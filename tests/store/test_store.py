@@ -1,4 +1,4 @@
-"""Tests for bot/knowledge.py: loading, every validation problem, the grounding lint, coverage.
+"""Tests for bot/store: loading, every validation problem, the grounding lint, coverage.
 
 Each invalid store lives in tests/data/stores/invalid/ and ends with ``# expect:``
 lines: the exact problems `check_store` must report, ``{file}`` standing for its path.
@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.knowledge import (
+from bot.store import (
     DEFAULT_STORE,
     Problem,
     Settings,
@@ -26,8 +26,8 @@ from bot.knowledge import (
 )
 from tests.support import expected_problems
 
-ROOT = Path(__file__).resolve().parent.parent
-STORES = Path(__file__).resolve().parent / "data" / "stores"
+ROOT = Path(__file__).resolve().parents[2]
+STORES = ROOT / "tests" / "data" / "stores"
 GOOD = STORES / "good.yaml"
 INVALID = sorted((STORES / "invalid").glob("*.yaml"))
 GROUNDING: list[dict[str, Any]] = yaml.safe_load(
@@ -150,7 +150,9 @@ def test_load_store_raises_store_error_listing_every_problem(path: Path) -> None
 def test_non_utf8_store_file_is_one_problem(tmp_path: Path) -> None:
     store_file = tmp_path / "latin1.yaml"
     store_file.write_bytes(TEMPLATE.format(document="release.txt").encode() + b"# caf\xe9\n")
-    with pytest.raises(StoreError, match=r"latin1\.yaml: cannot read store: UnicodeDecodeError$"):
+    with pytest.raises(
+        StoreError, match=r"latin1\.yaml: cannot read store: it is not UTF-8 text \(byte \d+\)$"
+    ):
         load_store(store_file)
 
 
@@ -159,8 +161,13 @@ def test_non_utf8_document_is_a_problem_on_the_document_line(tmp_path: Path) -> 
     store_file = tmp_path / "store.yaml"
     store_file.write_text(TEMPLATE.format(document="release.txt"), encoding="utf-8")
     assert [str(p) for p in check_store(store_file).problems] == [
-        f"{store_file}:1: cannot read document 'release.txt': UnicodeDecodeError"
+        f"{store_file}:1: cannot read document 'release.txt': it is not UTF-8 text (byte 20)"
     ]
+
+
+def test_a_directory_given_as_the_store_is_a_plain_problem(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r": cannot read store: it is a directory$"):
+        load_store(tmp_path)
 
 
 def test_missing_store_file_is_one_problem(tmp_path: Path) -> None:

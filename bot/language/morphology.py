@@ -1,0 +1,44 @@
+"""English word forms: the matcher's small stemmer and regular inflections.
+
+One family of functions answers "is this the same word?" for the whole
+package; add a new form here rather than beside the code that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def stem(word: str) -> str:
+    """A deliberately tiny stemmer: plural and possessive endings only.
+
+    It keeps "flights"/"flight" and "plants"/"plant" together without
+    inventing words the release never used.
+
+    >>> [stem(w) for w in ("flights", "countries", "business", "status")]
+    ['flight', 'country', 'business', 'status']
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def inflections(word: str) -> set[str]:
+    """`word` with the regular English endings ("skim": "skims", "skimmed", "skimming").
+
+    Over-generation is mostly harmless: a form nobody writes is never looked
+    up, and a real word it makes ("founded" from "found") is everyday too.
+    """
+    forms = {word}
+    if len(word) < 3 or not word.isalpha():
+        return forms
+    base = word[:-1] if word.endswith("e") else word
+    forms |= {word + "s", word + "es", base + "ed", base + "ing", word + "ly"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    # A short word ending consonant-vowel-consonant doubles its last letter.
+    if len(word) <= 4 and re.fullmatch(r".*[^aeiou][aeiou][^aeiouwxy]", word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
