@@ -47,7 +47,7 @@ from bot.language import (
     squash_whitespace,
     stem,
 )
-from bot.matching.passages import root
+from bot.language.morphology import root
 from bot.store import (
     StoreError,
     check_store,

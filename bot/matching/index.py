@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.language import (
+    COMMON_WORDS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    SynonymTable,
+    normalise,
+    stem,
+    words,
+)
 from bot.matching.params import Params
 from bot.store import Entry, SmallTalk, Store
 
@@ -22,7 +30,7 @@ CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
 
 # Words that make the name after them a destination: "ambassador *to* Korea",
 # "investor *in* Kazakhstan", "rank *for* Kazakhstan".
-TOWARDS = frozenset({"to", "in", "into", "for"})
+TOWARDS = words("destination_words")
 
 
 def is_figure(text: str) -> bool:

@@ -30,55 +30,24 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, SynonymTable, normalise, stem
+from bot.language import (
+    COMMON_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    SynonymTable,
+    normalise,
+    stem,
+    words,
+)
+from bot.language.morphology import root
 from bot.matching.params import Params
 from bot.store import Store
 
-_SUFFIXES = (
-    "ations",
-    "ation",
-    "ings",
-    "ing",
-    "ions",
-    "ion",
-    "ments",
-    "ment",
-    "ers",
-    "er",
-    "ed",
-    "es",
-    "al",
-    "ly",
-    "s",
-    "e",
-    "y",
-)
-_NUMBER_WORDS = frozenset(
-    """
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred hundreds thousand thousands million millions billion dozen dozens half double
-    """.split()
-)
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-    "friday saturday sunday today yesterday tomorrow spring summer autumn winter year years "
-    "month months week weeks day days"
-).split()
-_TIME_WORDS = frozenset(_MONTHS)
-
-
-def root(word: str) -> str:
-    """A word without its inflectional or derivational ending: "funding" -> "fund".
-
-    >>> [root(w) for w in ("meeting", "meet", "approved", "approval", "plant", "plan")]
-    ['meet', 'meet', 'approv', 'approv', 'plant', 'plan']
-    """
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+_TIME_WORDS = frozenset(w for row in MONTHS for w in row) | words("time_words")
+# Units of time: "per day" is not answered by a sentence that says "per week".
+_TIME_UNITS = words("time_units")
 
 
 @dataclass(frozen=True)
@@ -122,14 +91,11 @@ _CLAUSE_BREAK = re.compile(
     r"|have|had|can|could|should|would|may|might|must)\b)"
 )
 _COUNT = re.compile(
-    r"(?:\d[\d.,]*|\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r"))\s+((?:[\w-]+\s+){0,2}[\w-]+)",
+    r"(?:\d[\d.,]*|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"))\s+((?:[\w-]+\s+){0,2}[\w-]+)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NAME = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")  # a capitalised word after the first
-
-# Units of time: "per day" is not answered by a sentence that says "per week".
-_TIME_UNITS = frozenset("hour minute day week month year".split())
 
 
 class PassageIndex:
@@ -176,7 +142,7 @@ class PassageIndex:
             counted=frozenset(
                 root(w) for m in _COUNT.finditer(said) for w in self._words(m.group(1))
             ),
-            has_number=bool(re.search(r"\d", said)) or bool(lowered & _NUMBER_WORDS),
+            has_number=bool(re.search(r"\d", said)) or bool(lowered & NUMBER_WORDS),
             has_time=bool(_YEAR.search(said)) or bool(lowered & _TIME_WORDS),
             has_name=bool(_NAME.search(said)),
         )

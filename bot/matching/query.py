@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.language import QUESTION_WORDS, normalise, stem
+from bot.language import QUESTION_WORDS, normalise, stem, words
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
-GENERIC_KINDS = frozenset({"which"})
+GENERIC_KINDS = words("generic_question_words")
 
 _DEFINES = re.compile(r"\b(?:what|who|whats|whos)\b")
 
@@ -31,10 +31,7 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 # Where one sentence of a message ends and the next begins.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
-_OPENERS = frozenset(
-    "who whom whose what whats when where why how which is are was were do does did can could "
-    "will would should".split()
-)
+_OPENERS = words("question_openers")
 
 
 @dataclass(frozen=True)
