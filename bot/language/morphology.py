@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+import snowballstemmer  # type: ignore[import-untyped]  # ships no type hints
+
 
 def stem(word: str) -> str:
     """A deliberately tiny stemmer: plural and possessive endings only.
@@ -67,3 +69,19 @@ def _suffixes() -> tuple[str, ...]:
     from bot.language.lexicon import rows  # noqa: PLC0415
 
     return tuple(suffix for row in rows("suffixes_en") for suffix in row)
+
+
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def english_stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem of a lower-case `word`: one stem for the
+    forms of one word, and different stems for different words that merely share
+    letters ("general" / "generation", "not" / "noted", "founded" / "foundation").
+
+    >>> [english_stem(w) for w in ("funding", "funded", "general", "generation", "noted")]
+    ['fund', 'fund', 'general', 'generat', 'note']
+    """
+    stemmed: str = _ENGLISH.stemWord(word)
+    return stemmed

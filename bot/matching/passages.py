@@ -41,7 +41,7 @@ from bot.language import (
     stem,
     words,
 )
-from bot.language.morphology import root
+from bot.language.morphology import english_stem as root
 from bot.matching.params import Params
 from bot.store import Store
 
