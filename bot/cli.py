@@ -170,6 +170,9 @@ class UsageError(Exception):
     """Bad input from the person at the command line; printed as one line."""
 
 
+_SWEEP_HELP = "score each value of one matching parameter (a store setting or a Params field)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -202,8 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("eval", parents=[common], help="score the matcher on a question set")
     evaluate.add_argument("file", help="evaluation YAML (in_scope / out_of_scope)")
-    sweep_help = "score each value of a matching parameter (store setting or Params field)"
-    evaluate.add_argument("--sweep", metavar="NAME=FROM:TO:STEP", help=sweep_help)
+    evaluate.add_argument("--sweep", metavar="NAME=FROM:TO:STEP", help=_SWEEP_HELP)
     evaluate.set_defaults(func=cmd_eval)
 
     build = sub.add_parser(

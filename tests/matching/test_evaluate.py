@@ -3,6 +3,7 @@ file itself, and how cases are loaded, scored and summarised."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -10,8 +11,20 @@ import pytest
 
 from bot.language import normalise
 from bot.matching import Kind, Matcher
-from bot.matching.evaluate import Case, EvalFileError, load_cases, report, run, summarise, sweep
+from bot.matching.evaluate import (
+    Case,
+    EvalFileError,
+    SweepError,
+    load_cases,
+    parse_sweep,
+    report,
+    run,
+    summarise,
+    sweep,
+    sweep_parameter,
+)
 from bot.store import load_store
+from tests.support import run_bot
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EVAL_FILE = DATA / "eval.yaml"
@@ -27,11 +40,6 @@ STORES = DATA / "stores"
 MIN_ACCURACY = 0.95  # in-scope questions answered with the labelled entry
 MIN_REJECTION = 0.98  # out-of-scope questions not answered
 MIN_OFFERED = 0.975  # in-scope answered, or offered first in "did you mean"
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_store())
 
 
 @pytest.fixture(scope="module")
@@ -199,3 +207,82 @@ def test_report_text_starts_with_the_summary() -> None:
         "in-scope answered or offered first in 'did you mean':  66.7%",
         "(answer >= 75, clarify >= 60, margin 4)",
     ]
+
+
+# --- Sweeping any parameter ------------------------------------------------------------------
+
+
+def test_sweeping_a_verdict_parameter_matches_a_matcher_built_with_it(
+    matcher: Matcher, cases: list[Case]
+) -> None:
+    """A verdict-stage sweep reuses one scoring; a score-stage sweep rebuilds the matcher.
+    Either way each row is what a matcher built with that value scores."""
+    for name, value in [("doubt_margin", 5.0), ("off_entry_word_weight", 0.6)]:
+        [(swept, row)] = sweep_parameter(matcher, cases, name, [value])
+        other = Matcher(matcher.store, dataclasses.replace(matcher.params, **{name: value}))
+        direct = summarise(other, run(other, cases))
+        assert swept == value
+        assert (row.accuracy, row.rejection, row.clarify_rate, row.offered) == (
+            direct.accuracy,
+            direct.rejection,
+            direct.clarify_rate,
+            direct.offered,
+        )
+    [(_, same)] = sweep_parameter(matcher, cases, "doubt_margin", [matcher.params.doubt_margin])
+    assert same == summarise(matcher, run(matcher, cases))
+
+
+@pytest.mark.parametrize(
+    ("spec", "name", "values"),
+    [
+        ("answer_threshold=60:70:5", "answer_threshold", [60.0, 65.0, 70.0]),
+        ("off_entry_word_weight=0.3:0.7:0.1", "off_entry_word_weight", [0.3, 0.4, 0.5, 0.6, 0.7]),
+        ("max_query_words=40:40:1", "max_query_words", [40.0]),
+    ],
+)
+def test_parse_sweep(spec: str, name: str, values: list[float]) -> None:
+    assert parse_sweep(spec) == (name, values)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("nope=1:2:1", "unknown parameter 'nope'"),
+        ("margin=1:2", "expected margin=FROM:TO:STEP"),
+        ("margin=2:1:1", "needs FROM <= TO"),
+        ("margin=0:1:0", "needs FROM <= TO"),
+        ("min_typo_len=3:4:0.5", "min_typo_len takes whole numbers"),
+    ],
+)
+def test_parse_sweep_rejects_bad_specs(spec: str, message: str) -> None:
+    with pytest.raises(SweepError, match=re.escape(message)):
+        parse_sweep(spec)
+
+
+def test_eval_sweep_prints_one_row_per_value() -> None:
+    result = run_bot("eval", str(EVAL_FILE), "--sweep", "doubt_margin=0:20:10")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "sweep of doubt_margin over 528 questions (current value 10)"
+    assert lines[1].split() == ["doubt_margin", "accuracy", "rejection", "clarify", "offered-first"]
+    assert [line.split()[0] for line in lines[2:]] == ["0", "10", "20"]
+    assert lines[3].endswith("<- current") and "95.4%" in lines[3] and "98.9%" in lines[3]
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        ("in_scope:\n  - {q: hi, intent: speakr}\n", (), ":2: unknown intent 'speakr'"),
+        ("in_scope:\n  - {q: hi, intent: speaker}\n  - [\n", (), ":4: bad YAML ("),
+        ("in_scope:\n  - {q: hi, intent: speaker}\n", ("--sweep", "x=1:2:1"), "unknown parameter"),
+    ],
+)
+def test_eval_errors_are_one_line_and_exit_2(
+    tmp_path: Path, content: str, args: tuple[str, ...], message: str
+) -> None:
+    path = tmp_path / "eval.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = run_bot("eval", str(path), *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr

@@ -20,11 +20,6 @@ _EVAL = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
 EVAL_QUESTIONS = [item["q"] for item in _EVAL["in_scope"] + _EVAL["out_of_scope"]]
 
 
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_store())
-
-
 @pytest.mark.parametrize(
     ("question", "intent"),
     [

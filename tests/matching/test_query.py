@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from bot.matching import Matcher, Params
 from bot.matching.query import focus, read
-from bot.store import load_store
 
 PARAMS = Params()
 PREAMBLE = (
@@ -19,11 +18,6 @@ PREAMBLE = (
     "carefully and trying to note down the main figures. "
 )
 QUESTION = "How many flights per week are there between Kazakhstan and Korea?"
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_store())
 
 
 @pytest.mark.parametrize(
