@@ -17,6 +17,7 @@ from bot.language import COMMON_WORDS, QUESTION_WORDS
 from bot.matching.index import Item, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
+from bot.matching.retrieve import Hit
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,19 @@ def coverage(query: Query, item: Item, params: Params) -> Coverage:
     if rare and rare >= params.rare_doubt_share * total:
         doubt = True
     return Coverage(1.0 - missing / total if total else 1.0, doubt)
+
+
+def explained_similarity(hit: Hit, covered: Coverage, params: Params) -> float:
+    """The similarity of an entry's best phrasing, with more say for the token-set
+    ratio when the entry accounts for nearly all of the question (`explained`) and
+    nothing in it is doubtful.
+
+    Such an entry may match the question only in part, and the extra words are its
+    own: "my grandpa lives in kyzylorda ... where else did he go in kazakhstan?"
+    holds "where did Woo go in Kazakhstan" whole.
+    """
+    similarity = hit.similarity
+    if not covered.doubtful and covered.share >= params.explained:
+        share = params.explained_set_share
+        similarity = max(similarity, similarity + share * (hit.subset - similarity))
+    return similarity

@@ -5,7 +5,8 @@
 1. `query.read`: the question read once into a `Query` (normalised, typos
    corrected, synonyms rewritten, stemmed; a long message read by its question).
 2. `retrieve.retrieve`: each entry's best phrasing and its similarity.
-3. `coverage.coverage`: how much of the question the entry accounts for.
+3. `coverage.coverage`: how much of the question the entry accounts for, and
+   `coverage.explained_similarity` for an entry that accounts for nearly all of it.
 4. `checks.findings`: the named rules that scale a score or mark a candidate
    doubtful or swapped, in the order `checks.CHECKS` gives.
 5. `decide.decide`: the verdict under the thresholds of `Params`.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS
 from bot.matching.checks import Finding, Pair, findings
-from bot.matching.coverage import coverage
+from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
 from bot.matching.index import StoreIndex, build_index
 from bot.matching.params import Params
@@ -79,15 +80,7 @@ class Matcher:
         if any(f.drop for f in found):
             return None
         covered = coverage(query, pair.item, self.params)
-        similarity = hit.similarity
-        # An entry that explains nearly all of a question may match it only in part:
-        # the extra words are its own, so the part (the token-set ratio) counts more.
-        # "my grandpa lives in kyzylorda ... where else did he go in kazakhstan?"
-        # holds "where did Woo go in Kazakhstan" whole.
-        if not covered.doubtful and covered.share >= self.params.explained:
-            share = self.params.explained_set_share
-            similarity = max(similarity, similarity + share * (hit.subset - similarity))
-        score = similarity * covered.share
+        score = explained_similarity(hit, covered, self.params) * covered.share
         doubtful, swapped = covered.doubtful, False
         for finding in found:
             score *= finding.factor
@@ -109,7 +102,7 @@ class Matcher:
         """The content words the matcher sees for `question` (after every normalisation)."""
         return list(read(question, self.index, self.params).words)
 
-    def findings(self, question: str, intent: str) -> list[Finding] | None:
+    def findings_for(self, question: str, intent: str) -> list[Finding] | None:
         """What the checks find about item `intent` for `question`, or None when the
         item is not among those retrieved for it (for tests and for explaining a verdict)."""
         query = read(question, self.index, self.params)

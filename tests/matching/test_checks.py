@@ -168,10 +168,10 @@ def test_checks_run_in_one_stated_order() -> None:
 def test_the_pipeline_applies_every_finding(matcher: Matcher) -> None:
     """Two findings on one entry: the score is scaled once, doubtful and swapped both hold."""
     question = "When was Woo Won-shik elected speaker?"
-    assert [f.check for f in matcher.findings(question, "congratulations") or []] == [
+    assert [f.check for f in matcher.findings_for(question, "congratulations") or []] == [
         "other_kind",
         "no_date",
     ]
     top = matcher.candidates(question)[0]
     assert (top.intent, top.doubtful, top.swapped) == ("congratulations", True, True)
-    assert matcher.findings("how many flights per week", "no-such-entry") is None
+    assert matcher.findings_for("how many flights per week", "no-such-entry") is None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import Matcher
-from bot.matching.coverage import Coverage, coverage
+from bot.matching.coverage import Coverage, coverage, explained_similarity
 from bot.matching.query import read
+from bot.matching.retrieve import Hit
 
 
 def cover(matcher: Matcher, question: str, intent: str) -> Coverage:
@@ -46,3 +47,19 @@ def test_a_name_the_entry_states_only_in_its_answer_counts_half(matcher: Matcher
     assert cover(matcher, "almaty seoul flights", "flights-almaty-seoul").share == 1.0
     passing = cover(matcher, "almaty seoul flights", "flights-total").share
     assert 0.7 < passing < 1.0
+
+
+@pytest.mark.parametrize(
+    ("scores", "covered", "expected"),
+    [
+        ((60.0, 100.0), Coverage(0.9, False), 68.0),  # nearly all explained: set ratio +0.2
+        ((60.0, 100.0), Coverage(0.9, True), 60.0),  # ... unless something in it is doubtful
+        ((60.0, 100.0), Coverage(0.8, False), 60.0),  # below `explained` (0.85)
+        ((60.0, 40.0), Coverage(1.0, False), 60.0),  # a lower set ratio never lowers it
+    ],
+)
+def test_explained_similarity(
+    matcher: Matcher, scores: tuple[float, float], covered: Coverage, expected: float
+) -> None:
+    hit = Hit(owner=0, phrasing=0, similarity=scores[0], subset=scores[1])
+    assert explained_similarity(hit, covered, matcher.params) == pytest.approx(expected)
