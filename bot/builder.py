@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from bot.errors import describe
 from bot.language import (
     COMMON_WORDS,
     STOPWORDS,
@@ -109,7 +110,7 @@ def read_release(path: Path) -> Release:
     except IsADirectoryError:
         raise BuildError(f"{path}: is a directory, not a release") from None
     except OSError as exc:
-        raise BuildError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+        raise BuildError(f"{path}: cannot read ({describe(exc)})") from None
     text = _decode(path, data, suffix)
     if not text.strip():
         raise BuildError(f"{path}: the release is empty")
@@ -2901,7 +2902,7 @@ def build(release_path: Path, output: Path, *, merge: Path | None = None) -> Bui
         temporary = output.with_name(f".{output.name}.building")
         temporary.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise BuildError(f"{output}: cannot write ({exc.__class__.__name__})") from None
+        raise BuildError(f"{output}: cannot write ({describe(exc)})") from None
     report = check_store(temporary)
     if report.problems or report.store is None:
         temporary.unlink(missing_ok=True)
@@ -2913,7 +2914,7 @@ def build(release_path: Path, output: Path, *, merge: Path | None = None) -> Bui
         os.replace(temporary, output)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise BuildError(f"{output}: cannot write ({exc.__class__.__name__})") from None
+        raise BuildError(f"{output}: cannot write ({describe(exc)})") from None
     return BuildResult(
         store=output,
         document=document_path,
@@ -2971,7 +2972,7 @@ def _merged(
             f"{merge}: not a valid store: {exc.problems[0] if exc.problems else exc}"
         ) from None
     except OSError as exc:
-        raise BuildError(f"{merge}: cannot read ({exc.__class__.__name__})") from None
+        raise BuildError(f"{merge}: cannot read ({describe(exc)})") from None
     document = parse_document(release.text)
     flat = document.flat
     for entry in existing.entries:

@@ -9,12 +9,11 @@ token, no network.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
+from bot.config import data_dir
 from bot.runtime import Heartbeat
 
 DEFAULT_MAX_AGE = 90.0  # seconds: several long-poll cycles and periodic pings
@@ -33,9 +32,8 @@ def verdict(heartbeat: Heartbeat, max_age: float = DEFAULT_MAX_AGE) -> tuple[boo
 
 def check(args: argparse.Namespace) -> int:
     """`python -m bot health`: exit 0 only if the heartbeat is fresh."""
-    data_dir = Path(os.environ.get("BOT_DATA_DIR", "").strip() or "var")
     max_age = args.max_age if args.max_age is not None else DEFAULT_MAX_AGE
-    healthy, reason = verdict(Heartbeat(data_dir / "heartbeat"), max_age)
+    healthy, reason = verdict(Heartbeat(data_dir() / "heartbeat"), max_age)
     print(reason, file=sys.stdout if healthy else sys.stderr)
     return 0 if healthy else 1
 

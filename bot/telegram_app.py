@@ -12,7 +12,6 @@ import contextlib
 import functools
 import html
 import logging
-import os
 import re
 import signal
 import sys
@@ -559,9 +558,7 @@ def setup_logging(level: str, token: str) -> None:
 def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
     """`python -m bot run [--webhook]`: validate everything, then serve until stopped."""
     try:
-        config = load_config(
-            env if env is not None else dict(os.environ), store=args.store, webhook=args.webhook
-        )
+        config = load_config(env, store=args.store, webhook=args.webhook)
     except ConfigError as exc:
         print(f"release-bot: {exc}", file=sys.stderr)
         return 2

@@ -40,10 +40,12 @@ OFF_TOPIC = (
 
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the shipped store and its release, so one run sees one consistent store."""
+    """A copy of the shipped store, its overlays and its release: one run, one store."""
     folder = tmp_path_factory.mktemp("store")
     shipped = load_store(DEFAULT_STORE)
     shutil.copy(DEFAULT_STORE, folder / DEFAULT_STORE.name)
+    for overlay in shipped.overlays.values():
+        shutil.copy(overlay.path, folder / overlay.path.name)
     document = folder / shipped.document_path.relative_to(DEFAULT_STORE.parent)
     document.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(shipped.document_path, document)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
-from bot.config import TELEGRAM_API_URL, Config, ConfigError, load_config
+import bot
+from bot.config import TELEGRAM_API_URL, Config, ConfigError, data_dir, load_config, store_path
 from bot.store import DEFAULT_STORE
 
 TOKEN = "123456:ABC-def_ghi"
@@ -124,7 +126,7 @@ def test_port_accepts_1_to_65535(value: str, port: int) -> None:
     assert load_config(env(PORT=value)).port == port
 
 
-@pytest.mark.parametrize("value", ["abc", "0", "65536", "-1", "80.5"])
+@pytest.mark.parametrize("value", ["abc", "0", "65536", "-1", "80.5", "²", "٣٣"])
 def test_bad_port_is_quoted(value: str) -> None:
     """A PORT outside 1-65535 or not a number is quoted in the error."""
     assert error_of(env(PORT=value)) == f"PORT must be a number from 1 to 65535, not {value!r}"
@@ -221,3 +223,80 @@ def test_webhook_health_port_must_differ_from_the_webhook_port() -> None:
     assert error_of(settings, webhook=True) == (
         "BOT_HEALTH_PORT must differ from PORT (9000), or be 0"
     )
+
+
+@pytest.mark.parametrize("name", ["BOT_HEALTH_PORT", "BOT_USER_LIMIT"])
+def test_digits_of_other_scripts_are_refused(name: str) -> None:
+    """Only ASCII digits make a number ("²" passes str.isdigit but int() refuses it)."""
+    message = error_of(env(**{name: "²"}))
+    assert message.startswith(f"{name} must be ") and message.endswith(", not '²'")
+
+
+# --- Settings read without a token: the store and the data folder ------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "settings", "expected"),
+    [
+        ("flag.yaml", {"BOT_KNOWLEDGE": "env.yaml"}, Path("flag.yaml")),
+        (None, {"BOT_KNOWLEDGE": " env.yaml "}, Path("env.yaml")),
+        (None, {"BOT_KNOWLEDGE": "  "}, DEFAULT_STORE),
+        (None, {}, DEFAULT_STORE),
+    ],
+)
+def test_store_path_is_the_flag_then_bot_knowledge_then_the_shipped_store(
+    flag: str | None, settings: dict[str, str], expected: Path
+) -> None:
+    """store_path: --store, else $BOT_KNOWLEDGE (blank is unset), else the shipped store."""
+    assert store_path(flag, settings) == expected
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"BOT_DATA_DIR": "/srv/bot "}, Path("/srv/bot")),
+        ({"BOT_DATA_DIR": ""}, Path("var")),
+        ({}, Path("var")),
+    ],
+)
+def test_data_dir_is_bot_data_dir_else_var(settings: dict[str, str], expected: Path) -> None:
+    """data_dir: $BOT_DATA_DIR (blank is unset), else ./var, as load_config reads it."""
+    assert data_dir(settings) == expected
+    assert load_config(env(**settings)).data_dir == expected
+
+
+def test_the_process_environment_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without an explicit mapping, every reader uses the process environment."""
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("BOT_KNOWLEDGE", "from/env.yaml")
+    monkeypatch.setenv("BOT_DATA_DIR", "from/env")
+    config = load_config()
+    assert (config.token, config.knowledge, config.data_dir) == (
+        TOKEN,
+        Path("from/env.yaml"),
+        Path("from/env"),
+    )
+    assert (store_path(), data_dir()) == (Path("from/env.yaml"), Path("from/env"))
+
+
+def _reads_the_environment(tree: ast.AST) -> list[int]:
+    """Lines that touch os.environ, os.environb or os.getenv (or import them)."""
+    names = {"environ", "environb", "getenv", "getenvb"}
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in names:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and node.module == "os":
+            lines += [node.lineno for alias in node.names if alias.name in names]
+    return lines
+
+
+def test_only_config_reads_the_environment() -> None:
+    """bot/config.py is the one module of the package that reads environment variables."""
+    package = Path(bot.__file__).parent
+    readers = {
+        str(path.relative_to(package)): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := _reads_the_environment(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert set(readers) == {"config.py"}, readers

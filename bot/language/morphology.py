@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-import snowballstemmer  # type: ignore[import-untyped]  # ships no type hints
+import snowballstemmer
 
 
 def stem(word: str) -> str:

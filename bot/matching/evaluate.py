@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from bot.errors import describe
 from bot.matching.params import Params, stage
 from bot.matching.pipeline import Matcher, Scored
 from bot.matching.verdict import Kind
@@ -101,7 +102,7 @@ def _parse(path: str | Path) -> tuple[Any, dict[str, list[int]]]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise EvalFileError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+        raise EvalFileError(f"{path}: cannot read ({describe(exc)})") from None
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

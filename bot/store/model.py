@@ -11,7 +11,7 @@ from bot.store.document import Document
 
 @dataclass(frozen=True)
 class Settings:
-    """Matcher thresholds. Scores are on a 0-100 scale (see `bot.matcher`)."""
+    """Matcher thresholds. Scores are on a 0-100 scale (see `bot.matching.params`)."""
 
     answer_threshold: float = 78.0
     clarify_threshold: float = 62.0
@@ -44,6 +44,34 @@ class SmallTalk:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """One entry (or small-talk item) in the overlay's language."""
+
+    id: str
+    questions: tuple[str, ...]
+    answer: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A validated overlay of one language."""
+
+    language: str
+    path: Path
+    names: Mapping[str, tuple[str, ...]]
+    synonyms: Mapping[str, tuple[str, ...]]
+    topics: Mapping[str, str]
+    strings: Mapping[str, str]
+    entries: Mapping[str, Translation]
+    smalltalk: Mapping[str, Translation] = field(default_factory=dict)
+
+    def untranslated(self, store: Store) -> list[str]:
+        """Ids of the store's entries this overlay has no translation for."""
+        return [e.id for e in store.entries if e.id not in self.entries]
+
+
+@dataclass(frozen=True)
 class Store:
     """A validated store and the document it is built from."""
 
@@ -56,6 +84,8 @@ class Store:
     synonyms: Mapping[str, tuple[str, ...]]
     entries: tuple[Entry, ...]
     smalltalk: tuple[SmallTalk, ...] = ()
+    overlays: Mapping[str, Overlay] = field(default_factory=dict)
+    """Translations beside the store (``release.ru.yaml``), by language code."""
     _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def entry(self, entry_id: str) -> Entry | None:

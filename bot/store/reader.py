@@ -7,6 +7,7 @@ check in `check_store`, or raises `StoreError` listing each problem as
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -15,11 +16,13 @@ from typing import Any
 
 import yaml
 
+from bot.errors import describe
 from bot.language import normalise, squash_whitespace
 from bot.store.document import Document, parse_document
 from bot.store.grounding import uncited_sentences, ungrounded_claims
 from bot.store.model import CheckReport, Entry, Problem, Settings, SmallTalk, Store, StoreError
-from bot.store.yaml_lines import Lines, mappings
+from bot.store.overlay import check_overlays
+from bot.store.yaml_lines import Lines, YamlError, is_date, mappings, read_yaml
 
 
 def _default_store() -> Path:
@@ -64,8 +67,13 @@ def check_store(path: str | Path | None = None) -> CheckReport:
     store_path = Path(path) if path is not None else DEFAULT_STORE
     builder = _Builder(store_path)
     store = builder.build()
-    uncited = uncited_sentences(store) if store is not None else []
-    return CheckReport(builder.problems, uncited, store if not builder.problems else None)
+    if store is None or builder.problems:
+        return CheckReport(builder.problems, [], None)
+    overlays, problems = check_overlays(store)
+    if problems:
+        return CheckReport(problems, [], None)
+    store = dataclasses.replace(store, overlays=overlays)
+    return CheckReport([], uncited_sentences(store), store)
 
 
 # --- Building ----------------------------------------------------------------
@@ -84,30 +92,9 @@ class _Builder:
 
     def build(self) -> Store | None:
         try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            self.problem(0, None, "store file not found")
-            return None
-        except (OSError, UnicodeDecodeError) as exc:
-            self.problem(0, None, f"cannot read store: {why_unreadable(exc)}")
-            return None
-        try:
-            loader = yaml.SafeLoader(raw)
-            try:
-                node = loader.get_single_node()
-                data = loader.construct_document(node) if node is not None else None
-            finally:
-                loader.dispose()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else 0
-            self.problem(line, None, f"bad YAML: {exc.problem or exc.context}")
-            return None
-        except yaml.YAMLError as exc:
-            self.problem(0, None, f"bad YAML: {str(exc).splitlines()[0]}")
-            return None
-        except ValueError as exc:  # a well-formed but impossible date, e.g. 2024-02-30
-            self.problem(_bad_date_line(raw), None, f"bad YAML: {exc}")
+            data, node = read_yaml(self.path, "store")
+        except YamlError as problem:
+            self.problem(problem.line, None, problem.message)
             return None
         if not isinstance(data, dict) or node is None:
             self.problem(1, None, "the store must be a mapping with document, title and entries")
@@ -180,7 +167,7 @@ class _Builder:
         try:
             raw = doc_path.read_text(encoding="utf-8-sig")  # a byte-order mark is not text
         except (OSError, UnicodeDecodeError) as exc:
-            self.problem(line, None, f"cannot read document {name!r}: {why_unreadable(exc)}")
+            self.problem(line, None, f"cannot read document {name!r}: {describe(exc)}")
             return None
         document = parse_document(raw)
         if not document.body:
@@ -195,7 +182,7 @@ class _Builder:
             return document[1].published if document else None
         if isinstance(value, dt.date):
             text = value.isoformat()
-        elif isinstance(value, str) and _is_date(value.strip()):
+        elif isinstance(value, str) and is_date(value.strip()):
             text = value.strip()
         else:
             self.problem(line, None, "published must be a date like 2024-08-16")
@@ -398,34 +385,3 @@ class _Builder:
                 entry.id,
                 f"answer states {claim!r}, found in neither source nor document",
             )
-
-
-def why_unreadable(exc: OSError | UnicodeDecodeError) -> str:
-    """Say in plain words why a file could not be read ("it is a directory")."""
-    if isinstance(exc, UnicodeDecodeError):
-        return f"it is not UTF-8 text (byte {exc.start})"
-    if isinstance(exc, IsADirectoryError):
-        return "it is a directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return (exc.strerror or "unreadable").lower()
-
-
-def _is_date(text: str) -> bool:
-    """True for a real calendar date written YYYY-MM-DD."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return False
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _bad_date_line(raw: str) -> int:
-    """The 1-based line of the first YYYY-MM-DD value that is no calendar date (0 if none)."""
-    for number, line in enumerate(raw.splitlines(), 1):
-        for value in re.findall(r":\s*(\d{4}-\d{2}-\d{2})\s*(?:#.*)?$", line):
-            if not _is_date(value):
-                return number
-    return 0

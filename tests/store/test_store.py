@@ -151,7 +151,8 @@ def test_non_utf8_store_file_is_one_problem(tmp_path: Path) -> None:
     store_file = tmp_path / "latin1.yaml"
     store_file.write_bytes(TEMPLATE.format(document="release.txt").encode() + b"# caf\xe9\n")
     with pytest.raises(
-        StoreError, match=r"latin1\.yaml: cannot read store: it is not UTF-8 text \(byte \d+\)$"
+        StoreError,
+        match=r"latin1\.yaml: cannot read store: it is not UTF-8 text: byte 0xe9 on line \d+$",
     ):
         load_store(store_file)
 
@@ -161,7 +162,8 @@ def test_non_utf8_document_is_a_problem_on_the_document_line(tmp_path: Path) -> 
     store_file = tmp_path / "store.yaml"
     store_file.write_text(TEMPLATE.format(document="release.txt"), encoding="utf-8")
     assert [str(p) for p in check_store(store_file).problems] == [
-        f"{store_file}:1: cannot read document 'release.txt': it is not UTF-8 text (byte 20)"
+        f"{store_file}:1: cannot read document 'release.txt':"
+        " it is not UTF-8 text: byte 0xe9 on line 3"
     ]
 
 

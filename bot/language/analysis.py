@@ -1,0 +1,115 @@
+"""Per-language word analysis: fold, split, drop filler words, stem.
+
+Every language goes through the same stages, so the matcher can treat a
+Russian, Kazakh or Korean question the way it treats an English one:
+
+1. fold: `normalise` (NFKC, case, punctuation), then the language's own
+   folding: Russian ё -> е; Kazakh letters -> their Russian look-alikes
+   (ә -> а, қ -> к, ...), because people often type Kazakh on a Russian
+   keyboard and a typo match should not care;
+2. split into words and drop the language's filler words (data/stopwords_*.txt);
+3. stem: English keeps its tiny plural stemmer (`morphology.stem`), Russian
+   uses the Snowball stemmer, Kazakh strips plural, possessive and case
+   endings (data/suffixes_kk.txt), Korean strips particles (data/particles_ko.txt).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import snowballstemmer
+
+from bot.language.lexicon import STOPWORDS, rows, words
+from bot.language.morphology import stem as english_stem
+from bot.language.normalise import normalise
+
+_KAZAKH_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
+_RUSSIAN_FOLD = str.maketrans("ё", "е")
+_MIN_KAZAKH_STEM = 3  # letters left after an ending is stripped ("рейстер" -> "рейс")
+_MIN_KOREAN_STEM = 2  # syllables left after a particle is stripped ("회의" stays whole)
+
+
+def fold_russian(text: str) -> str:
+    """Russian text folded for comparison: `normalise`, then ё as е."""
+    return normalise(text).translate(_RUSSIAN_FOLD)
+
+
+def fold_kazakh(text: str) -> str:
+    """Kazakh text folded for comparison: Kazakh letters as their Russian look-alikes."""
+    return normalise(text).translate(_RUSSIAN_FOLD).translate(_KAZAKH_FOLD)
+
+
+@functools.cache
+def _russian_stemmer() -> Callable[[str], str]:
+    stemmer = snowballstemmer.stemmer("russian")
+    return stemmer.stemWord  # type: ignore[no-any-return]
+
+
+def stem_russian(word: str) -> str:
+    """The Snowball stem of a folded Russian word: "рейсов" -> "рейс"."""
+    return _russian_stemmer()(word)
+
+
+@functools.cache
+def _kazakh_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in rows("suffixes_kk")), key=len, reverse=True))
+
+
+def stem_kazakh(word: str) -> str:
+    """A folded Kazakh word without its endings: "рейстердин" -> "рейс".
+
+    Endings stack (plural, then possessive, then case), so stripping repeats
+    while a known ending is left and the stem keeps at least three letters.
+    """
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _kazakh_suffixes():
+            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_KAZAKH_STEM:
+                word = word[: -len(suffix)]
+                stripped = True
+                break
+    return word
+
+
+@functools.cache
+def _korean_particles() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in rows("particles_ko")), key=len, reverse=True))
+
+
+def stem_korean(word: str) -> str:
+    """A Korean word without its trailing particle: "카자흐스탄과" -> "카자흐스탄"."""
+    for particle in _korean_particles():
+        if word.endswith(particle) and len(word) - len(particle) >= _MIN_KOREAN_STEM:
+            return word[: -len(particle)]
+    return word
+
+
+@dataclass(frozen=True)
+class Analyser:
+    """The fold, filler words and stemmer of one language."""
+
+    language: str
+    fold: Callable[[str], str]
+    stem: Callable[[str], str]
+    stopwords: frozenset[str]
+
+    def words(self, text: str) -> list[str]:
+        """The stems of the content words of `text`, in order."""
+        return [self.stem(w) for w in self.fold(text).split() if w not in self.stopwords]
+
+
+@functools.cache
+def analyser(language: str) -> Analyser:
+    """The analyser for a language code ("en", "ru", "kk", "ko"); KeyError for others."""
+    if language == "en":
+        return Analyser("en", normalise, english_stem, STOPWORDS)
+    if language == "ru":
+        return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
+    if language == "kk":
+        return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
+    if language == "ko":
+        return Analyser("ko", normalise, stem_korean, frozenset())
+    raise KeyError(f"no analyser for language {language!r}")

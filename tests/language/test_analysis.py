@@ -1,0 +1,79 @@
+"""Tests for bot/language/analysis.py: fold, filler words and stems per language."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.analysis import analyser, stem_kazakh, stem_korean, stem_russian
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "second"),
+    [
+        # The same content words, written differently, analyse alike.
+        (
+            "ru",
+            "Сколько рейсов между Казахстаном и Кореей?",
+            "рейсы между казахстане корея сколько",
+        ),
+        ("ru", "Где построят ТЭЦ? ёлка", "где построят тэц елка"),
+        (
+            "kk",
+            "Қазақстан мен Корея арасында қанша рейс бар?",
+            "казакстан корея арасында канша рейс",
+        ),
+        ("kk", "рейстердің саны", "рейс саны"),
+        ("ko", "카자흐스탄과 한국 사이의 항공편은?", "카자흐스탄 한국 사이 항공편"),
+        ("en", "How many flights are there?", "flight many how"),
+    ],
+)
+def test_variants_of_a_question_analyse_to_the_same_words(
+    language: str, first: str, second: str
+) -> None:
+    an = analyser(language)
+    assert sorted(an.words(first)) == sorted(an.words(second))
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"), [("рейсов", "рейс"), ("казахстаном", "казахстан"), ("кореей", "коре")]
+)
+def test_russian_words_use_the_snowball_stemmer(word: str, stem: str) -> None:
+    assert stem_russian(word) == stem
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("рейстердин", "рейс"),  # plural + genitive, folded
+        ("сеулге", "сеул"),  # dative
+        ("алматыдан", "алма"),  # ablative, then the possessive -ы
+        ("ел", "ел"),  # too short to strip
+    ],
+)
+def test_kazakh_endings_are_stripped_in_layers(word: str, stem: str) -> None:
+    assert stem_kazakh(word) == stem
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("카자흐스탄과", "카자흐스탄"),
+        ("서울에서", "서울"),
+        ("항공편은", "항공편"),
+        ("회의", "회의"),  # one syllable would be left: not a particle
+        ("국가", "국가"),
+    ],
+)
+def test_korean_particles_are_stripped(word: str, stem: str) -> None:
+    assert stem_korean(word) == stem
+
+
+def test_kazakh_letters_fold_to_their_russian_look_alikes() -> None:
+    assert (
+        analyser("kk").fold("Әлем ғана Қазақ өңір ұлы үй һ і") == "алем гана казак онир улы уй х и"
+    )
+
+
+def test_an_unknown_language_has_no_analyser() -> None:
+    with pytest.raises(KeyError, match="no analyser for language 'de'"):
+        analyser("de")
