@@ -381,3 +381,10 @@ def test_no_sentence_answers_an_uncovered_or_keyword_question(
     """An unknown name sinks a sentence answer, and two keywords are not a question."""
     match = sparse.match(question)
     assert match.kind is not Kind.ANSWER and match.passage is None
+
+
+def test_match_is_verdict_of_score_which_the_evaluation_uses(matcher: Matcher) -> None:
+    """`evaluate` calls `score` then `verdict`; `match` is exactly that, for every eval question,
+    so a stage added to the pipeline cannot drop out of the evaluation."""
+    for question in EVAL_QUESTIONS:
+        assert matcher.match(question) == matcher.verdict(matcher.score(question)), question
