@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.matching.index import Item, Phrasing, StoreIndex
 from bot.matching.params import Params
@@ -29,14 +30,13 @@ class Finding:
     drop: bool = False  # the entry is no candidate at all
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """A question and one entry's best phrasing for it: what a check looks at."""
 
     query: Query
     item: Item
     phrasing: Phrasing
-    index: StoreIndex
+    tables: StoreIndex  # the store's tables
 
 
 Check = Callable[[Pair, Params], Finding | None]
@@ -67,8 +67,8 @@ def subject_swap(pair: Pair) -> bool:
     ("Korea" for "Kazakhstan"); leaving a subject out ("kia factory kazakhstan") asks
     nothing different."""
     asked = pair.query.asked_names
-    said = set(pair.phrasing.words) & pair.index.all_names
-    subjects = pair.index.subjects
+    said = pair.phrasing.names
+    subjects = pair.tables.subjects
     return bool((asked & subjects) - said and (said & subjects) - asked)
 
 
@@ -76,8 +76,8 @@ def other_name_swap(pair: Pair) -> bool:
     """The question names another name of the release ("Almaty" for "Astana") that none
     of the entry's phrasings mention, where its best phrasing names one. A name the
     entry's phrasings use is no swap ("Hyundai" in the entry on Kia and Hyundai)."""
-    others = pair.query.asked_names & pair.index.names
-    said = set(pair.phrasing.words) & pair.index.names
+    others = pair.query.asked_names & pair.tables.names
+    said = pair.phrasing.names & pair.tables.names
     return bool(others - pair.item.asked_about and said - others)
 
 

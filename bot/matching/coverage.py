@@ -11,7 +11,7 @@ long: it is the point of the question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.language import COMMON_WORDS, QUESTION_WORDS
 from bot.matching.index import Item, is_figure
@@ -20,8 +20,7 @@ from bot.matching.query import Query
 from bot.matching.retrieve import Hit
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """How much of a question an entry accounts for."""
 
     share: float  # in [0, 1]

@@ -80,6 +80,7 @@ class Phrasing:
     words: tuple[str, ...]  # its content words
     owner: int  # position of its item in `StoreIndex.items`
     destination: str | None  # the subject it goes *to* ("korea" in "ambassador to Korea")
+    names: frozenset[str]  # the release's names among its words, subjects included
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def build_index(store: Store, params: Params) -> StoreIndex:
     synonyms = SynonymTable(store.synonyms)
     all_names, subjects = _names(store, synonyms, params)
     variants = _variant_words(store, synonyms, subjects)
-    items, phrasings = _items(store, synonyms, variants, subjects)
+    items, phrasings = _items(store, synonyms, variants, (all_names, subjects))
     vocabulary = frozenset(
         {w for item in items for w in item.vocabulary}
         | set(tokenise(synonyms, store.document.body))
@@ -210,7 +211,7 @@ def _items(
     store: Store,
     synonyms: SynonymTable,
     variants: list[tuple[frozenset[str], frozenset[str]]],
-    subjects: frozenset[str],
+    known: tuple[frozenset[str], frozenset[str]],
 ) -> tuple[list[Item], list[Phrasing]]:
     """Every entry and small-talk item with the words it knows, and all their phrasings.
 
@@ -222,6 +223,7 @@ def _items(
         (e, None, e.questions, f"{e.answer} {e.source}") for e in store.entries
     ]
     sources += [(None, s, s.questions, "") for s in store.smalltalk]
+    names, subjects = known  # every name of the release, and its subjects
     items: list[Item] = []
     phrasings: list[Phrasing] = []
     for entry, talk, questions, extra in sources:
@@ -232,7 +234,11 @@ def _items(
             words.update(tokens)
             said = content(tokens) or tokens
             destination = next((w for w in targets(tokens) if w in subjects), None)
-            phrasings.append(Phrasing(" ".join(said), tuple(said), len(items), destination))
+            phrasings.append(
+                Phrasing(
+                    " ".join(said), tuple(said), len(items), destination, frozenset(said) & names
+                )
+            )
             bare.append(frozenset(said) - QUESTION_WORDS - subjects)
         asked_about = frozenset(words)
         words.update(tokenise(synonyms, extra))

@@ -7,7 +7,7 @@ postings of `StoreIndex`), so a big store costs little more than a small one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -17,8 +17,7 @@ from bot.matching.params import Params
 from bot.matching.query import Query
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """An item's best phrasing for one question."""
 
     owner: int  # position of the item in `StoreIndex.items`
@@ -30,15 +29,14 @@ class Hit:
 def retrieve(query: Query, index: StoreIndex, params: Params) -> list[Hit]:
     """Each item's best phrasing, in the order the shortlist first reached the item."""
     text = " ".join(query.words)
-    best: dict[int, Hit] = {}
+    best: dict[int, tuple[float, int, float]] = {}
     for number, similarity, subset in similarities(
         text, shortlist(text, query.words, index, params), index, params
     ):
         owner = index.phrasings[number].owner
-        current = best.get(owner)
-        if similarity > (current.similarity if current else 0.0):
-            best[owner] = Hit(owner, number, similarity, subset)
-    return list(best.values())
+        if similarity > best.get(owner, (0.0, 0, 0.0))[0]:
+            best[owner] = (similarity, number, subset)
+    return [Hit(owner, number, sim, subset) for owner, (sim, number, subset) in best.items()]
 
 
 def shortlist(text: str, words: Sequence[str], index: StoreIndex, params: Params) -> list[int]:
