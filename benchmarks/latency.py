@@ -29,8 +29,8 @@ from rapidfuzz import fuzz, process
 
 from benchmarks import synthetic
 from benchmarks.report import Row, median, p99
-from bot.evaluate import load_cases
-from bot.matcher import Matcher
+from bot.matching import Matcher
+from bot.matching.evaluate import load_cases
 from bot.store import Store, load_store
 
 ROOT = Path(__file__).resolve().parents[1]

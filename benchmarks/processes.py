@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.report import Row, median
-from bot.evaluate import load_cases
+from bot.matching.evaluate import load_cases
 from tests.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[1]

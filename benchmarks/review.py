@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from benchmarks.report import Row, median
-from bot.evaluate import load_cases
+from bot.matching.evaluate import load_cases
 from bot.store import load_store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,7 +24,7 @@ from typing import Any, NoReturn, TypeAlias
 
 from bot.config import store_path
 from bot.errors import describe
-from bot.matcher import Candidate, Kind, Match, Matcher
+from bot.matching import Candidate, Kind, Match, Matcher
 from bot.replies import plain
 from bot.review.options import add_parser as add_review
 from bot.store import Store, StoreError, check_store, load_store
@@ -224,14 +224,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluate import EvalFileError, load_cases, report
+    from bot.matching.evaluate import (
+        EvalFileError,
+        SweepError,
+        load_cases,
+        report,
+        sweep_report,
+    )
 
+    store = _load(args)
     try:
-        cases = load_cases(args.file)
-    except EvalFileError as exc:
+        cases = load_cases(args.file, known={e.id for e in store.entries})
+        matcher = Matcher(store)
+        print(sweep_report(matcher, cases, args.sweep) if args.sweep else report(matcher, cases)[1])
+    except (EvalFileError, SweepError) as exc:
         raise UsageError(str(exc)) from None
-    _, text = report(Matcher(_load(args)), cases)
-    print(text)
     return 0
 
 
@@ -360,6 +367,11 @@ def _add_question_commands(sub: _Commands, common: _Parser) -> None:
 
     evaluate = sub.add_parser("eval", parents=[common], help="score the matcher on a question set")
     evaluate.add_argument("file", help="evaluation YAML (in_scope / out_of_scope)")
+    evaluate.add_argument(
+        "--sweep",
+        metavar="NAME=FROM:TO:STEP",
+        help="score each value of one matching parameter (a store setting or a Params field)",
+    )
     evaluate.set_defaults(func=cmd_eval)
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import html as _html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from bot.matcher import Candidate, Kind, Match
+from bot.matching import Candidate, Kind, Match
 from bot.store import Entry, Store
 
 MAX_INLINE_RESULTS = 5
@@ -93,8 +93,15 @@ def _not_found_text(store: Store) -> str:
 # --- Plain text (console) ---------------------------------------------------------
 
 
+def cut_note(match: Match) -> str:
+    """What a reply says when only part of a long message was read (`Match.cut`)."""
+    return f'(Your message was long; I answered only: "{_shorten(match.question, 80)}")'
+
+
 def plain(match: Match, store: Store) -> str:
     """The reply as a person reads it in a terminal."""
+    if match.cut:
+        return f"{cut_note(match)}\n\n{plain(replace(match, cut=False), store)}"
     if match.kind is Kind.ANSWER and match.entry is not None:
         return f'{match.entry.answer}\n\nFrom the release: "{match.entry.source}"'
     if match.kind is Kind.ANSWER and match.passage is not None:
@@ -148,6 +155,10 @@ def entry_reply(store: Store, entry: Entry) -> Reply:
 
 def html(match: Match, store: Store) -> Reply:
     """The Telegram reply for a matcher verdict."""
+    if match.cut:
+        reply = html(replace(match, cut=False), store)
+        noted = f"<i>{_esc(cut_note(match))}</i>\n\n{reply.text}"
+        return Reply(noted, reply.buttons) if len(noted) <= MAX_MESSAGE else reply
     if match.kind is Kind.ANSWER and match.entry is not None:
         return entry_reply(store, match.entry)
     if match.kind is Kind.ANSWER and match.passage is not None:

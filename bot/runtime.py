@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from bot.matcher import Kind
+from bot.matching import Kind
 
 
 class Gate(Enum):

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from bot.config import Config
-from bot.matcher import Kind, Match, Matcher
+from bot.matching import Kind, Match, Matcher
 from bot.store import DEFAULT_STORE, Entry, Store, load_store
 from tests.fake_bot_api import FakeBotApi
 

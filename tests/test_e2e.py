@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from bot import replies
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.store import Entry, Store, load_store
 from bot.telegram.app import COMMANDS
 from tests.bot_process import (

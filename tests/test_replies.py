@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matcher import Candidate, Kind, Match, Matcher
+from bot.matching import Candidate, Kind, Match, Matcher
 from bot.replies import (
     MAX_BUTTON_TEXT,
     MAX_CALLBACK_DATA,
@@ -367,3 +367,22 @@ def test_rate_limit_notices_say_how_long_to_wait() -> None:
         "That is a lot of taps in a short time. Please wait 7 seconds, then tap again."
     )
     assert len(taps_limited(3600)) <= 200
+
+
+# --- A long message read only in part (Match.cut) ----------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_a_reply_to_a_message_read_in_part_says_which_part(store: Store, kind: Kind) -> None:
+    """Plain and HTML replies start with a note quoting what was read, then the usual reply."""
+    entry = _entry(store, "cost") if kind is Kind.ANSWER else None
+    talk = _talk(store, store.smalltalk[0].id) if kind is Kind.SMALLTALK else None
+    suggestions = _suggestions() if kind is Kind.CLARIFY else ()
+    whole = Match("How much <did> it cost?", kind, 80.0, entry, talk, suggestions)
+    cut = Match("How much <did> it cost?", kind, 80.0, entry, talk, suggestions, cut=True)
+    note = '(Your message was long; I answered only: "How much <did> it cost?")'
+    assert plain(cut, store) == f"{note}\n\n{plain(whole, store)}"
+    full = html_reply(whole, store)
+    assert html_reply(cut, store) == Reply(
+        f"<i>{html.escape(note, quote=False)}</i>\n\n{full.text}", full.buttons
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.matcher import Kind
+from bot.matching import Kind
 from bot.runtime import FloodGate, Gate, Heartbeat, RecentTaps, Stats, UnansweredLog
 
 # --- FloodGate --------------------------------------------------------------------

@@ -54,7 +54,7 @@ def render(draft_: Draft, *, source: str, store: str) -> str:
         head["published"] = dt.date.fromisoformat(draft_.published)
     parts = [HEADER.format(source=printable(source), store=printable(store)), _yaml(head)]
     parts.append(
-        "\n# Scores are 0-100 (see bot/matcher.py); see DRAFT_SETTINGS in "
+        "\n# Scores are 0-100 (see bot/matching/params.py); see DRAFT_SETTINGS in "
         "bot/drafting/model.py for\n"
         "# how these were chosen. Re-tune with `python -m bot eval` once you have real questions.\n"
     )

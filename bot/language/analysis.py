@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import snowballstemmer
 
 from bot.language.lexicon import STOPWORDS, rows, words
-from bot.language.morphology import stem as english_stem
+from bot.language.morphology import stem as plural_stem
 from bot.language.normalise import normalise
 
 _KAZAKH_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
@@ -105,7 +105,7 @@ class Analyser:
 def analyser(language: str) -> Analyser:
     """The analyser for a language code ("en", "ru", "kk", "ko"); KeyError for others."""
     if language == "en":
-        return Analyser("en", normalise, english_stem, STOPWORDS)
+        return Analyser("en", normalise, plural_stem, STOPWORDS)
     if language == "ru":
         return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
     if language == "kk":

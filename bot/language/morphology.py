@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+import snowballstemmer
+
 
 def stem(word: str) -> str:
     """A deliberately tiny stemmer: plural and possessive endings only.
@@ -68,13 +70,6 @@ def verb_forms(base: str) -> tuple[str, ...]:
     return tuple(form for form in dict.fromkeys(ordered) if form != base)
 
 
-# Endings `suffix_root` strips, longest of a family first ("ations" before "ation").
-_ROOT_SUFFIXES = (
-    "ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment",
-    "ers", "er", "ed", "es", "al", "ly", "s", "e", "y",
-)  # fmt: skip
-
-
 def suffix_root(word: str) -> str:
     """A word without one inflectional or derivational ending, keeping 3 letters.
 
@@ -84,7 +79,32 @@ def suffix_root(word: str) -> str:
     >>> [suffix_root(w) for w in ("meeting", "meet", "approved", "approval", "plant", "plan")]
     ['meet', 'meet', 'approv', 'approv', 'plant', 'plan']
     """
-    for suffix in _ROOT_SUFFIXES:
+    for suffix in _root_suffixes():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+@functools.cache
+def _root_suffixes() -> tuple[str, ...]:
+    """The endings `suffix_root` strips (data/suffixes_en.txt), longest of a family first."""
+    # The lexicon imports this module (to stem its lists), so it is imported late.
+    from bot.language.lexicon import rows  # noqa: PLC0415
+
+    return tuple(suffix for row in rows("suffixes_en") for suffix in row)
+
+
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def english_stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem of a lower-case `word`: one stem for the
+    forms of one word, and different stems for different words that merely share
+    letters ("general" / "generation", "not" / "noted", "founded" / "foundation").
+
+    >>> [english_stem(w) for w in ("funding", "funded", "general", "generation", "noted")]
+    ['fund', 'fund', 'general', 'generat', 'note']
+    """
+    stemmed: str = _ENGLISH.stemWord(word)
+    return stemmed

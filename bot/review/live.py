@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.feedback import Verdict
-from bot.matcher import Kind
+from bot.matching import Kind
 from bot.review.groups import group_counts
 from bot.runtime import Stats
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.feedback import Verdict
-from bot.matcher import Candidate, Kind, Match, Matcher
+from bot.matching import Candidate, Kind, Match, Matcher
 from bot.review.groups import Group, group_index
 from bot.review.logs import Logs
 from bot.store import Store
@@ -80,8 +80,9 @@ def build_review(
     findings = []
     shown = groups[:top] if top > 0 else groups
     for i, group in enumerate(shown):
-        ranked = matcher.candidates(group.leader)
-        now = matcher.from_text(matcher.decide(group.leader, ranked, store.settings))
+        scored = matcher.score(group.leader)
+        ranked = scored.candidates
+        now = matcher.verdict(scored)
         nearest = tuple(c for c in ranked if store.entry(c.intent) is not None)[:NEAREST]
         findings.append(
             Finding(i + 1, group, unanswered[i], disliked.get(i, Counter()), now, nearest)

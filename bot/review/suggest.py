@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import yaml
 
 from bot.language import normalise, squash_whitespace
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.review.report import NEAREST, Finding, Review, describe
 from bot.store import Store
 from bot.store.reader import MAX_QUESTION_CHARS
@@ -85,8 +85,9 @@ def _belongs(matcher: Matcher, wording: str, target: str, finding: Finding) -> b
     target, or another entry: a group can mix asks about the same names), nor
     if the target is not among its nearest entries.
     """
-    ranked = matcher.candidates(wording)
-    verdict = matcher.decide(wording, ranked, matcher.settings)
+    scored = matcher.score(wording)
+    ranked = scored.candidates
+    verdict = matcher.verdict(scored)
     entry = verdict.entry
     if verdict.answered and entry is not None and not finding.disliked[entry.id]:
         return False

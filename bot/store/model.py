@@ -11,7 +11,7 @@ from bot.store.document import Document
 
 @dataclass(frozen=True)
 class Settings:
-    """Matcher thresholds. Scores are on a 0-100 scale (see `bot.matcher`)."""
+    """Matcher thresholds. Scores are on a 0-100 scale (see `bot.matching.params`)."""
 
     answer_threshold: float = 78.0
     clarify_threshold: float = 62.0

@@ -32,7 +32,7 @@ from bot import replies
 from bot.config import Config, ConfigError, load_config
 from bot.feedback import FeedbackKeys, FeedbackLog
 from bot.health import HEALTH_PATH, HealthServer
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
 from bot.store import Store, load_store
 from bot.telegram import handlers as h

@@ -15,7 +15,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Config
 from bot.feedback import FeedbackKeys, FeedbackLog
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.review.live import LiveReview
 from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
 from bot.store import Store, StoreError, load_store

@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot import feedback, replies
-from bot.matcher import Kind, Match
+from bot.matching import Kind, Match
 from bot.telegram.context import BotContext, BotState
 
 log = logging.getLogger("release_bot")

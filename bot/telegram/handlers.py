@@ -37,7 +37,7 @@ from telegram.error import (
 
 from bot import replies
 from bot.feedback import PREFIX as FEEDBACK_PREFIX
-from bot.matcher import Kind
+from bot.matching import Kind
 from bot.review.live import stats_text
 from bot.runtime import Gate, Stats
 from bot.store import Store

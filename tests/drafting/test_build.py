@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.drafting import BuildError, build, read_release
-from bot.evaluate import load_cases
 from bot.language import STOPWORDS, normalise, squash_whitespace, stem
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
+from bot.matching.evaluate import load_cases
 from bot.store import Entry, Store, check_store, load_store
 from tests.support import run_bot
 

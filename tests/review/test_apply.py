@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.matcher import Kind, Match
+from bot.matching import Kind, Match
 from bot.review.apply import Added, ApplyError, apply, choose
 from bot.review.groups import Group
 from bot.review.report import Finding

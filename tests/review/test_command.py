@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from tests.support import run_bot
 
 

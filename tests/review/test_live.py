@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.feedback import Verdict
-from bot.matcher import Kind
+from bot.matching import Kind
 from bot.review.live import LiveReview, stats_text
 from bot.runtime import Stats
 

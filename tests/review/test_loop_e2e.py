@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from bot import feedback, replies
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
 from bot.review.suggest import SUGGEST_FLOOR
 from bot.store import Entry, Store, load_store
 from tests.bot_process import START_TIMEOUT, assert_clean_exit, running_bot

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.feedback import Verdict
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
 from bot.review.logs import Logs, Miss, Vote
 from bot.review.report import build_review, render
 from bot.store import Entry, Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from bot.feedback import Verdict
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
 from bot.review.logs import Logs, Miss, Vote
 from bot.review.report import build_review
 from bot.review.suggest import SUGGEST_FLOOR, render_suggestions, suggestions

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot import feedback
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.store import Entry, Store
 from tests.telegram.harness import (
     NOW,

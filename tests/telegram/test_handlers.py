@@ -22,7 +22,7 @@ from telegram import Update
 
 from bot import replies
 from bot.config import Config
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.runtime import Heartbeat
 from bot.store import Entry, Store, StoreError, load_store
 from bot.telegram.app import build_application

@@ -19,7 +19,7 @@ import pytest
 
 from bot import replies
 from bot.config import Config
-from bot.matcher import Matcher
+from bot.matching import Matcher
 from bot.store import Entry, Store
 from bot.telegram.serve import SHUTDOWN_SLACK
 from tests.bot_process import ROOT, START_TIMEOUT, Launch, free_port, make_launch

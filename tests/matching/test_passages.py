@@ -1,4 +1,4 @@
-"""Tests for bot/passages.py: the one release sentence that clearly answers a question.
+"""Tests for bot/matching/passages.py: the one release sentence that clearly answers a question.
 
 Each test store is a one-entry YAML file written next to a copy of a release, so the
 passage index sees exactly the release text (its entries play no part in passages).
@@ -6,7 +6,6 @@ passage index sees exactly the release text (its entries play no part in passage
 
 from __future__ import annotations
 
-import doctest
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,12 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import bot.passages
-from bot.passages import PASSAGE_MIN_SCORE, Passage, PassageIndex
+from bot.language import squash_whitespace
+from bot.matching import Matcher
+from bot.matching.evaluate import load_cases
+from bot.matching.params import Params
+from bot.matching.passages import Passage, PassageIndex
 from bot.store import Store, load_store
 
-ROOT = Path(__file__).resolve().parent.parent
-RELEASES = Path(__file__).resolve().parent / "data" / "releases"
+ROOT = Path(__file__).resolve().parents[2]
+RELEASES = ROOT / "tests" / "data" / "releases"
 
 STORE = """\
 document: {document}
@@ -74,12 +76,6 @@ def index(request: pytest.FixtureRequest, name: str) -> PassageIndex:
     return found
 
 
-def test_docstring_examples_hold() -> None:
-    result = doctest.testmod(bot.passages)
-    assert result.attempted >= 1
-    assert result.failed == 0
-
-
 # --- Answering from the text --------------------------------------------------------------
 
 
@@ -102,7 +98,7 @@ def test_find_returns_the_sentence_that_answers(
     passage = passages.find(question)
     assert passage is not None
     assert expected in passage.sentence
-    assert PASSAGE_MIN_SCORE <= passage.score <= 100
+    assert Params().passage_min_score <= passage.score <= 100
 
 
 def test_a_passage_is_a_whole_sentence_of_the_release(tmp_path: Path) -> None:
@@ -192,3 +188,39 @@ def test_the_same_words_qualified_differently_are_no_answer(
 ) -> None:
     """A sentence saying "4th largest" or "per week" does not answer "largest" or "per day"."""
     assert meeting.find(question) is None
+
+
+# --- The whole eval against a store that covers almost nothing --------------------------------
+
+
+def test_a_one_entry_store_answers_the_eval_from_the_right_sentences(tmp_path: Path) -> None:
+    """With one entry, nearly every eval question reaches the passage fallback.
+
+    A passage answer is right when the sentence holds the source of the labelled
+    entry. Measured (2026-11-29, Snowball stems): 84 right, none of another
+    sentence, 6 of 180 out-of-scope questions answered (the hand suffix stripper
+    before them: 81 / 0 / 7). A change that makes the fallback guess more fails here.
+    """
+    store = _store(
+        tmp_path,
+        ROOT / "knowledge" / "release.txt",
+        "Nurgali Arystanov, held a meeting with the Speaker",
+        "Nurgali Arystanov met Woo Won-shik.",
+    )
+    matcher = Matcher(store)
+    curated = load_store()
+    right = other = outside = 0
+    for case in load_cases(ROOT / "tests" / "data" / "eval.yaml"):
+        passage = matcher.match(case.question).passage
+        if passage is None:
+            continue
+        entry = curated.entry(case.intent or "")
+        if entry is None:
+            outside += 1
+        elif squash_whitespace(entry.source) in passage or passage in entry.source:
+            right += 1
+        else:
+            other += 1
+    assert right >= 84
+    assert other == 0
+    assert outside <= 6

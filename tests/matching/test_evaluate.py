@@ -1,19 +1,32 @@
-"""Tests for bot/evaluate.py: the quality gate on tests/data/eval.yaml, the eval file itself,
-and how cases are loaded, scored and summarised."""
+"""Tests for bot/matching/evaluate.py: the quality gate on tests/data/eval.yaml, the eval
+file itself, and how cases are loaded, scored and summarised."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
-from bot.evaluate import Case, EvalFileError, load_cases, report, run, summarise, sweep
 from bot.language import normalise
-from bot.matcher import Kind, Matcher
+from bot.matching import Kind, Matcher
+from bot.matching.evaluate import (
+    Case,
+    EvalFileError,
+    SweepError,
+    load_cases,
+    parse_sweep,
+    report,
+    run,
+    summarise,
+    sweep,
+    sweep_parameter,
+)
 from bot.store import load_store
+from tests.support import run_bot
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EVAL_FILE = DATA / "eval.yaml"
 STORES = DATA / "stores"
 
@@ -30,17 +43,12 @@ MIN_OFFERED = 0.975  # in-scope answered, or offered first in "did you mean"
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_store())
-
-
-@pytest.fixture(scope="module")
 def cases() -> list[Case]:
     return load_cases(EVAL_FILE)
 
 
 def _misses(matcher: Matcher, cases: list[Case], in_scope: bool) -> str:
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     return "\n".join(
         f"  {m.kind.value:9} {m.score:5.1f} expected {m.case.intent or '-'} got {m.intent or '-'}"
         f"  {m.case.question!r}"
@@ -53,7 +61,7 @@ def _misses(matcher: Matcher, cases: list[Case], in_scope: bool) -> str:
 
 
 def test_gate_in_scope_accuracy(matcher: Matcher, cases: list[Case]) -> None:
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     assert summary.accuracy >= MIN_ACCURACY, (
         f"in-scope accuracy {summary.accuracy:.1%} < {MIN_ACCURACY:.0%}; misses:\n"
         + _misses(matcher, cases, in_scope=True)
@@ -61,7 +69,7 @@ def test_gate_in_scope_accuracy(matcher: Matcher, cases: list[Case]) -> None:
 
 
 def test_gate_out_of_scope_rejection(matcher: Matcher, cases: list[Case]) -> None:
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     assert summary.rejection >= MIN_REJECTION, (
         f"out-of-scope rejection {summary.rejection:.1%} < {MIN_REJECTION:.0%}; answered:\n"
         + _misses(matcher, cases, in_scope=False)
@@ -70,7 +78,7 @@ def test_gate_out_of_scope_rejection(matcher: Matcher, cases: list[Case]) -> Non
 
 def test_gate_right_entry_is_answered_or_offered_first(matcher: Matcher, cases: list[Case]) -> None:
     """Nearly every covered question reaches its entry: answered, or the first suggestion."""
-    summary = summarise(matcher, run(matcher, cases), matcher.settings)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
     assert summary.offered >= MIN_OFFERED, f"offered {summary.offered:.1%} < {MIN_OFFERED:.0%}"
 
 
@@ -102,23 +110,44 @@ def test_no_eval_question_is_a_store_phrasing(cases: list[Case]) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("in_scope: [", "bad YAML (while parsing a flow node)"),
+        ("in_scope: [", "1: bad YAML (while parsing a flow node)"),
+        ("in_scope:\n  - {q: one, intent: cost}\n  - {q: two: intent}\n", "3: bad YAML ("),
+        ("in_scope:\n  - {q: 'one', intent: cost}\n\tout_of_scope: []\n", "3: bad YAML ("),
         ("- just a list", "expected a mapping with in_scope and out_of_scope"),
         ("in_scope: []\nout_of_scope: []", "no questions"),
         ("in_scope: 5", "in_scope must be a list of questions"),
         ("out_of_scope: {q: hi}", "out_of_scope must be a list of questions"),
-        ("in_scope:\n  - {question: hi, intent: cost}", "every item needs a text 'q'"),
-        ("in_scope:\n  - {q: 3, intent: cost}", "every item needs a text 'q'"),
-        ("in_scope:\n  - {q: hi}", "in-scope question 'hi' needs an intent"),
+        ("in_scope:\n  - {question: hi, intent: cost}", "2: every item needs a text 'q'"),
+        ("in_scope:\n\n  - {q: 3, intent: cost}", "3: every item needs a text 'q'"),
+        ("in_scope:\n  - {q: hi}", "2: in-scope question 'hi' needs an intent"),
+        ("out_of_scope:\n  - q: fine\n  - hi", "3: every item needs a text 'q'"),
     ],
 )
-def test_load_cases_rejects_bad_files_naming_the_file(
+def test_load_cases_rejects_bad_files_naming_the_file_and_line(
     tmp_path: Path, content: str, message: str
 ) -> None:
     path = tmp_path / "eval.yaml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(EvalFileError, match=f"^{re.escape(f'{path}: {message}')}"):
+    separator = "" if message[0].isdigit() else " "
+    with pytest.raises(EvalFileError, match=f"^{re.escape(f'{path}:{separator}{message}')}"):
         load_cases(path)
+
+
+def test_an_unknown_intent_is_an_error_naming_the_id_and_its_line(tmp_path: Path) -> None:
+    """A typo in a label would otherwise count as a silent miss."""
+    path = tmp_path / "eval.yaml"
+    path.write_text(
+        "in_scope:\n  - {q: How much, intent: cost}\n  - q: Where?\n    intent: centr\n",
+        encoding="utf-8",
+    )
+    assert len(load_cases(path)) == 2  # without the store's ids nothing is checked
+    with pytest.raises(EvalFileError, match=rf"^{re.escape(str(path))}:3: unknown intent 'centr'"):
+        load_cases(path, known={"cost", "centre"})
+
+
+def test_cases_know_their_line() -> None:
+    lines = [case.line for case in load_cases(STORES / "good-eval.yaml")]
+    assert lines == [4, 5, 6, 8]
 
 
 def test_load_cases_rejects_a_missing_file(tmp_path: Path) -> None:
@@ -150,7 +179,7 @@ def test_load_cases_reads_in_scope_then_out_of_scope() -> None:
 def test_summary_counts_right_answers_and_rejections() -> None:
     """good-eval.yaml mislabels "budget rules" on purpose: it is the one miss."""
     small = Matcher(load_store(STORES / "good.yaml"))
-    summary = summarise(small, run(small, load_cases(STORES / "good-eval.yaml")), small.settings)
+    summary = summarise(small, run(small, load_cases(STORES / "good-eval.yaml")), small.params)
     assert (summary.in_scope, summary.out_of_scope) == (3, 1)
     assert summary.accuracy == pytest.approx(2 / 3)
     assert summary.rejection == 1.0
@@ -180,3 +209,82 @@ def test_report_text_starts_with_the_summary() -> None:
         "in-scope answered or offered first in 'did you mean':  66.7%",
         "(answer >= 75, clarify >= 60, margin 4)",
     ]
+
+
+# --- Sweeping any parameter ------------------------------------------------------------------
+
+
+def test_sweeping_a_verdict_parameter_matches_a_matcher_built_with_it(
+    matcher: Matcher, cases: list[Case]
+) -> None:
+    """A verdict-stage sweep reuses one scoring; a score-stage sweep rebuilds the matcher.
+    Either way each row is what a matcher built with that value scores."""
+    for name, value in [("doubt_margin", 5.0), ("off_entry_word_weight", 0.6)]:
+        [(swept, row)] = sweep_parameter(matcher, cases, name, [value])
+        other = Matcher(matcher.store, dataclasses.replace(matcher.params, **{name: value}))
+        direct = summarise(other, run(other, cases))
+        assert swept == value
+        assert (row.accuracy, row.rejection, row.clarify_rate, row.offered) == (
+            direct.accuracy,
+            direct.rejection,
+            direct.clarify_rate,
+            direct.offered,
+        )
+    [(_, same)] = sweep_parameter(matcher, cases, "doubt_margin", [matcher.params.doubt_margin])
+    assert same == summarise(matcher, run(matcher, cases))
+
+
+@pytest.mark.parametrize(
+    ("spec", "name", "values"),
+    [
+        ("answer_threshold=60:70:5", "answer_threshold", [60.0, 65.0, 70.0]),
+        ("off_entry_word_weight=0.3:0.7:0.1", "off_entry_word_weight", [0.3, 0.4, 0.5, 0.6, 0.7]),
+        ("max_query_words=40:40:1", "max_query_words", [40.0]),
+    ],
+)
+def test_parse_sweep(spec: str, name: str, values: list[float]) -> None:
+    assert parse_sweep(spec) == (name, values)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("nope=1:2:1", "unknown parameter 'nope'"),
+        ("margin=1:2", "expected margin=FROM:TO:STEP"),
+        ("margin=2:1:1", "needs FROM <= TO"),
+        ("margin=0:1:0", "needs FROM <= TO"),
+        ("min_typo_len=3:4:0.5", "min_typo_len takes whole numbers"),
+    ],
+)
+def test_parse_sweep_rejects_bad_specs(spec: str, message: str) -> None:
+    with pytest.raises(SweepError, match=re.escape(message)):
+        parse_sweep(spec)
+
+
+def test_eval_sweep_prints_one_row_per_value() -> None:
+    result = run_bot("eval", str(EVAL_FILE), "--sweep", "doubt_margin=0:20:10")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "sweep of doubt_margin over 528 questions (current value 10)"
+    assert lines[1].split() == ["doubt_margin", "accuracy", "rejection", "clarify", "offered-first"]
+    assert [line.split()[0] for line in lines[2:]] == ["0", "10", "20"]
+    assert lines[3].endswith("<- current") and "95.4%" in lines[3] and "98.9%" in lines[3]
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        ("in_scope:\n  - {q: hi, intent: speakr}\n", (), ":2: unknown intent 'speakr'"),
+        ("in_scope:\n  - {q: hi, intent: speaker}\n  - [\n", (), ":4: bad YAML ("),
+        ("in_scope:\n  - {q: hi, intent: speaker}\n", ("--sweep", "x=1:2:1"), "unknown parameter"),
+    ],
+)
+def test_eval_errors_are_one_line_and_exit_2(
+    tmp_path: Path, content: str, args: tuple[str, ...], message: str
+) -> None:
+    path = tmp_path / "eval.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = run_bot("eval", str(path), *args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr

@@ -1,5 +1,5 @@
-"""Tests for bot/matcher.py against the shipped store: clear answers, refusals, small talk,
-the shape of a `Match`, and robustness for any text a user can send."""
+"""Tests for bot/matching/pipeline.py (`Matcher`) against the shipped store: clear answers,
+refusals, small talk, the shape of a `Match`, and robustness for any text a user can send."""
 
 from __future__ import annotations
 
@@ -10,19 +10,14 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.matcher import DOUBT_MARGIN, MAX_QUERY_WORDS, Kind, Match, Matcher
+from bot.matching import Kind, Match, Matcher
 from bot.store import load_store
 from tests.support import run_python
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL_FILE = Path(__file__).resolve().parent / "data" / "eval.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+EVAL_FILE = ROOT / "tests" / "data" / "eval.yaml"
 _EVAL = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
 EVAL_QUESTIONS = [item["q"] for item in _EVAL["in_scope"] + _EVAL["out_of_scope"]]
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_store())
 
 
 @pytest.mark.parametrize(
@@ -196,7 +191,7 @@ def test_a_question_of_question_words_alone_asks_no_entry(matcher: Matcher, ques
 def test_a_swapped_name_is_never_answered_however_high_it_scores(matcher: Matcher) -> None:
     top = matcher.candidates("who is south korea's ambassador to kazakhstan")[0]
     assert top.swapped and top.intent == "ambassador"
-    assert top.score >= matcher.settings.answer_threshold + DOUBT_MARGIN
+    assert top.score >= matcher.params.answer_threshold + matcher.params.doubt_margin
     assert matcher.match("who is south korea's ambassador to kazakhstan").kind is not Kind.ANSWER
 
 
@@ -276,9 +271,10 @@ def test_every_verdict_is_well_formed(matcher: Matcher, question: str) -> None:
 
 
 def test_long_questions_are_cut_to_max_query_chars(matcher: Matcher) -> None:
-    limit = matcher.settings.max_query_chars
+    limit = matcher.params.max_query_chars
     match = matcher.match("how many flights " * 1000)
     assert match.question == ("how many flights " * 1000)[:limit]
+    assert match.cut
 
 
 def test_match_of_a_non_string_is_a_fallback(matcher: Matcher) -> None:
@@ -327,13 +323,13 @@ def test_match_never_raises_and_bounds_its_work_for_any_text(
     what keeps a 10,000-character message as cheap as a short one.
     """
     match = matcher.match(question)
-    _assert_well_formed(match, matcher.settings.max_query_chars)
-    assert len(matcher.prepare(question)) <= MAX_QUERY_WORDS
+    _assert_well_formed(match, matcher.params.max_query_chars)
+    assert len(matcher.prepare(question)) <= matcher.params.max_query_words
 
 
 def test_matcher_and_cli_do_not_import_telegram() -> None:
     code = (
-        "import sys, bot.matcher, bot.cli, bot.replies, bot.store, bot.evaluate\n"
+        "import sys, bot.matching.evaluate, bot.cli, bot.replies, bot.store\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'telegram'))"
     )
     assert run_python(code) == "[]\n"
@@ -385,3 +381,10 @@ def test_no_sentence_answers_an_uncovered_or_keyword_question(
     """An unknown name sinks a sentence answer, and two keywords are not a question."""
     match = sparse.match(question)
     assert match.kind is not Kind.ANSWER and match.passage is None
+
+
+def test_match_is_verdict_of_score_which_the_evaluation_uses(matcher: Matcher) -> None:
+    """`evaluate` calls `score` then `verdict`; `match` is exactly that, for every eval question,
+    so a stage added to the pipeline cannot drop out of the evaluation."""
+    for question in EVAL_QUESTIONS:
+        assert matcher.match(question) == matcher.verdict(matcher.score(question)), question

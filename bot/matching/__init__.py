@@ -1,0 +1,11 @@
+"""Matching a question to the store: a pipeline of named stages (see `pipeline`).
+
+The public names: `Matcher` (build once per store; `match` a question), its
+verdict `Match` of a `Kind`, the `Candidate`s behind it, and `Params`.
+"""
+
+from bot.matching.params import Params
+from bot.matching.pipeline import Matcher, Scored
+from bot.matching.verdict import Candidate, Kind, Match
+
+__all__ = ["Candidate", "Kind", "Match", "Matcher", "Params", "Scored"]

@@ -1,0 +1,140 @@
+"""Checks: the rules that stop a similar-looking entry from answering a different question.
+
+Each check is a named function of (question, entry, its best phrasing) that
+returns a `Finding` or None. A finding may scale the score, mark the match
+*doubtful* (it needs `doubt_margin` more points to be answered) or *swapped*
+(it is never answered, only offered), or drop the entry altogether. `CHECKS`
+is the one place that says which checks run and in which order; scores are
+multiplied in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from bot.matching.index import Item, Phrasing, StoreIndex
+from bot.matching.params import Params
+from bot.matching.query import Query
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one check found about one entry for one question."""
+
+    check: str  # the check's name
+    factor: float = 1.0  # the score is multiplied by this
+    doubtful: bool = False  # the entry needs `doubt_margin` more points to be answered
+    swapped: bool = False  # the entry is never answered, only offered
+    drop: bool = False  # the entry is no candidate at all
+
+
+class Pair(NamedTuple):
+    """A question and one entry's best phrasing for it: what a check looks at."""
+
+    query: Query
+    item: Item
+    phrasing: Phrasing
+    tables: StoreIndex  # the store's tables
+
+
+Check = Callable[[Pair, Params], Finding | None]
+
+
+def question_words_only(pair: Pair, params: Params) -> Finding | None:
+    """ "how?" or "why" is down to question words: it asks no fact of any entry
+    (small talk may still answer it)."""
+    if pair.query.asks_nothing and pair.item.entry is not None:
+        return Finding("question_words_only", drop=True)
+    return None
+
+
+def name_swap(pair: Pair, params: Params) -> Finding | None:
+    """The same question about another name: a subject for a subject, another name
+    for another, or the two subjects the other way round.
+
+    "Who is the President of Korea?" against "Who is the President of Kazakhstan?".
+    """
+    for rule in (subject_swap, other_name_swap, destination_swap):
+        if rule(pair):
+            return Finding(rule.__name__, params.name_swap_factor, doubtful=True, swapped=True)
+    return None
+
+
+def subject_swap(pair: Pair) -> bool:
+    """The question names one subject of the release where the phrasing names the other
+    ("Korea" for "Kazakhstan"); leaving a subject out ("kia factory kazakhstan") asks
+    nothing different."""
+    asked = pair.query.asked_names
+    said = pair.phrasing.names
+    subjects = pair.tables.subjects
+    return bool((asked & subjects) - said and (said & subjects) - asked)
+
+
+def other_name_swap(pair: Pair) -> bool:
+    """The question names another name of the release ("Almaty" for "Astana") that none
+    of the entry's phrasings mention, where its best phrasing names one. A name the
+    entry's phrasings use is no swap ("Hyundai" in the entry on Kia and Hyundai)."""
+    others = pair.query.asked_names & pair.tables.names
+    said = pair.phrasing.names & pair.tables.names
+    return bool(others - pair.item.asked_about and said - others)
+
+
+def destination_swap(pair: Pair) -> bool:
+    """The question goes *to* the other subject: "the ambassador of Korea to Kazakhstan"
+    asks about someone else than "the ambassador of Kazakhstan to Korea". A question
+    with no direction ("flights between Korea and Kazakhstan") swaps nothing."""
+    towards = pair.query.towards
+    return bool(towards) and pair.phrasing.destination not in (None, towards)
+
+
+def figure_swap(pair: Pair, params: Params) -> Finding | None:
+    """A figure the entry does not state, where it states others: "rank in 2024" of an
+    entry about 2023. ("in 2 sentences" asks no figure of an entry that has none.)"""
+    if pair.query.numbers - pair.item.vocabulary and pair.item.figures:
+        return Finding("figure_swap", params.name_swap_factor, doubtful=True, swapped=True)
+    return None
+
+
+def other_kind(pair: Pair, params: Params) -> Finding | None:
+    """A kind of question ("when", "who", "how many") none of the entry's phrasings asks."""
+    kinds = pair.query.kinds
+    if kinds and not kinds & pair.item.asks:
+        return Finding("other_kind", params.question_kind_factor, doubtful=True)
+    return None
+
+
+def no_date(pair: Pair, params: Params) -> Finding | None:
+    """ "When ...?" ("on what date", "which year") of an entry that states no date,
+    year or other figure at all."""
+    if pair.query.asks_date and not pair.item.figures:
+        return Finding("no_date", swapped=True)
+    return None
+
+
+def not_about_name(pair: Pair, params: Params) -> Finding | None:
+    """ "What is X?" of an entry with no phrasing about X alone: "What is BAKAD?" has its
+    entry, but no entry says what Astana is, only facts about it."""
+    if not pair.query.defines:
+        return None
+    asked = pair.query.asked
+    if any(bare and bare <= asked for bare in pair.item.bare):
+        return None
+    return Finding("not_about_name", swapped=True)
+
+
+# The checks, in the order they run (scores are multiplied in this order).
+CHECKS: tuple[Check, ...] = (
+    question_words_only,
+    name_swap,
+    figure_swap,
+    other_kind,
+    no_date,
+    not_about_name,
+)
+
+
+def findings(pair: Pair, params: Params) -> list[Finding]:
+    """Every finding of `CHECKS` for one question and entry, in order."""
+    return [found for check in CHECKS if (found := check(pair, params)) is not None]

@@ -1,0 +1,306 @@
+"""The tables built once per store: what each entry knows, and every phrasing to compare.
+
+`build_index(store, params)` reads the store once into a `StoreIndex`. Nothing
+in it changes afterwards, so one index serves every question (and every thread).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.language import (
+    COMMON_WORDS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    SynonymTable,
+    normalise,
+    stem,
+    words,
+)
+from bot.matching.params import Params
+from bot.store import Entry, SmallTalk, Store
+
+# Stop words are dropped after stemming, so their stemmed forms count too ("does" -> "doe").
+DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORDS
+
+# A capitalised word inside a sentence: a place, person or company.
+CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
+
+# Words that make the name after them a destination: "ambassador *to* Korea",
+# "investor *in* Kazakhstan", "rank *for* Kazakhstan".
+TOWARDS = words("destination_words")
+
+
+def is_figure(text: str) -> bool:
+    """Whether a word (or text) states a number: "15", "2023", "4th", "1gw"."""
+    return any(ch.isdigit() for ch in text)
+
+
+def content(tokens: Sequence[str]) -> list[str]:
+    """The tokens that say what is asked: stop words dropped, question words kept."""
+    return [t for t in tokens if t not in DROPPED]
+
+
+def targets(tokens: Sequence[str]) -> tuple[str, ...]:
+    """The words right after "to", "in", "into" or "for" (an article skipped)."""
+    found = []
+    previous = ""
+    for token in tokens:
+        if previous in TOWARDS:
+            found.append(token)
+        if token not in ("the", "a"):
+            previous = token
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a question can match: an entry or a small-talk item."""
+
+    id: str
+    entry: Entry | None
+    smalltalk: SmallTalk | None
+    vocabulary: frozenset[str]  # every word it knows: phrasings, answer, source, variants
+    asked_about: frozenset[str]  # the words of its phrasings (the rest comes from its answer)
+    asks: frozenset[str]  # question words its phrasings use ("who", "how", "many")
+    display: str  # the phrasing offered in a "did you mean" button
+    figures: bool  # whether its answer or source states a number ("15 flights", "2023")
+    # The names and other words of each phrasing, question words and subjects left
+    # out: "bakad" for "What is BAKAD?". A "what is X" question needs one that is X.
+    bare: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """One phrasing of an item, as the matcher compares it."""
+
+    text: str  # its content words joined by spaces
+    words: tuple[str, ...]  # its content words
+    owner: int  # position of its item in `StoreIndex.items`
+    destination: str | None  # the subject it goes *to* ("korea" in "ambassador to Korea")
+    names: frozenset[str]  # the release's names among its words, subjects included
+
+
+@dataclass(frozen=True)
+class StoreIndex:
+    """Everything the matcher looks up for one store."""
+
+    synonyms: SynonymTable
+    all_names: frozenset[str]  # every name the release capitalises mid-sentence
+    subjects: frozenset[str]  # names in half or more of its sentences: "kazakhstan", "korea"
+    names: frozenset[str]  # the other names: those count against an entry that lacks them
+    items: tuple[Item, ...]
+    phrasings: tuple[Phrasing, ...]
+    phrasing_texts: tuple[str, ...]  # `Phrasing.text` of each, for rapidfuzz
+    postings: Mapping[str, list[int]]  # a content word -> the phrasings that use it
+    vocabulary: frozenset[str]  # words of every item and of the document
+    known_raw: frozenset[str]  # words never corrected as typos
+    typo_vocabulary: tuple[str, ...]  # words a typo is corrected towards
+    name_spellings: tuple[str, ...]  # the release's names, for names an edit or two off
+    by_id: Mapping[str, Item]
+
+    def tokens(self, text: str) -> list[str]:
+        """`text` normalised, its synonyms rewritten, each word stemmed."""
+        return tokenise(self.synonyms, text)
+
+    def destination(self, words: Sequence[str]) -> str | None:
+        """The subject of the release a text goes *to* ("Korea" in "the ambassador of
+        Kazakhstan to Korea"), given the words after "to", "in", ..., or None.
+
+        "the ambassador of Korea to Kazakhstan" has the other destination: it asks
+        about someone else. "flights between Korea and Kazakhstan" has none, so
+        either order is the same question.
+        """
+        return next((w for w in words if w in self.subjects), None)
+
+
+def tokenise(synonyms: SynonymTable, text: str) -> list[str]:
+    """`text` normalised, its synonyms rewritten, each word stemmed."""
+    return [stem(w) for w in synonyms.apply(normalise(text)).split()]
+
+
+def build_index(store: Store, params: Params) -> StoreIndex:
+    """Read `store` once into the tables every question is matched against."""
+    synonyms = SynonymTable(store.synonyms)
+    all_names, subjects = _names(store, synonyms, params)
+    variants = _variant_words(store, synonyms, subjects)
+    items, phrasings = _items(store, synonyms, variants, (all_names, subjects))
+    vocabulary = frozenset(
+        {w for item in items for w in item.vocabulary}
+        | set(tokenise(synonyms, store.document.body))
+    )
+    postings: dict[str, list[int]] = {}
+    for number, phrasing in enumerate(phrasings):
+        for word in dict.fromkeys(phrasing.words):
+            postings.setdefault(word, []).append(number)
+    known_raw, typo_vocabulary = _typo_tables(store, vocabulary, params)
+    return StoreIndex(
+        synonyms=synonyms,
+        all_names=all_names,
+        subjects=subjects,
+        names=all_names - subjects,
+        items=tuple(items),
+        phrasings=tuple(phrasings),
+        phrasing_texts=tuple(p.text for p in phrasings),
+        postings=postings,
+        vocabulary=vocabulary,
+        known_raw=known_raw,
+        typo_vocabulary=typo_vocabulary,
+        name_spellings=_name_spellings(store.document.body, params),
+        by_id={item.id: item for item in items},
+    )
+
+
+def _names(
+    store: Store, synonyms: SynonymTable, params: Params
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Every name the release uses, and those that are its subject.
+
+    Asking an entry about a name it never mentions ("CU stores in Astana") is a
+    different question, so such a word counts fully against it. Names in half or
+    more of the release's sentences are its subject ("Kazakhstan", "Korea"),
+    which every entry is implicitly about, so only the others count.
+    """
+    body = store.document.body
+    found = {t for m in CAPITALISED.finditer(body) for t in tokenise(synonyms, m.group(0))}
+    all_names = frozenset(found) - COMMON_WORDS
+    sentences = [set(tokenise(synonyms, s)) for s in store.document.sentences]
+    subjects = frozenset(
+        n
+        for n in all_names
+        if sum(n in s for s in sentences) >= params.subject_share * len(sentences)
+    )
+    return all_names, subjects
+
+
+def _variant_words(
+    store: Store, synonyms: SynonymTable, subjects: frozenset[str]
+) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each canonical term (as tokens) with the words of all its variants.
+
+    Variants that describe a term by way of a subject of the release ("kazakh
+    capital" for Astana) are left out: "capital" alone says nothing of Astana.
+    "convenience store", "power station" and "south korea" are other names for
+    the thing itself, and count.
+    """
+
+    def describes(variant: str, term: frozenset[str]) -> bool:
+        words = {
+            stem(token)
+            for word in normalise(variant).split()
+            for token in synonyms.apply(word).split()
+        }
+        return bool((words - term) & subjects)
+
+    return [
+        (
+            term,
+            frozenset(
+                stem(w) for v in variants if not describes(v, term) for w in normalise(v).split()
+            )
+            - DROPPED,
+        )
+        for canonical, variants in store.synonyms.items()
+        if (term := frozenset(tokenise(synonyms, canonical)))
+    ]
+
+
+def _items(
+    store: Store,
+    synonyms: SynonymTable,
+    variants: list[tuple[frozenset[str], frozenset[str]]],
+    known: tuple[frozenset[str], frozenset[str]],
+) -> tuple[list[Item], list[Phrasing]]:
+    """Every entry and small-talk item with the words it knows, and all their phrasings.
+
+    An entry's words are those of its phrasings, answer and source; not its topic,
+    a label it shares with its neighbours ("The meeting"). "bakad" stands for
+    "big almaty ring road": an entry about BAKAD knows "almaty" and "ring" too.
+    """
+    sources: list[tuple[Entry | None, SmallTalk | None, tuple[str, ...], str]] = [
+        (e, None, e.questions, f"{e.answer} {e.source}") for e in store.entries
+    ]
+    sources += [(None, s, s.questions, "") for s in store.smalltalk]
+    names, subjects = known  # every name of the release, and its subjects
+    items: list[Item] = []
+    phrasings: list[Phrasing] = []
+    for entry, talk, questions, extra in sources:
+        words: set[str] = set()
+        bare = []
+        for question in questions:
+            tokens = tokenise(synonyms, question)
+            words.update(tokens)
+            said = content(tokens) or tokens
+            destination = next((w for w in targets(tokens) if w in subjects), None)
+            phrasings.append(
+                Phrasing(
+                    " ".join(said), tuple(said), len(items), destination, frozenset(said) & names
+                )
+            )
+            bare.append(frozenset(said) - QUESTION_WORDS - subjects)
+        asked_about = frozenset(words)
+        words.update(tokenise(synonyms, extra))
+        words.update(_expansions(words, variants))
+        items.append(
+            Item(
+                id=entry.id if entry else talk.id if talk else "",
+                entry=entry,
+                smalltalk=talk,
+                vocabulary=frozenset(words),
+                asked_about=asked_about,
+                asks=asked_about & QUESTION_WORDS,
+                display=questions[0],
+                figures=is_figure(extra),
+                bare=tuple(bare),
+            )
+        )
+    return items, phrasings
+
+
+def _expansions(
+    words: set[str], variants: Iterable[tuple[frozenset[str], frozenset[str]]]
+) -> set[str]:
+    """The words of every variant of the canonical terms in `words`."""
+    found: set[str] = set()
+    for term, variant_words in variants:
+        if term <= words:
+            found |= variant_words
+    return found
+
+
+def _typo_tables(
+    store: Store, vocabulary: frozenset[str], params: Params
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words read as they are, and the words a typo is corrected towards.
+
+    Typo correction works on raw words, before synonyms and stemming. Everyday
+    words are known as they are; a typo is corrected only towards the store's
+    own words ("nuclear" must not become "unclear").
+    """
+    raw_words = {
+        w
+        for questions in [e.questions for e in store.entries]
+        + [s.questions for s in store.smalltalk]
+        for q in questions
+        for w in normalise(q).split()
+    }
+    raw_words |= vocabulary
+    raw_words |= {w for v in store.synonyms.values() for t in v for w in normalise(t).split()}
+    raw_words |= set(normalise(store.document.body).split())
+    known_raw = frozenset(raw_words | STOPWORDS | COMMON_WORDS)
+    raw_words -= STOPWORDS | COMMON_WORDS
+    typo_vocabulary = tuple(sorted(w for w in raw_words if len(w) >= params.min_typo_len - 1))
+    return known_raw, typo_vocabulary
+
+
+def _name_spellings(body: str, params: Params) -> tuple[str, ...]:
+    """The release's names as written, for reading a name an edit or two off."""
+    spelt = {
+        w
+        for m in CAPITALISED.finditer(body)
+        for w in normalise(m.group(0)).split()
+        if len(w) >= params.min_name_typo_len
+    }
+    return tuple(sorted(spelt - STOPWORDS - COMMON_WORDS))

@@ -1,0 +1,134 @@
+"""The matcher: a question in, a typed `Match` out. Pure; no Telegram.
+
+`Matcher.match` is the whole pipeline, stage by stage:
+
+1. `query.read`: the question read once into a `Query` (normalised, typos
+   corrected, synonyms rewritten, stemmed; a long message read by its question).
+2. `retrieve.retrieve`: each entry's best phrasing and its similarity.
+3. `coverage.coverage`: how much of the question the entry accounts for, and
+   `coverage.explained_similarity` for an entry that accounts for nearly all of it.
+4. `checks.findings`: the named rules that scale a score or mark a candidate
+   doubtful or swapped, in the order `checks.CHECKS` gives.
+5. `decide.decide`: the verdict under the thresholds of `Params`.
+6. `passages`: a fallback becomes a quoted sentence of the release when one
+   clearly answers.
+
+Stages 1-4 are `Matcher.score`; 5-6 are `Matcher.verdict`. The evaluation
+(`bot.matching.evaluate`) calls the same two methods, so a stage added here
+is evaluated too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.language import QUESTION_WORDS
+from bot.matching.checks import Finding, Pair, findings
+from bot.matching.coverage import coverage, explained_similarity
+from bot.matching.decide import decide
+from bot.matching.index import StoreIndex, build_index
+from bot.matching.params import Params
+from bot.matching.passages import PassageIndex
+from bot.matching.query import Query, read
+from bot.matching.retrieve import Hit, retrieve
+from bot.matching.verdict import Candidate, Kind, Match
+from bot.store import Store
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A question read and scored: everything `Matcher.verdict` needs."""
+
+    query: Query
+    candidates: tuple[Candidate, ...]  # best first
+
+
+class Matcher:
+    """Matches questions against one store. Build once; `match` is cheap and never raises."""
+
+    def __init__(self, store: Store, params: Params | None = None) -> None:
+        self.store = store
+        self.params = params or Params.for_store(store.settings)
+        self.index: StoreIndex = build_index(store, self.params)
+        self.passages = PassageIndex(store, self.params)
+
+    def match(self, question: str) -> Match:
+        """Classify `question`. Never raises, whatever the input."""
+        if not isinstance(question, str):
+            question = ""
+        return self.verdict(self.score(question))
+
+    # Stages 1-4 ----------------------------------------------------------------
+
+    def score(self, question: str) -> Scored:
+        """`question` read, and every item that resembles it scored, best first."""
+        query = read(question, self.index, self.params)
+        if not query.words:
+            return Scored(query, ())
+        ranked = []
+        for hit in retrieve(query, self.index, self.params):
+            candidate = self._candidate(query, hit)
+            if candidate is not None:
+                ranked.append(candidate)
+        ranked.sort(key=lambda c: -c.score)
+        return Scored(query, tuple(ranked))
+
+    def _candidate(self, query: Query, hit: Hit) -> Candidate | None:
+        """One item's final score for `query`: similarity, coverage, then the checks."""
+        pair = self._pair(query, hit)
+        found = findings(pair, self.params)
+        if any(f.drop for f in found):
+            return None
+        covered = coverage(query, pair.item, self.params)
+        score = explained_similarity(hit, covered, self.params) * covered.share
+        doubtful, swapped = covered.doubtful, False
+        for finding in found:
+            score *= finding.factor
+            doubtful = doubtful or finding.doubtful
+            swapped = swapped or finding.swapped
+        item = pair.item
+        return Candidate(item.id, item.display, round(score, 1), doubtful, swapped)
+
+    def _pair(self, query: Query, hit: Hit) -> Pair:
+        return Pair(
+            query, self.index.items[hit.owner], self.index.phrasings[hit.phrasing], self.index
+        )
+
+    def candidates(self, question: str) -> list[Candidate]:
+        """Every item that resembles `question`, best first, with final scores."""
+        return list(self.score(question).candidates)
+
+    def prepare(self, question: str) -> list[str]:
+        """The content words the matcher sees for `question` (after every normalisation)."""
+        return list(read(question, self.index, self.params).words)
+
+    def findings_for(self, question: str, intent: str) -> list[Finding] | None:
+        """What the checks find about item `intent` for `question`, or None when the
+        item is not among those retrieved for it (for tests and for explaining a verdict)."""
+        query = read(question, self.index, self.params)
+        for hit in retrieve(query, self.index, self.params):
+            if self.index.items[hit.owner].id == intent:
+                return findings(self._pair(query, hit), self.params)
+        return None
+
+    # Stages 5-6 ----------------------------------------------------------------
+
+    def verdict(self, scored: Scored, params: Params | None = None) -> Match:
+        """The verdict on a scored question under `params` (default: this matcher's).
+
+        When no entry fits, one sentence of the release may still answer the
+        question clearly: that is an answer too, quoted.
+        """
+        params = params or self.params
+        query = scored.query
+        match = decide(query.shown, scored.candidates, self.index.by_id, params)
+        if match.kind is Kind.FALLBACK and self._asks_enough(query, params):
+            found = self.passages.find(query.shown, params)
+            if found is not None:
+                match = Match(query.shown, Kind.ANSWER, found.score, passage=found.sentence)
+        return replace(match, cut=query.cut) if query.cut else match
+
+    @staticmethod
+    def _asks_enough(query: Query, params: Params) -> bool:
+        """A sentence may answer a real question, not a keyword or two ("almaty ambassador")."""
+        return len(set(query.words) - QUESTION_WORDS) >= params.passage_min_words

@@ -1,0 +1,142 @@
+"""A question read once: its text, its words and what it asks, in one `Query`.
+
+`read` does every normalisation the matcher needs, in this order: find the
+question in a long message, cap it, normalise it (NFKC, case, punctuation),
+correct typos word by word against the store's vocabulary (a name of the
+release is also recognised an edit or two off), rewrite the store's synonyms,
+stem, and drop stop words. Each later stage reads the `Query`, never the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from bot.language import QUESTION_WORDS, normalise, stem, words
+from bot.matching.index import StoreIndex, content, is_figure, targets
+from bot.matching.params import Params
+
+# "Which election ...?" asks for an election, as "what election" would: unlike
+# "who", "when" or "how many", "which" says nothing of the kind of answer.
+GENERIC_KINDS = words("generic_question_words")
+
+_DEFINES = re.compile(r"\b(?:what|who|whats|whos)\b")
+
+# "On what date ...", "which year ..." ask "when" without the word.
+_ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
+
+# Where one sentence of a message ends and the next begins.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+# Words that open a question even without a question mark.
+_OPENERS = words("question_openers")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question as every stage of the matcher sees it."""
+
+    shown: str  # the text that was read, as the person wrote it
+    cut: bool  # part of the message was not read (see `focus`)
+    text: str  # `shown` normalised
+    tokens: tuple[str, ...]  # every word: corrected, synonyms rewritten, stemmed
+    words: tuple[str, ...]  # the content words among them (all tokens if none is)
+    foreign: frozenset[str]  # content words no entry and not the document uses
+    names: frozenset[str]  # words that name something: the release's names and any figure
+    numbers: frozenset[str]  # figures it states: "2024", "4th"
+    asked_names: frozenset[str]  # every name of the release it uses, subjects included
+    kinds: frozenset[str]  # question words that say what kind of answer it wants
+    towards: str | None  # the subject it goes *to* ("korea" in "ambassador to korea")
+    asks_date: bool  # "when ...", "on what date ...", "which year ..."
+    asks_nothing: bool  # question words alone: "how?"
+    defines: bool  # "what is X?" of a name X of the release
+
+    @property
+    def asked(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+
+def focus(message: str, params: Params) -> tuple[str, bool]:
+    """The part of `message` to match, and whether anything was left out.
+
+    A message within `max_query_chars` and `max_query_words` is read whole. A
+    longer one (read up to `max_input_chars`) is read by its question sentences,
+    those with a question mark or else those opening with a question word, the
+    last ones first, so a long polite preamble does not push the question out.
+    A long message with no question sentence is read from its start.
+    """
+    limit = params.max_query_chars
+    if len(message) <= limit and len(message.split()) <= params.max_query_words:
+        return message, False
+    whole = message[: params.max_input_chars]
+    sentences = [s for s in _SENTENCE_END.split(whole) if s.strip()]
+    asking = [s for s in sentences if "?" in s] or [
+        s for s in sentences if s.split()[0].lower().strip("\"'(") in _OPENERS
+    ]
+    if not asking or len(asking) == len(sentences):
+        return whole[:limit], True
+    kept = [asking[-1]]
+    for sentence in reversed(asking[:-1]):
+        if sum(len(s) + 1 for s in kept) + len(sentence) > limit:
+            break
+        kept.insert(0, sentence)
+    return " ".join(kept)[:limit], True
+
+
+def read(question: str, index: StoreIndex, params: Params) -> Query:
+    """Read `question` once into the `Query` every stage uses. Cheap, bounded, never raises."""
+    shown, cut = focus(question, params)
+    limit = params.max_query_chars
+    # Cap after normalising too: NFKC can expand one character into many
+    # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
+    text = normalise(shown)[:limit]
+    raw = text.split()
+    cut = cut or len(raw) > params.max_query_words
+    # Typos are corrected on the raw words, so a corrected word can still be
+    # rewritten by a synonym ("kazakstan" -> "kazakhstan").
+    corrected = " ".join(correct(w, index, params) for w in raw[: params.max_query_words])
+    tokens = tuple(stem(w) for w in index.synonyms.apply(corrected).split())
+    words = tuple(content(tokens) or tokens)
+    asked = frozenset(words)
+    named = asked - QUESTION_WORDS
+    numbers = frozenset(w for w in asked if is_figure(w))
+    return Query(
+        shown=shown,
+        cut=cut,
+        text=text,
+        tokens=tokens,
+        words=words,
+        foreign=frozenset(w for w in words if w not in index.vocabulary),
+        names=index.names | numbers,
+        numbers=numbers,
+        asked_names=asked & index.all_names,
+        kinds=asked & QUESTION_WORDS - GENERIC_KINDS,
+        towards=index.destination(targets(tokens)),
+        # "When was it published?" asks for a date; "who met Woo when he was
+        # speaker" does not: "when" must open the question.
+        asks_date="when" in text.split()[:3] or _ASKS_DATE.search(text) is not None,
+        # "how are you?" is down to "how": it asks no fact of any entry.
+        asks_nothing=not named,
+        # "What is Astana?" asks what a name is.
+        defines=_DEFINES.search(text) is not None and bool(named) and named <= index.all_names,
+    )
+
+
+def correct(token: str, index: StoreIndex, params: Params) -> str:
+    """`token`, or the store word it is a typo of."""
+    if token in index.known_raw or len(token) < params.min_typo_len or token.isdigit():
+        return token
+    if len(token) >= params.min_name_typo_len:
+        # Names are transliterated many ways ("Korkut", "Kyzilorda"): one edit
+        # away from a name of the release (two for 8+ letters) is that name.
+        limit = 1 if len(token) < 8 else 2
+        near = process.extractOne(
+            token, index.name_spellings, scorer=Levenshtein.distance, score_cutoff=limit
+        )
+        if near:
+            return str(near[0])
+    cutoff = params.typo_cutoff_long if len(token) >= 7 else params.typo_cutoff_short
+    best = process.extractOne(token, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return str(best[0]) if best else token

@@ -1,0 +1,1 @@
+"""Tests for bot/matching/: one module per stage of the pipeline."""

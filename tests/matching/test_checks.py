@@ -1,0 +1,177 @@
+"""Tests for bot/matching/checks.py: one table per check, question + entry -> finding.
+
+Each row is a question of the kind people send, the shipped store's entry it is
+compared with (its best phrasing, as the matcher retrieves it), and what the
+check should find: the check's finding name, or None when it finds nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+from bot.matching.checks import (
+    CHECKS,
+    Finding,
+    Pair,
+    figure_swap,
+    name_swap,
+    no_date,
+    not_about_name,
+    other_kind,
+    question_words_only,
+)
+from bot.matching.query import read
+from bot.matching.retrieve import retrieve
+
+
+def pair(matcher: Matcher, question: str, intent: str) -> Pair:
+    """The question and the entry's best phrasing for it, as the pipeline pairs them."""
+    query = read(question, matcher.index, matcher.params)
+    for hit in retrieve(query, matcher.index, matcher.params):
+        item = matcher.index.items[hit.owner]
+        if item.id == intent:
+            return Pair(query, item, matcher.index.phrasings[hit.phrasing], matcher.index)
+    raise AssertionError(f"{intent} is not retrieved for {question!r}")
+
+
+def found(matcher: Matcher, check: object, question: str, intent: str) -> Finding | None:
+    assert callable(check)
+    result = check(pair(matcher, question, intent), matcher.params)
+    assert result is None or isinstance(result, Finding)
+    return result
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("how?", "flights-total", "question_words_only"),
+        ("why", "congratulations", "question_words_only"),
+        ("how many?", "flights-total", "question_words_only"),
+        ("why", "greeting", None),  # small talk may still answer it
+        ("how many flights per week", "flights-total", None),
+    ],
+)
+def test_question_words_only(matcher: Matcher, question: str, intent: str, finding: str) -> None:
+    result = found(matcher, question_words_only, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.drop and result.factor == 1.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        # a subject of the release for the other one
+        ("Who is the Speaker of the Kazakh parliament?", "speaker", "subject_swap"),
+        ("who is the speaker of kazakhstan's parliament", "speaker", "subject_swap"),
+        ("kia factory kazakhstan", "kia-hyundai", None),  # a subject left out is no swap
+        # another name of the release none of the entry's phrasings mention
+        (
+            "How many flights are there between Astana and Seoul?",
+            "flights-almaty-seoul",
+            ("other_name_swap"),
+        ),
+        ("How many flights are there between Almaty and Seoul?", "flights-almaty-seoul", None),
+        ("hyundai factory kazakhstan", "kia-hyundai", None),  # a sibling in the same entry
+        # the two subjects the other way round
+        ("Who is the ambassador of Korea to Kazakhstan?", "ambassador", "destination_swap"),
+        ("who is the korean ambassador to kazakhstan", "ambassador", "destination_swap"),
+        ("who is kazakhstan's ambassador to korea", "ambassador", None),
+        ("korea ambassador kazakhstan", "ambassador", None),  # no direction given
+    ],
+)
+def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, name_swap, question, intent)
+    assert (result.check if result else None) == finding
+    if result:
+        assert result.factor == matcher.params.name_swap_factor
+        assert result.doubtful and result.swapped
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("korea's trade partner rank for kazakhstan in 2024?", "trade-investment", "figure_swap"),
+        ("korea trade partner rank for kazakhstan in 2023", "trade-investment", None),
+        ("explain in 2 sentences who met whom", "meeting", None),  # the entry states no figure
+    ],
+)
+def test_figure_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, figure_swap, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and result.doubtful)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("When was Woo Won-shik elected speaker?", "congratulations", "other_kind"),
+        ("who published this press release", "publication-date", "other_kind"),
+        ("which election did arystanov congratulate the speaker on", "congratulations", None),
+        ("how many flights per week", "flights-total", None),
+    ],
+)
+def test_other_kind(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, other_kind, question, intent)
+    assert (result.check if result else None) == finding
+    if result:
+        assert (result.factor, result.doubtful, result.swapped) == (
+            matcher.params.question_kind_factor,
+            True,
+            False,
+        )
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("When was Woo Won-shik elected speaker?", "congratulations", "no_date"),
+        ("On what date did the AI school at Korkyt Ata University open?", "ai-school", "no_date"),
+        ("when were hong beom do's remains returned", "hong-beom-do", None),  # states 2021
+        ("which cities did woo visit when he was in kazakhstan", "cities-visited", None),
+    ],
+)
+def test_no_date(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, no_date, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and result.factor == 1.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("what is astana", "flights-astana-seoul", "not_about_name"),
+        ("WHO IS ARYSTANOV", "congratulations", "not_about_name"),
+        ("what is bakad", "bakad", None),
+        ("who is arystanov", "ambassador", None),
+        ("astana seoul flights", "flights-astana-seoul", None),  # asks no "what is"
+    ],
+)
+def test_not_about_name(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, not_about_name, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and not result.doubtful)
+
+
+def test_checks_run_in_one_stated_order() -> None:
+    """Scores are multiplied in this order; a new check is added here or it never runs."""
+    assert [c.__name__ for c in CHECKS] == [
+        "question_words_only",
+        "name_swap",
+        "figure_swap",
+        "other_kind",
+        "no_date",
+        "not_about_name",
+    ]
+
+
+def test_the_pipeline_applies_every_finding(matcher: Matcher) -> None:
+    """Two findings on one entry: the score is scaled once, doubtful and swapped both hold."""
+    question = "When was Woo Won-shik elected speaker?"
+    assert [f.check for f in matcher.findings_for(question, "congratulations") or []] == [
+        "other_kind",
+        "no_date",
+    ]
+    top = matcher.candidates(question)[0]
+    assert (top.intent, top.doubtful, top.swapped) == ("congratulations", True, True)
+    assert matcher.findings_for("how many flights per week", "no-such-entry") is None

@@ -1,0 +1,65 @@
+"""Tests for bot/matching/coverage.py: how much of a question an entry accounts for."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Matcher
+from bot.matching.coverage import Coverage, coverage, explained_similarity
+from bot.matching.query import read
+from bot.matching.retrieve import Hit
+
+
+def cover(matcher: Matcher, question: str, intent: str) -> Coverage:
+    query = read(question, matcher.index, matcher.params)
+    return coverage(query, matcher.index.by_id[intent], matcher.params)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "share", "doubtful"),
+    [
+        # every word is the entry's own
+        ("how many flights per week", "flights-total", 1.0, False),
+        # "germany": a rare word nobody here uses weighs 4 and is all missing: 1 - 4/(6+4)
+        ("how many flights to germany", "flights-total", 0.6, True),
+        # "almaty", a name the entry on Astana flights never mentions: 1 - 6/(6+6+6)
+        ("flights astana almaty", "flights-astana-seoul", 2 / 3, True),
+        # "tourism", a word the store uses elsewhere, costs half its weight: 1 - 3.5/(6+7)
+        ("flights tourism", "flights-total", 1 - 3.5 / 13, False),
+        # question words alone ask nothing that could be missing
+        ("how", "flights-total", 1.0, False),
+    ],
+)
+def test_coverage(
+    matcher: Matcher, question: str, intent: str, share: float, doubtful: bool
+) -> None:
+    assert cover(matcher, question, intent) == Coverage(pytest.approx(share), doubtful)
+
+
+def test_one_unknown_word_in_a_long_question_is_no_doubt(matcher: Matcher) -> None:
+    long = "hey im planning a trip, how many flights a week in total connect kazakhstan with korea?"
+    found = cover(matcher, long, "flights-total")
+    assert not found.doubtful and 0.8 < found.share < 1.0
+
+
+def test_a_name_the_entry_states_only_in_its_answer_counts_half(matcher: Matcher) -> None:
+    """ "Almaty" is in the answer on all flights but in no phrasing of it."""
+    assert cover(matcher, "almaty seoul flights", "flights-almaty-seoul").share == 1.0
+    passing = cover(matcher, "almaty seoul flights", "flights-total").share
+    assert 0.7 < passing < 1.0
+
+
+@pytest.mark.parametrize(
+    ("scores", "covered", "expected"),
+    [
+        ((60.0, 100.0), Coverage(0.9, False), 68.0),  # nearly all explained: set ratio +0.2
+        ((60.0, 100.0), Coverage(0.9, True), 60.0),  # ... unless something in it is doubtful
+        ((60.0, 100.0), Coverage(0.8, False), 60.0),  # below `explained` (0.85)
+        ((60.0, 40.0), Coverage(1.0, False), 60.0),  # a lower set ratio never lowers it
+    ],
+)
+def test_explained_similarity(
+    matcher: Matcher, scores: tuple[float, float], covered: Coverage, expected: float
+) -> None:
+    hit = Hit(owner=0, phrasing=0, similarity=scores[0], subset=scores[1])
+    assert explained_similarity(hit, covered, matcher.params) == pytest.approx(expected)

@@ -1,0 +1,42 @@
+"""Tests for bot/matching/index.py: the tables built once per store."""
+
+from __future__ import annotations
+
+from bot.matching import Matcher
+from bot.matching.index import targets
+
+
+def test_the_release_subjects_are_its_most_named_names(matcher: Matcher) -> None:
+    index = matcher.index
+    assert index.subjects == {"kazakhstan", "korea"}
+    assert {"almaty", "astana", "seoul", "doosan"} <= index.names
+    assert not index.subjects & index.names
+    assert index.names | index.subjects == index.all_names
+
+
+def test_every_phrasing_belongs_to_one_item_and_is_in_the_postings(matcher: Matcher) -> None:
+    index = matcher.index
+    assert len(index.phrasings) == len(index.phrasing_texts)
+    for number, phrasing in enumerate(index.phrasings):
+        assert 0 <= phrasing.owner < len(index.items)
+        assert phrasing.text == " ".join(phrasing.words)
+        assert all(number in index.postings[w] for w in phrasing.words)
+    assert sum(len(i.bare) for i in index.items) == len(index.phrasings)
+    assert set(index.by_id) == {i.id for i in index.items}
+
+
+def test_an_entry_knows_its_answer_and_every_variant_of_its_terms(matcher: Matcher) -> None:
+    """BAKAD stands for the Big Almaty Ring Road; a variant that only describes a name
+    by a subject ("kazakh capital" for Astana) teaches no word ("capital")."""
+    bakad = matcher.index.by_id["bakad"]
+    assert {"bakad", "ring", "road"} <= bakad.vocabulary
+    assert "capital" not in matcher.index.by_id["flights-astana-seoul"].vocabulary
+    assert matcher.index.by_id["flights-total"].figures
+    assert not matcher.index.by_id["congratulations"].figures
+
+
+def test_destinations(matcher: Matcher) -> None:
+    assert targets(["ambassador", "of", "kazakhstan", "to", "korea"]) == ("korea",)
+    assert targets(["flights", "between", "korea", "and", "kazakhstan"]) == ()
+    assert matcher.index.destination(("seoul", "korea")) == "korea"
+    assert matcher.index.destination(("seoul",)) is None

@@ -1,0 +1,78 @@
+"""Tests for bot/matching/query.py: finding the question in a long message, and reading a
+question once into a `Query`."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.matching import Matcher, Params
+from bot.matching.query import focus, read
+
+PARAMS = Params()
+PREAMBLE = (
+    "Good afternoon, and thank you so much for making this bot available to everyone who "
+    "follows the news. I am a student of international relations and I am writing a short "
+    "essay about the ties between the two countries, so I have been reading the release "
+    "carefully and trying to note down the main figures. "
+)
+QUESTION = "How many flights per week are there between Kazakhstan and Korea?"
+
+
+@pytest.mark.parametrize(
+    ("message", "read_as", "cut"),
+    [
+        ("How many flights?", "How many flights?", False),
+        ("  two  spaces ", "  two  spaces ", False),  # short text is read exactly as sent
+        (PREAMBLE + QUESTION, QUESTION, True),  # the question after a long preamble
+        (QUESTION + " " + PREAMBLE, QUESTION, True),  # ... or before a long afterword
+        (PREAMBLE + "Can you help? " + PREAMBLE + QUESTION, "Can you help? " + QUESTION, True),
+        (PREAMBLE + "\nwho is the ambassador\n" + PREAMBLE, "who is the ambassador", True),
+        (PREAMBLE * 3, (PREAMBLE * 3)[:300], True),  # no question sentence: the start
+        ("flights " * 100, ("flights " * 100)[:300], True),  # too many words
+    ],
+)
+def test_focus_reads_the_question_sentences_of_a_long_message(
+    message: str, read_as: str, cut: bool
+) -> None:
+    assert focus(message, PARAMS) == (read_as, cut)
+
+
+def test_a_long_polite_question_is_answered_and_marked_cut(matcher: Matcher) -> None:
+    """Before, only the first 300 characters were read: the preamble, and a fallback."""
+    match = matcher.match(PREAMBLE + QUESTION)
+    assert len(PREAMBLE + QUESTION) > PARAMS.max_query_chars
+    assert (match.intent, match.question, match.cut) == ("flights-total", QUESTION, True)
+    assert matcher.match(QUESTION).cut is False
+
+
+def test_text_beyond_max_input_chars_is_never_read(matcher: Matcher) -> None:
+    far = PREAMBLE * 8 + QUESTION  # the question starts after 2,000 characters
+    assert len(PREAMBLE * 8) > PARAMS.max_input_chars
+    match = matcher.match(far)
+    assert match.question != QUESTION and match.cut
+
+
+def test_read_names_what_a_question_asks(matcher: Matcher) -> None:
+    query = read("When did Korea's ambassador to Kazakhstan visit in 2024?", matcher.index, PARAMS)
+    assert query.words == ("when", "korea", "ambassador", "kazakhstan", "visit", "2024")
+    assert query.numbers == {"2024"}
+    assert query.kinds == {"when"}
+    assert query.towards == "kazakhstan"
+    assert query.asks_date and not query.asks_nothing and not query.defines
+    assert read("what is astana", matcher.index, PARAMS).defines
+    assert read("how?", matcher.index, PARAMS).asks_nothing
+    assert "germany" in read("flights to germany", matcher.index, PARAMS).foreign
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(message=st.text(max_size=5000) | st.text("ab ?.\n", max_size=5000))
+def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str) -> None:
+    """However long the message, at most max_query_chars / max_query_words are matched."""
+    shown, cut = focus(message, PARAMS)
+    assert len(shown) <= PARAMS.max_query_chars
+    assert cut or shown == message
+    query = read(message, matcher.index, PARAMS)
+    assert len(query.text) <= PARAMS.max_query_chars
+    assert len(query.tokens) <= 3 * PARAMS.max_query_words  # a synonym may add words
