@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from bot.language.lexicon import STOPWORDS, rows, words
+from bot.language.lexicon import QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.morphology import stem as plural_stem
 from bot.language.normalise import normalise
 
@@ -87,7 +87,7 @@ def stem_korean(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Analyser:
     """The fold, filler words and stemmer of one language."""
 
@@ -96,16 +96,30 @@ class Analyser:
     stem: Callable[[str], str]
     stopwords: frozenset[str]
 
+    @functools.cached_property
+    def dropped(self) -> frozenset[str]:
+        """Filler words as the matcher sees them: each as written and stemmed.
+
+        English filler counts in every language (names and short English words
+        turn up in Russian or Korean questions too); question words never drop.
+        """
+        filler = self.stopwords | STOPWORDS
+        return frozenset(w for s in filler for w in (s, self.stem(s))) - QUESTION_WORDS
+
     def words(self, text: str) -> list[str]:
         """The stems of the content words of `text`, in order."""
         return [self.stem(w) for w in self.fold(text).split() if w not in self.stopwords]
+
+
+ENGLISH = Analyser("en", normalise, plural_stem, STOPWORDS)
+"""English: `normalise`, the plural stemmer, the English filler words."""
 
 
 @functools.cache
 def analyser(language: str) -> Analyser:
     """The analyser for a language code ("en", "ru", "kk", "ko"); KeyError for others."""
     if language == "en":
-        return Analyser("en", normalise, plural_stem, STOPWORDS)
+        return ENGLISH
     if language == "ru":
         return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
     if language == "kk":
