@@ -80,11 +80,20 @@ def _korean_particles() -> tuple[str, ...]:
 
 
 def stem_korean(word: str) -> str:
-    """A Korean word without its trailing particle: "카자흐스탄과" -> "카자흐스탄"."""
-    for particle in _korean_particles():
-        if word.endswith(particle) and len(word) - len(particle) >= _MIN_KOREAN_STEM:
-            return word[: -len(particle)]
-    return word
+    """The first two syllables of a Korean word: "발표했나요", "발표한" -> "발표".
+
+    Korean glues particles and verb endings to a word ("카자흐스탄과",
+    "개설됐나요"), and most nouns of a release are two syllables or start with
+    a two-syllable root, so its first two syllables stand for the word, as
+    bigram indexing does in Korean search. Words in other scripts are kept.
+    """
+    if len(word) <= _MIN_KOREAN_STEM or not _is_hangul(word[0]):
+        return word
+    return word[:_MIN_KOREAN_STEM]
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
 
 
 @dataclass(frozen=True, eq=False)
