@@ -28,7 +28,7 @@ from bot.language.normalise import normalise
 _KAZAKH_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
 _RUSSIAN_FOLD = str.maketrans("ё", "е")
 _MIN_KAZAKH_STEM = 3  # letters left after an ending is stripped ("рейстер" -> "рейс")
-_MIN_KOREAN_STEM = 2  # syllables left after a particle is stripped ("회의" stays whole)
+_MIN_KOREAN_STEM = 2  # syllables a Korean word is read by ("발표했나요" -> "발표")
 
 
 def fold_russian(text: str) -> str:
@@ -134,5 +134,5 @@ def analyser(language: str) -> Analyser:
     if language == "kk":
         return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
     if language == "ko":
-        return Analyser("ko", normalise, stem_korean, frozenset())
+        return Analyser("ko", normalise, stem_korean, words("stopwords_ko"))
     raise KeyError(f"no analyser for language {language!r}")

@@ -5,7 +5,8 @@
 English quote) and follow-ups, and takes the overlay's phrasings, answer and
 topic label. Its synonyms are the overlay's, plus the names table (every form
 of a name, and the English name, rewritten to its first form) and the
-language's question words rewritten to English ones ("когда" -> "when"), so
+language's question words and a few function words rewritten to the English
+ones the checks look for ("когда" -> "when", "в" -> "in", "до" -> "before"), so
 every stage of the English pipeline reads the translated store as it reads
 the English one: the same checks for names, figures and question kinds.
 
@@ -48,8 +49,8 @@ def view_synonyms(overlay: Overlay) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = dict(overlay.synonyms)
     for english, forms in overlay.names.items():
         table[forms[0]] = (*forms[1:], english)
-    for english, *words in rows(f"question_words_{overlay.language}"):
-        table[english] = tuple(words)
+    for english, *words in rows(f"to_english_{overlay.language}"):
+        table[english] = tuple(w.replace("_", " ") for w in words)
     return table
 
 
@@ -78,6 +79,10 @@ def untranslated(store: Store, entry_id: str) -> bool:
     return overlay is not None and entry_id not in overlay.entries
 
 
+# Languages written in the same script, so one may be typed for the other.
+_SIBLINGS = {"ru": "kk", "kk": "ru"}
+
+
 class Matchers:
     """One matcher per language of the store; a question goes to its language's matcher.
 
@@ -96,6 +101,9 @@ class Matchers:
             "en": self.english,
             **{lang: Matcher(view, base=self.english) for lang, view in self.views.items()},
         }
+        for language, other in _SIBLINGS.items():
+            if language in self.matchers and other in self.matchers:
+                self.matchers[language].sibling = self.matchers[other]
 
     @property
     def languages(self) -> tuple[str, ...]:

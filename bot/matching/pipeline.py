@@ -60,6 +60,9 @@ class Matcher:
         self.index: StoreIndex = build_index(store, self.params, language, index)
         # Sentences of the release are quoted only to questions in its own language.
         self.passages = PassageIndex(store, self.params) if base is None else None
+        # The matcher of a language written in the same script (Russian for Kazakh):
+        # a question this one does not answer may be that language typed alike.
+        self.sibling: Matcher | None = None
 
     def rebuilt(self, params: Params) -> Matcher:
         """The same store (and language) matched under other `params`."""
@@ -130,8 +133,17 @@ class Matcher:
         """The verdict on a scored question under `params` (default: this matcher's).
 
         When no entry fits, one sentence of the release may still answer the
-        question clearly: that is an answer too, quoted.
+        question clearly: that is an answer too, quoted. Kazakh is often typed
+        with Russian letters only: a question this matcher does not answer is
+        answered by its `sibling` if that one does.
         """
+        match = self._own_verdict(scored, params)
+        if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
+            return match
+        other = self.sibling._own_verdict(self.sibling.score(scored.query.shown))
+        return other if other.answered else match
+
+    def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params
         query = scored.query
         match = decide(query.shown, scored.candidates, self.index.by_id, params)

@@ -65,7 +65,7 @@ def test_the_view_keeps_ids_sources_and_follow_ups_and_takes_the_translation(sto
 
 def test_names_and_question_words_become_synonyms(store: Store) -> None:
     table = view_synonyms(store.overlays["ru"])
-    assert "when" in table and "когда" in table["when"]
+    assert "when" in table and "когда" in table["when"] and "в каком году" in table["when"]
     almaty = store.overlays["ru"].names["Almaty"]
     assert "Almaty" in table[almaty[0]]  # the English name reads as the Russian one
 
@@ -87,3 +87,24 @@ def test_english_is_matched_exactly_as_before(matchers: Matchers, store: Store) 
     plain = Matcher(store)
     for question in ("kazakh ambassador name", "what is bakad", "Who was speaker before Woo?"):
         assert matchers.match(question) == plain.match(question)
+
+
+# Measured on each language's eval set (all of it written blind; see README "Languages").
+# These are floors against regressions, not the targets of 90% answered and 95% declined,
+# which only the Russian rejection meets so far.
+FLOORS = {"ru": (0.61, 0.95), "kk": (0.63, 0.90), "ko": (0.51, 0.82)}
+
+
+@pytest.mark.parametrize("language", sorted(FLOORS))
+def test_each_language_holds_its_measured_figures(matchers: Matchers, language: str) -> None:
+    from pathlib import Path
+
+    from bot.matching.evaluate import load_cases, report
+
+    path = Path(__file__).resolve().parents[1] / "data" / f"eval.{language}.yaml"
+    cases = [c for c in load_cases(path) if matchers.language_of(c.question) == language]
+    summary, _ = report(matchers.matchers[language], cases)
+    accuracy, rejection = FLOORS[language]
+    assert summary.in_scope >= 90 and summary.out_of_scope >= 40
+    assert summary.accuracy >= accuracy
+    assert summary.rejection >= rejection
