@@ -48,13 +48,15 @@ SECTIONS = ("latency", "startup", "throughput", "review")
 
 
 def snapshot(folder: Path) -> Path:
-    """A copy of the shipped store and its release, so one run sees one store throughout.
+    """A copy of the shipped store, its overlays and its release: one run, one store.
 
     (The store may be edited while the benchmark runs.) Raises StoreError if it is invalid.
     """
     shipped = load_store(DEFAULT_STORE)
     copy = folder / DEFAULT_STORE.name
     shutil.copy(DEFAULT_STORE, copy)
+    for overlay in shipped.overlays.values():
+        shutil.copy(overlay.path, folder / overlay.path.name)
     document = folder / shipped.document_path.relative_to(DEFAULT_STORE.parent)
     document.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(shipped.document_path, document)

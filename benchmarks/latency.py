@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from benchmarks import synthetic
 from benchmarks.report import Row, median, p99
-from bot.matching import Matcher
+from bot.matching import Matcher, Matchers
 from bot.matching.evaluate import load_cases
 from bot.store import Store, load_store
 
@@ -75,6 +75,12 @@ def time_store(label: str, store: Store, questions: Sequence[str]) -> tuple[Timi
     started = time.perf_counter()
     matcher = Matcher(store)
     build_s = time.perf_counter() - started
+    return time_matcher(label, matcher, build_s, questions), matcher
+
+
+def time_matcher(label: str, matcher: Matcher, build_s: float, questions: Sequence[str]) -> Timing:
+    """`matcher.match` on each question, against a bare extractOne over the same phrasings."""
+    store = matcher.store
     phrasings = flat_phrasings(matcher, store)
     cutoff = store.settings.clarify_threshold
     timing = Timing(label, len(store.entries), len(phrasings), build_s)
@@ -91,7 +97,7 @@ def time_store(label: str, store: Store, questions: Sequence[str]) -> tuple[Timi
         t2 = clock()
         timing.ours_ms.append((t1 - t0) / 1e6)
         timing.raw_ms.append((t2 - t1) / 1e6)
-    return timing, matcher
+    return timing
 
 
 def _named(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -146,6 +152,21 @@ def profile(matcher: Matcher, questions: Sequence[str], lines: int = 14) -> str:
     )
 
 
+def _language_timings(store: Store, passes: int) -> list[Timing]:
+    """One timing per overlay of the store, on that language's eval questions."""
+    started = time.perf_counter()
+    matchers = Matchers(store)
+    build_s = time.perf_counter() - started
+    timings = []
+    for language in matchers.languages[1:]:
+        path = EVAL.with_name(f"eval.{language}.yaml")
+        if path.exists():
+            questions = [case.question for case in load_cases(path)] * passes
+            label = f"shipped store in {language}"
+            timings.append(time_matcher(label, matchers.matchers[language], build_s, questions))
+    return timings
+
+
 def run(store_path: Path, quick: bool) -> tuple[list[Row], dict[str, object]]:
     plan = QUICK if quick else FULL
     base = load_store(store_path)
@@ -155,6 +176,7 @@ def run(store_path: Path, quick: bool) -> tuple[list[Row], dict[str, object]]:
     timings: list[Timing] = []
     shipped, _ = time_store("shipped store", base, asked * plan.shipped_passes)
     timings.append(shipped)
+    languages = _language_timings(base, plan.shipped_passes)
     largest: tuple[Matcher, list[str]] | None = None
     for size, count in plan.sizes:
         store = synthetic.generate(base, size)
@@ -170,8 +192,8 @@ def run(store_path: Path, quick: bool) -> tuple[list[Row], dict[str, object]]:
         del store
 
     rows: list[Row] = []
-    for timing in timings:
-        is_shipped = timing is shipped
+    for timing in timings + languages:
+        is_shipped = timing is shipped or timing in languages
         at_scale = not is_shipped and timing.entries >= SCALE_TARGET_ENTRIES
         what = f"{timing.label} ({timing.entries:,} entries, {timing.phrasings:,} phrasings)"
         ours, raw = median(timing.ours_ms), median(timing.raw_ms)

@@ -24,7 +24,7 @@ from typing import Any, NoReturn, TypeAlias
 
 from bot.config import store_path
 from bot.errors import describe
-from bot.matching import Candidate, Kind, Match, Matcher
+from bot.matching import Candidate, Kind, Match, Matchers
 from bot.replies import plain
 from bot.review.options import add_parser as add_review
 from bot.store import Store, StoreError, check_store, load_store
@@ -98,6 +98,7 @@ def match_json(match: Match) -> dict[str, Any]:
         "answer": answer,
         "intent": match.intent,
         "score": match.score,
+        "language": match.language,
         "suggestions": [
             {"intent": c.intent, "question": c.question, "score": c.score}
             for c in match.suggestions
@@ -110,7 +111,7 @@ def match_json(match: Match) -> dict[str, Any]:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     store = _load(args)
-    matcher = Matcher(store)
+    matcher = Matchers(store)
     if args.jsonl:
         for line in sys.stdin:
             question = line.rstrip("\r\n")
@@ -124,7 +125,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json_line(match_json(match)))
     else:
-        print(plain(match, store))
+        print(plain(match, matcher.store_for(match.language)))
     return 0
 
 
@@ -140,7 +141,7 @@ class Chat:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.matcher = Matcher(store)
+        self.matcher = Matchers(store)
         self.choices: tuple[Candidate, ...] = ()
 
     def reply(self, text: str) -> str:
@@ -151,6 +152,7 @@ class Chat:
         # "Did you mean" and the suggestions under "not in the release" are both numbered.
         numbered = match.kind in (Kind.CLARIFY, Kind.FALLBACK)
         self.choices = match.suggestions if numbered else ()
+        self.store = self.matcher.store_for(match.language)  # a pick answers in this language
         return plain(match, self.store)
 
     def _pick(self, number: int) -> str:
@@ -225,6 +227,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from bot.matching.evaluate import (
+        Case,
         EvalFileError,
         SweepError,
         load_cases,
@@ -235,8 +238,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     store = _load(args)
     try:
         cases = load_cases(args.file, known={e.id for e in store.entries})
-        matcher = Matcher(store)
-        print(sweep_report(matcher, cases, args.sweep) if args.sweep else report(matcher, cases)[1])
+        matchers = Matchers(store)
+        by_language: dict[str, list[Case]] = {}
+        for case in cases:
+            by_language.setdefault(matchers.language_of(case.question), []).append(case)
+        for number, (language, some) in enumerate(by_language.items()):
+            matcher = matchers.matchers.get(language)
+            if len(by_language) > 1 or language != "en":
+                print(f"{chr(10) if number else ''}== {language}: {len(some)} questions")
+            if matcher is None:
+                print("no overlay for this language: every question gets the fallback")
+                continue
+            print(
+                sweep_report(matcher, some, args.sweep) if args.sweep else report(matcher, some)[1]
+            )
     except (EvalFileError, SweepError) as exc:
         raise UsageError(str(exc)) from None
     return 0

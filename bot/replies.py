@@ -11,8 +11,11 @@ import html as _html
 import re
 from dataclasses import dataclass, replace
 
+from bot.language.lexicon import rows
 from bot.matching import Candidate, Kind, Match
+from bot.matching.languages import untranslated
 from bot.store import Entry, Store
+from bot.strings import ENGLISH, Strings, strings_for
 
 MAX_INLINE_RESULTS = 5
 
@@ -76,18 +79,56 @@ def _label(text: str) -> str:
     return text if len(text) <= MAX_BUTTON_TEXT else text[: MAX_BUTTON_TEXT - 1] + "…"
 
 
+def _strings(store: Store) -> Strings:
+    return strings_for(store, store.language)
+
+
+def _lang(store: Store) -> str:
+    """The language part of a button's callback data: "" for English, "ru:" for Russian.
+
+    A tap is answered in the language of the message its button is under, whatever
+    the language of the person's Telegram client.
+    """
+    return "" if store.language == "en" else f"{store.language}:"
+
+
+def button_language(data: str) -> tuple[str, str]:
+    """The language of a button's callback data and the data without it.
+
+    >>> button_language("a:ru:flights-total"), button_language("t:3")
+    (('ru', 'a:flights-total'), ('en', 't:3'))
+    """
+    prefix, _, rest = data.partition(":")
+    language, colon, tail = rest.partition(":")
+    if colon and len(language) == 2 and language.isascii() and language.isalpha():
+        return language, f"{prefix}:{tail}"
+    if data.startswith(NONE_OF_THESE + ":") and len(rest) == 2:
+        return rest, NONE_OF_THESE
+    return "en", data
+
+
 def answer_button(store: Store, entry_id: str) -> Button | None:
     entry = store.entry(entry_id)
     if entry is None:
         return None
-    return Button(_label(entry.questions[0]), ANSWER_PREFIX + entry.id)
+    return Button(_label(entry.questions[0]), ANSWER_PREFIX + _lang(store) + entry.id)
 
 
 def _not_found_text(store: Store) -> str:
-    return (
-        "Sorry, I could not find that in the release. "
-        "I can answer questions about: " + ", ".join(store.topics) + "."
-    )
+    return _strings(store).format("not_found", topics=", ".join(store.topics))
+
+
+def unsupported(language: str, store: Store) -> Reply:
+    """The reply to a question in a language the store has no overlay for.
+
+    Said in that language where the bot knows the sentence (data/unsupported.txt),
+    then in English, with the topics to try.
+    """
+    said = {row[0]: " ".join(row[1:]) for row in rows("unsupported")}.get(language)
+    text = ENGLISH["languages"] + " " + _not_found_text(store)
+    if said:
+        text = f"{said}\n\n{text}"
+    return Reply(_esc(text), tuple((b,) for b in topic_buttons(store)))
 
 
 # --- Plain text (console) ---------------------------------------------------------
@@ -102,20 +143,29 @@ def plain(match: Match, store: Store) -> str:
     """The reply as a person reads it in a terminal."""
     if match.cut:
         return f"{cut_note(match)}\n\n{plain(replace(match, cut=False), store)}"
+    says = _strings(store)
     if match.kind is Kind.ANSWER and match.entry is not None:
-        return f'{match.entry.answer}\n\nFrom the release: "{match.entry.source}"'
+        head = _untranslated_note(store, match.entry)
+        return f'{head}{match.entry.answer}\n\n{says["from_release"]} "{match.entry.source}"'
     if match.kind is Kind.ANSWER and match.passage is not None:
-        return f'The release says: "{match.passage}"'
+        return f'{says["release_says"]} "{match.passage}"'
     if match.kind is Kind.SMALLTALK and match.smalltalk is not None:
         return match.smalltalk.answer
     if match.kind is Kind.CLARIFY:
         lines = [_suggestion_line(store, c, i) for i, c in enumerate(match.suggestions, 1)]
-        return "Did you mean:\n" + "\n".join(lines)
+        return says["did_you_mean"].rstrip("…?.") + ":\n" + "\n".join(lines)
+    if match.language not in ("en", store.language):
+        return unsupported(match.language, store).text
     text = _not_found_text(store)
     if match.suggestions:
         lines = [_suggestion_line(store, c, i) for i, c in enumerate(match.suggestions, 1)]
-        text += "\nPerhaps one of these helps:\n" + "\n".join(lines)
+        text += f"\n{says['perhaps']}\n" + "\n".join(lines)
     return text
+
+
+def _untranslated_note(store: Store, entry: Entry) -> str:
+    """For an answer a translated store gives in English: a line that says so."""
+    return f"{_strings(store)['untranslated']}\n" if untranslated(store, entry.id) else ""
 
 
 def _suggestion_line(store: Store, candidate: Candidate, number: int) -> str:
@@ -137,8 +187,8 @@ def _shorten(text: str, limit: int) -> str:
 
 def entry_reply(store: Store, entry: Entry) -> Reply:
     """An answer with its supporting quote and follow-up buttons, within Telegram's limit."""
-    answer = _esc(_shorten(entry.answer, MAX_ANSWER_CHARS))
-    head = f"{answer}\n\n<i>From the release:</i>\n<blockquote>"
+    answer = _esc(_untranslated_note(store, entry) + _shorten(entry.answer, MAX_ANSWER_CHARS))
+    head = f"{answer}\n\n<i>{_esc(_strings(store)['from_release'])}</i>\n<blockquote>"
     tail = "</blockquote>"
     source = _esc(entry.source)
     if len(head) + len(source) + len(tail) > MAX_MESSAGE:
@@ -161,14 +211,19 @@ def html(match: Match, store: Store) -> Reply:
         return Reply(noted, reply.buttons) if len(noted) <= MAX_MESSAGE else reply
     if match.kind is Kind.ANSWER and match.entry is not None:
         return entry_reply(store, match.entry)
+    says = _strings(store)
     if match.kind is Kind.ANSWER and match.passage is not None:
-        return Reply(f"<i>The release says:</i>\n<blockquote>{_esc(match.passage)}</blockquote>")
+        quote = f"<blockquote>{_esc(match.passage)}</blockquote>"
+        return Reply(f"<i>{_esc(says['release_says'])}</i>\n{quote}")
     if match.kind is Kind.SMALLTALK and match.smalltalk is not None:
         return Reply(_esc(match.smalltalk.answer))
     if match.kind is Kind.CLARIFY:
-        rows = [(b,) for b in (answer_button(store, c.intent) for c in match.suggestions) if b]
-        rows.append((Button("None of these", NONE_OF_THESE),))
-        return Reply("Did you mean…?", tuple(rows))
+        buttons = [(b,) for b in (answer_button(store, c.intent) for c in match.suggestions) if b]
+        none = NONE_OF_THESE + (f":{store.language}" if store.language != "en" else "")
+        buttons.append((Button(says["none_of_these"], none),))
+        return Reply(_esc(says["did_you_mean"]), tuple(buttons))
+    if match.language not in ("en", store.language):
+        return unsupported(match.language, store)
     return not_found(store, match.suggestions)
 
 
@@ -180,11 +235,13 @@ def not_found(store: Store, suggestions: tuple[Candidate, ...] = ()) -> Reply:
 
 
 def topic_buttons(store: Store) -> list[Button]:
-    return [Button(_label(t), f"{TOPIC_PREFIX}{i}") for i, t in enumerate(store.topics)]
+    prefix = TOPIC_PREFIX + _lang(store)
+    return [Button(_label(t), f"{prefix}{i}") for i, t in enumerate(store.topics)]
 
 
 def topics_reply(store: Store) -> Reply:
-    return Reply("Pick a topic:", tuple((b,) for b in topic_buttons(store)))
+    prompt = _esc(_strings(store)["topics_prompt"])
+    return Reply(prompt, tuple((b,) for b in topic_buttons(store)))
 
 
 def topic_reply(store: Store, index: int) -> Reply:
@@ -193,29 +250,20 @@ def topic_reply(store: Store, index: int) -> Reply:
         return topics_reply(store)
     topic = store.topics[index]
     rows = tuple((b,) for b in (answer_button(store, e.id) for e in store.entries_for(topic)) if b)
-    return Reply(f"<b>{_esc(topic)}</b>: what would you like to know?", rows)
+    heading = _esc(_strings(store)["topic_heading"]).format(topic=f"<b>{_esc(topic)}</b>")
+    return Reply(heading, rows)
 
 
 def start_reply(store: Store) -> Reply:
     date = f" ({_esc(store.published)})" if store.published else ""
     examples = [b for b in (answer_button(store, e.id) for e in store.entries[:3]) if b]
-    text = (
-        f"Hello! I answer questions about the press release <b>{_esc(store.title)}</b>{date}.\n\n"
-        "Ask me in your own words, or try one of these:"
-    )
+    template = _esc(_strings(store)["start"])
+    text = template.format(title=f"<b>{_esc(store.title)}</b>", date=date)
     return Reply(text, tuple((b,) for b in examples))
 
 
 def help_reply(store: Store) -> Reply:
-    text = (
-        "Ask any question about the release and I will answer with a quote from it.\n\n"
-        "/topics – browse the topics\n"
-        "/source – read the whole release\n"
-        "/ask QUESTION – ask in a group\n\n"
-        "In groups, mention me or reply to my message. "
-        "In any chat, type my username and a question to answer inline."
-    )
-    return Reply(text)
+    return Reply(_esc(_strings(store)["help"]))
 
 
 def source_chunks(store: Store, limit: int = MAX_MESSAGE) -> list[str]:

@@ -1,4 +1,4 @@
-"""Every string the bot shows a person, by language.
+"""Every string the bot shows a person, by language. Plain text: the replies escape it.
 
 English is written here; other languages come from the store's overlays
 (``release.ru.yaml`` and friends, `bot.store.overlay`), which must hold the
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.store import Store
 
 ENGLISH: Mapping[str, str] = {
-    "start": "Hello! I answer questions about the press release <b>{title}</b>{date}.\n\n"
+    "start": "Hello! I answer questions about the press release {title}{date}.\n\n"
     "Ask me in your own words, or try one of these:",
     "help": "Ask any question about the release and I will answer with a quote from it.\n\n"
     "/topics – browse the topics\n"

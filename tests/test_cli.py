@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STORES = Path(__file__).resolve().parent / "data" / "stores"
 GOOD = STORES / "good.yaml"
 INVALID = sorted((STORES / "invalid").glob("*.yaml"))
-JSON_KEYS = {"question", "kind", "answered", "answer", "intent", "score", "suggestions"}
+JSON_KEYS = {"question", "kind", "answered", "answer", "intent", "score", "language", "suggestions"}
 
 COST_REPLY = (
     "The centre cost 1.5 million dollars.\n\n"
@@ -593,3 +593,28 @@ def test_a_failed_write_to_stdout_is_one_line() -> None:
         )
     assert result.returncode == 1
     assert result.stderr == "release-bot: standard input or output: no space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "starts"),
+    [
+        ("Сколько рейсов в неделю между Казахстаном и Кореей?", "ru", "Сейчас между"),
+        ("Қазақстан мен Корея арасында аптасына қанша рейс бар?", "kk", "Қазіргі уақытта"),
+    ],
+)
+def test_ask_answers_in_the_language_of_the_question(
+    question: str, language: str, starts: str
+) -> None:
+    result = run_bot("ask", "--json", question)
+    out = json.loads(result.stdout)
+    assert (out["language"], out["kind"], out["intent"]) == (language, "answer", "flights-total")
+    assert out["answer"].startswith(starts)
+    shown = run_bot("ask", question).stdout
+    assert shown.startswith(starts) and '"Currently, there are 15 flights per week' in shown
+
+
+def test_ask_in_a_language_the_bot_does_not_speak_says_which_it_does() -> None:
+    result = run_bot("ask", "これは何ですか")
+    assert result.returncode == 0
+    assert result.stdout.startswith("英語、ロシア語、カザフ語、韓国語が分かります。")
+    assert "I understand English, Russian, Kazakh and Korean." in result.stdout

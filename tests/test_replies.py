@@ -386,3 +386,35 @@ def test_a_reply_to_a_message_read_in_part_says_which_part(store: Store, kind: K
     assert html_reply(cut, store) == Reply(
         f"<i>{html.escape(note, quote=False)}</i>\n\n{full.text}", full.buttons
     )
+
+
+# --- Other languages -------------------------------------------------------------------
+
+
+def test_button_data_carries_the_language_of_its_message() -> None:
+    from bot.replies import button_language
+
+    assert button_language("a:ru:flights-total") == ("ru", "a:flights-total")
+    assert button_language("t:ko:3") == ("ko", "t:3")
+    assert button_language("none:kk") == ("kk", "none")
+    assert button_language("a:flights-total") == ("en", "a:flights-total")
+    assert button_language("a:ab") == ("en", "a:ab")  # a two-letter id is an id
+    assert button_language("t:²:1") == ("en", "t:²:1")  # not a language: stale, as before
+
+
+def test_a_translated_clarify_offers_translated_questions_and_labels() -> None:
+    from bot.matching import Candidate
+    from bot.matching.languages import language_view
+
+    store = load_store()  # the shipped store and its overlays
+    russian = language_view(store, store.overlays["ru"])
+    offered = (Candidate("flights-total", "x", 60.0), Candidate("flights-almaty-seoul", "y", 58.0))
+    reply = html_reply(Match("рейсы", Kind.CLARIFY, 60.0, suggestions=offered), russian)
+    assert reply.text == "Вы имели в виду…?"
+    assert [b.data for row in reply.buttons for b in row] == [
+        "a:ru:flights-total",
+        "a:ru:flights-almaty-seoul",
+        "none:ru",
+    ]
+    assert reply.buttons[0][0].text == store.overlays["ru"].entries["flights-total"].questions[0]
+    assert reply.buttons[-1][0].text == "Ничего из этого"

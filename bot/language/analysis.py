@@ -21,14 +21,14 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from bot.language.lexicon import STOPWORDS, rows, words
+from bot.language.lexicon import QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.morphology import stem as plural_stem
 from bot.language.normalise import normalise
 
 _KAZAKH_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
 _RUSSIAN_FOLD = str.maketrans("ё", "е")
 _MIN_KAZAKH_STEM = 3  # letters left after an ending is stripped ("рейстер" -> "рейс")
-_MIN_KOREAN_STEM = 2  # syllables left after a particle is stripped ("회의" stays whole)
+_MIN_KOREAN_STEM = 2  # syllables a Korean word is read by ("발표했나요" -> "발표")
 
 
 def fold_russian(text: str) -> str:
@@ -80,14 +80,23 @@ def _korean_particles() -> tuple[str, ...]:
 
 
 def stem_korean(word: str) -> str:
-    """A Korean word without its trailing particle: "카자흐스탄과" -> "카자흐스탄"."""
-    for particle in _korean_particles():
-        if word.endswith(particle) and len(word) - len(particle) >= _MIN_KOREAN_STEM:
-            return word[: -len(particle)]
-    return word
+    """The first two syllables of a Korean word: "발표했나요", "발표한" -> "발표".
+
+    Korean glues particles and verb endings to a word ("카자흐스탄과",
+    "개설됐나요"), and most nouns of a release are two syllables or start with
+    a two-syllable root, so its first two syllables stand for the word, as
+    bigram indexing does in Korean search. Words in other scripts are kept.
+    """
+    if len(word) <= _MIN_KOREAN_STEM or not _is_hangul(word[0]):
+        return word
+    return word[:_MIN_KOREAN_STEM]
 
 
-@dataclass(frozen=True)
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+@dataclass(frozen=True, eq=False)
 class Analyser:
     """The fold, filler words and stemmer of one language."""
 
@@ -96,20 +105,34 @@ class Analyser:
     stem: Callable[[str], str]
     stopwords: frozenset[str]
 
+    @functools.cached_property
+    def dropped(self) -> frozenset[str]:
+        """Filler words as the matcher sees them: each as written and stemmed.
+
+        English filler counts in every language (names and short English words
+        turn up in Russian or Korean questions too); question words never drop.
+        """
+        filler = self.stopwords | STOPWORDS
+        return frozenset(w for s in filler for w in (s, self.stem(s))) - QUESTION_WORDS
+
     def words(self, text: str) -> list[str]:
         """The stems of the content words of `text`, in order."""
         return [self.stem(w) for w in self.fold(text).split() if w not in self.stopwords]
+
+
+ENGLISH = Analyser("en", normalise, plural_stem, STOPWORDS)
+"""English: `normalise`, the plural stemmer, the English filler words."""
 
 
 @functools.cache
 def analyser(language: str) -> Analyser:
     """The analyser for a language code ("en", "ru", "kk", "ko"); KeyError for others."""
     if language == "en":
-        return Analyser("en", normalise, plural_stem, STOPWORDS)
+        return ENGLISH
     if language == "ru":
         return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
     if language == "kk":
         return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
     if language == "ko":
-        return Analyser("ko", normalise, stem_korean, frozenset())
+        return Analyser("ko", normalise, stem_korean, words("stopwords_ko"))
     raise KeyError(f"no analyser for language {language!r}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from bot.language.normalise import normalise
 
@@ -11,16 +11,19 @@ from bot.language.normalise import normalise
 class SynonymTable:
     """Rewrites every known variant of a term to its canonical form.
 
-    Variants are matched on whole words of normalised text, longest first, so
-    "republic of korea" wins over "korea".
+    Variants are matched on whole words of folded text, longest first, so
+    "republic of korea" wins over "korea". `fold` is the language's folding
+    (`normalise` for English); the text given to `apply` must be folded alike.
     """
 
-    def __init__(self, synonyms: Mapping[str, Iterable[str]]) -> None:
+    def __init__(
+        self, synonyms: Mapping[str, Iterable[str]], fold: Callable[[str], str] = normalise
+    ) -> None:
         table: dict[str, str] = {}
         for canonical, variants in synonyms.items():
-            target = normalise(canonical)
+            target = fold(canonical)
             for variant in (canonical, *variants):
-                key = normalise(variant)
+                key = fold(variant)
                 if key:
                     # The canonical form maps to itself, so that "woo won shik"
                     # is consumed whole rather than its variant "woo" expanded.

@@ -4,8 +4,9 @@ The public names: `Matcher` (build once per store; `match` a question), its
 verdict `Match` of a `Kind`, the `Candidate`s behind it, and `Params`.
 """
 
+from bot.matching.languages import Matchers
 from bot.matching.params import Params
 from bot.matching.pipeline import Matcher, Scored
 from bot.matching.verdict import Candidate, Kind, Match
 
-__all__ = ["Candidate", "Kind", "Match", "Matcher", "Params", "Scored"]
+__all__ = ["Candidate", "Kind", "Match", "Matcher", "Matchers", "Params", "Scored"]

@@ -217,7 +217,7 @@ def sweep_parameter(
         if scored is not None:
             rows.append((value, summarise(matcher, scored, params)))
         else:
-            other = Matcher(matcher.store, params)
+            other = matcher.rebuilt(params)
             rows.append((value, summarise(other, run(other, cases))))
     return rows
 

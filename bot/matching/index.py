@@ -16,14 +16,14 @@ from bot.language import (
     STOPWORDS,
     SynonymTable,
     normalise,
-    stem,
     words,
 )
+from bot.language.analysis import ENGLISH, Analyser
 from bot.matching.params import Params
 from bot.store import Entry, SmallTalk, Store
 
 # Stop words are dropped after stemming, so their stemmed forms count too ("does" -> "doe").
-DROPPED = frozenset(w for s in STOPWORDS for w in (s, stem(s))) - QUESTION_WORDS
+DROPPED = ENGLISH.dropped
 
 # A capitalised word inside a sentence: a place, person or company.
 CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
@@ -38,9 +38,9 @@ def is_figure(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def content(tokens: Sequence[str]) -> list[str]:
+def content(tokens: Sequence[str], dropped: frozenset[str] = DROPPED) -> list[str]:
     """The tokens that say what is asked: stop words dropped, question words kept."""
-    return [t for t in tokens if t not in DROPPED]
+    return [t for t in tokens if t not in dropped]
 
 
 def targets(tokens: Sequence[str]) -> tuple[str, ...]:
@@ -100,10 +100,11 @@ class StoreIndex:
     typo_vocabulary: tuple[str, ...]  # words a typo is corrected towards
     name_spellings: tuple[str, ...]  # the release's names, for names an edit or two off
     by_id: Mapping[str, Item]
+    language: Analyser = ENGLISH  # how this store's language is folded, stemmed and filtered
 
     def tokens(self, text: str) -> list[str]:
-        """`text` normalised, its synonyms rewritten, each word stemmed."""
-        return tokenise(self.synonyms, text)
+        """`text` folded, its synonyms rewritten, each word stemmed."""
+        return tokenise(self.synonyms, text, self.language)
 
     def destination(self, words: Sequence[str]) -> str | None:
         """The subject of the release a text goes *to* ("Korea" in "the ambassador of
@@ -116,26 +117,39 @@ class StoreIndex:
         return next((w for w in words if w in self.subjects), None)
 
 
-def tokenise(synonyms: SynonymTable, text: str) -> list[str]:
-    """`text` normalised, its synonyms rewritten, each word stemmed."""
-    return [stem(w) for w in synonyms.apply(normalise(text)).split()]
+def tokenise(synonyms: SynonymTable, text: str, language: Analyser = ENGLISH) -> list[str]:
+    """`text` folded, its synonyms rewritten, each word stemmed."""
+    return [language.stem(w) for w in synonyms.apply(language.fold(text)).split()]
 
 
-def build_index(store: Store, params: Params) -> StoreIndex:
-    """Read `store` once into the tables every question is matched against."""
-    synonyms = SynonymTable(store.synonyms)
-    all_names, subjects = _names(store, synonyms, params)
-    variants = _variant_words(store, synonyms, subjects)
-    items, phrasings = _items(store, synonyms, variants, (all_names, subjects))
+def build_index(
+    store: Store, params: Params, language: Analyser = ENGLISH, base: StoreIndex | None = None
+) -> StoreIndex:
+    """Read `store` once into the tables every question is matched against.
+
+    For a store in another language (`bot.matching.languages.language_view`),
+    `language` reads its text and `base` is the English store's index: the
+    release's names and subjects come from it and from the overlay's names table.
+    """
+    synonyms = SynonymTable(store.synonyms, language.fold)
+    if base is None:
+        all_names, subjects = _names(store, synonyms, params)
+    else:
+        all_names, subjects = _translated_names(store, synonyms, language, base)
+    variants = _variant_words(store, synonyms, subjects, language)
+    items, phrasings = _items(store, synonyms, variants, (all_names, subjects), language)
     vocabulary = frozenset(
         {w for item in items for w in item.vocabulary}
-        | set(tokenise(synonyms, store.document.body))
+        | set(tokenise(synonyms, store.document.body, language))
     )
     postings: dict[str, list[int]] = {}
     for number, phrasing in enumerate(phrasings):
         for word in dict.fromkeys(phrasing.words):
             postings.setdefault(word, []).append(number)
-    known_raw, typo_vocabulary = _typo_tables(store, vocabulary, params)
+    known_raw, typo_vocabulary = _typo_tables(store, vocabulary, params, language)
+    spellings = _name_spellings(store.document.body, params)
+    if base is not None:
+        spellings = _translated_spellings(store, language, params) + spellings
     return StoreIndex(
         synonyms=synonyms,
         all_names=all_names,
@@ -148,8 +162,9 @@ def build_index(store: Store, params: Params) -> StoreIndex:
         vocabulary=vocabulary,
         known_raw=known_raw,
         typo_vocabulary=typo_vocabulary,
-        name_spellings=_name_spellings(store.document.body, params),
+        name_spellings=spellings,
         by_id={item.id: item for item in items},
+        language=language,
     )
 
 
@@ -175,8 +190,40 @@ def _names(
     return all_names, subjects
 
 
+def _translated_names(
+    store: Store, synonyms: SynonymTable, language: Analyser, base: StoreIndex
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The names and subjects of a translated store: the English ones (people type
+    "Doosan" in a Russian question too) and the overlay's names in its language.
+
+    A name is a subject when its English name is one ("Kazakhstan" ->
+    "Казахстан"); names are rewritten to their first form by the view's synonyms.
+    """
+    overlay = store.overlays[language.language]
+    names, subjects = set(base.all_names), set(base.subjects)
+    for english, forms in overlay.names.items():
+        tokens = tokenise(synonyms, forms[0], language)
+        names.update(tokens)
+        if set(base.tokens(english)) & base.subjects:
+            subjects.update(tokens)
+    return frozenset(names), frozenset(subjects)
+
+
+def _translated_spellings(store: Store, language: Analyser, params: Params) -> tuple[str, ...]:
+    """The overlay's name forms as written, for reading a name an edit or two off."""
+    overlay = store.overlays[language.language]
+    spelt = {
+        w
+        for forms in overlay.names.values()
+        for form in forms
+        for w in language.fold(form).split()
+        if len(w) >= params.min_name_typo_len
+    }
+    return tuple(sorted(spelt - language.stopwords))
+
+
 def _variant_words(
-    store: Store, synonyms: SynonymTable, subjects: frozenset[str]
+    store: Store, synonyms: SynonymTable, subjects: frozenset[str], language: Analyser
 ) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Each canonical term (as tokens) with the words of all its variants.
 
@@ -188,8 +235,8 @@ def _variant_words(
 
     def describes(variant: str, term: frozenset[str]) -> bool:
         words = {
-            stem(token)
-            for word in normalise(variant).split()
+            language.stem(token)
+            for word in language.fold(variant).split()
             for token in synonyms.apply(word).split()
         }
         return bool((words - term) & subjects)
@@ -198,12 +245,15 @@ def _variant_words(
         (
             term,
             frozenset(
-                stem(w) for v in variants if not describes(v, term) for w in normalise(v).split()
+                language.stem(w)
+                for v in variants
+                if not describes(v, term)
+                for w in language.fold(v).split()
             )
-            - DROPPED,
+            - language.dropped,
         )
         for canonical, variants in store.synonyms.items()
-        if (term := frozenset(tokenise(synonyms, canonical)))
+        if (term := frozenset(tokenise(synonyms, canonical, language)))
     ]
 
 
@@ -212,6 +262,7 @@ def _items(
     synonyms: SynonymTable,
     variants: list[tuple[frozenset[str], frozenset[str]]],
     known: tuple[frozenset[str], frozenset[str]],
+    language: Analyser = ENGLISH,
 ) -> tuple[list[Item], list[Phrasing]]:
     """Every entry and small-talk item with the words it knows, and all their phrasings.
 
@@ -230,9 +281,9 @@ def _items(
         words: set[str] = set()
         bare = []
         for question in questions:
-            tokens = tokenise(synonyms, question)
+            tokens = tokenise(synonyms, question, language)
             words.update(tokens)
-            said = content(tokens) or tokens
+            said = content(tokens, language.dropped) or tokens
             destination = next((w for w in targets(tokens) if w in subjects), None)
             phrasings.append(
                 Phrasing(
@@ -241,7 +292,7 @@ def _items(
             )
             bare.append(frozenset(said) - QUESTION_WORDS - subjects)
         asked_about = frozenset(words)
-        words.update(tokenise(synonyms, extra))
+        words.update(tokenise(synonyms, extra, language))
         words.update(_expansions(words, variants))
         items.append(
             Item(
@@ -271,7 +322,7 @@ def _expansions(
 
 
 def _typo_tables(
-    store: Store, vocabulary: frozenset[str], params: Params
+    store: Store, vocabulary: frozenset[str], params: Params, language: Analyser = ENGLISH
 ) -> tuple[frozenset[str], tuple[str, ...]]:
     """The words read as they are, and the words a typo is corrected towards.
 
@@ -284,13 +335,14 @@ def _typo_tables(
         for questions in [e.questions for e in store.entries]
         + [s.questions for s in store.smalltalk]
         for q in questions
-        for w in normalise(q).split()
+        for w in language.fold(q).split()
     }
     raw_words |= vocabulary
-    raw_words |= {w for v in store.synonyms.values() for t in v for w in normalise(t).split()}
+    raw_words |= {w for v in store.synonyms.values() for t in v for w in language.fold(t).split()}
     raw_words |= set(normalise(store.document.body).split())
-    known_raw = frozenset(raw_words | STOPWORDS | COMMON_WORDS)
-    raw_words -= STOPWORDS | COMMON_WORDS
+    filler = STOPWORDS | COMMON_WORDS | language.stopwords
+    known_raw = frozenset(raw_words | filler)
+    raw_words -= filler
     typo_vocabulary = tuple(sorted(w for w in raw_words if len(w) >= params.min_typo_len - 1))
     return known_raw, typo_vocabulary
 

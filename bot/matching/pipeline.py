@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS
+from bot.language.analysis import analyser
 from bot.matching.checks import Finding, Pair, findings
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
@@ -46,11 +47,26 @@ class Scored:
 class Matcher:
     """Matches questions against one store. Build once; `match` is cheap and never raises."""
 
-    def __init__(self, store: Store, params: Params | None = None) -> None:
+    def __init__(
+        self, store: Store, params: Params | None = None, base: Matcher | None = None
+    ) -> None:
+        """`base`: for a store in another language (`languages.language_view`), the
+        English store's matcher, whose names and subjects the translation shares."""
         self.store = store
         self.params = params or Params.for_store(store.settings)
-        self.index: StoreIndex = build_index(store, self.params)
-        self.passages = PassageIndex(store, self.params)
+        self.base = base
+        language = analyser(store.language)
+        index = base.index if base is not None else None
+        self.index: StoreIndex = build_index(store, self.params, language, index)
+        # Sentences of the release are quoted only to questions in its own language.
+        self.passages = PassageIndex(store, self.params) if base is None else None
+        # The matcher of a language written in the same script (Russian for Kazakh):
+        # a question this one does not answer may be that language typed alike.
+        self.sibling: Matcher | None = None
+
+    def rebuilt(self, params: Params) -> Matcher:
+        """The same store (and language) matched under other `params`."""
+        return Matcher(self.store, params, self.base)
 
     def match(self, question: str) -> Match:
         """Classify `question`. Never raises, whatever the input."""
@@ -117,16 +133,27 @@ class Matcher:
         """The verdict on a scored question under `params` (default: this matcher's).
 
         When no entry fits, one sentence of the release may still answer the
-        question clearly: that is an answer too, quoted.
+        question clearly: that is an answer too, quoted. Kazakh is often typed
+        with Russian letters only: a question this matcher does not answer is
+        answered by its `sibling` if that one does.
         """
+        match = self._own_verdict(scored, params)
+        if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
+            return match
+        other = self.sibling._own_verdict(self.sibling.score(scored.query.shown))
+        return other if other.answered else match
+
+    def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params
         query = scored.query
         match = decide(query.shown, scored.candidates, self.index.by_id, params)
-        if match.kind is Kind.FALLBACK and self._asks_enough(query, params):
+        if match.kind is Kind.FALLBACK and self.passages and self._asks_enough(query, params):
             found = self.passages.find(query.shown, params)
             if found is not None:
                 match = Match(query.shown, Kind.ANSWER, found.score, passage=found.sentence)
-        return replace(match, cut=query.cut) if query.cut else match
+        if query.cut or self.store.language != "en":
+            match = replace(match, cut=query.cut, language=self.store.language)
+        return match
 
     @staticmethod
     def _asks_enough(query: Query, params: Params) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.language import QUESTION_WORDS, normalise, stem, words
+from bot.language import QUESTION_WORDS, words
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 
@@ -91,14 +91,15 @@ def read(question: str, index: StoreIndex, params: Params) -> Query:
     limit = params.max_query_chars
     # Cap after normalising too: NFKC can expand one character into many
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
-    text = normalise(shown)[:limit]
+    language = index.language
+    text = language.fold(shown)[:limit]
     raw = text.split()
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
     corrected = " ".join(correct(w, index, params) for w in raw[: params.max_query_words])
-    tokens = tuple(stem(w) for w in index.synonyms.apply(corrected).split())
-    words = tuple(content(tokens) or tokens)
+    tokens = tuple(language.stem(w) for w in index.synonyms.apply(corrected).split())
+    words = tuple(content(tokens, language.dropped) or tokens)
     asked = frozenset(words)
     named = asked - QUESTION_WORDS
     numbers = frozenset(w for w in asked if is_figure(w))
@@ -116,7 +117,10 @@ def read(question: str, index: StoreIndex, params: Params) -> Query:
         towards=index.destination(targets(tokens)),
         # "When was it published?" asks for a date; "who met Woo when he was
         # speaker" does not: "when" must open the question.
-        asks_date="when" in text.split()[:3] or _ASKS_DATE.search(text) is not None,
+        # In another language the question words were rewritten to English ones
+        # by the overlay's synonyms, so its tokens say "when".
+        asks_date="when" in (text.split() if language.language == "en" else tokens)[:3]
+        or _ASKS_DATE.search(text) is not None,
         # "how are you?" is down to "how": it asks no fact of any entry.
         asks_nothing=not named,
         # "What is Astana?" asks what a name is.

@@ -53,6 +53,9 @@ class Match:
     # (`Params.max_query_chars`, `max_query_words`, `max_input_chars`), and only
     # `question` was matched. A reply says so.
     cut: bool = False
+    # The language the question was read in ("en", "ru", ...): the reply's language.
+    # A code the store has no overlay for ("de") comes with a fallback.
+    language: str = "en"
 
     @property
     def answered(self) -> bool:

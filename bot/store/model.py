@@ -65,6 +65,7 @@ class Overlay:
     strings: Mapping[str, str]
     entries: Mapping[str, Translation]
     smalltalk: Mapping[str, Translation] = field(default_factory=dict)
+    settings: Settings | None = None  # this language's thresholds, if they differ
 
     def untranslated(self, store: Store) -> list[str]:
         """Ids of the store's entries this overlay has no translation for."""
@@ -86,6 +87,8 @@ class Store:
     smalltalk: tuple[SmallTalk, ...] = ()
     overlays: Mapping[str, Overlay] = field(default_factory=dict)
     """Translations beside the store (``release.ru.yaml``), by language code."""
+    language: str = "en"
+    """The language of `entries` and `smalltalk`: "en", or that of a translated view."""
     _by_id: Mapping[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def entry(self, entry_id: str) -> Entry | None:

@@ -16,13 +16,14 @@ and the bot answers it in English.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from bot.language import normalise
-from bot.store.model import Overlay, Problem, Store, StoreError, Translation
+from bot.store.model import Overlay, Problem, Settings, Store, StoreError, Translation
 from bot.store.yaml_lines import Lines, YamlError, read_yaml
 
 LANGUAGES = ("ru", "kk", "ko")
@@ -60,8 +61,19 @@ STRINGS: Mapping[str, frozenset[str]] = {
 }
 
 _TOP_KEYS = frozenset(
-    {"language", "base", "names", "synonyms", "topics", "strings", "smalltalk", "entries"}
+    {
+        "language",
+        "base",
+        "settings",
+        "names",
+        "synonyms",
+        "topics",
+        "strings",
+        "smalltalk",
+        "entries",
+    }
 )
+_SETTINGS = frozenset({"answer_threshold", "clarify_threshold", "margin"})
 _ITEM_KEYS = frozenset({"id", "questions", "answer"})
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -147,6 +159,7 @@ class _OverlayReader:
             strings=self._strings(data.get("strings")),
             entries=entries,
             smalltalk=smalltalk,
+            settings=self._settings(data.get("settings")),
         )
 
     def _line(self, key: str) -> int:
@@ -180,6 +193,24 @@ class _OverlayReader:
                 continue
             result[str(key)] = tuple(f.strip() for f in forms)
         return result
+
+    def _settings(self, value: Any) -> Settings | None:
+        """This language's thresholds over the store's (`answer_threshold` etc.)."""
+        given = self._mapping(value, "settings")
+        if not given:
+            return None
+        good: dict[str, Any] = {}
+        for key, number in given.items():
+            line = self.lines.nested("settings", key) if self.lines else 0
+            if key not in _SETTINGS:
+                self.problem(line, None, f"unknown setting {key!r}")
+            elif isinstance(number, bool) or not isinstance(number, int | float):
+                self.problem(line, None, f"setting {key!r} must be a number")
+            elif not 0 <= number <= 100:
+                self.problem(line, None, f"setting {key!r} is out of range")
+            else:
+                good[key] = float(number)
+        return dataclasses.replace(self.store.settings, **good)
 
     def _topics(self, value: Any) -> dict[str, str]:
         topics = {str(k): v.strip() for k, v in self._mapping(value, "topics").items() if _text(v)}

@@ -32,7 +32,7 @@ from bot import replies
 from bot.config import Config, ConfigError, load_config
 from bot.feedback import FeedbackKeys, FeedbackLog
 from bot.health import HEALTH_PATH, HealthServer
-from bot.matching import Matcher
+from bot.matching import Matchers
 from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
 from bot.store import Store, load_store
 from bot.telegram import handlers as h
@@ -105,7 +105,7 @@ def build(
     state = BotState(
         config=config,
         store=store,
-        matcher=Matcher(store),
+        matcher=Matchers(store),
         gate=FloodGate(config.user_limit, config.user_window),
         taps=FloodGate(config.tap_limit, config.tap_window),
         recent_taps=RecentTaps(),

@@ -15,7 +15,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Config
 from bot.feedback import FeedbackKeys, FeedbackLog
-from bot.matching import Matcher
+from bot.matching import Matchers
 from bot.review.live import LiveReview
 from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
 from bot.store import Store, StoreError, load_store
@@ -31,7 +31,7 @@ class BotState:
 
     config: Config
     store: Store
-    matcher: Matcher
+    matcher: Matchers  # one per language of the store
     gate: FloodGate  # messages and commands
     taps: FloodGate  # button taps: a budget of their own, so browsing never blocks a question
     recent_taps: RecentTaps  # a button tapped twice acts once
@@ -43,7 +43,7 @@ class BotState:
     live: LiveReview = field(default_factory=LiveReview)  # misses and votes for /stats
 
     def switch(self, store: Store) -> None:
-        matcher = Matcher(store)  # built first, so no update sees a half-switched state
+        matcher = Matchers(store)  # built first, so no update sees a half-switched state
         self.store, self.matcher = store, matcher
 
 

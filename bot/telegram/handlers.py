@@ -82,11 +82,21 @@ async def send(message: Message, reply: replies.Reply, *, quote: bool = False) -
 # --- Answering questions -------------------------------------------------------------
 
 
-def answer(state: BotState, text: str) -> replies.Reply:
-    """Match a question, count it, log it if uncovered, and build the reply."""
+def language_code(update: Update) -> str | None:
+    """The person's Telegram client language ("ru", "ko", ...), if Telegram says."""
+    user = update.effective_user
+    return user.language_code if user is not None else None
+
+
+def answer(state: BotState, text: str, hint: str | None = None) -> replies.Reply:
+    """Match a question in its language, count it, log it if uncovered, and build the reply.
+
+    `hint` is the person's Telegram language code: it only breaks ties (a question
+    of digits alone, Kazakh typed without Kazakh letters).
+    """
     if not text.strip():
         return replies.Reply(replies.EMPTY_QUESTION)
-    match = state.matcher.match(text)
+    match = state.matcher.match(text, hint)
     state.stats.record(match.kind)
     # No entry covered it: a gap in the store, even when a sentence of the release helped.
     if match.kind is Kind.FALLBACK or match.passage is not None:
@@ -97,7 +107,8 @@ def answer(state: BotState, text: str) -> replies.Reply:
             )
         except OSError as exc:
             log.warning("cannot append to the unanswered-questions log: %s", exc)
-    return feedback.offer(state, match, replies.html(match, state.store))
+    store = state.matcher.store_for(match.language)
+    return feedback.offer(state, match, replies.html(match, store))
 
 
 async def admitted(update: Update, context: BotContext) -> bool:
@@ -120,7 +131,7 @@ async def on_private_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.text is None or not await admitted(update, context):
         return
-    await send(message, answer(context.state, message.text))
+    await send(message, answer(context.state, message.text, language_code(update)))
 
 
 async def on_group_text(update: Update, context: BotContext) -> None:
@@ -131,7 +142,7 @@ async def on_group_text(update: Update, context: BotContext) -> None:
     question = addressed_question(message, context.bot.username, context.bot.id)
     if question is None or not await admitted(update, context):
         return
-    await send(message, answer(context.state, question), quote=True)
+    await send(message, answer(context.state, question, language_code(update)), quote=True)
 
 
 def addressed_question(message: Message, username: str, bot_id: int) -> str | None:
@@ -174,7 +185,7 @@ async def on_ask(update: Update, context: BotContext) -> None:
         )
         return
     quote = message.chat.type != ChatType.PRIVATE
-    await send(message, answer(context.state, question), quote=quote)
+    await send(message, answer(context.state, question, language_code(update)), quote=quote)
 
 
 async def on_not_text(update: Update, context: BotContext) -> None:
@@ -198,13 +209,21 @@ def flood_limited(handler: Handler) -> Handler:
     return limited
 
 
+def user_language(update: Update, state: BotState) -> str:
+    """The person's client language if the bot speaks it, else English."""
+    code = (language_code(update) or "en").split("-", 1)[0].lower()
+    return code if code in state.matcher.languages else "en"
+
+
 def replying(build: Callable[[Store], replies.Reply]) -> Handler:
     """A command whose reply depends only on the store (/start, /help, /topics)."""
 
     @flood_limited
     async def handler(update: Update, context: BotContext) -> None:
         if update.effective_message:
-            await send(update.effective_message, build(context.store))
+            # /start, /help and /topics speak the language of the person's Telegram client.
+            store = context.state.matcher.store_for(user_language(update, context.state))
+            await send(update.effective_message, build(store))
 
     return handler
 
@@ -272,7 +291,8 @@ async def on_button(update: Update, context: BotContext) -> None:
     if (query.data or "").startswith(FEEDBACK_PREFIX):  # 👍/👎 and "✓ thanks"
         await feedback.on_feedback(update, context)
         return
-    reply, answered = replies.for_button(state.store, query.data or "")
+    language, data = replies.button_language(query.data or "")
+    reply, answered = replies.for_button(state.matcher.store_for(language), data)
     if answered:
         state.stats.record(Kind.ANSWER)
     # Always answer the callback, even for a stale button, so the spinner stops.
@@ -316,7 +336,9 @@ async def on_inline(update: Update, context: BotContext) -> None:
         return
     state = context.state
     state.stats.record("inline")
-    candidates = state.matcher.candidates(query.query) if query.query.strip() else []
+    hint = language_code(update)
+    language = state.matcher.language_of(query.query, hint)
+    candidates = state.matcher.candidates(query.query, hint) if query.query.strip() else []
     results = [
         InlineQueryResultArticle(
             id=article.id,
@@ -324,7 +346,9 @@ async def on_inline(update: Update, context: BotContext) -> None:
             description=article.description,
             input_message_content=InputTextMessageContent(article.text, parse_mode=ParseMode.HTML),
         )
-        for article in replies.inline_articles(state.store, query.query, candidates)
+        for article in replies.inline_articles(
+            state.matcher.store_for(language), query.query, candidates
+        )
     ]
     with contextlib.suppress(BadRequest):
         await query.answer(results, cache_time=60, is_personal=False)

@@ -23,7 +23,7 @@ from bot.language.analysis import analyser, stem_kazakh, stem_korean, stem_russi
             "казакстан корея арасында канша рейс",
         ),
         ("kk", "рейстердің саны", "рейс саны"),
-        ("ko", "카자흐스탄과 한국 사이의 항공편은?", "카자흐스탄 한국 사이 항공편"),
+        ("ko", "카자흐스탄과 한국 사이의 항공편은 있나요?", "카자흐스탄 한국 사이 항공편"),
         ("en", "How many flights are there?", "flight many how"),
     ],
 )
@@ -57,14 +57,16 @@ def test_kazakh_endings_are_stripped_in_layers(word: str, stem: str) -> None:
 @pytest.mark.parametrize(
     ("word", "stem"),
     [
-        ("카자흐스탄과", "카자흐스탄"),
+        ("카자흐스탄과", "카자"),
+        ("카자흐스탄", "카자"),  # the same stem with and without the particle
+        ("발표했나요", "발표"),  # verb endings go too
+        ("발표한", "발표"),
         ("서울에서", "서울"),
-        ("항공편은", "항공편"),
-        ("회의", "회의"),  # one syllable would be left: not a particle
-        ("국가", "국가"),
+        ("회의", "회의"),  # two syllables stay whole
+        ("SK에코플랜트", "SK에코플랜트"),  # a word not starting in Hangul is kept
     ],
 )
-def test_korean_particles_are_stripped(word: str, stem: str) -> None:
+def test_korean_words_are_read_by_their_first_two_syllables(word: str, stem: str) -> None:
     assert stem_korean(word) == stem
 
 

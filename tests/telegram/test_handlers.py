@@ -83,7 +83,8 @@ async def test_help_explains_how_to_ask(tg: Harness) -> None:
         "/source – read the whole release\n"
         "/ask QUESTION – ask in a group\n\n"
         "In groups, mention me or reply to my message. "
-        "In any chat, type my username and a question to answer inline."
+        "In any chat, type my username and a question to answer inline.\n\n"
+        "I understand English, Russian, Kazakh and Korean."
     )
     assert "reply_markup" not in params
 

@@ -1,0 +1,134 @@
+"""Questions in other languages: the store seen through an overlay, the same pipeline.
+
+`language_view` turns the store and one overlay (``release.ru.yaml``) into a
+`Store` in that language: each entry keeps its id, source (the verbatim
+English quote) and follow-ups, and takes the overlay's phrasings, answer and
+topic label. Its synonyms are the overlay's, plus the names table (every form
+of a name, and the English name, rewritten to its first form) and the
+language's question words and a few function words rewritten to the English
+ones the checks look for ("когда" -> "when", "в" -> "in", "до" -> "before"), so
+every stage of the English pipeline reads the translated store as it reads
+the English one: the same checks for names, figures and question kinds.
+
+`Matchers` holds one `Matcher` per language and sends each question to the
+matcher of the language it is written in (`bot.language.detect`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from bot.language import rows
+from bot.language.detect import language_of
+from bot.matching.params import Params
+from bot.matching.pipeline import Matcher
+from bot.matching.verdict import Candidate, Kind, Match
+from bot.store import Entry, SmallTalk, Store
+from bot.store.model import Overlay
+
+
+def language_view(store: Store, overlay: Overlay) -> Store:
+    """The store in the overlay's language (an entry it does not translate stays English)."""
+    entries = tuple(_entry(entry, overlay) for entry in store.entries)
+    smalltalk = tuple(_smalltalk(talk, overlay) for talk in store.smalltalk)
+    return dataclasses.replace(
+        store,
+        entries=entries,
+        smalltalk=smalltalk,
+        synonyms=view_synonyms(overlay),
+        settings=overlay.settings or store.settings,
+        language=overlay.language,
+        overlays={overlay.language: overlay},
+        _by_id={e.id: e for e in entries},
+    )
+
+
+def view_synonyms(overlay: Overlay) -> dict[str, tuple[str, ...]]:
+    """The overlay's synonyms, its names table and its question words, as one table."""
+    table: dict[str, tuple[str, ...]] = dict(overlay.synonyms)
+    for english, forms in overlay.names.items():
+        table[forms[0]] = (*forms[1:], english)
+    for english, *words in rows(f"to_english_{overlay.language}"):
+        table[english] = tuple(w.replace("_", " ") for w in words)
+    return table
+
+
+def _entry(entry: Entry, overlay: Overlay) -> Entry:
+    translation = overlay.entries.get(entry.id)
+    if translation is None:
+        return entry
+    return dataclasses.replace(
+        entry,
+        topic=overlay.topics.get(entry.topic, entry.topic),
+        questions=translation.questions,
+        answer=translation.answer,
+    )
+
+
+def _smalltalk(talk: SmallTalk, overlay: Overlay) -> SmallTalk:
+    translation = overlay.smalltalk.get(talk.id)
+    if translation is None:
+        return talk
+    return dataclasses.replace(talk, questions=translation.questions, answer=translation.answer)
+
+
+def untranslated(store: Store, entry_id: str) -> bool:
+    """Whether a store in another language answers `entry_id` in English."""
+    overlay = store.overlays.get(store.language)
+    return overlay is not None and entry_id not in overlay.entries
+
+
+# Languages written in the same script, so one may be typed for the other.
+_SIBLINGS = {"ru": "kk", "kk": "ru"}
+
+
+class Matchers:
+    """One matcher per language of the store; a question goes to its language's matcher.
+
+    Build once per store, like `Matcher`. English is the store itself; every
+    overlay beside it adds a language. A question in a language with no
+    overlay gets a fallback `Match` whose `language` says which it was.
+    """
+
+    def __init__(self, store: Store, params: Params | None = None) -> None:
+        self.store = store
+        self.english = Matcher(store, params)
+        self.views: Mapping[str, Store] = {
+            language: language_view(store, overlay) for language, overlay in store.overlays.items()
+        }
+        self.matchers: Mapping[str, Matcher] = {
+            "en": self.english,
+            **{lang: Matcher(view, base=self.english) for lang, view in self.views.items()},
+        }
+        for language, other in _SIBLINGS.items():
+            if language in self.matchers and other in self.matchers:
+                self.matchers[language].sibling = self.matchers[other]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages questions are answered in, English first."""
+        return tuple(self.matchers)
+
+    def store_for(self, language: str) -> Store:
+        """The store as a person writing `language` sees it (English if not translated)."""
+        return self.views.get(language, self.store)
+
+    def language_of(self, question: str, hint: str | None = None) -> str:
+        """The language of `question`; `hint` (a Telegram language_code) breaks ties."""
+        return language_of(question, hint)
+
+    def match(self, question: str, hint: str | None = None) -> Match:
+        """Classify `question` in its own language. Never raises, whatever the input."""
+        if not isinstance(question, str):
+            question = ""
+        language = self.language_of(question, hint)
+        matcher = self.matchers.get(language)
+        if matcher is None:
+            return Match(question, Kind.FALLBACK, 0.0, language=language)
+        return matcher.match(question)
+
+    def candidates(self, question: str, hint: str | None = None) -> list[Candidate]:
+        """Every candidate of `question` in its language, best first (inline mode)."""
+        matcher = self.matchers.get(self.language_of(question, hint))
+        return matcher.candidates(question) if matcher is not None else []

@@ -1,0 +1,110 @@
+"""Tests for bot/matching/languages.py: questions in Russian, Kazakh and Korean."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.matching import Kind, Matchers
+from bot.matching.languages import language_view, untranslated, view_synonyms
+from bot.store import Store
+
+
+@pytest.fixture(scope="module")
+def matchers(store: Store) -> Matchers:
+    return Matchers(store)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "entry"),
+    [
+        ("Сколько рейсов в неделю между Казахстаном и Кореей?", "ru", "flights-total"),
+        ("сколько рейсов в неделю между казахстаном и кореей", "ru", "flights-total"),
+        ("Қазақстан мен Корея арасында аптасына қанша рейс бар?", "kk", "flights-total"),
+        ("카자흐스탄과 한국 사이에 주당 몇 편의 항공편이 있나요?", "ko", "flights-total"),
+        ("Doosan электростанция где?", "ru", "doosan-power-plant"),
+        ("How many flights per week are there between Kazakhstan and Korea?", "en", None),
+    ],
+)
+def test_a_question_is_answered_in_its_own_language(
+    matchers: Matchers, store: Store, question: str, language: str, entry: str | None
+) -> None:
+    match = matchers.match(question)
+    assert match.language == language
+    assert match.kind is Kind.ANSWER and match.entry is not None
+    if entry is not None:
+        assert match.entry.id == entry
+        overlay = store.overlays[language]
+        assert match.entry.answer == overlay.entries[entry].answer  # the translated answer
+        assert match.entry.source == store.entry(entry).source  # the English quote  # type: ignore[union-attr]
+
+
+def test_a_language_without_an_overlay_gets_a_fallback_naming_it(matchers: Matchers) -> None:
+    match = matchers.match("これは何ですか")
+    assert (match.kind, match.language) == (Kind.FALLBACK, "ja")
+    assert matchers.candidates("これは何ですか") == []
+
+
+def test_the_telegram_language_code_breaks_ties(matchers: Matchers) -> None:
+    """Kazakh typed without Kazakh letters is read as Kazakh for someone whose client is."""
+    assert matchers.language_of("рейстер саны", "kk") == "kk"
+    assert matchers.language_of("рейстер саны", "en") == "ru"
+
+
+def test_the_view_keeps_ids_sources_and_follow_ups_and_takes_the_translation(store: Store) -> None:
+    overlay = store.overlays["ru"]
+    view = language_view(store, overlay)
+    assert view.language == "ru"
+    assert [e.id for e in view.entries] == [e.id for e in store.entries]
+    for english, russian in zip(store.entries, view.entries, strict=True):
+        assert russian.source == english.source and russian.follow_ups == english.follow_ups
+        assert russian.questions == overlay.entries[english.id].questions
+        assert russian.topic == overlay.topics[english.topic]
+
+
+def test_names_and_question_words_become_synonyms(store: Store) -> None:
+    table = view_synonyms(store.overlays["ru"])
+    assert "when" in table and "когда" in table["when"] and "в каком году" in table["when"]
+    almaty = store.overlays["ru"].names["Almaty"]
+    assert "Almaty" in table[almaty[0]]  # the English name reads as the Russian one
+
+
+def test_an_untranslated_entry_is_answered_in_english_and_says_so(store: Store) -> None:
+    overlay = store.overlays["ru"]
+    entries = {k: v for k, v in overlay.entries.items() if k != "bakad"}
+    partial = dataclasses.replace(overlay, entries=entries)
+    view = language_view(store, partial)
+    bakad = view.entry("bakad")
+    assert bakad is not None and bakad.answer == store.entry("bakad").answer  # type: ignore[union-attr]
+    assert untranslated(view, "bakad") and not untranslated(view, "flights-total")
+    assert not untranslated(store, "bakad")  # the English store translates nothing
+
+
+def test_english_is_matched_exactly_as_before(matchers: Matchers, store: Store) -> None:
+    from bot.matching import Matcher
+
+    plain = Matcher(store)
+    for question in ("kazakh ambassador name", "what is bakad", "Who was speaker before Woo?"):
+        assert matchers.match(question) == plain.match(question)
+
+
+# Measured on each language's eval set (all of it written blind; see README "Languages").
+# These are floors against regressions, not the targets of 90% answered and 95% declined,
+# which only the Russian rejection meets so far.
+FLOORS = {"ru": (0.61, 0.95), "kk": (0.63, 0.90), "ko": (0.51, 0.82)}
+
+
+@pytest.mark.parametrize("language", sorted(FLOORS))
+def test_each_language_holds_its_measured_figures(matchers: Matchers, language: str) -> None:
+    from pathlib import Path
+
+    from bot.matching.evaluate import load_cases, report
+
+    path = Path(__file__).resolve().parents[1] / "data" / f"eval.{language}.yaml"
+    cases = [c for c in load_cases(path) if matchers.language_of(c.question) == language]
+    summary, _ = report(matchers.matchers[language], cases)
+    accuracy, rejection = FLOORS[language]
+    assert summary.in_scope >= 90 and summary.out_of_scope >= 40
+    assert summary.accuracy >= accuracy
+    assert summary.rejection >= rejection
