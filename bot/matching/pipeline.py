@@ -87,7 +87,8 @@ class Matcher:
             doubtful = doubtful or finding.doubtful
             swapped = swapped or finding.swapped
         item = pair.item
-        return Candidate(item.id, item.display, round(score, 1), doubtful, swapped)
+        checks = tuple(f.check for f in found)
+        return Candidate(item.id, item.display, round(score, 1), doubtful, swapped, checks)
 
     def _pair(self, query: Query, hit: Hit) -> Pair:
         return Pair(
