@@ -12,8 +12,11 @@
 5. `decide.decide`: the verdict under the thresholds of `Params`.
 6. `passages`: a fallback becomes a quoted sentence of the release when one
    clearly answers.
+7. `kinds.refine`: the kind of question (an unstated attribute, arithmetic over
+   two stated figures, two questions in one, a yes/no check) changes how the
+   verdict is put.
 
-Stages 1-4 are `Matcher.score`; 5-6 are `Matcher.verdict`. The evaluation
+Stages 1-4 are `Matcher.score`; 5-7 are `Matcher.verdict`. The evaluation
 (`bot.matching.evaluate`) calls the same two methods, so a stage added here
 is evaluated too.
 """
@@ -27,6 +30,7 @@ from bot.matching.checks import Finding, Pair, findings
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
 from bot.matching.index import StoreIndex, build_index
+from bot.matching.kinds import refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
 from bot.matching.query import Query, read
@@ -112,22 +116,30 @@ class Matcher:
                 return findings(self._pair(query, hit), self.params)
         return None
 
-    # Stages 5-6 ----------------------------------------------------------------
+    # Stages 5-7 ----------------------------------------------------------------
 
     def verdict(self, scored: Scored, params: Params | None = None) -> Match:
-        """The verdict on a scored question under `params` (default: this matcher's).
-
-        When no entry fits, one sentence of the release may still answer the
-        question clearly: that is an answer too, quoted.
-        """
+        """The verdict on a scored question under `params` (default: this matcher's),
+        put as its kind of question asks (`kinds.refine`)."""
         params = params or self.params
+        match = self._decided(scored, params)
+        match = refine(self, scored.query, scored.candidates, match, params)
+        return replace(match, cut=scored.query.cut) if scored.query.cut else match
+
+    def plain_verdict(self, question: str, params: Params) -> Match:
+        """The verdict on `question` before any question-kind stage (for those stages)."""
+        return self._decided(self.score(question), params)
+
+    def _decided(self, scored: Scored, params: Params) -> Match:
+        """Stages 5-6. When no entry fits, one sentence of the release may still answer
+        the question clearly: that is an answer too, quoted."""
         query = scored.query
         match = decide(query.shown, scored.candidates, self.index.by_id, params)
         if match.kind is Kind.FALLBACK and self._asks_enough(query, params):
             found = self.passages.find(query.shown, params)
             if found is not None:
                 match = Match(query.shown, Kind.ANSWER, found.score, passage=found.sentence)
-        return replace(match, cut=query.cut) if query.cut else match
+        return match
 
     @staticmethod
     def _asks_enough(query: Query, params: Params) -> bool:

@@ -1,0 +1,110 @@
+"""Yes/no checks: "Is X the Nth ...?", "Did it happen in YEAR?", "Is COMPANY building Y?".
+
+A yes/no question whose entry states the same values is answered "Yes:". One
+that gives an attribute the entry states another value (another year, rank,
+figure, company, city or title) is answered "No:" with the fact. The value
+words are the question's figures, number and ordinal words, and names (the
+release's, or any capitalised word); the entry must state a value of the same
+class (a figure for a figure, a name for a name) for the "No" to be a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.language import NUMBER_WORDS, words
+from bot.matching.index import CAPITALISED, Item, StoreIndex, is_figure
+from bot.matching.kinds.base import Asker
+from bot.matching.params import Params
+from bot.matching.query import Query
+from bot.matching.verdict import Candidate, Form, Kind, Match
+
+OPENERS = words("yes_no_openers")
+# Three or more capitalised names in a row: "Astana, Almaty and Kyzylorda".
+_LIST = re.compile(r"[A-Z][\w-]*, (?:[A-Z][\w-]*, )*[A-Z][\w-]*,? and [A-Z]")
+ORDINALS = words("ordinal_words")
+
+
+def asks_yes_no(query: Query) -> bool:
+    """Whether the question opens with an auxiliary: "is", "did", "has", "can"..."""
+    first = query.text.split()[:1]
+    return bool(first) and first[0] in OPENERS
+
+
+def value_words(query: Query, index: StoreIndex) -> dict[str, str]:
+    """The question's value words, each with its class: "figure" or "name"."""
+    capitalised = {
+        token
+        for raw in query.shown.split()[1:]
+        if raw[:1].isupper()
+        for token in index.tokens(raw)
+    }
+    found: dict[str, str] = {}
+    for word in query.words:
+        if is_figure(word) or word in NUMBER_WORDS or word in ORDINALS:
+            found[word] = "figure"
+        elif word in index.all_names or word in capitalised:
+            found[word] = "name"
+    return found
+
+
+def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
+    """The value words the entry does not state: the question gives them in its place."""
+    return {w: c for w, c in value_words(query, index).items() if w not in item.vocabulary}
+
+
+def states_class(item: Item, query: Query, index: StoreIndex, kinds: set[str]) -> bool:
+    """Whether the entry's answer states a value of every class in `kinds` that the
+    question does not already give: a figure, or a name the question does not use."""
+    if item.entry is None:
+        return False
+    if "figure" in kinds and not item.figures:
+        return False
+    if "name" in kinds:
+        named = {t for m in CAPITALISED.finditer(item.entry.answer) for t in index.tokens(m[0])}
+        # A list of names ("visits to Astana, Almaty and Kyzylorda") need not be all
+        # there is: another name is not contradicted by it.
+        return bool(named - query.asked - index.subjects) and not _LIST.search(item.entry.answer)
+    return True
+
+
+def yes_no(
+    asker: Asker, query: Query, ranked: tuple[Candidate, ...], match: Match, params: Params
+) -> Match | None:
+    """A yes/no check put as "Yes: <answer>" or "No: <answer>", or None."""
+    if not asks_yes_no(query) or not ranked:
+        return None
+    index = asker.index
+    if match.answered and match.entry is not None:
+        item = index.by_id[match.entry.id]
+        other = conflicts(query, item, index)
+        if not other:
+            return replace(match, form=Form.YES)
+        if states_class(item, query, index, set(other.values())):
+            return replace(match, form=Form.NO)
+        return None
+    return _wrong_premise(asker, query, ranked[0], params)
+
+
+def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -> Match | None:
+    """The best entry held back because the question gives another value: asked again
+    without those values, does it answer, and does it state a value of their class?"""
+    index = asker.index
+    item = index.by_id[top.intent]
+    other = conflicts(query, item, index)
+    if not other or item.entry is None:
+        return None
+    # It must still name what it is about ("the Doosan plant"), not just "a flight".
+    if not query.asked_names - index.subjects - set(other):
+        return None
+    if not states_class(item, query, index, set(other.values())):
+        return None
+    kept = [w for w in query.text.split() if not set(index.tokens(w)) & set(other)]
+    again = asker.plain_verdict(" ".join(kept), params)
+    if again.entry is None or again.kind is not Kind.ANSWER or again.entry.id != top.intent:
+        return None
+    # Only a sure match without those values says "No": the bar a doubtful match must clear.
+    if again.score < params.answer_threshold + params.doubt_margin:
+        return None
+    return Match(query.shown, Kind.ANSWER, again.score, entry=again.entry, form=Form.NO)
