@@ -6,6 +6,16 @@ verdict `Match` of a `Kind`, the `Candidate`s behind it, and `Params`.
 
 from bot.matching.params import Params
 from bot.matching.pipeline import Matcher, Scored
-from bot.matching.verdict import Candidate, Kind, Match
+from bot.matching.verdict import Candidate, Computed, Figure, Form, Kind, Match
 
-__all__ = ["Candidate", "Kind", "Match", "Matcher", "Params", "Scored"]
+__all__ = [
+    "Candidate",
+    "Computed",
+    "Figure",
+    "Form",
+    "Kind",
+    "Match",
+    "Matcher",
+    "Params",
+    "Scored",
+]

@@ -162,12 +162,12 @@ def uncounted(pair: Pair, params: Params) -> Finding | None:
 
 def counted_words(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """After "how many": the (up to four) content words it may count; ("much",) after
-    "how much"; None when the question asks neither."""
+    "how much"; None when it asks neither, or "how many?" names nothing after it."""
     for i, token in enumerate(tokens[:-1]):
         if token == "how" and tokens[i + 1] in AMOUNT_WORDS:
             if tokens[i + 1] == "much":
                 return ("much",)
-            return tuple(t for t in tokens[i + 2 :] if t not in DROPPED)[:4] or ("many",)
+            return tuple(t for t in tokens[i + 2 :] if t not in DROPPED)[:4] or None
     return None
 
 

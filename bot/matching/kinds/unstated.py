@@ -20,4 +20,6 @@ def unstated(
     asked: the reply says so and offers the closest entries."""
     if match.answered or not ranked or not UNSTATED_CHECKS & set(ranked[0].checks):
         return None
-    return replace(match, kind=Kind.CLARIFY if match.suggestions else match.kind, form=Form.UNSTATED)
+    return replace(
+        match, kind=Kind.CLARIFY if match.suggestions else match.kind, form=Form.UNSTATED
+    )

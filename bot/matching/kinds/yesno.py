@@ -21,6 +21,9 @@ from bot.matching.query import Query
 from bot.matching.verdict import Candidate, Form, Kind, Match
 
 OPENERS = words("yes_no_openers")
+# A question whether something exists ("is there ...", "a plant", "any flights"): a
+# release that states other instances of it does not deny it.
+_EXISTENTIAL = re.compile(r"^\w+ there\b|\b(?:a|an|any|some|another)\b")
 # Three or more capitalised names in a row: "Astana, Almaty and Kyzylorda".
 _LIST = re.compile(r"[A-Z][\w-]*, (?:[A-Z][\w-]*, )*[A-Z][\w-]*,? and [A-Z]")
 ORDINALS = words("ordinal_words")
@@ -35,10 +38,7 @@ def asks_yes_no(query: Query) -> bool:
 def value_words(query: Query, index: StoreIndex) -> dict[str, str]:
     """The question's value words, each with its class: "figure" or "name"."""
     capitalised = {
-        token
-        for raw in query.shown.split()[1:]
-        if raw[:1].isupper()
-        for token in index.tokens(raw)
+        token for raw in query.shown.split()[1:] if raw[:1].isupper() for token in index.tokens(raw)
     }
     found: dict[str, str] = {}
     for word in query.words:
@@ -56,8 +56,14 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
 
 def states_class(item: Item, query: Query, index: StoreIndex, kinds: set[str]) -> bool:
     """Whether the entry's answer states a value of every class in `kinds` that the
-    question does not already give: a figure, or a name the question does not use."""
+    question does not already give: a figure, or a name the question does not use.
+
+    Another name contradicts only a question about a definite thing ("is *the* Doosan
+    plant near Shymkent?"), never one whether something exists ("is there a Toyota
+    plant in Almaty?", "flights from Almaty to Busan")."""
     if item.entry is None:
+        return False
+    if "name" in kinds and _EXISTENTIAL.search(query.text):
         return False
     if "figure" in kinds and not item.figures:
         return False
@@ -95,8 +101,9 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
     other = conflicts(query, item, index)
     if not other or item.entry is None:
         return None
-    # It must still name what it is about ("the Doosan plant"), not just "a flight".
-    if not query.asked_names - index.subjects - set(other):
+    # Another name must leave it naming what it is about ("the Doosan plant"), not
+    # just "a flight" ("a flight to Busan" asks about a route the release lacks).
+    if "name" in other.values() and not query.asked_names - index.subjects - set(other):
         return None
     if not states_class(item, query, index, set(other.values())):
         return None
