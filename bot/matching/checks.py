@@ -11,7 +11,7 @@ multiplied in that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -139,9 +139,15 @@ def unstated_attribute(pair: Pair, params: Params) -> Finding | None:
     Woo's post, only offered."""
     if pair.item.entry is None:
         return None
-    if (set(pair.query.tokens) & UNSTATED) - pair.item.vocabulary:
+    if unstated_in(pair.query, pair.item.vocabulary):
         return Finding("unstated_attribute", swapped=True)
     return None
+
+
+def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
+    """The unstated-attribute words `query` asks that `said` (the words of an entry, or of
+    a sentence of the release) does not use."""
+    return frozenset(w for w in query.tokens if w in UNSTATED and w not in said)
 
 
 def uncounted(pair: Pair, params: Params) -> Finding | None:

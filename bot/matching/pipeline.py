@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS
-from bot.matching.checks import Finding, Pair, findings
+from bot.matching.checks import Finding, Pair, findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
 from bot.matching.index import StoreIndex, build_index
@@ -137,7 +137,8 @@ class Matcher:
         match = decide(query.shown, scored.candidates, self.index.by_id, params)
         if match.kind is Kind.FALLBACK and self._asks_enough(query, params):
             found = self.passages.find(query.shown, params)
-            if found is not None:
+            # Nor does a sentence answer an age or a cost it does not state (`checks`).
+            if found is not None and not unstated_in(query, self.index.tokens(found.sentence)):
                 match = Match(query.shown, Kind.ANSWER, found.score, passage=found.sentence)
         return match
 

@@ -6,7 +6,7 @@ from typing import Protocol
 
 from bot.matching.index import StoreIndex
 from bot.matching.params import Params
-from bot.matching.verdict import Match
+from bot.matching.verdict import Candidate, Match
 
 
 class Asker(Protocol):
@@ -16,4 +16,8 @@ class Asker(Protocol):
 
     def plain_verdict(self, question: str, params: Params) -> Match:
         """The verdict on `question` with no question-kind stage applied."""
+        ...
+
+    def candidates(self, question: str) -> list[Candidate]:
+        """Every item that resembles `question`, best first, with final scores."""
         ...

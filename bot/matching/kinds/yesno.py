@@ -98,20 +98,29 @@ def yes_no(
 
 
 def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -> Match | None:
-    """The best entry held back because the question gives another value: asked again
-    without those values, does it answer, and does it state a value of their class?"""
+    """The best entry held back because the question gives another value. Asked again
+    without those values, the entries that state a value of their class (a figure for
+    a figure) and not the values themselves are the ones it checks: the best of them,
+    sure and clear of the next, gives the fact."""
     index = asker.index
-    item = index.by_id[top.intent]
-    other = conflicts(query, item, index)
-    if not other or item.entry is None:
+    other = conflicts(query, index.by_id[top.intent], index)
+    if not other:
         return None
-    if not states_class(item, query, index, set(other.values())):
-        return None
+    kinds = set(other.values())
     kept = [w for w in query.text.split() if not set(index.tokens(w)) & set(other)]
-    again = asker.plain_verdict(" ".join(kept), params)
-    if again.entry is None or again.kind is not Kind.ANSWER or again.entry.id != top.intent:
+    fitting = [
+        c
+        for c in asker.candidates(" ".join(kept))
+        if not c.swapped
+        and not set(other) & index.by_id[c.intent].vocabulary
+        and states_class(index.by_id[c.intent], query, index, kinds)
+    ]
+    if not fitting:
         return None
-    # Only a sure match without those values says "No": the bar a doubtful match must clear.
-    if again.score < params.answer_threshold + params.doubt_margin:
+    best = fitting[0]
+    lead = best.score - (fitting[1].score if len(fitting) > 1 else 0.0)
+    # Only a sure match says "No": the bar a doubtful match must clear, and the margin.
+    if best.score < params.answer_threshold + params.doubt_margin or lead < params.margin:
         return None
-    return Match(query.shown, Kind.ANSWER, again.score, entry=again.entry, form=Form.NO)
+    entry = index.by_id[best.intent].entry
+    return Match(query.shown, Kind.ANSWER, best.score, entry=entry, form=Form.NO)
