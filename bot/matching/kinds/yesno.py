@@ -30,9 +30,10 @@ ORDINALS = words("ordinal_words")
 
 
 def asks_yes_no(query: Query) -> bool:
-    """Whether the question opens with an auxiliary: "is", "did", "has", "can"..."""
-    first = query.text.split()[:1]
-    return bool(first) and first[0] in OPENERS
+    """Whether the question opens with an auxiliary: "is", "did", "has", "can"...
+    "Can you list ...", "do you know ..." are requests, not checks."""
+    opening = query.text.split()[:2]
+    return bool(opening) and opening[0] in OPENERS and opening[1:] != ["you"]
 
 
 def value_words(query: Query, index: StoreIndex) -> dict[str, str]:

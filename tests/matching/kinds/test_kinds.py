@@ -12,6 +12,7 @@ from bot.matching import Form, Kind, Matcher
 from bot.matching.kinds import STAGES
 from bot.matching.kinds.arithmetic import operation
 from bot.matching.kinds.twopart import parts
+from bot.matching.kinds.yesno import asks_yes_no
 from bot.matching.query import read
 
 
@@ -130,3 +131,17 @@ def test_operation(matcher: Matcher, question: str, found: str | None) -> None:
 def test_unstated(matcher: Matcher, question: str) -> None:
     match = matcher.match(question)
     assert match.form is Form.UNSTATED and not match.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the doosan plant big", True),
+        ("Did Woo visit Astana?", True),
+        ("can you list all the projects", False),  # a request
+        ("do you know who met", False),
+        ("who met", False),
+    ],
+)
+def test_asks_yes_no(matcher: Matcher, question: str, expected: bool) -> None:
+    assert asks_yes_no(read(question, matcher.index, matcher.params)) is expected
