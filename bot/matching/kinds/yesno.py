@@ -21,9 +21,14 @@ from bot.matching.query import Query
 from bot.matching.verdict import Candidate, Form, Kind, Match
 
 OPENERS = words("yes_no_openers")
-# A question whether something exists ("is there ...", "a plant", "any flights"): a
-# release that states other instances of it does not deny it.
-_EXISTENTIAL = re.compile(r"^\w+ there\b|\b(?:a|an|any|some|another)\b")
+# A question whether something exists, or exists besides what the release states ("is
+# there ...", "a plant", "any flights", "also", "other stores"): a release that states
+# other instances of it does not deny it. A name is contradicted only in a question
+# about a definite thing ("the Doosan plant").
+_EXISTENTIAL = re.compile(
+    r"^\w+ there\b|\b(?:a|an|any|some|another|other|others|also|too|else|more|well)\b"
+)
+_DEFINITE = re.compile(r"\bthe\b")
 # Three or more capitalised names in a row: "Astana, Almaty and Kyzylorda".
 _LIST = re.compile(r"[A-Z][\w-]*, (?:[A-Z][\w-]*, )*[A-Z][\w-]*,? and [A-Z]")
 ORDINALS = words("ordinal_words")
@@ -61,10 +66,10 @@ def states_class(item: Item, query: Query, index: StoreIndex, kinds: set[str]) -
 
     Another name contradicts only a question about a definite thing ("is *the* Doosan
     plant near Shymkent?"), never one whether something exists ("is there a Toyota
-    plant in Almaty?", "flights from Almaty to Busan")."""
+    plant in Almaty?", "flights from Almaty to Busan", "did Kia open plants elsewhere")."""
     if item.entry is None:
         return False
-    if "name" in kinds and _EXISTENTIAL.search(query.text):
+    if "name" in kinds and (_EXISTENTIAL.search(query.text) or not _DEFINITE.search(query.text)):
         return False
     if "figure" in kinds and not item.figures:
         return False

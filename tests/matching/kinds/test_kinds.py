@@ -46,6 +46,8 @@ def test_yes_no(matcher: Matcher, question: str, form: Form, intent: str) -> Non
         "Did Woo visit Busan?",  # a list of cities is not all there is
         "Is there a direct flight to Busan?",  # names nothing the release states it of
         "Is Woo 70 years old?",  # an unstated attribute
+        "did kia open factories in shymkent?",  # other instances: not denied
+        "has doosan built other power plants in almaty?",
     ],
 )
 def test_yes_no_never_says_no_without_a_fact(matcher: Matcher, question: str) -> None:
