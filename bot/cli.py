@@ -103,7 +103,23 @@ def match_json(match: Match) -> dict[str, Any]:
             {"intent": c.intent, "question": c.question, "score": c.score}
             for c in match.suggestions
         ],
+        **kind_json(match),
     }
+
+
+def kind_json(match: Match) -> dict[str, Any]:
+    """What a question kind adds: `form` always; `parts`, `figures`, `result` when set."""
+    out: dict[str, Any] = {"form": match.form.value}
+    if match.parts:
+        out["parts"] = [match_json(part) for part in match.parts]
+    if match.figures:
+        out["figures"] = [
+            {"intent": f.intent, "value": f.value, "unit": f.unit} for f in match.figures
+        ]
+    if match.result is not None:
+        r = match.result
+        out["result"] = {"operation": r.operation, "value": r.value, "unit": r.unit}
+    return out
 
 
 # --- Commands ------------------------------------------------------------------------

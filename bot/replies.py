@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.language.lexicon import rows
-from bot.matching import Candidate, Kind, Match
+from bot.matching import Candidate, Form, Kind, Match
 from bot.matching.languages import untranslated
 from bot.store import Entry, Store
 from bot.strings import ENGLISH, Strings, strings_for
@@ -139,13 +139,40 @@ def cut_note(match: Match) -> str:
     return f'(Your message was long; I answered only: "{_shorten(match.question, 80)}")'
 
 
+# What a question kind puts before or after an answer (`Match.form`).
+YES_NO_PREFIX = {Form.YES: "Yes: ", Form.NO: "No: "}
+UNSTATED = "The release does not say."
+_OPERATION_SIGN = {"difference": "-", "sum": "+"}
+
+
+def _prefix(match: Match) -> str:
+    return YES_NO_PREFIX.get(match.form, "")
+
+
+def computed_line(match: Match) -> str:
+    """ "13 - 2 = 11 flights per week" for an arithmetic verdict, else ""."""
+    if match.result is None or len(match.figures) != 2:
+        return ""
+    first, second = match.figures
+    big, small = (first, second) if first.value >= second.value else (second, first)
+    if match.result.operation == "sum":
+        big, small = first, second
+    sign = _OPERATION_SIGN.get(match.result.operation, "?")
+    result = match.result
+    worked = f"{big.value} {sign} {small.value} = {result.value}"
+    return f"{result.operation.capitalize()}: {worked} {result.unit}."
+
+
 def plain(match: Match, store: Store) -> str:
     """The reply as a person reads it in a terminal."""
     if match.cut:
         return f"{cut_note(match)}\n\n{plain(replace(match, cut=False), store)}"
     says = _strings(store)
+    kinds = _kind_plain(match, store)
+    if kinds is not None:
+        return kinds
     if match.kind is Kind.ANSWER and match.entry is not None:
-        head = _untranslated_note(store, match.entry)
+        head = _untranslated_note(store, match.entry) + _prefix(match)
         return f'{head}{match.entry.answer}\n\n{says["from_release"]} "{match.entry.source}"'
     if match.kind is Kind.ANSWER and match.passage is not None:
         return f'{says["release_says"]} "{match.passage}"'
@@ -161,6 +188,20 @@ def plain(match: Match, store: Store) -> str:
         lines = [_suggestion_line(store, c, i) for i, c in enumerate(match.suggestions, 1)]
         text += f"\n{says['perhaps']}\n" + "\n".join(lines)
     return text
+
+
+def _kind_plain(match: Match, store: Store) -> str | None:
+    """The plain reply for two-part, arithmetic and unstated verdicts; None for the others."""
+    if match.form is Form.PARTS and match.parts:
+        return "\n\n".join(plain(part, store) for part in match.parts)
+    if match.form is Form.ARITHMETIC and match.figures:
+        said = _strings(store)["from_release"]
+        entries = [store.entry(f.intent) for f in match.figures]
+        quoted = [f'{e.answer} ({said} "{e.source}")' for e in entries if e]
+        return f"{computed_line(match)}\n\n" + "\n".join(quoted)
+    if match.form is Form.UNSTATED:
+        return f"{UNSTATED} {plain(replace(match, form=Form.PLAIN), store)}"
+    return None
 
 
 def _untranslated_note(store: Store, entry: Entry) -> str:
@@ -185,9 +226,10 @@ def _shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def entry_reply(store: Store, entry: Entry) -> Reply:
+def entry_reply(store: Store, entry: Entry, prefix: str = "") -> Reply:
     """An answer with its supporting quote and follow-up buttons, within Telegram's limit."""
-    answer = _esc(_untranslated_note(store, entry) + _shorten(entry.answer, MAX_ANSWER_CHARS))
+    lead = _untranslated_note(store, entry) + prefix
+    answer = _esc(lead + _shorten(entry.answer, MAX_ANSWER_CHARS))
     head = f"{answer}\n\n<i>{_esc(_strings(store)['from_release'])}</i>\n<blockquote>"
     tail = "</blockquote>"
     source = _esc(entry.source)
@@ -209,8 +251,11 @@ def html(match: Match, store: Store) -> Reply:
         reply = html(replace(match, cut=False), store)
         noted = f"<i>{_esc(cut_note(match))}</i>\n\n{reply.text}"
         return Reply(noted, reply.buttons) if len(noted) <= MAX_MESSAGE else reply
+    kinds = _kind_reply(match, store)
+    if kinds is not None:
+        return kinds
     if match.kind is Kind.ANSWER and match.entry is not None:
-        return entry_reply(store, match.entry)
+        return entry_reply(store, match.entry, _prefix(match))
     says = _strings(store)
     if match.kind is Kind.ANSWER and match.passage is not None:
         quote = f"<blockquote>{_esc(match.passage)}</blockquote>"
@@ -225,6 +270,25 @@ def html(match: Match, store: Store) -> Reply:
     if match.language not in ("en", store.language):
         return unsupported(match.language, store)
     return not_found(store, match.suggestions)
+
+
+def _kind_reply(match: Match, store: Store) -> Reply | None:
+    """The reply for two-part, arithmetic and unstated verdicts; None for the others."""
+    if match.form is Form.PARTS and match.parts:
+        replies = [html(part, store) for part in match.parts]
+        text = "\n\n".join(r.text for r in replies)
+        return Reply(text) if len(text) <= MAX_MESSAGE else replies[0]
+    if match.form is Form.ARITHMETIC and match.figures:
+        entries = [e for e in (store.entry(f.intent) for f in match.figures) if e]
+        quotes = "".join(
+            f"\n\n{_esc(e.answer)}\n<blockquote>{_esc(_shorten(e.source, 1500))}</blockquote>"
+            for e in entries
+        )
+        return Reply(f"<b>{_esc(computed_line(match))}</b>{quotes}")
+    if match.form is Form.UNSTATED:
+        reply = html(replace(match, form=Form.PLAIN), store)
+        return Reply(f"{_esc(UNSTATED)} {reply.text}", reply.buttons)
+    return None
 
 
 def not_found(store: Store, suggestions: tuple[Candidate, ...] = ()) -> Reply:

@@ -23,7 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 STORES = Path(__file__).resolve().parent / "data" / "stores"
 GOOD = STORES / "good.yaml"
 INVALID = sorted((STORES / "invalid").glob("*.yaml"))
-JSON_KEYS = {"question", "kind", "answered", "answer", "intent", "score", "language", "suggestions"}
+JSON_KEYS = {
+    "question",
+    "kind",
+    "answered",
+    "answer",
+    "intent",
+    "score",
+    "language",
+    "suggestions",
+    "form",
+}
 
 COST_REPLY = (
     "The centre cost 1.5 million dollars.\n\n"
@@ -618,3 +628,29 @@ def test_ask_in_a_language_the_bot_does_not_speak_says_which_it_does() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("英語、ロシア語、カザフ語、韓国語が分かります。")
     assert "I understand English, Russian, Kazakh and Korean." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "form", "extra"),
+    [
+        ("is korea kazakhstan's 3rd largest investor?", "no", set()),
+        (
+            "how many more weekly flights leave from almaty than from astana",
+            "arithmetic",
+            {"figures", "result"},
+        ),
+        ("who is the ambassador and when was the release published?", "parts", {"parts"}),
+        ("how old is nurgali arystanov", "unstated", set()),
+    ],
+)
+def test_ask_json_shows_the_question_kind(question: str, form: str, extra: set[str]) -> None:
+    """`form` names how the verdict is put; parts, figures and result appear when set."""
+    result = run_bot("ask", "--json", question)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["form"] == form
+    assert set(out) == JSON_KEYS | extra
+    if form == "arithmetic":
+        assert out["result"] == {"operation": "difference", "value": 11, "unit": "flights per week"}
+    if form == "parts":
+        assert [p["intent"] for p in out["parts"]] == ["ambassador", "publication-date"]

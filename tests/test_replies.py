@@ -418,3 +418,60 @@ def test_a_translated_clarify_offers_translated_questions_and_labels() -> None:
     ]
     assert reply.buttons[0][0].text == store.overlays["ru"].entries["flights-total"].questions[0]
     assert reply.buttons[-1][0].text == "Ничего из этого"
+
+
+# --- Question kinds (bot/matching/kinds), on the shipped store -----------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> tuple[Matcher, Store]:
+    release = load_store()
+    return Matcher(release), release
+
+
+@pytest.mark.parametrize(
+    ("question", "plain_start", "html_start"),
+    [
+        ("is korea kazakhstan's 3rd largest investor?", "No: By full-year", "No: By full-year"),
+        (
+            "are there 2 flights a week from astana to seoul?",
+            "Yes: There are 2",
+            "Yes: There are 2",
+        ),
+        (
+            "how many more weekly flights leave from almaty than from astana",
+            "Difference: 13 - 2 = 11 flights per week.",
+            "<b>Difference: 13 - 2 = 11 flights per week.</b>",
+        ),
+        (
+            "who is the ambassador and when was the release published?",
+            "Nurgali Arystanov is the Ambassador",
+            "Nurgali Arystanov is the Ambassador",
+        ),
+        ("how old is nurgali arystanov", "The release does not say. Did you mean:", "The release"),
+    ],
+)
+def test_question_kinds_are_put_as_they_ask(
+    shipped: tuple[Matcher, Store], question: str, plain_start: str, html_start: str
+) -> None:
+    matcher, release = shipped
+    match = matcher.match(question)
+    assert plain(match, release).startswith(plain_start)
+    assert html_reply(match, release).text.startswith(html_start)
+
+
+def test_two_part_reply_holds_both_answers(shipped: tuple[Matcher, Store]) -> None:
+    matcher, release = shipped
+    match = matcher.match("who is the ambassador and when was the release published?")
+    text = plain(match, release)
+    for part in match.parts:
+        assert part.entry is not None and part.entry.answer in text
+
+
+def test_unstated_reply_offers_the_closest_entries_as_buttons(
+    shipped: tuple[Matcher, Store],
+) -> None:
+    matcher, release = shipped
+    reply = html_reply(matcher.match("how old is nurgali arystanov"), release)
+    assert reply.text == "The release does not say. Did you mean…?"
+    assert reply.buttons[-1] == (Button("None of these", "none"),)

@@ -7,6 +7,17 @@ verdict `Match` of a `Kind`, the `Candidate`s behind it, and `Params`.
 from bot.matching.languages import Matchers
 from bot.matching.params import Params
 from bot.matching.pipeline import Matcher, Scored
-from bot.matching.verdict import Candidate, Kind, Match
+from bot.matching.verdict import Candidate, Computed, Figure, Form, Kind, Match
 
-__all__ = ["Candidate", "Kind", "Match", "Matcher", "Matchers", "Params", "Scored"]
+__all__ = [
+    "Candidate",
+    "Computed",
+    "Figure",
+    "Form",
+    "Kind",
+    "Match",
+    "Matcher",
+    "Matchers",
+    "Params",
+    "Scored",
+]

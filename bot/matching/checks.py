@@ -10,11 +10,13 @@ multiplied in that order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.matching.index import Item, Phrasing, StoreIndex
+from bot.language import NUMBER_WORDS, stem, words
+from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
 
@@ -124,6 +126,67 @@ def not_about_name(pair: Pair, params: Params) -> Finding | None:
     return Finding("not_about_name", swapped=True)
 
 
+# Attributes a release rarely states (data/unstated_attributes.txt), stemmed as queries are.
+UNSTATED = frozenset(stem(w) for w in words("unstated_attributes"))
+# "how many", "how much": the question wants a count or an amount.
+AMOUNT_WORDS = words("amount_words")
+_ORDINAL_OR_YEAR = re.compile(r"\d+(?:st|nd|rd|th)|(?:19|20)\d\d")
+
+
+def unstated_attribute(pair: Pair, params: Params) -> Finding | None:
+    """An attribute releases rarely state (age, predecessor, cost, population) that the
+    entry does not state either: "How old is Woo?" is never answered by the entry on
+    Woo's post, only offered."""
+    if pair.item.entry is None:
+        return None
+    if unstated_in(pair.query, pair.item.vocabulary):
+        return Finding("unstated_attribute", swapped=True)
+    return None
+
+
+def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
+    """The unstated-attribute words `query` asks that `said` (the words of an entry, or of
+    a sentence of the release) does not use."""
+    return frozenset(w for w in query.tokens if w in UNSTATED and w not in said)
+
+
+def uncounted(pair: Pair, params: Params) -> Finding | None:
+    """ "How many X" of an entry that gives no count of X, or "how much" of one that
+    states no amount (a rank or a year is none): "How many Korean companies ...?"
+    is not answered by an entry that names some companies."""
+    entry = pair.item.entry
+    asked = counted_words(pair.query.tokens)
+    if entry is None or asked is None:
+        return None
+    counts = stated_counts(pair.tables.tokens(entry.answer))
+    if asked == ("much",) and counts:
+        return None
+    if asked != ("much",) and set(asked) & counts:
+        return None
+    return Finding("uncounted", swapped=True)
+
+
+def counted_words(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """After "how many": the (up to four) content words it may count; ("much",) after
+    "how much"; None when it asks neither, or "how many?" names nothing after it."""
+    for i, token in enumerate(tokens[:-1]):
+        if token == "how" and tokens[i + 1] in AMOUNT_WORDS:
+            if tokens[i + 1] == "much":
+                return ("much",)
+            return tuple(t for t in tokens[i + 2 :] if t not in DROPPED)[:4] or None
+    return None
+
+
+def stated_counts(tokens: list[str]) -> set[str]:
+    """The words within three after each count of a text ("flight", "per", "week" after
+    "15"); a rank ("4th") or a year is no count."""
+    counted: set[str] = set()
+    for i, token in enumerate(tokens):
+        if (is_figure(token) and not _ORDINAL_OR_YEAR.fullmatch(token)) or token in NUMBER_WORDS:
+            counted.update(tokens[i + 1 : i + 4])
+    return counted
+
+
 # The checks, in the order they run (scores are multiplied in this order).
 CHECKS: tuple[Check, ...] = (
     question_words_only,
@@ -132,6 +195,8 @@ CHECKS: tuple[Check, ...] = (
     other_kind,
     no_date,
     not_about_name,
+    unstated_attribute,
+    uncounted,
 )
 
 

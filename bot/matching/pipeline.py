@@ -12,8 +12,11 @@
 5. `decide.decide`: the verdict under the thresholds of `Params`.
 6. `passages`: a fallback becomes a quoted sentence of the release when one
    clearly answers.
+7. `kinds.refine`: the kind of question (an unstated attribute, arithmetic over
+   two stated figures, two questions in one, a yes/no check) changes how the
+   verdict is put.
 
-Stages 1-4 are `Matcher.score`; 5-6 are `Matcher.verdict`. The evaluation
+Stages 1-4 are `Matcher.score`; 5-7 are `Matcher.verdict`. The evaluation
 (`bot.matching.evaluate`) calls the same two methods, so a stage added here
 is evaluated too.
 """
@@ -24,10 +27,11 @@ from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS
 from bot.language.analysis import analyser
-from bot.matching.checks import Finding, Pair, findings
+from bot.matching.checks import Finding, Pair, findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
 from bot.matching.index import StoreIndex, build_index
+from bot.matching.kinds import refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
 from bot.matching.query import Query, read
@@ -103,7 +107,8 @@ class Matcher:
             doubtful = doubtful or finding.doubtful
             swapped = swapped or finding.swapped
         item = pair.item
-        return Candidate(item.id, item.display, round(score, 1), doubtful, swapped)
+        checks = tuple(f.check for f in found)
+        return Candidate(item.id, item.display, round(score, 1), doubtful, swapped, checks)
 
     def _pair(self, query: Query, hit: Hit) -> Pair:
         return Pair(
@@ -127,15 +132,14 @@ class Matcher:
                 return findings(self._pair(query, hit), self.params)
         return None
 
-    # Stages 5-6 ----------------------------------------------------------------
+    # Stages 5-7 ----------------------------------------------------------------
 
     def verdict(self, scored: Scored, params: Params | None = None) -> Match:
-        """The verdict on a scored question under `params` (default: this matcher's).
+        """The verdict on a scored question under `params` (default: this matcher's),
+        put as its kind of question asks (`kinds.refine`).
 
-        When no entry fits, one sentence of the release may still answer the
-        question clearly: that is an answer too, quoted. Kazakh is often typed
-        with Russian letters only: a question this matcher does not answer is
-        answered by its `sibling` if that one does.
+        Kazakh is often typed with Russian letters only: a question this matcher
+        does not answer is answered by its `sibling` if that one does.
         """
         match = self._own_verdict(scored, params)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
@@ -145,14 +149,26 @@ class Matcher:
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params
+        match = self._decided(scored, params)
+        match = refine(self, scored.query, scored.candidates, match, params)
+        if scored.query.cut or self.store.language != "en":
+            match = replace(match, cut=scored.query.cut, language=self.store.language)
+        return match
+
+    def plain_verdict(self, question: str, params: Params) -> Match:
+        """The verdict on `question` before any question-kind stage (for those stages)."""
+        return self._decided(self.score(question), params)
+
+    def _decided(self, scored: Scored, params: Params) -> Match:
+        """Stages 5-6. When no entry fits, one sentence of the release may still answer
+        the question clearly: that is an answer too, quoted."""
         query = scored.query
         match = decide(query.shown, scored.candidates, self.index.by_id, params)
         if match.kind is Kind.FALLBACK and self.passages and self._asks_enough(query, params):
             found = self.passages.find(query.shown, params)
-            if found is not None:
+            # Nor does a sentence answer an age or a cost it does not state (`checks`).
+            if found is not None and not unstated_in(query, self.index.tokens(found.sentence)):
                 match = Match(query.shown, Kind.ANSWER, found.score, passage=found.sentence)
-        if query.cut or self.store.language != "en":
-            match = replace(match, cut=query.cut, language=self.store.language)
         return match
 
     @staticmethod

@@ -17,6 +17,35 @@ class Kind(StrEnum):
     SMALLTALK = "smalltalk"  # hello, thanks, who are you
 
 
+class Form(StrEnum):
+    """How a verdict is put, by the kind of question (see `bot.matching.kinds`)."""
+
+    PLAIN = "plain"  # the entry's answer as it stands
+    YES = "yes"  # a yes/no check the entry confirms: "Yes: <answer>"
+    NO = "no"  # a yes/no check giving a stated attribute another value: "No: <answer>"
+    UNSTATED = "unstated"  # asks what the release does not state; `suggestions` are offered
+    PARTS = "parts"  # two questions in one: `parts` holds one answer each
+    ARITHMETIC = "arithmetic"  # two stated counts combined: `figures` and `result`
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count an entry's answer states: "13 flights per week"."""
+
+    intent: str  # the entry that states it
+    value: int
+    unit: str  # the words after the number in the answer: "flights per week"
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Two figures of the same unit combined."""
+
+    operation: str  # "difference" or "sum"
+    value: int
+    unit: str
+
+
 @dataclass(frozen=True)
 class Candidate:
     """An entry (or small-talk item) with its score in [0, 100] for one question."""
@@ -35,6 +64,8 @@ class Candidate:
     # "when" of an entry that states no date or year, or asks what a name is
     # of an entry with no phrasing about that name alone. See `checks`.
     swapped: bool = False
+    # The names of the checks that found something about this entry (`checks.CHECKS`).
+    checks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +87,11 @@ class Match:
     # The language the question was read in ("en", "ru", ...): the reply's language.
     # A code the store has no overlay for ("de") comes with a fallback.
     language: str = "en"
+    # How the answer is put, and what a question kind adds to it (`bot.matching.kinds`).
+    form: Form = Form.PLAIN
+    parts: tuple[Match, ...] = ()  # Form.PARTS: one answered verdict per part, in order
+    figures: tuple[Figure, ...] = ()  # Form.ARITHMETIC: the two stated counts
+    result: Computed | None = None  # Form.ARITHMETIC: what they make
 
     @property
     def answered(self) -> bool:

@@ -20,6 +20,9 @@ from bot.matching.checks import (
     not_about_name,
     other_kind,
     question_words_only,
+    stated_counts,
+    uncounted,
+    unstated_attribute,
 )
 from bot.matching.query import read
 from bot.matching.retrieve import retrieve
@@ -162,6 +165,8 @@ def test_checks_run_in_one_stated_order() -> None:
         "other_kind",
         "no_date",
         "not_about_name",
+        "unstated_attribute",
+        "uncounted",
     ]
 
 
@@ -175,3 +180,50 @@ def test_the_pipeline_applies_every_finding(matcher: Matcher) -> None:
     top = matcher.candidates(question)[0]
     assert (top.intent, top.doubtful, top.swapped) == ("congratulations", True, True)
     assert matcher.findings_for("how many flights per week", "no-such-entry") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("how old is the speaker", "speaker", "unstated_attribute"),
+        ("who was the ambassador before arystanov", "ambassador", "unstated_attribute"),
+        ("what did the bakad road cost", "bakad", "unstated_attribute"),
+        ("what is the population of kyzylorda", "cities-visited", "unstated_attribute"),
+        ("who is the speaker", "speaker", None),
+        ("what did woo say about education", "culture-education", None),  # stated there
+    ],
+)
+def test_unstated_attribute(matcher: Matcher, question: str, intent: str, finding: str) -> None:
+    result = found(matcher, unstated_attribute, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and not result.drop)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("how many flights a week go from almaty to seoul", "flights-almaty-seoul", None),
+        ("how many weekly flights in all", "flights-total", None),
+        ("how much power does the doosan plant make", "doosan-power-plant", None),
+        ("how many cu stores opened", "cu-stores", "uncounted"),  # "several" is no count
+        ("how much did korea invest", "trade-investment", "uncounted"),  # a rank, no amount
+        ("how many korean firms operate in kazakhstan", "projects-all", "uncounted"),
+        ("where is the doosan plant", "doosan-power-plant", None),  # asks no count
+    ],
+)
+def test_uncounted(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, uncounted, question, intent)
+    assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("tokens", "counted"),
+    [
+        (["15", "flight", "per", "week", "between"], {"flight", "per", "week"}),
+        (["the", "4th", "largest", "partner"], set()),  # a rank
+        (["in", "2021", "general"], set()),  # a year
+        (["three", "plant"], {"plant"}),
+    ],
+)
+def test_stated_counts(tokens: list[str], counted: set[str]) -> None:
+    assert stated_counts(tokens) == counted

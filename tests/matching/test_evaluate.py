@@ -265,10 +265,10 @@ def test_eval_sweep_prints_one_row_per_value() -> None:
     result = run_bot("eval", str(EVAL_FILE), "--sweep", "doubt_margin=0:20:10")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "sweep of doubt_margin over 528 questions (current value 10)"
+    assert lines[0] == "sweep of doubt_margin over 570 questions (current value 10)"
     assert lines[1].split() == ["doubt_margin", "accuracy", "rejection", "clarify", "offered-first"]
     assert [line.split()[0] for line in lines[2:]] == ["0", "10", "20"]
-    assert lines[3].endswith("<- current") and "95.4%" in lines[3] and "98.9%" in lines[3]
+    assert lines[3].endswith("<- current") and "95.7%" in lines[3] and "99.0%" in lines[3]
 
 
 @pytest.mark.parametrize(

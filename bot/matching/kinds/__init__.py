@@ -1,0 +1,46 @@
+"""Question kinds: named stages that run after the verdict and change how it is put.
+
+`refine` hands a plain verdict to each stage in `STAGES` order; the first that
+recognises its kind of question returns the new verdict:
+
+1. `unstated.unstated`: the question asks an attribute the release does not
+   state (the `unstated_attribute` and `uncounted` checks found it): "the
+   release does not say", the closest entries offered.
+2. `arithmetic.arithmetic`: the difference or sum of two counts the entries
+   state ("how many more flights ... than ..."): both figures and the result.
+3. `twopart.two_part`: two questions in one message, each answered on its own.
+4. `yesno.yes_no`: a yes/no check: "Yes: <answer>" when the entry confirms it,
+   "No: <answer>" when it gives a stated attribute another value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.matching.kinds.arithmetic import arithmetic
+from bot.matching.kinds.base import Asker
+from bot.matching.kinds.twopart import two_part
+from bot.matching.kinds.unstated import unstated
+from bot.matching.kinds.yesno import yes_no
+from bot.matching.params import Params
+from bot.matching.query import Query
+from bot.matching.verdict import Candidate, Match
+
+Stage = Callable[[Asker, Query, tuple[Candidate, ...], Match, Params], Match | None]
+
+# The stages, in the order they are tried.
+STAGES: tuple[Stage, ...] = (unstated, arithmetic, two_part, yes_no)
+
+
+def refine(
+    asker: Asker, query: Query, ranked: tuple[Candidate, ...], match: Match, params: Params
+) -> Match:
+    """`match` put as its kind of question asks, or unchanged."""
+    for stage in STAGES:
+        found = stage(asker, query, ranked, match, params)
+        if found is not None:
+            return found
+    return match
+
+
+__all__ = ["STAGES", "Asker", "refine"]

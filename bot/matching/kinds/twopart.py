@@ -1,0 +1,45 @@
+"""Two questions in one message: "Who did the ambassador meet and where were the
+talks reported?". Each part is matched on its own; when both are answered, by
+different entries, one reply holds both answers."""
+
+from __future__ import annotations
+
+import re
+
+from bot.language import QUESTION_WORDS
+from bot.matching.kinds.base import Asker
+from bot.matching.kinds.yesno import OPENERS
+from bot.matching.params import Params
+from bot.matching.query import Query
+from bot.matching.verdict import Candidate, Form, Kind, Match
+
+_OPENING = "|".join(sorted(QUESTION_WORDS | OPENERS | {"what", "whats"}))
+# A second question: after a question mark, or after "and" / "also" / a comma or
+# semicolon, when a question word or an auxiliary opens it.
+_SPLIT = re.compile(
+    rf"(?:\?\s*|\s*[,;]?\s+(?:and|also|plus)\s+|\s*;\s*)(?=(?:{_OPENING})\b)", re.IGNORECASE
+)
+MIN_PART_WORDS = 2  # "and how often?" is no question on its own
+
+
+def parts(text: str) -> list[str]:
+    """`text` split into its questions (one item when it asks one)."""
+    pieces = [p.strip(" ?,;") for p in _SPLIT.split(text)]
+    return [p for p in pieces if p]
+
+
+def two_part(
+    asker: Asker, query: Query, ranked: tuple[Candidate, ...], match: Match, params: Params
+) -> Match | None:
+    """Both answers when the message asks two questions that each clear the answer bar."""
+    pieces = parts(query.shown)
+    if len(pieces) != 2 or any(len(p.split()) < MIN_PART_WORDS for p in pieces):
+        return None
+    answers = [asker.plain_verdict(p, params) for p in pieces]
+    entries = [a.entry for a in answers if a.kind is Kind.ANSWER and a.entry is not None]
+    if len(entries) != 2 or entries[0].id == entries[1].id:
+        return None
+    score = min(a.score for a in answers)
+    return Match(
+        query.shown, Kind.ANSWER, score, entry=entries[0], form=Form.PARTS, parts=tuple(answers)
+    )

@@ -1,0 +1,132 @@
+"""Yes/no checks: "Is X the Nth ...?", "Did it happen in YEAR?", "Is COMPANY building Y?".
+
+A yes/no question whose entry states the same values is answered "Yes:". One
+that gives an attribute the entry states another value (another year, rank,
+figure, company, city or title) is answered "No:" with the fact. The value
+words are the question's figures, number and ordinal words, and names (the
+release's, or any capitalised word); the entry must state a value of the same
+class (a figure for a figure, a name for a name) for the "No" to be a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.language import NUMBER_WORDS, words
+from bot.matching.index import CAPITALISED, Item, StoreIndex, is_figure
+from bot.matching.kinds.base import Asker
+from bot.matching.params import Params
+from bot.matching.query import Query
+from bot.matching.verdict import Candidate, Form, Kind, Match
+
+OPENERS = words("yes_no_openers")
+# A question whether something exists, or exists besides what the release states ("is
+# there ...", "a plant", "any flights", "also", "other stores"): a release that states
+# other instances of it does not deny it. A name is contradicted only in a question
+# about a definite thing ("the Doosan plant").
+_EXISTENTIAL = re.compile(
+    r"^\w+ there\b|\b(?:a|an|any|some|another|other|others|also|too|else|more|well)\b"
+)
+_DEFINITE = re.compile(r"\bthe\b")
+# Three or more capitalised names in a row: "Astana, Almaty and Kyzylorda".
+_LIST = re.compile(r"[A-Z][\w-]*, (?:[A-Z][\w-]*, )*[A-Z][\w-]*,? and [A-Z]")
+ORDINALS = words("ordinal_words")
+
+
+def asks_yes_no(query: Query) -> bool:
+    """Whether the question opens with an auxiliary: "is", "did", "has", "can"...
+    "Can you list ...", "do you know ..." are requests, not checks."""
+    opening = query.text.split()[:2]
+    return bool(opening) and opening[0] in OPENERS and opening[1:] != ["you"]
+
+
+def value_words(query: Query, index: StoreIndex) -> dict[str, str]:
+    """The question's value words, each with its class: "figure" or "name"."""
+    capitalised = {
+        token for raw in query.shown.split()[1:] if raw[:1].isupper() for token in index.tokens(raw)
+    }
+    found: dict[str, str] = {}
+    for word in query.words:
+        if is_figure(word) or word in NUMBER_WORDS or word in ORDINALS:
+            found[word] = "figure"
+        elif word in index.all_names or word in capitalised:
+            found[word] = "name"
+    return found
+
+
+def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
+    """The value words the entry does not state: the question gives them in its place."""
+    return {w: c for w, c in value_words(query, index).items() if w not in item.vocabulary}
+
+
+def states_class(item: Item, query: Query, index: StoreIndex, kinds: set[str]) -> bool:
+    """Whether the entry's answer states a value of every class in `kinds` that the
+    question does not already give: a figure, or a name the question does not use.
+
+    Another name contradicts only a question about a definite thing ("is *the* Doosan
+    plant near Shymkent?"), never one whether something exists ("is there a Toyota
+    plant in Almaty?", "flights from Almaty to Busan", "did Kia open plants elsewhere")."""
+    if item.entry is None:
+        return False
+    if "name" in kinds and (_EXISTENTIAL.search(query.text) or not _DEFINITE.search(query.text)):
+        return False
+    if "figure" in kinds and not item.figures:
+        return False
+    if "name" in kinds:
+        # The other name may stand for a subject the answer names and the question
+        # leaves out ("Uzbekistan's partner" of an answer about Kazakhstan's): no fact.
+        if (set(index.tokens(item.entry.answer)) & index.subjects) - query.asked:
+            return False
+        named = {t for m in CAPITALISED.finditer(item.entry.answer) for t in index.tokens(m[0])}
+        # A list of names ("visits to Astana, Almaty and Kyzylorda") need not be all
+        # there is: another name is not contradicted by it.
+        return bool(named - query.asked - index.subjects) and not _LIST.search(item.entry.answer)
+    return True
+
+
+def yes_no(
+    asker: Asker, query: Query, ranked: tuple[Candidate, ...], match: Match, params: Params
+) -> Match | None:
+    """A yes/no check put as "Yes: <answer>" or "No: <answer>", or None."""
+    if not asks_yes_no(query) or not ranked:
+        return None
+    index = asker.index
+    if match.answered and match.entry is not None:
+        item = index.by_id[match.entry.id]
+        other = conflicts(query, item, index)
+        if not other:
+            return replace(match, form=Form.YES)
+        if states_class(item, query, index, set(other.values())):
+            return replace(match, form=Form.NO)
+        return None
+    return _wrong_premise(asker, query, ranked[0], params)
+
+
+def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -> Match | None:
+    """The best entry held back because the question gives another value. Asked again
+    without those values, the entries that state a value of their class (a figure for
+    a figure) and not the values themselves are the ones it checks: the best of them,
+    sure and clear of the next, gives the fact."""
+    index = asker.index
+    other = conflicts(query, index.by_id[top.intent], index)
+    if not other:
+        return None
+    kinds = set(other.values())
+    kept = [w for w in query.text.split() if not set(index.tokens(w)) & set(other)]
+    fitting = [
+        c
+        for c in asker.candidates(" ".join(kept))
+        if not c.swapped
+        and not set(other) & index.by_id[c.intent].vocabulary
+        and states_class(index.by_id[c.intent], query, index, kinds)
+    ]
+    if not fitting:
+        return None
+    best = fitting[0]
+    lead = best.score - (fitting[1].score if len(fitting) > 1 else 0.0)
+    # Only a sure match says "No": the bar a doubtful match must clear, and the margin.
+    if best.score < params.answer_threshold + params.doubt_margin or lead < params.margin:
+        return None
+    entry = index.by_id[best.intent].entry
+    return Match(query.shown, Kind.ANSWER, best.score, entry=entry, form=Form.NO)
