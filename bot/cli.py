@@ -127,7 +127,7 @@ def kind_json(match: Match) -> dict[str, Any]:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     store = _load(args)
-    matcher = Matchers(store)
+    matcher = Matchers(store, lazy=True)
     if args.jsonl:
         for line in sys.stdin:
             question = line.rstrip("\r\n")
@@ -157,7 +157,7 @@ class Chat:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.matcher = Matchers(store)
+        self.matcher = Matchers(store, lazy=True)
         self.choices: tuple[Candidate, ...] = ()
 
     def reply(self, text: str) -> str:

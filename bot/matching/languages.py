@@ -91,28 +91,44 @@ class Matchers:
     overlay gets a fallback `Match` whose `language` says which it was.
     """
 
-    def __init__(self, store: Store, params: Params | None = None) -> None:
+    def __init__(self, store: Store, params: Params | None = None, *, lazy: bool = False) -> None:
+        """`lazy`: build a language's matcher when its first question comes (a one-off
+        command pays only for the language it is asked in); else all at once (the bot)."""
         self.store = store
         self.english = Matcher(store, params)
-        self.views: Mapping[str, Store] = {
-            language: language_view(store, overlay) for language, overlay in store.overlays.items()
-        }
-        self.matchers: Mapping[str, Matcher] = {
-            "en": self.english,
-            **{lang: Matcher(view, base=self.english) for lang, view in self.views.items()},
-        }
-        for language, other in _SIBLINGS.items():
-            if language in self.matchers and other in self.matchers:
-                self.matchers[language].sibling = self.matchers[other]
+        self._built: dict[str, Matcher] = {"en": self.english}
+        if not lazy:
+            for language in store.overlays:
+                self.matcher_for(language)
 
     @property
     def languages(self) -> tuple[str, ...]:
         """The languages questions are answered in, English first."""
-        return tuple(self.matchers)
+        return ("en", *self.store.overlays)
+
+    @property
+    def matchers(self) -> Mapping[str, Matcher]:
+        """Every language's matcher, English first (built now if lazy)."""
+        return {language: m for language in self.languages if (m := self.matcher_for(language))}
+
+    def matcher_for(self, language: str) -> Matcher | None:
+        """The matcher of `language`, or None if the store has no overlay for it."""
+        if language in self._built:
+            return self._built[language]
+        overlay = self.store.overlays.get(language)
+        if overlay is None:
+            return None
+        matcher = Matcher(language_view(self.store, overlay), base=self.english)
+        self._built[language] = matcher
+        sibling = self.matcher_for(_SIBLINGS.get(language, ""))
+        if sibling is not None:
+            matcher.sibling, sibling.sibling = sibling, matcher
+        return matcher
 
     def store_for(self, language: str) -> Store:
         """The store as a person writing `language` sees it (English if not translated)."""
-        return self.views.get(language, self.store)
+        matcher = self.matcher_for(language)
+        return matcher.store if matcher is not None else self.store
 
     def language_of(self, question: str, hint: str | None = None) -> str:
         """The language of `question`; `hint` (a Telegram language_code) breaks ties."""
@@ -123,12 +139,12 @@ class Matchers:
         if not isinstance(question, str):
             question = ""
         language = self.language_of(question, hint)
-        matcher = self.matchers.get(language)
+        matcher = self.matcher_for(language)
         if matcher is None:
             return Match(question, Kind.FALLBACK, 0.0, language=language)
         return matcher.match(question)
 
     def candidates(self, question: str, hint: str | None = None) -> list[Candidate]:
         """Every candidate of `question` in its language, best first (inline mode)."""
-        matcher = self.matchers.get(self.language_of(question, hint))
+        matcher = self.matcher_for(self.language_of(question, hint))
         return matcher.candidates(question) if matcher is not None else []
