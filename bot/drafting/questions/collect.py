@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.drafting.grammar import is_grammatical
 from bot.drafting.phrases import NAME_ROLE, ROLE_NAME, TITLE_NAME, TITLED, kinds_of
 from bot.drafting.verbs import clean_word
 from bot.drafting.vocabulary import DETERMINERS, PEOPLE
@@ -34,6 +35,8 @@ class QuestionList:
         text = text[0].upper() + text[1:] if question else text
         if question:
             text += "?"
+            if not is_grammatical(text):
+                return  # the grammar check of `check` would report it
         key = normalise(text)
         if key and key not in self._seen and any(w not in STOPWORDS for w in key.split()):
             self._seen.add(key)
