@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from bot.drafting.verbs import clean_word, find_verb
-from bot.drafting.vocabulary import BE, MODALS, PEOPLE, PREPOSITIONS
+from bot.drafting.verbs import base_form, clean_word, find_verb
+from bot.drafting.vocabulary import BE, MODALS, PEOPLE, PREPOSITIONS, VERBS
 from bot.language import STOPWORDS, words
 from bot.language.lexicon import MONTHS
 from bot.store import Problem, Store
@@ -50,7 +50,11 @@ def what_about_a_statement(phrasing: str) -> str | None:
     if len(rest) <= _TOPIC_WORDS:
         return None
     verb = find_verb(rest)
-    if verb is None and not re.search(r"\d", found.group("rest")):
+    figure_verb = any(
+        base_form(word) in VERBS and re.match(r"[\d£$€¥]", after)
+        for word, after in zip(rest, rest[1:], strict=False)
+    )  # "the building cost £48 million": a verb before its figure
+    if verb is None and not figure_verb:
         return None
     return "'what about' before a whole statement"
 
