@@ -8,15 +8,18 @@ from dataclasses import dataclass
 from bot.drafting.grammar import is_grammatical
 from bot.drafting.phrases import NAME_ROLE, ROLE_NAME, TITLE_NAME, TITLED, kinds_of
 from bot.drafting.verbs import clean_word
-from bot.drafting.vocabulary import DETERMINERS, PEOPLE
+from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, RELATIVE
 from bot.language import (
     STOPWORDS,
+    words,
     normalise,
     squash_whitespace,
     stem,
 )
 
 MAX_QUESTIONS = 16
+
+_CLAUSE_WORDS = RELATIVE | {"and", "or", "but"}
 
 
 class QuestionList:
@@ -75,8 +78,44 @@ def who_or_what(subject: str, known: Known) -> str:
         return "Who"
     if kinds_of(subject) or TITLED.search(subject):
         return "Who"
+    if _common_head(subject, known):
+        return "What"
     first = words[0]
     lowered = first.lower()
     named = first[:1].isupper() and lowered not in known.lower_words | DETERMINERS
     named = named and stem(lowered) not in known.lower_words
     return "Who" if named and not re.search(r"\d", subject) else "What"
+
+
+_THING_ENDINGS = tuple(words("thing_suffixes"))
+
+
+def noun_phrase(subject: str) -> str:
+    """The noun phrase a subject opens with: up to a preposition, comma, participle or clause."""
+    kept: list[str] = []
+    for word in subject.split():
+        bare = clean_word(word)
+        if kept and (bare in PREPOSITIONS or bare in _CLAUSE_WORDS or bare.endswith("ing")):
+            break
+        kept.append(word.strip(",;:"))
+        if word.endswith((",", ";", ":")):
+            break
+    return " ".join(kept)
+
+
+def _common_head(subject: str, known: Known) -> bool:
+    """A subject about a thing: a lower-case head ("Ticket machines"), or one common word."""
+    phrase = noun_phrase(subject).split()
+    if not phrase:
+        return False
+    head = phrase[-1]
+    bare = clean_word(head)
+    if bare in PEOPLE or bare in DETERMINERS:
+        return False
+    if head[:1].islower():
+        return True
+    lowered = head.lower()
+    sentence_word = len(phrase) == 1  # capitalised only because a sentence starts with it
+    common = lowered in known.lower_words or stem(lowered) in known.lower_words
+    common = common or lowered.endswith(_THING_ENDINGS) or lowered in PREPOSITIONS
+    return sentence_word and common

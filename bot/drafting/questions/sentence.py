@@ -13,6 +13,7 @@ from bot.drafting.questions.about import (
     people_questions,
     speech_questions,
 )
+from bot.drafting.questions.attributes import attribute_questions
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
 from bot.drafting.verbs import clean_word, find_verb
@@ -37,12 +38,11 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     analysed, speaker = _quote_and_speaker(body)
     clauses, opener = split_clauses(analysed)
     clauses = clauses or _relative_clause(analysed)
-    main_subject = ""
-    for number, clause in enumerate(clauses):
+    main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
+    attribute_questions(analysed, main_subject, out)
+    for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
-        if number == 0:
-            main_subject = subject
-        dated = clause.dated or (number == 0 and bool(WHEN.search(opener)))
+        dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))
         clause_questions(clause, subject, known, out, dated=dated)
         head = clean_word(subject.split(" of ")[0].split()[-1]) if subject.split() else ""
         name = dict(known.people).get(head)

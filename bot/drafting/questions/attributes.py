@@ -1,0 +1,148 @@
+"""Questions about what a sentence states of its subject: hours, prices, free, booking, opening.
+
+People ask for an attribute ("What are the opening hours?", "How much is a fare?"),
+not for the clause that states it; each rule here turns a sentence that states one
+into the questions that ask for it, so that the matcher picks that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.dates import WHEN
+from bot.drafting.quantities import find_quantities
+from bot.drafting.questions.collect import QuestionList, noun_phrase
+from bot.drafting.verbs import base_form, clean_word
+from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, VERBS
+from bot.language import words
+
+_PRICE_NOUNS = words("price_nouns")
+_PURCHASE = words("purchase_verbs")
+_BOOKING = words("booking_verbs")
+_CLOCK = r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|noon|midnight)"
+TIME_RANGE = re.compile(
+    rf"\b(?P<prep>from|between)\s+{_CLOCK}\s+(?:to|and|until|till|-|–)\s+{_CLOCK}", re.I
+)
+_COSTS = re.compile(r"\b(?:cost|costs|will cost|is priced at|are priced at)\b")
+_FREE = re.compile(
+    r"(?P<np>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?P<verb>is|are|travel|ride|go|stay|remain|enter)"
+    r"\s+free\b"
+)
+_FIRST_ONES = re.compile(r"\b(?:welcome|admit|receive|open to|serve)s?\s+its\s+first\s+\w+")
+
+
+def mid_question(subject: str) -> str:
+    """A subject's noun phrase as it reads mid-question: "The terminal" -> "the terminal"."""
+    phrase = noun_phrase(subject)
+    first, _, others = phrase.partition(" ")
+    if first.lower() in DETERMINERS or (first.lower() != first and clean_word(first) in PEOPLE):
+        first = first.lower()
+    return f"{first} {others}".strip()
+
+
+def activity_of(agent: str) -> str:
+    """ "visitors" -> "visiting": the activity an agent noun is named after, or ""."""
+    bare = clean_word(agent).removesuffix("s")
+    for ending in ("or", "er"):
+        if bare.endswith(ending):
+            for verb in (bare[: -len(ending)], bare[: -len(ending)] + "e"):
+                if verb in VERBS:
+                    return (verb[:-1] if verb.endswith("e") else verb) + "ing"
+    return ""
+
+
+def hours_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "The terminal is open daily from 5:45 am to 11:00 pm": its opening hours."""
+    found = TIME_RANGE.search(text)
+    thing = mid_question(subject)
+    if not found or not thing:
+        return
+    head = thing.split()[-1]
+    if re.search(r"\bopen\b", text):
+        out.add(f"What are the opening hours of {thing}")
+        out.add(f"When is {thing} open")
+        out.add(f"What time does {thing} open")
+        out.add(f"What time does {thing} close")
+    activity = activity_of(head)
+    if activity:
+        out.add(f"What are the {activity} hours")
+    out.add(f"What are the hours of {thing}")
+    if found.group("prep").lower() == "between" and head.endswith("s") and head not in PEOPLE:
+        one = re.sub(r"^(?:the|all)\s+", "", thing).removesuffix("s")
+        out.add(f"What time is the first {one}")
+        out.add(f"What time is the last {one}")
+
+
+def price_questions(text: str, subject: str, out: QuestionList) -> None:
+    """A figure of money said of a price noun, after "cost", or after "buy ... for": the price."""
+    if not any(q.kind == "money" for q in find_quantities(text)):
+        return
+    costs = _COSTS.search(text)
+    thing = mid_question(subject or (text[: costs.start()] if costs else ""))
+    head = clean_word(thing.split()[-1]) if thing else ""
+    if thing and (costs or head in _PRICE_NOUNS):
+        _ask_price(thing, out)
+    for bought in re.finditer(r"\b(?P<verb>\w+)\s+(?P<np>(?:a|an|the)\s+[^,.;]+?)\s+for\s+", text):
+        if bought.group("verb").lower() in _PURCHASE:
+            _ask_price(bought.group("np"), out)
+
+
+def _ask_price(thing: str, out: QuestionList) -> None:
+    out.add(f"How much did {thing} cost")
+    out.add(f"How much does {thing} cost")
+    out.add(f"How much is {thing}")
+    out.add(f"What is the price of {thing}")
+
+
+def free_questions(text: str, out: QuestionList) -> None:
+    """ "children under 5 travel free", "Admission is free": is it free."""
+    for piece in re.split(r"[;:]|,\s+(?:and\s+)?|\s+but\s+", text):
+        found = _FREE.search(piece)
+        if not found:
+            continue
+        thing = mid_question(found.group("np"))
+        owned = re.search(r"\bof\s+(?P<owned>[\w’'-]+)$", found.group("np"))
+        verb = found.group("verb")
+        if verb in ("is", "are"):
+            out.add(f"{verb.capitalize()} {thing} free")
+        else:
+            out.add(f"Do {thing} {verb} free")
+        if owned:
+            out.add(f"Is {owned.group('owned')} free")
+
+
+def booking_questions(text: str, out: QuestionList) -> None:
+    """ "Places must be booked in advance": do I need to book."""
+    for found in re.finditer(r"\b(?:must|should|need to|have to)\s+be\s+(?P<done>[\w-]+)", text):
+        if found.group("done").lower() in _BOOKING:
+            verb = base_form(found.group("done"))
+            out.add(f"Do I need to {verb}")
+            out.add(f"Do I have to {verb} in advance")
+            out.add(f"Is {verb}ing required")
+
+
+def opening_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "The wing will admit its first patients on Monday": when does it open."""
+    thing = mid_question(subject)
+    if thing and _FIRST_ONES.search(text) and WHEN.search(text):
+        out.add(f"When does {thing} open")
+        out.add(f"When will {thing} open")
+        out.add(f"What is the opening date of {thing}")
+
+
+def age_questions(text: str, out: QuestionList) -> None:
+    """ "up to the age of 17", "aged 8 to 16": what is the age limit."""
+    if re.search(r"\b(?:up to|under|over)\s+the\s+age\s+of\s+\d+|\baged\s+\d+", text):
+        out.add("What is the age limit")
+        out.add("Up to what age")
+
+
+def attribute_questions(text: str, subject: str, out: QuestionList) -> None:
+    """Every attribute rule, in order, applied to one sentence and its main subject."""
+    subject = "" if clean_word(subject) in PREPOSITIONS else subject
+    hours_questions(text, subject, out)
+    price_questions(text, subject, out)
+    free_questions(text, out)
+    booking_questions(text, out)
+    opening_questions(text, subject, out)
+    age_questions(text, out)
