@@ -114,6 +114,9 @@ def people_questions(body: str, out: QuestionList) -> None:
         if len(role.split()) >= 2 or role.split()[0] in ("head", "chairman", "founder"):
             out.add(f"Who is the {role}")
             out.add(f"Who is {name}")
+            titled = TITLE_NAME.search(name)
+            if titled:  # "Councillor Euan Reid": also "Who is Euan Reid"
+                out.add(f"Who is {titled.group('name')}")
     for match in ROLE_NAME.finditer(body):
         out.add(f"Who is the {match.group('role')}")
         out.add(f"Who is {match.group('name')}")

@@ -73,12 +73,18 @@ def hours_questions(text: str, subject: str, out: QuestionList) -> None:
         out.add(f"What time is the last {one}")
 
 
+def priced_subject(text: str) -> str:
+    """ "The two-storey building cost £48 million": what costs, in a clause no verb rule reads."""
+    costs = _COSTS.search(text)
+    return noun_phrase(text[: costs.start()]) if costs else ""
+
+
 def price_questions(text: str, subject: str, out: QuestionList) -> None:
     """A figure of money said of a price noun, after "cost", or after "buy ... for": the price."""
     if not any(q.kind == "money" for q in find_quantities(text)):
         return
     costs = _COSTS.search(text)
-    thing = mid_question(subject or (text[: costs.start()] if costs else ""))
+    thing = mid_question(subject or priced_subject(text))
     head = clean_word(thing.split()[-1]) if thing else ""
     if thing and (costs or head in _PRICE_NOUNS):
         _ask_price(thing, out)
@@ -137,6 +143,58 @@ def age_questions(text: str, out: QuestionList) -> None:
         out.add("Up to what age")
 
 
+_DEADLINE = re.compile(
+    r"\b(?:should|must|need to|have to)\s+(?P<verb>\w+(?:\s+(?:in|up|out|on|off))?)\b[^.;]*?"
+    r"\b(?:no later than|at least|up to)\s+[\w\s]+?\s+before\b"
+)
+_WALK = re.compile(
+    r"\b(?:a|an)\s+(?:walk|drive|ride|journey|trip)\s+of\s+\w+\s+(?:minutes|hours)\b"
+    r"|\b\w+-(?:minute|hour)\s+(?:walk|drive|ride|journey|trip)\b"
+)
+_DESTINATION = re.compile(r"\bto\s+(?P<place>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)(?=,|\.|$)")
+_TAKES = re.compile(
+    r"\b(?P<np>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)(?P<to>\s+to\s+[^,]+)?,"
+    r"\s+which\s+(?:takes|lasts)\b"
+)
+_FOUNDED = re.compile(r"\b(?:established|founded|set up|formed|created)\s+in\s+\d{4}\b")
+
+
+def deadline_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "Drivers should check in no later than 20 minutes before departure": when must they."""
+    found = _DEADLINE.search(text)
+    who = mid_question(subject)
+    if found and who:
+        out.add(f"When must {who} {found.group('verb')}")
+        out.add(f"When should {who} {found.group('verb')}")
+        out.add(f"How early should {who} {found.group('verb')}")
+
+
+def distance_questions(text: str, out: QuestionList) -> None:
+    """ "links the terminal to Arlow station, a walk of four minutes": how far is it."""
+    place = _DESTINATION.search(text)
+    if _WALK.search(text) and place:
+        out.add(f"How far is it to {place.group('place')}")
+        out.add(f"How far is {place.group('place')}")
+        out.add(f"How long is the walk to {place.group('place')}")
+
+
+def duration_questions(text: str, out: QuestionList) -> None:
+    """ "the crossing to the island, which takes 35 minutes": how long is the crossing."""
+    for found in _TAKES.finditer(text):
+        thing = f"{found.group('np')}{found.group('to') or ''}"
+        thing = thing[0].lower() + thing[1:]
+        out.add(f"How long is {thing}")
+        out.add(f"How long does {thing} take")
+
+
+def founding_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "X is a trust port established in 1872": when was X founded."""
+    thing = mid_question(subject)
+    if thing and _FOUNDED.search(text):
+        out.add(f"When was {thing} founded")
+        out.add(f"When was {thing} established")
+
+
 def attribute_questions(text: str, subject: str, out: QuestionList) -> None:
     """Every attribute rule, in order, applied to one sentence and its main subject."""
     subject = "" if clean_word(subject) in PREPOSITIONS else subject
@@ -146,3 +204,7 @@ def attribute_questions(text: str, subject: str, out: QuestionList) -> None:
     booking_questions(text, out)
     opening_questions(text, subject, out)
     age_questions(text, out)
+    deadline_questions(text, subject, out)
+    distance_questions(text, out)
+    duration_questions(text, out)
+    founding_questions(text, subject, out)

@@ -179,6 +179,8 @@ def _passive(c: Asked, out: QuestionList) -> None:
         out.add(f"What {last} {OBJECT.get(c.subject_q.lower(), c.subject_q)}")
     if agent:
         past = PAST_OF.get(last, last)
+        if re.match(r"(?:for|on|to|with|about)\s+by\b", c.rest):
+            past = f"{past} {c.first_rest}"  # "was paid for by": who paid for it
         out.add(f"Who {past} {c.subject_q}")
         for kind in kinds_of(agent.group("agent")):
             out.add(f"Which {kind} {past} {c.subject_q}")

@@ -93,9 +93,12 @@ _THING_ENDINGS = tuple(words("thing_suffixes"))
 def noun_phrase(subject: str) -> str:
     """The noun phrase a subject opens with: up to a preposition, comma, participle or clause."""
     kept: list[str] = []
-    for word in subject.split():
+    tokens = subject.split()
+    for index, word in enumerate(tokens):
         bare = clean_word(word)
-        if kept and (bare in PREPOSITIONS or bare in _CLAUSE_WORDS or bare.endswith("ing")):
+        after = clean_word(tokens[index + 1]) if index + 1 < len(tokens) else ""
+        acting = bare.endswith("ing") and (after in DETERMINERS or after[:1].isdigit())
+        if kept and (bare in PREPOSITIONS or bare in _CLAUSE_WORDS or acting):
             break
         kept.append(word.strip(",;:"))
         if word.endswith((",", ";", ":")):

@@ -13,7 +13,7 @@ from bot.drafting.questions.about import (
     people_questions,
     speech_questions,
 )
-from bot.drafting.questions.attributes import attribute_questions
+from bot.drafting.questions.attributes import attribute_questions, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
 from bot.drafting.verbs import clean_word, find_verb
@@ -39,6 +39,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     clauses, opener = split_clauses(analysed)
     clauses = clauses or _relative_clause(analysed)
     main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
+    main_subject = main_subject or priced_subject(analysed)
     attribute_questions(analysed, main_subject, out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
