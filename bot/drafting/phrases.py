@@ -7,6 +7,7 @@ import re
 from bot.drafting.dates import MONTH, WEEKDAY
 from bot.drafting.verbs import clean_word
 from bot.drafting.vocabulary import CONNECTORS, DANGLING, OPENERS, ORG_KINDS, PREPOSITIONS
+from bot.language.lexicon import rows
 from bot.language import (
     STOPWORDS,
     squash_whitespace,
@@ -53,10 +54,9 @@ PLACE = re.compile(
 )
 
 
-_ROLE_WORDS = (
-    "Ambassador|Speaker|President|Prime Minister|Minister|Mayor|Deputy Mayor|Governor|Director"
-    "|Chairman|Chairwoman|Chair|Chief Executive|CEO|Head|Secretary|Professor|Spokesperson"
-    "|Spokesman|Spokeswoman|Founder|Manager|Chancellor|Rector|Dean|Commissioner|Senator"
+# Longest first, so that "Deputy Mayor" wins over "Mayor".
+_ROLE_WORDS = "|".join(
+    sorted((" ".join(row) for row in rows("role_titles")), key=len, reverse=True)
 )
 
 
@@ -90,7 +90,7 @@ TITLED = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.\s+(?:[A-Z]\.\s+)*[A-Z][a-z’'-]
 
 SAID_AFTER = re.compile(
     r"^[\"“‘](?P<quote>.+?)[,.!?]?[\"”’],?\s+(?:said|says|added|noted|explained|stated)\s+"
-    r"(?P<speaker>[^.]+?(?:\.\s+[A-Z][a-z]+)?)\.?$"
+    r"(?P<speaker>(?:[^.]|\.(?=\s+[A-Z]))+?)\.?$"
 )
 
 
