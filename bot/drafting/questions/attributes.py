@@ -14,7 +14,7 @@ from bot.drafting.quantities import find_quantities
 from bot.drafting.questions.collect import QuestionList, noun_phrase
 from bot.drafting.verbs import base_form, clean_word
 from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, VERBS
-from bot.language import words
+from bot.language import stem, words
 
 _PRICE_NOUNS = words("price_nouns")
 _PURCHASE = words("purchase_verbs")
@@ -23,6 +23,8 @@ _CLOCK = r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|no
 TIME_RANGE = re.compile(
     rf"\b(?P<prep>from|between)\s+{_CLOCK}\s+(?:to|and|until|till|-|–)\s+{_CLOCK}", re.I
 )
+_OPEN = re.compile(r"\b(?:is|are|will be|stays?|remains?|be)\s+open\b|\bopens\s+(?:daily|at|from)\b")
+_HAVING = words("having_verbs")
 _COSTS = re.compile(r"\b(?:cost|costs|will cost|is priced at|are priced at)\b")
 _FREE = re.compile(
     r"(?P<np>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?P<verb>is|are|travel|ride|go|stay|remain|enter)"
@@ -31,12 +33,13 @@ _FREE = re.compile(
 _FIRST_ONES = re.compile(r"\b(?:welcome|admit|receive|open to|serve)s?\s+its\s+first\s+\w+")
 
 
-def mid_question(subject: str) -> str:
+def mid_question(subject: str, lower_words: frozenset[str] = frozenset()) -> str:
     """A subject's noun phrase as it reads mid-question: "The terminal" -> "the terminal"."""
     phrase = noun_phrase(subject)
     first, _, others = phrase.partition(" ")
-    if first.lower() in DETERMINERS or (first.lower() != first and clean_word(first) in PEOPLE):
-        first = first.lower()
+    lowered = first.lower()
+    if lowered in DETERMINERS | PEOPLE | lower_words or stem(lowered) in lower_words:
+        first = lowered
     return f"{first} {others}".strip()
 
 
@@ -58,7 +61,9 @@ def hours_questions(text: str, subject: str, out: QuestionList) -> None:
     if not found or not thing:
         return
     head = thing.split()[-1]
-    if re.search(r"\bopen\b", text):
+    if head in PEOPLE and not activity_of(head):
+        return  # "the public can tour it from 10 am": no hours of the public
+    if _OPEN.search(text):
         out.add(f"What are the opening hours of {thing}")
         out.add(f"When is {thing} open")
         out.add(f"What time does {thing} open")
@@ -100,13 +105,13 @@ def _ask_price(thing: str, out: QuestionList) -> None:
     out.add(f"What is the price of {thing}")
 
 
-def free_questions(text: str, out: QuestionList) -> None:
+def free_questions(text: str, out: QuestionList, lower_words: frozenset[str]) -> None:
     """ "children under 5 travel free", "Admission is free": is it free."""
     for piece in re.split(r"[;:]|,\s+(?:and\s+)?|\s+but\s+", text):
         found = _FREE.search(piece)
         if not found:
             continue
-        thing = mid_question(found.group("np"))
+        thing = mid_question(found.group("np"), lower_words)
         owned = re.search(r"\bof\s+(?P<owned>[\w’'-]+)$", found.group("np"))
         verb = found.group("verb")
         if verb in ("is", "are"):
@@ -195,12 +200,36 @@ def founding_questions(text: str, subject: str, out: QuestionList) -> None:
         out.add(f"When was {thing} established")
 
 
-def attribute_questions(text: str, subject: str, out: QuestionList) -> None:
+def count_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "The wing adds 64 inpatient beds": how many beds does the wing have."""
+    thing = mid_question(subject)
+    for quantity in find_quantities(text) if thing else []:
+        before = text[: quantity.start].split()
+        if quantity.kind != "count" or not quantity.noun or not before:
+            continue
+        if clean_word(before[-1]) in _HAVING:
+            out.add(f"How many {quantity.noun} does {thing} have")
+            out.add(f"How many {quantity.noun.split()[-1]} does {thing} have")
+
+
+def future_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "the old hall, which will be demolished": what happens to the old hall."""
+    for found in re.finditer(
+        r"\b(?P<np>(?:the|a|an)\s+[^,]+?),?\s+(?:which|that)\s+will\s+be\s+\w+ed\b", text
+    ):
+        thing = noun_phrase(found.group("np"))
+        out.add(f"What happens to {thing}")
+        out.add(f"What will happen to {thing}")
+
+
+def attribute_questions(
+    text: str, subject: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
+) -> None:
     """Every attribute rule, in order, applied to one sentence and its main subject."""
     subject = "" if clean_word(subject) in PREPOSITIONS else subject
     hours_questions(text, subject, out)
     price_questions(text, subject, out)
-    free_questions(text, out)
+    free_questions(text, out, lower_words)
     booking_questions(text, out)
     opening_questions(text, subject, out)
     age_questions(text, out)
@@ -208,3 +237,5 @@ def attribute_questions(text: str, subject: str, out: QuestionList) -> None:
     distance_questions(text, out)
     duration_questions(text, out)
     founding_questions(text, subject, out)
+    count_questions(text, subject, out)
+    future_questions(text, subject, out)

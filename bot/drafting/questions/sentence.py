@@ -40,7 +40,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     clauses = clauses or _relative_clause(analysed)
     main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
     main_subject = main_subject or priced_subject(analysed)
-    attribute_questions(analysed, main_subject, out)
+    attribute_questions(analysed, main_subject, out, known.lower_words)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
         dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))
