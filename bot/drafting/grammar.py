@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.drafting.verbs import base_form, clean_word, find_verb
-from bot.drafting.vocabulary import BE, MODALS, PEOPLE, PREPOSITIONS, VERBS
+from bot.drafting.vocabulary import ADVERBS, BE, MODALS, PEOPLE, PREPOSITIONS, VERBS
 from bot.language import STOPWORDS, words
 from bot.language.lexicon import MONTHS
 from bot.store import Problem, Store
@@ -51,9 +51,9 @@ def what_about_a_statement(phrasing: str) -> str | None:
         return None
     verb = find_verb(rest)
     figure_verb = any(
-        base_form(word) in VERBS and re.match(r"[\d£$€¥]", after)
+        (base_form(word) in VERBS and re.match(r"[\d£$€¥]", after)) or word.lower() in ADVERBS
         for word, after in zip(rest, rest[1:], strict=False)
-    )  # "the building cost £48 million": a verb before its figure
+    )  # "the building cost £48 million", "the wing also houses": a verb after all
     if verb is None and not figure_verb:
         return None
     return "'what about' before a whole statement"

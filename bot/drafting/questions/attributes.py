@@ -203,13 +203,25 @@ def founding_questions(text: str, subject: str, out: QuestionList) -> None:
 def count_questions(text: str, subject: str, out: QuestionList) -> None:
     """ "The wing adds 64 inpatient beds": how many beds does the wing have."""
     thing = mid_question(subject)
-    for quantity in find_quantities(text) if thing else []:
+    for quantity in find_quantities(text):
         before = text[: quantity.start].split()
         if quantity.kind != "count" or not quantity.noun or not before:
             continue
-        if clean_word(before[-1]) in _HAVING:
-            out.add(f"How many {quantity.noun} does {thing} have")
-            out.add(f"How many {quantity.noun.split()[-1]} does {thing} have")
+        owner = thing if clean_word(before[-1]) in _HAVING else _owner_before(before)
+        if owner:
+            out.add(f"How many {quantity.noun} does {owner} have")
+            out.add(f"How many {quantity.noun.split()[-1]} does {owner} have")
+
+
+def _owner_before(before: list[str]) -> str:
+    """ "... a paediatric intensive care unit (PICU) with": the noun phrase that has something."""
+    if not before or before[-1] != "with":
+        return ""
+    found = re.search(
+        r"\b(?:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?:\s+\([^)]*\))?$",
+        " ".join(before[:-1]),
+    )
+    return f"the {found.group('np')}" if found else ''
 
 
 def future_questions(text: str, subject: str, out: QuestionList) -> None:

@@ -316,7 +316,7 @@ CLAUSE_RULES: tuple[Callable[[Asked, QuestionList], None], ...] = (
 def verbless_questions(text: str, known: Known, out: QuestionList) -> None:
     """A list item or a noun phrase ("13 flights between Almaty and Seoul")."""
     for quantity in find_quantities(text):
-        if quantity.kind == "count" and quantity.noun:
+        if quantity.kind == "count" and quantity.noun and quantity.prep != "with":
             out.add(f"How many {quantity.noun} are there {quantity.after}")
             out.add(f"How many {quantity.noun} {quantity.after}")
         elif quantity.kind == "power" and quantity.noun:
