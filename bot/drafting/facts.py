@@ -12,7 +12,7 @@ from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of
 from bot.drafting.questions.collect import Known, role_holders
 from bot.drafting.questions.sentence import sentence_questions
-from bot.drafting.topics import block_topics
+from bot.drafting.topics import block_topics, placed_topics, subject_topic
 from bot.drafting.verbs import clean_word
 from bot.drafting.vocabulary import PRONOUNS
 from bot.language import (
@@ -51,7 +51,9 @@ def release_facts(
     lower_words = lower_case_words(flat)
     known = Known(lower_words, role_holders(flat))
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
+    placed = placed_topics(release.blocks)
     for index, block in enumerate(release.blocks):
+        reader.own_topics = not placed[index]
         reader.read_block(block, reader.topics[index])
         if progress is not None:
             progress("drafting blocks", index + 1, len(release.blocks))
@@ -76,6 +78,7 @@ class _Reader:
     lead_done: bool = False
     subject: str = ""  # what "It" and "They" refer to: the previous sentence's subject
     plural: str = ""  # what "them" refers to: the previous sentence's last plural noun
+    own_topics: bool = False  # each sentence is filed under its own subject
 
     def read_block(self, block: Block, topic: str) -> None:
         if block.kind == "heading":
@@ -105,6 +108,8 @@ class _Reader:
             self._add_parts(parts, sentence, position, topic, role)
             return
         questions, found_subject = self._questions(sentence, role, continued=continued)
+        if self.own_topics and not continued:
+            topic = subject_topic(found_subject, self.known.lower_words) or topic
         self.facts.append(Fact(sentence, answer, topic, position, questions, role=role))
         nouns = re.findall(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]{3,}s)\b", sentence)
         self.plural = f"the {nouns[-1]}" if nouns else ""
