@@ -13,7 +13,7 @@ from bot.drafting.dates import WHEN
 from bot.drafting.quantities import find_quantities
 from bot.drafting.questions.collect import QuestionList, noun_phrase
 from bot.drafting.verbs import base_form, clean_word
-from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, VERBS
+from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, PUBLIC, VERBS
 from bot.language import stem, words
 
 _PRICE_NOUNS = words("price_nouns")
@@ -43,6 +43,15 @@ def mid_question(subject: str, lower_words: frozenset[str] = frozenset()) -> str
     return f"{first} {others}".strip()
 
 
+def singular(noun: str) -> str:
+    """ "buses" -> "bus", "ferries" -> "ferry", "trains" -> "train"."""
+    if re.search(r"(?:s|x|z|ch|sh)es$", noun):
+        return noun[:-2]
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun.removesuffix("s")
+
+
 def activity_of(agent: str) -> str:
     """ "visitors" -> "visiting": the activity an agent noun is named after, or ""."""
     bare = clean_word(agent).removesuffix("s")
@@ -61,7 +70,7 @@ def hours_questions(text: str, subject: str, out: QuestionList) -> None:
     if not found or not thing:
         return
     head = thing.split()[-1]
-    if head in PEOPLE and not activity_of(head):
+    if head in PEOPLE | PUBLIC and not activity_of(head):
         return  # "the public can tour it from 10 am": no hours of the public
     if _OPEN.search(text):
         out.add(f"What are the opening hours of {thing}")
@@ -73,7 +82,7 @@ def hours_questions(text: str, subject: str, out: QuestionList) -> None:
         out.add(f"What are the {activity} hours")
     out.add(f"What are the hours of {thing}")
     if found.group("prep").lower() == "between" and head.endswith("s") and head not in PEOPLE:
-        one = re.sub(r"^(?:the|all)\s+", "", thing).removesuffix("s")
+        one = singular(re.sub(r"^(?:the|all)\s+", "", thing))
         out.add(f"What time is the first {one}")
         out.add(f"What time is the last {one}")
 
@@ -111,7 +120,10 @@ def free_questions(text: str, out: QuestionList, lower_words: frozenset[str]) ->
         found = _FREE.search(piece)
         if not found:
             continue
-        thing = mid_question(found.group("np"), lower_words)
+        first, _, others = found.group("np").partition(" ")
+        if first.lower() in DETERMINERS | lower_words:
+            first = first.lower()
+        thing = f"{first} {others}".strip()
         owned = re.search(r"\bof\s+(?P<owned>[\w’'-]+)$", found.group("np"))
         verb = found.group("verb")
         if verb in ("is", "are"):
@@ -224,7 +236,7 @@ def _owner_before(before: list[str]) -> str:
     return f"the {found.group('np')}" if found else ''
 
 
-def future_questions(text: str, subject: str, out: QuestionList) -> None:
+def future_questions(text: str, out: QuestionList) -> None:
     """ "the old hall, which will be demolished": what happens to the old hall."""
     for found in re.finditer(
         r"\b(?P<np>(?:the|a|an)\s+[^,]+?),?\s+(?:which|that)\s+will\s+be\s+\w+ed\b", text
@@ -238,7 +250,7 @@ def attribute_questions(
     text: str, subject: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
 ) -> None:
     """Every attribute rule, in order, applied to one sentence and its main subject."""
-    subject = "" if clean_word(subject) in PREPOSITIONS else subject
+    subject = "" if clean_word(subject) in PREPOSITIONS else mid_question(subject, lower_words)
     hours_questions(text, subject, out)
     price_questions(text, subject, out)
     free_questions(text, out, lower_words)
@@ -250,4 +262,4 @@ def attribute_questions(
     duration_questions(text, out)
     founding_questions(text, subject, out)
     count_questions(text, subject, out)
-    future_questions(text, subject, out)
+    future_questions(text, out)
