@@ -117,9 +117,13 @@ def speaker_with_a_phrase(phrasing: str) -> str | None:
     found = re.match(rf"^What\s+(?:did|does|will)\s+(?P<who>.+?)\s+{_SAYING}\b", phrasing)
     if not found:
         return None
-    inside = [clean_word(w) for w in found.group("who").split()]
-    extra = [w for w in inside if w in PREPOSITIONS - {"of", "for"}]
-    return f"the speaker is followed by {extra[0]!r}" if extra else None
+    inside = found.group("who").split()
+    for index, word in enumerate(inside):
+        if clean_word(word) in PREPOSITIONS - {"of", "for"}:
+            named = [w for w in inside[index + 1 :] if clean_word(w) not in STOPWORDS]
+            if not all(w[:1].isupper() for w in named):  # "at HRHS" is part of a role
+                return f"the speaker is followed by {clean_word(word)!r}"
+    return None
 
 
 def there_before_a_verb(phrasing: str) -> str | None:

@@ -51,6 +51,7 @@ ACCEPTED: list[tuple[Rule, str]] = [
     (grammar.who_is_a_thing, "Who is the media contact?"),
     (grammar.who_is_a_thing, "Who is the CEO?"),
     (grammar.speaker_with_a_phrase, "What did the chief executive of the authority say?"),
+    (grammar.speaker_with_a_phrase, "What did the chief of paediatrics at HRHS say?"),
     (grammar.there_before_a_verb, "How many beds are there in the wing?"),
     (grammar.who_of_a_thing_passive, "Who built the terminal?"),
     (grammar.who_of_a_thing_passive, "Who was appointed chair?"),

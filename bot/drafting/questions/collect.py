@@ -97,7 +97,8 @@ def noun_phrase(subject: str) -> str:
     for index, word in enumerate(tokens):
         bare = clean_word(word)
         after = clean_word(tokens[index + 1]) if index + 1 < len(tokens) else ""
-        acting = bare.endswith("ing") and (after in DETERMINERS or after[:1].isdigit())
+        acting = bare.endswith("ing") and len(bare) > 5 and after not in RELATIVE
+        acting = acting and (after in DETERMINERS or after[:1].isdigit())
         if kept and (bare in PREPOSITIONS or bare in _CLAUSE_WORDS or acting):
             break
         kept.append(word.strip(",;:"))
