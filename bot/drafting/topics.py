@@ -120,9 +120,12 @@ def subject_topic(subject: str, lower_words: frozenset[str] = frozenset()) -> st
     phrase = [w.strip(",;:") for w in noun_phrase(subject).split()]
     while phrase and (phrase[0].lower() in DETERMINERS or re.search(r"\d", phrase[0])):
         phrase = phrase[1:]
+    while phrase and re.search(r"\d", phrase[-1]):
+        phrase = phrase[:-1]  # "bus line 7": filed under the bus line
     if phrase and phrase[0].lower() in lower_words:
         phrase[0] = phrase[0].lower()  # capitalised only as the first word of its sentence
-    if len(phrase) < 2 or clean_word(phrase[-1]).lower() in PRONOUNS | PEOPLE | STOPWORDS:
+    vague = PRONOUNS | STOPWORDS | (PEOPLE if phrase and phrase[-1].islower() else frozenset())
+    if len(phrase) < 2 or clean_word(phrase[-1]) in vague:
         return ""
     if phrase[-1][:1].isupper():  # a name: all of it
         names = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(phrase)))
