@@ -9,6 +9,7 @@ they never know a release.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -52,7 +53,7 @@ def what_about_a_statement(phrasing: str) -> str | None:
     verb = find_verb(rest)
     figure_verb = any(
         (base_form(word) in VERBS and re.match(r"[\d£$€¥]", after)) or word.lower() in ADVERBS
-        for word, after in zip(rest, rest[1:], strict=False)
+        for word, after in itertools.pairwise(rest)
     )  # "the building cost £48 million", "the wing also houses": a verb after all
     if verb is None and not figure_verb:
         return None
@@ -77,7 +78,7 @@ def plural_verb_without_subject(phrasing: str) -> str | None:
     following = clean_word(found.group("next"))
     if following.endswith("s") or following in PREPOSITIONS or following == "there":
         return None  # "What are tickets ...", "Who were at ...", "What are there"
-    return f"'{phrasing.split()[0]} are' with no plural subject"
+    return f"'{phrasing.split(maxsplit=1)[0]} are' with no plural subject"
 
 
 def how_many_of_no_count(phrasing: str) -> str | None:
@@ -91,7 +92,7 @@ def how_many_of_no_count(phrasing: str) -> str | None:
 def auxiliary_without_subject(phrasing: str) -> str | None:
     """ "How have for forty years islanders waited?": an auxiliary, then a preposition."""
     tokens = _words(phrasing)
-    for first, second in zip(tokens[1:], tokens[2:], strict=False):
+    for first, second in itertools.pairwise(tokens[1:]):
         if first.lower() in _INVERTING and clean_word(second) in PREPOSITIONS - {"to"}:
             return f"no subject after {first!r}"
     return None

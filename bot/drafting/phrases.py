@@ -7,12 +7,12 @@ import re
 from bot.drafting.dates import MONTH, WEEKDAY
 from bot.drafting.verbs import clean_word
 from bot.drafting.vocabulary import CONNECTORS, DANGLING, OPENERS, ORG_KINDS, PREPOSITIONS
-from bot.language.lexicon import rows
 from bot.language import (
     STOPWORDS,
     squash_whitespace,
     stem,
 )
+from bot.language.lexicon import rows
 
 _BOUNDARY = re.compile(
     r",\s(?![A-Z][\w’'-]*(?:,|\s+(?:and|or)\s))"  # a comma, unless it lists names

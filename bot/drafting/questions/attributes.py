@@ -23,7 +23,9 @@ _CLOCK = r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|no
 TIME_RANGE = re.compile(
     rf"\b(?P<prep>from|between)\s+{_CLOCK}\s+(?:to|and|until|till|-|–)\s+{_CLOCK}", re.I
 )
-_OPEN = re.compile(r"\b(?:is|are|will be|stays?|remains?|be)\s+open\b|\bopens\s+(?:daily|at|from)\b")
+_OPEN = re.compile(
+    r"\b(?:is|are|will be|stays?|remains?|be)\s+open\b|\bopens\s+(?:daily|at|from)\b"
+)
 _HAVING = words("having_verbs")
 _COSTS = re.compile(r"\b(?:cost|costs|will cost|is priced at|are priced at)\b")
 _FREE = re.compile(
@@ -168,7 +170,9 @@ _WALK = re.compile(
     r"\b(?:a|an)\s+(?:walk|drive|ride|journey|trip)\s+of\s+\w+\s+(?:minutes|hours)\b"
     r"|\b\w+-(?:minute|hour)\s+(?:walk|drive|ride|journey|trip)\b"
 )
-_DESTINATION = re.compile(r"\bto\s+(?P<place>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)(?=,|\.|$)")
+_DESTINATION = re.compile(
+    r"\bto\s+(?P<place>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)(?=,|\.|$)"
+)
 _TAKES = re.compile(
     r"\b(?P<np>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)(?P<to>\s+to\s+[^,]+)?,"
     r"\s+which\s+(?:takes|lasts)\b"
@@ -233,7 +237,7 @@ def _owner_before(before: list[str]) -> str:
         r"\b(?:the|a|an)\s+(?P<np>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?:\s+\([^)]*\))?$",
         " ".join(before[:-1]),
     )
-    return f"the {found.group('np')}" if found else ''
+    return f"the {found.group('np')}" if found else ""
 
 
 def future_questions(text: str, out: QuestionList) -> None:

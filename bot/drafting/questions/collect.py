@@ -11,10 +11,10 @@ from bot.drafting.verbs import clean_word
 from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, RELATIVE
 from bot.language import (
     STOPWORDS,
-    words,
     normalise,
     squash_whitespace,
     stem,
+    words,
 )
 
 MAX_QUESTIONS = 16
