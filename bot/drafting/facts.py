@@ -44,12 +44,17 @@ def lower_case_words(flat: str) -> frozenset[str]:
     return frozenset(words | {stem(w) for w in words})
 
 
+def mid_sentence_names(flat: str) -> frozenset[str]:
+    """Words the release writes capitalised after a lower-case word or comma: names."""
+    return frozenset(w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][\w’'-]*", flat))
+
+
 def release_facts(
     release: Release, flat: str, published: str | None, progress: Progress | None = None
 ) -> list[Fact]:
     """Every fact of the release, in reading order, with answer, topic and questions."""
     lower_words = lower_case_words(flat)
-    known = Known(lower_words, role_holders(flat))
+    known = Known(lower_words, role_holders(flat), mid_sentence_names(flat))
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
     placed = placed_topics(release.blocks)
     for index, block in enumerate(release.blocks):

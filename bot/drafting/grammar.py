@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.drafting.verbs import base_form, clean_word, find_verb
-from bot.drafting.vocabulary import ADVERBS, BE, MODALS, PEOPLE, PREPOSITIONS, VERBS
+from bot.drafting.vocabulary import ADVERBS, BE, IRREGULAR, MODALS, PEOPLE, PREPOSITIONS, VERBS
 from bot.language import STOPWORDS, words
 from bot.language.lexicon import MONTHS
 from bot.store import Problem, Store
@@ -35,6 +35,8 @@ _INVERTING = MODALS | {"do", "does", "did", "have", "has", "had"}
 _TOPIC_WORDS = 4
 _THING_PARTICIPLES = words("thing_participles")
 _PASSIVE_AUX = r"(?:is|are|was|were|can|will|could|may|must|should|would|has|have)"
+_ASKING_AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|can|could|should|would|may)"
+_PLURALS = words("irregular_plurals")
 _SAYING = r"(?:say|tell|add|announce|write|state)"
 
 
@@ -146,6 +148,28 @@ def who_of_a_thing_passive(phrasing: str) -> str | None:
     return None
 
 
+def how_many_of_one(phrasing: str) -> str | None:
+    """ "How many roof does ...": "how many" counts a plural noun."""
+    found = re.match(rf"^How many\s+(?P<np>.+?)\s+{_ASKING_AUX}\b", phrasing)
+    if not found:
+        return None
+    counted = [clean_word(word) for word in found.group("np").split()]
+    if any(w.endswith("s") or w in _PLURALS or not w.isalpha() or len(w) <= 2 for w in counted):
+        return None  # "flights per week", "people", "km"
+    return f"'how many' before the singular {counted[-1]!r}"
+
+
+def who_with_a_bare_verb(phrasing: str) -> str | None:
+    """ "Who run a hospital school?": "who" takes "runs" or "ran", never the bare verb."""
+    found = re.match(r"^(?:Who|Which\s+\w+)\s+(?P<verb>\w+)\s+\S", phrasing)
+    if not found:
+        return None
+    verb = found.group("verb").lower()
+    if verb in VERBS and verb not in IRREGULAR and verb not in _INVERTING | BE | {"be"}:
+        return f"'who' before the bare verb {verb!r}"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     what_about_a_statement,
     sentence_opener_mid_question,
@@ -156,6 +180,8 @@ RULES: tuple[Rule, ...] = (
     speaker_with_a_phrase,
     there_before_a_verb,
     who_of_a_thing_passive,
+    how_many_of_one,
+    who_with_a_bare_verb,
 )
 
 

@@ -35,6 +35,9 @@ REJECTED: list[tuple[Rule, str, str]] = [
     ),
     (grammar.there_before_a_verb, "How many passengers are there used the crossing?", "used"),
     (grammar.who_of_a_thing_passive, "Who can be bought at the desks?", "'bought'"),
+    (grammar.how_many_of_one, "How many roof does the building bring?", "'roof'"),
+    (grammar.who_with_a_bare_verb, "Who run a hospital school?", "'run'"),
+    (grammar.who_with_a_bare_verb, "Which school run a hospital school?", "'run'"),
 ]
 
 ACCEPTED: list[tuple[Rule, str]] = [
@@ -55,6 +58,10 @@ ACCEPTED: list[tuple[Rule, str]] = [
     (grammar.there_before_a_verb, "How many beds are there in the wing?"),
     (grammar.who_of_a_thing_passive, "Who built the terminal?"),
     (grammar.who_of_a_thing_passive, "Who was appointed chair?"),
+    (grammar.how_many_of_one, "How many flights per week are there?"),
+    (grammar.how_many_of_one, "How many people does it employ?"),
+    (grammar.who_with_a_bare_verb, "Who put it there?"),  # "put" is its own past
+    (grammar.who_with_a_bare_verb, "Who can see it?"),
 ]
 
 

@@ -68,7 +68,7 @@ def activity_of(agent: str) -> str:
 def hours_questions(text: str, subject: str, out: QuestionList) -> None:
     """ "The terminal is open daily from 5:45 am to 11:00 pm": its opening hours."""
     found = TIME_RANGE.search(text)
-    thing = mid_question(subject)
+    thing = re.sub(r"^an?\s+", "the ", mid_question(subject))
     if not found or not thing:
         return
     head = thing.split()[-1]

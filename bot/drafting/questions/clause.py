@@ -103,7 +103,7 @@ def read_clause(clause: Clause, subject: str, known: Known, *, dated: bool) -> A
     return Asked(
         clause=clause,
         subject=subject,
-        subject_q=subject_case(subject, known.lower_words),
+        subject_q=subject_case(subject, known.lower_words, known.names),
         main=squash_whitespace(_SUBORDINATE.sub(" ", clause.rest)),
         tail=shorten(clause.rest),
         known=known,

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from bot.drafting.grammar import is_grammatical
 from bot.drafting.phrases import NAME_ROLE, ROLE_NAME, TITLE_NAME, TITLED, kinds_of
 from bot.drafting.verbs import clean_word
-from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, RELATIVE
+from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, RELATIVE, everyday_word
 from bot.language import (
     STOPWORDS,
     normalise,
     squash_whitespace,
     stem,
-    words,
 )
 
 MAX_QUESTIONS = 16
@@ -54,6 +53,9 @@ class Known:
     # Who holds a role: "speaker" -> "Woo Won-shik", from "Speaker Woo Won-shik" or
     # "the Speaker ..., Woo Won-shik": a later "the Speaker" is asked about by name too.
     people: tuple[tuple[str, str], ...] = ()
+    # Words the release capitalises mid-sentence ("Apple" in "shares of Apple"): names,
+    # even when they are everyday words too.
+    names: frozenset[str] = frozenset()
 
 
 def role_holders(flat: str) -> tuple[tuple[str, str], ...]:
@@ -87,9 +89,6 @@ def who_or_what(subject: str, known: Known) -> str:
     return "Who" if named and not re.search(r"\d", subject) else "What"
 
 
-_THING_ENDINGS = tuple(words("thing_suffixes"))
-
-
 def noun_phrase(subject: str) -> str:
     """The noun phrase a subject opens with: up to a preposition, comma, participle or clause."""
     kept: list[str] = []
@@ -121,5 +120,6 @@ def _common_head(subject: str, known: Known) -> bool:
     lowered = head.lower()
     sentence_word = len(phrase) == 1  # capitalised only because a sentence starts with it
     common = lowered in known.lower_words or stem(lowered) in known.lower_words
-    common = common or lowered.endswith(_THING_ENDINGS) or lowered in PREPOSITIONS
+    common = common or lowered in PREPOSITIONS
+    common = common or (everyday_word(lowered) and lowered not in known.names)
     return sentence_word and common
