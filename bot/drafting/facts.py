@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
 from bot.drafting.model import Block, Release
-from bot.drafting.phrases import BYLINE, SAID_AFTER, SAID_BEFORE, TITLE_NAME
+from bot.drafting.phrases import BYLINE, TITLE_NAME, said
 from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of
 from bot.drafting.questions.collect import Known, role_holders
@@ -133,10 +133,10 @@ class _Reader:
 
     def _track_speaker(self, sentence: str) -> bool:
         """Remember who speaks; True for a quote that goes on from the previous sentence."""
-        said = SAID_AFTER.match(sentence) or SAID_BEFORE.match(sentence)
-        continued = bool(re.match(r"^[\"“‘]", sentence)) and not said
-        if said:
-            self.speaker = said.group("speaker").split(", ")[0].strip()
+        speech = said(sentence)
+        continued = bool(re.match(r"^[\"“‘]", sentence)) and not speech
+        if speech:
+            self.speaker = speech.group("speaker").split(", ")[0].strip()
         elif not continued:
             self.speaker = ""
         return continued

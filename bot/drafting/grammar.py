@@ -34,6 +34,7 @@ _INVERTING = MODALS | {"do", "does", "did", "have", "has", "had"}
 # figure is a statement pasted in ("What about the building cost £48 million?").
 _TOPIC_WORDS = 4
 _THING_PARTICIPLES = words("thing_participles")
+_THING_VERBS = words("thing_verbs")
 _PASSIVE_AUX = r"(?:is|are|was|were|can|will|could|may|must|should|would|has|have)"
 _ASKING_AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|can|could|should|would|may)"
 _PLURALS = words("irregular_plurals")
@@ -141,10 +142,13 @@ def there_before_a_verb(phrasing: str) -> str | None:
 
 
 def who_of_a_thing_passive(phrasing: str) -> str | None:
-    """ "Who can be bought at the desks?": what is bought, sold or built is a thing."""
+    """ "Who can be bought at the desks?", "Who costs €12?": that is said of a thing."""
     found = re.match(rf"^Who\s+{_PASSIVE_AUX}\s+(?:be\s+|been\s+)?(?P<verb>\w+)\b", phrasing)
     if found and found.group("verb").lower() in _THING_PARTICIPLES:
         return f"'who' asked of a thing that is {found.group('verb')!r}"
+    active = re.match(r"^Who\s+(?P<verb>\w+)\b", phrasing)
+    if active and active.group("verb").lower() in _THING_VERBS:
+        return f"'who' asked of a thing that {active.group('verb')!r}"
     return None
 
 

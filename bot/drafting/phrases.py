@@ -94,10 +94,28 @@ SAID_AFTER = re.compile(
 )
 
 
+_SAYS = r"(?:said|says|added|noted|explained|stated)"
+# Where or when it was said: "said at the opening ceremony".
+_SAID_WHERE = r"(?:\s+(?:at|during|in|on|after|before)\s+[^\"“:,]{2,60}?)?"
+
+
 SAID_BEFORE = re.compile(
-    r"^(?P<speaker>[A-Z][^\"“]{2,120}?)\s+(?:said|says|added|noted|explained|stated)[:,]?\s+"
+    rf"^(?P<speaker>[A-Z][^\"“]{{2,120}}?)\s+{_SAYS}{_SAID_WHERE}[:,]?\s+"
     r"[\"“‘](?P<quote>.+)$"
 )
+
+
+SAID_NAME_FIRST = re.compile(
+    r"^[\"“‘](?P<quote>.+?)[,.!?]?[\"”’],?\s+(?P<speaker>[A-Z][^\"“,]{2,80}?)\s+"
+    rf"{_SAYS}{_SAID_WHERE}\.?$"
+)
+
+
+def said(sentence: str) -> re.Match[str] | None:
+    """A quote and its speaker: '"...," said X', 'X said: "..."', '"...," X said at ...'."""
+    return (
+        SAID_AFTER.match(sentence) or SAID_BEFORE.match(sentence) or SAID_NAME_FIRST.match(sentence)
+    )
 
 
 AGENT = re.compile(

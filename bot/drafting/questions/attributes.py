@@ -11,9 +11,17 @@ import re
 
 from bot.drafting.dates import WHEN
 from bot.drafting.quantities import find_quantities
-from bot.drafting.questions.collect import QuestionList, noun_phrase
+from bot.drafting.questions.collect import Known, QuestionList, noun_phrase
 from bot.drafting.verbs import base_form, clean_word
-from bot.drafting.vocabulary import DETERMINERS, PEOPLE, PREPOSITIONS, PUBLIC, VERBS
+from bot.drafting.vocabulary import (
+    DETERMINERS,
+    IRREGULAR,
+    PEOPLE,
+    PREPOSITIONS,
+    PUBLIC,
+    VERBS,
+    everyday_word,
+)
 from bot.language import stem, words
 
 _PRICE_NOUNS = words("price_nouns")
@@ -27,6 +35,7 @@ _OPEN = re.compile(
     r"\b(?:is|are|will be|stays?|remains?|be)\s+open\b|\bopens\s+(?:daily|at|from)\b"
 )
 _HAVING = words("having_verbs")
+_OBTAINED = words("obtaining_participles")
 _COSTS = re.compile(r"\b(?:cost|costs|will cost|is priced at|are priced at)\b")
 _FREE = re.compile(
     r"(?P<np>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?P<verb>is|are|travel|ride|go|stay|remain|enter)"
@@ -35,12 +44,14 @@ _FREE = re.compile(
 _FIRST_ONES = re.compile(r"\b(?:welcome|admit|receive|open to|serve)s?\s+its\s+first\s+\w+")
 
 
-def mid_question(subject: str, lower_words: frozenset[str] = frozenset()) -> str:
+def mid_question(subject: str, known: Known | None = None) -> str:
     """A subject's noun phrase as it reads mid-question: "The terminal" -> "the terminal"."""
     phrase = noun_phrase(subject)
     first, _, others = phrase.partition(" ")
     lowered = first.lower()
-    if lowered in DETERMINERS | PEOPLE | lower_words or stem(lowered) in lower_words:
+    lower_words = known.lower_words if known else frozenset()
+    everyday = known is not None and lowered not in known.names and everyday_word(lowered)
+    if lowered in DETERMINERS | PEOPLE | lower_words or stem(lowered) in lower_words or everyday:
         first = lowered
     return f"{first} {others}".strip()
 
@@ -110,13 +121,14 @@ def price_questions(text: str, subject: str, out: QuestionList) -> None:
 
 
 def _ask_price(thing: str, out: QuestionList) -> None:
+    plural = thing.endswith("s") and not thing.endswith("ss")
     out.add(f"How much did {thing} cost")
-    out.add(f"How much does {thing} cost")
-    out.add(f"How much is {thing}")
+    out.add(f"How much {'do' if plural else 'does'} {thing} cost")
+    out.add(f"How much {'are' if plural else 'is'} {thing}")
     out.add(f"What is the price of {thing}")
 
 
-def free_questions(text: str, out: QuestionList, lower_words: frozenset[str]) -> None:
+def free_questions(text: str, out: QuestionList, lower_words: frozenset[str] = frozenset()) -> None:
     """ "children under 5 travel free", "Admission is free": is it free."""
     for piece in re.split(r"[;:]|,\s+(?:and\s+)?|\s+but\s+", text):
         found = _FREE.search(piece)
@@ -250,11 +262,24 @@ def future_questions(text: str, out: QuestionList) -> None:
         out.add(f"What will happen to {thing}")
 
 
+def where_to_get_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "Tickets can be bought at the desks": where can I buy tickets."""
+    found = re.search(
+        r"\bcan\s+(?:also\s+)?be\s+(?P<done>\w+)\s+(?:at|from|in|on|online|via)\b", text
+    )
+    thing = mid_question(subject)
+    if found and thing and found.group("done").lower() in _OBTAINED:
+        done = found.group("done").lower()
+        out.add(f"Where can I {IRREGULAR.get(done) or base_form(done)} {thing}")
+        out.add(f"Where can {thing} be {done}")
+
+
 def attribute_questions(
-    text: str, subject: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
+    text: str, subject: str, out: QuestionList, known: Known | None = None
 ) -> None:
     """Every attribute rule, in order, applied to one sentence and its main subject."""
-    subject = "" if clean_word(subject) in PREPOSITIONS else mid_question(subject, lower_words)
+    lower_words = known.lower_words if known else frozenset()
+    subject = "" if clean_word(subject) in PREPOSITIONS else mid_question(subject, known)
     hours_questions(text, subject, out)
     price_questions(text, subject, out)
     free_questions(text, out, lower_words)
@@ -267,3 +292,4 @@ def attribute_questions(
     founding_questions(text, subject, out)
     count_questions(text, subject, out)
     future_questions(text, out)
+    where_to_get_questions(text, subject, out)

@@ -69,6 +69,11 @@ Rule = Callable[[str, QuestionList], None]
             ],
         ),
         (
+            speech_questions,
+            '"We are proud," Harbour Master Ingrid Solberg said at the opening ceremony.',
+            ["What did Ingrid Solberg say?", "What did the master say?"],
+        ),
+        (
             people_questions,
             "Councillor Euan Reid, convener of the Island Council, said it.",
             [
@@ -87,6 +92,7 @@ Rule = Callable[[str, QuestionList], None]
         "construction-by",
         "no-speech",
         "speaker-with-abbreviation",
+        "name-first-speech",
         "titled-name",
     ],
 )
