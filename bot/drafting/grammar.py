@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
-from bot.drafting.verbs import base_form, clean_word, find_verb
+from bot.drafting.verbs import base_form, clean_word, find_verb, is_participle
 from bot.drafting.vocabulary import ADVERBS, BE, IRREGULAR, MODALS, PEOPLE, PREPOSITIONS, VERBS
 from bot.language import STOPWORDS, words
 from bot.language.lexicon import MONTHS
@@ -35,7 +35,10 @@ _INVERTING = MODALS | {"do", "does", "did", "have", "has", "had"}
 _TOPIC_WORDS = 4
 _THING_PARTICIPLES = words("thing_participles")
 _THING_VERBS = words("thing_verbs")
-_PASSIVE_AUX = r"(?:is|are|was|were|can|will|could|may|must|should|would|has|have)"
+# "Who is sold", "Who can be sold", "Who has been sold"; never "Who has sold" (active).
+_PASSIVE_AUX = (
+    r"(?:(?:is|are|was|were)|(?:can|will|could|may|must|should|would)\s+be|(?:has|have)\s+been)"
+)
 _ASKING_AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|can|could|should|would|may)"
 _PLURALS = words("irregular_plurals")
 _SAYING = r"(?:say|tell|add|announce|write|state)"
@@ -81,6 +84,8 @@ def plural_verb_without_subject(phrasing: str) -> str | None:
     following = clean_word(found.group("next"))
     if following.endswith("s") or following in PREPOSITIONS or following == "there":
         return None  # "What are tickets ...", "Who were at ...", "What are there"
+    if is_participle(following) or following in IRREGULAR:
+        return None  # "What are processed on the drone?": a passive, its subject implied
     return f"'{phrasing.split(maxsplit=1)[0]} are' with no plural subject"
 
 
@@ -143,7 +148,7 @@ def there_before_a_verb(phrasing: str) -> str | None:
 
 def who_of_a_thing_passive(phrasing: str) -> str | None:
     """ "Who can be bought at the desks?", "Who costs €12?": that is said of a thing."""
-    found = re.match(rf"^Who\s+{_PASSIVE_AUX}\s+(?:be\s+|been\s+)?(?P<verb>\w+)\b", phrasing)
+    found = re.match(rf"^Who\s+{_PASSIVE_AUX}\s+(?P<verb>\w+)\b", phrasing)
     if found and found.group("verb").lower() in _THING_PARTICIPLES:
         return f"'who' asked of a thing that is {found.group('verb')!r}"
     active = re.match(r"^Who\s+(?P<verb>\w+)\b", phrasing)
