@@ -10,6 +10,7 @@ from bot.drafting.model import Block, Release
 from bot.drafting.phrases import BYLINE, TITLE_NAME, said
 from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of
+from bot.drafting.questions.attributes import relative_years
 from bot.drafting.questions.collect import Known, role_holders
 from bot.drafting.questions.sentence import sentence_questions
 from bot.drafting.topics import block_topics, placed_topics, subject_topic
@@ -163,6 +164,7 @@ class _Reader:
         if self.plural and re.search(r"\bthem\b", sentence):
             asked = re.sub(r"\bthem\b", self.plural, sentence)  # "Some of them could vanish"
         questions, found_subject = sentence_questions(asked, self.known, subject_hint=self.subject)
+        questions = relative_years(questions, self.published)
         if continued and self.speaker:
             titled = TITLE_NAME.search(self.speaker)
             who = titled.group("name") if titled else self.speaker

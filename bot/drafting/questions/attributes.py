@@ -293,3 +293,18 @@ def attribute_questions(
     count_questions(text, subject, out)
     future_questions(text, out)
     where_to_get_questions(text, subject, out)
+
+
+def relative_years(questions: list[str], published: str | None) -> list[str]:
+    """ "... in 2025?" in a release of 2026 is also asked "... last year?" (and "this year")."""
+    if not published:
+        return questions
+    year = int(published[:4])
+    spoken = {str(year - 1): "last year", str(year): "this year", str(year + 1): "next year"}
+    out: list[str] = []
+    for question in questions:
+        out.append(question)
+        found = re.search(r"\bin (\d{4})\b", question) if question.endswith("?") else None
+        if found and found.group(1) in spoken:
+            out.append(question.replace(found.group(0), spoken[found.group(1)]))
+    return out

@@ -253,3 +253,29 @@ def test_activity_of_an_agent_noun(agent: str, activity: str) -> None:
 def test_a_subject_as_it_reads_mid_question(subject: str, expected: str) -> None:
     known = Known(frozenset({"tickets"}), names=frozenset({"shell"}))
     assert rules.mid_question(subject, known) == expected
+
+
+@pytest.mark.parametrize(
+    ("questions", "published", "expected"),
+    [
+        (
+            ["How many passengers used the crossing in 2025?"],
+            "2026-10-14",
+            [
+                "How many passengers used the crossing in 2025?",
+                "How many passengers used the crossing last year?",
+            ],
+        ),
+        (
+            ["When will it open in 2026?", "in 2026"],  # a keyword phrasing stays as it is
+            "2026-10-14",
+            ["When will it open in 2026?", "When will it open this year?", "in 2026"],
+        ),
+        (["What happened in 1990?"], "2026-10-14", ["What happened in 1990?"]),
+        (["What happened in 2025?"], None, ["What happened in 2025?"]),
+    ],
+)
+def test_a_year_near_the_release_date_is_also_asked_in_words(
+    questions: list[str], published: str | None, expected: list[str]
+) -> None:
+    assert rules.relative_years(questions, published) == expected
