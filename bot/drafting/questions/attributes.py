@@ -274,6 +274,17 @@ def where_to_get_questions(text: str, subject: str, out: QuestionList) -> None:
         out.add(f"Where can {thing} be {done}")
 
 
+_HELD = re.compile(r"\b(?:takes?|took|will take)\s+place\b|\b(?:is|are|was|were|will be)\s+held\b")
+
+
+def event_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "An open day takes place on Saturday 31 October": when is the open day."""
+    event = re.sub(r"^an?\s+", "the ", mid_question(subject))
+    if event and _HELD.search(text) and WHEN.search(text):
+        out.add(f"When is {event}")
+        out.add(f"When does {event} take place")
+
+
 def attribute_questions(
     text: str, subject: str, out: QuestionList, known: Known | None = None
 ) -> None:
@@ -285,6 +296,7 @@ def attribute_questions(
     free_questions(text, out, lower_words)
     booking_questions(text, out)
     opening_questions(text, subject, out)
+    event_questions(text, subject, out)
     age_questions(text, out)
     deadline_questions(text, subject, out)
     distance_questions(text, out)

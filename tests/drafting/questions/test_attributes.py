@@ -110,6 +110,13 @@ WITH_SUBJECT: list[tuple[str, str, SubjectRule, list[str]]] = [
         ],
     ),
     (
+        "An open day with guided tours takes place on Saturday 31 October.",
+        "An open day",
+        rules.event_questions,
+        ["When is the open day?", "When does the open day take place?"],
+    ),
+    ("The fair takes place in the hall.", "The fair", rules.event_questions, []),
+    (
         "Drivers should check in no later than 20 minutes before departure.",
         "Drivers",
         rules.deadline_questions,
