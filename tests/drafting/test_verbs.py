@@ -22,7 +22,18 @@ from bot.drafting.verbs import Verb, base_form, find_verb, inverted_clause
         # A participle after "with" describes a noun: the verb comes later.
         ("An open day with guided tours opens today", 5, ("opens",), "present"),
     ],
-    ids=["past", "aside", "relative", "adverb", "modal", "present", "have", "be", "plural"],
+    ids=[
+        "past",
+        "aside",
+        "relative",
+        "adverb",
+        "modal",
+        "present",
+        "have",
+        "be",
+        "plural",
+        "participle-after-with",
+    ],
 )
 def test_the_main_verb_group_of_a_clause(
     clause: str, index: int, words: tuple[str, ...], tense: str
