@@ -20,7 +20,7 @@ from bot.drafting.verbs import Verb, base_form, find_verb, inverted_clause
         ("The minister is in Seoul", 2, ("is",), "be"),
         ("Trams run every 6 minutes", 1, ("run",), "plural"),
         # A participle after "with" describes a noun: the verb comes later.
-        ("An open day with guided tours opens today", 5, ("opens",), "present"),
+        ("An open day with guided tours opens today", 6, ("opens",), "present"),
     ],
     ids=[
         "past",
