@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from bot.drafting.dates import WHEN
+from bot.drafting.phrases import kinds_of
 from bot.drafting.quantities import find_quantities
 from bot.drafting.questions.collect import Known, QuestionList, noun_phrase
 from bot.drafting.verbs import base_form, clean_word
 from bot.drafting.vocabulary import (
     DETERMINERS,
     IRREGULAR,
+    NOMINAL,
     PEOPLE,
     PREPOSITIONS,
     PUBLIC,
@@ -23,6 +25,7 @@ from bot.drafting.vocabulary import (
     everyday_word,
 )
 from bot.language import stem, words
+from bot.language.lexicon import rows
 
 _PRICE_NOUNS = words("price_nouns")
 _PURCHASE = words("purchase_verbs")
@@ -285,6 +288,27 @@ def event_questions(text: str, subject: str, out: QuestionList) -> None:
         out.add(f"When does {event} take place")
 
 
+_DONE_BY = re.compile(
+    r"\b(?:carried out|done|undertaken|performed)\s+by\s+(?:the\s+)?"
+    r"(?P<agent>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+_PAST = {row[0]: row[1] for row in rows("irregular_verbs")}
+
+
+def done_by_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "Construction was carried out by Dunmore Ltd": who built it, which company."""
+    found = _DONE_BY.search(text)
+    action = clean_word(subject.rsplit(maxsplit=1)[-1]) if subject.split() else ""
+    if not found or action not in NOMINAL:
+        return
+    base = NOMINAL[action][0]
+    past = _PAST.get(base) or (base + "d" if base.endswith("e") else base + "ed")
+    out.add(f"Who {past} it")
+    for kind in kinds_of(found.group("agent")):
+        out.add(f"Which {kind} {past} it")
+    out.add(f"Who did the {action}")
+
+
 def attribute_questions(
     text: str, subject: str, out: QuestionList, known: Known | None = None
 ) -> None:
@@ -297,6 +321,7 @@ def attribute_questions(
     booking_questions(text, out)
     opening_questions(text, subject, out)
     event_questions(text, subject, out)
+    done_by_questions(text, subject, out)
     age_questions(text, out)
     deadline_questions(text, subject, out)
     distance_questions(text, out)

@@ -117,6 +117,13 @@ WITH_SUBJECT: list[tuple[str, str, SubjectRule, list[str]]] = [
     ),
     ("The fair takes place in the hall.", "The fair", rules.event_questions, []),
     (
+        "Construction began in 2024 and was carried out by Dunmore Building Ltd.",
+        "Construction",
+        rules.done_by_questions,
+        ["Who built it?", "Which company built it?", "Who did the construction?"],
+    ),
+    ("The survey was carried out by Acme Ltd.", "The survey", rules.done_by_questions, []),
+    (
         "Drivers should check in no later than 20 minutes before departure.",
         "Drivers",
         rules.deadline_questions,
