@@ -223,6 +223,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     questions = sum(len(e.questions) for e in store.entries)
     print(f"{store.path}: ok, {len(store.entries)} entries, {questions} phrasings")
     drafts = [e.id for e in store.entries if e.draft]
+    _draft_grammar(store)
     if drafts:
         print(f"review: {len(drafts)} entries still marked draft: {', '.join(drafts)}")
     sentences = len(store.document.sentences)
@@ -239,6 +240,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         if missing:
             print(f"  untranslated, answered in English: {', '.join(missing)}")
     return 0
+
+
+def _draft_grammar(store: Store) -> None:
+    """Ungrammatical generated phrasings of draft entries: warnings, one line each."""
+    from bot.drafting.grammar import draft_grammar_warnings
+
+    for warning in draft_grammar_warnings(store):
+        print(f"warning: {warning}")
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.drafting.dates import WHEN
 from bot.drafting.verbs import Verb, base_form, clean_word, find_verb
-from bot.drafting.vocabulary import DETERMINERS, OPENERS, REPORTING
+from bot.drafting.vocabulary import DETERMINERS, OPENERS, REPORTING, everyday_word
 from bot.language import (
     stem,
 )
@@ -112,10 +112,17 @@ def _dated_subordinates(rest: str) -> list[str]:
     ]
 
 
-def subject_case(subject: str, lower_words: frozenset[str]) -> str:
-    """A sentence-initial subject as it reads mid-question: "The council" -> "the council"."""
+def subject_case(
+    subject: str, lower_words: frozenset[str], names: frozenset[str] | None = None
+) -> str:
+    """A sentence-initial subject as it reads mid-question: "The council" -> "the council".
+
+    With `names` (the words the release capitalises mid-sentence), an everyday word that
+    is no name there is lowered too: "Construction began" -> "did construction begin".
+    """
     first, _, others = subject.partition(" ")
     lowered = first.lower()
-    if lowered in DETERMINERS or lowered in lower_words or stem(lowered) in lower_words:
+    everyday = names is not None and lowered not in names and everyday_word(lowered)
+    if lowered in DETERMINERS or lowered in lower_words or stem(lowered) in lower_words or everyday:
         return f"{first.lower()} {others}".strip()
     return subject

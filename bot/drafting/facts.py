@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
 from bot.drafting.model import Block, Release
-from bot.drafting.phrases import BYLINE, SAID_AFTER, SAID_BEFORE, TITLE_NAME
+from bot.drafting.phrases import BYLINE, TITLE_NAME, said
 from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of
+from bot.drafting.questions.attributes import relative_years
 from bot.drafting.questions.collect import Known, role_holders
 from bot.drafting.questions.sentence import sentence_questions
-from bot.drafting.topics import block_topics
+from bot.drafting.topics import block_topics, placed_topics, subject_topic
 from bot.drafting.verbs import clean_word
 from bot.drafting.vocabulary import PRONOUNS
 from bot.language import (
@@ -44,14 +45,21 @@ def lower_case_words(flat: str) -> frozenset[str]:
     return frozenset(words | {stem(w) for w in words})
 
 
+def mid_sentence_names(flat: str) -> frozenset[str]:
+    """Words the release writes capitalised after a lower-case word or comma: names."""
+    return frozenset(w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][\w’'-]*", flat))
+
+
 def release_facts(
     release: Release, flat: str, published: str | None, progress: Progress | None = None
 ) -> list[Fact]:
     """Every fact of the release, in reading order, with answer, topic and questions."""
     lower_words = lower_case_words(flat)
-    known = Known(lower_words, role_holders(flat))
+    known = Known(lower_words, role_holders(flat), mid_sentence_names(flat))
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
+    placed = placed_topics(release.blocks)
     for index, block in enumerate(release.blocks):
+        reader.own_topics = not placed[index]
         reader.read_block(block, reader.topics[index])
         if progress is not None:
             progress("drafting blocks", index + 1, len(release.blocks))
@@ -76,6 +84,7 @@ class _Reader:
     lead_done: bool = False
     subject: str = ""  # what "It" and "They" refer to: the previous sentence's subject
     plural: str = ""  # what "them" refers to: the previous sentence's last plural noun
+    own_topics: bool = False  # each sentence is filed under its own subject
 
     def read_block(self, block: Block, topic: str) -> None:
         if block.kind == "heading":
@@ -105,6 +114,8 @@ class _Reader:
             self._add_parts(parts, sentence, position, topic, role)
             return
         questions, found_subject = self._questions(sentence, role, continued=continued)
+        if self.own_topics and not continued:
+            topic = subject_topic(found_subject, self.known.lower_words) or topic
         self.facts.append(Fact(sentence, answer, topic, position, questions, role=role))
         nouns = re.findall(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]{3,}s)\b", sentence)
         self.plural = f"the {nouns[-1]}" if nouns else ""
@@ -123,10 +134,10 @@ class _Reader:
 
     def _track_speaker(self, sentence: str) -> bool:
         """Remember who speaks; True for a quote that goes on from the previous sentence."""
-        said = SAID_AFTER.match(sentence) or SAID_BEFORE.match(sentence)
-        continued = bool(re.match(r"^[\"“‘]", sentence)) and not said
-        if said:
-            self.speaker = said.group("speaker").split(", ")[0].strip()
+        speech = said(sentence)
+        continued = bool(re.match(r"^[\"“‘]", sentence)) and not speech
+        if speech:
+            self.speaker = speech.group("speaker").split(", ")[0].strip()
         elif not continued:
             self.speaker = ""
         return continued
@@ -153,6 +164,7 @@ class _Reader:
         if self.plural and re.search(r"\bthem\b", sentence):
             asked = re.sub(r"\bthem\b", self.plural, sentence)  # "Some of them could vanish"
         questions, found_subject = sentence_questions(asked, self.known, subject_hint=self.subject)
+        questions = relative_years(questions, self.published)
         if continued and self.speaker:
             titled = TITLE_NAME.search(self.speaker)
             who = titled.group("name") if titled else self.speaker

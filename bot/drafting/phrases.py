@@ -12,6 +12,7 @@ from bot.language import (
     squash_whitespace,
     stem,
 )
+from bot.language.lexicon import rows
 
 _BOUNDARY = re.compile(
     r",\s(?![A-Z][\w’'-]*(?:,|\s+(?:and|or)\s))"  # a comma, unless it lists names
@@ -53,10 +54,9 @@ PLACE = re.compile(
 )
 
 
-_ROLE_WORDS = (
-    "Ambassador|Speaker|President|Prime Minister|Minister|Mayor|Deputy Mayor|Governor|Director"
-    "|Chairman|Chairwoman|Chair|Chief Executive|CEO|Head|Secretary|Professor|Spokesperson"
-    "|Spokesman|Spokeswoman|Founder|Manager|Chancellor|Rector|Dean|Commissioner|Senator"
+# Longest first, so that "Deputy Mayor" wins over "Mayor".
+_ROLE_WORDS = "|".join(
+    sorted((" ".join(row) for row in rows("role_titles")), key=len, reverse=True)
 )
 
 
@@ -90,14 +90,32 @@ TITLED = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.\s+(?:[A-Z]\.\s+)*[A-Z][a-z’'-]
 
 SAID_AFTER = re.compile(
     r"^[\"“‘](?P<quote>.+?)[,.!?]?[\"”’],?\s+(?:said|says|added|noted|explained|stated)\s+"
-    r"(?P<speaker>[^.]+?(?:\.\s+[A-Z][a-z]+)?)\.?$"
+    r"(?P<speaker>(?:[^.]|\.(?=\s+[A-Z]))+?)\.?$"
 )
+
+
+_SAYS = r"(?:said|says|added|noted|explained|stated)"
+# Where or when it was said: "said at the opening ceremony".
+_SAID_WHERE = r"(?:\s+(?:at|during|in|on|after|before)\s+[^\"“:,]{2,60}?)?"
 
 
 SAID_BEFORE = re.compile(
-    r"^(?P<speaker>[A-Z][^\"“]{2,120}?)\s+(?:said|says|added|noted|explained|stated)[:,]?\s+"
+    rf"^(?P<speaker>[A-Z][^\"“]{{2,120}}?)\s+{_SAYS}{_SAID_WHERE}[:,]?\s+"
     r"[\"“‘](?P<quote>.+)$"
 )
+
+
+SAID_NAME_FIRST = re.compile(
+    r"^[\"“‘](?P<quote>.+?)[,.!?]?[\"”’],?\s+(?P<speaker>[A-Z][^\"“,]{2,80}?)\s+"
+    rf"{_SAYS}{_SAID_WHERE}\.?$"
+)
+
+
+def said(sentence: str) -> re.Match[str] | None:
+    """A quote and its speaker: '"...," said X', 'X said: "..."', '"...," X said at ...'."""
+    return (
+        SAID_AFTER.match(sentence) or SAID_BEFORE.match(sentence) or SAID_NAME_FIRST.match(sentence)
+    )
 
 
 AGENT = re.compile(

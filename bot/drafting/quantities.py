@@ -28,7 +28,7 @@ _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
     r"(?P<pre>(?:more than|less than|fewer than|over|under|about|around|approximately|approx\."
     r"|almost|nearly|up to|at least|just|only|roughly|some|every)\s+)?"
-    r"(?P<cur>[€$£¥₸]\s?|(?:CHF|EUR|USD|GBP|KZT|JPY|CNY|RUB|INR)\s)?"
+    r"(?P<cur>(?<![\w$])(?:[A-Z]{1,2})?\$\s?|[€£¥₸]\s?|(?:CHF|EUR|USD|GBP|KZT|JPY|CNY|RUB|INR)\s)?"
     r"(?P<num>(?<![\w.,+-])\d+(?:[.,]\d+)*(?![\w-])|\b(?:" + _NUMBER_WORD + r")\b(?!-))"
     r"(?P<pct>\s?%|\s(?:per ?cent|percent)\b)?"
     r"(?:\s(?P<scale>million|mln|mn|billion|bln|bn|thousand|trillion)\b)?"
@@ -67,7 +67,7 @@ def find_quantities(text: str) -> list[Quantity]:
             rest = following[following.find(noun_words[-1]) + len(noun_words[-1]) :]
         kind = _kind(match, text, noun_words)
         unit = (match.group("unit") or "").lower()
-        currency = (match.group("cur") or "").strip()
+        currency = re.sub(r"^[A-Z]+(?=\$)", "", (match.group("cur") or "").strip())
         found.append(
             Quantity(
                 start=match.start(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.drafting.phrases import ACRONYM, ACRONYM_BEFORE
@@ -73,9 +74,22 @@ def _spelled_out(flat: str) -> dict[str, list[str]]:
         run = _capitalised_run(_last_words(flat, match.start(), 10))
         if len(run) >= 2:
             add(match.group("short"), " ".join(run))
+        if _named_after_a_place(run, flat):
+            add(match.group("short"), " ".join(run[1:]))
     for match in ACRONYM_BEFORE.finditer(flat):
         add(match.group("short"), match.group("long"))
     return result
+
+
+def _named_after_a_place(run: list[str], flat: str) -> bool:
+    """ "Arlow Harbour Authority" in a release that also writes "Arlow" on its own.
+
+    People then say "the harbour authority": the name without its place is a variant too.
+    """
+    if len(run) < 3 or run[1] in ("of", "for", "and", "the"):
+        return False
+    alone = re.compile(rf"\b{re.escape(run[0])}\b(?!\s+{re.escape(run[1])}\b)")
+    return bool(alone.search(flat))
 
 
 def _last_words(text: str, end: int, count: int) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -10,8 +11,17 @@ from collections.abc import Sequence
 from bot.drafting.blocks import trim
 from bot.drafting.model import Block, printable
 from bot.drafting.phrases import BYLINE, CONTACT, NOT_TOPICS, find_entities
-from bot.drafting.verbs import base_form
-from bot.drafting.vocabulary import PREPOSITIONS, VERBS
+from bot.drafting.questions.collect import noun_phrase
+from bot.drafting.verbs import base_form, clean_word
+from bot.drafting.vocabulary import (
+    ADVERBS,
+    DETERMINERS,
+    IRREGULAR,
+    PEOPLE,
+    PREPOSITIONS,
+    PRONOUNS,
+    VERBS,
+)
 from bot.language import (
     COMMON_WORDS,
     STOPWORDS,
@@ -82,3 +92,47 @@ def _main_word(block: Block, counts: dict[str, float], total: int, spread: Count
         default="",
     )
     return best[0].upper() + best[1:] if best else "Details"
+
+
+def placed_topics(blocks: Sequence[Block]) -> list[bool]:
+    """For each block, whether its topic is fixed by its place (title, lead, heading, contact).
+
+    A block whose topic is only its main word lends each sentence the topic of its own
+    subject instead (see `subject_topic`).
+    """
+    placed: list[bool] = []
+    heading = ""
+    lead_seen = False
+    for block in blocks:
+        if block.kind == "heading":
+            heading = block.text
+        fixed = _fixed_topic(block, heading) is not None
+        if not fixed and not lead_seen:
+            lead_seen = fixed = True
+        placed.append(fixed)
+    return placed
+
+
+def subject_topic(subject: str, lower_words: frozenset[str] = frozenset()) -> str:
+    """A topic from a sentence's subject: a name of two words or more ("Scottish Government"),
+    or a compound noun ("Bus line", "Car park"); "" for anything vaguer (one word, a person).
+    """
+    phrase = [w.strip(",;:") for w in noun_phrase(subject).split()]
+    while phrase and (phrase[0].lower() in DETERMINERS or re.search(r"\d", phrase[0])):
+        phrase = phrase[1:]
+    while phrase and re.search(r"\d", phrase[-1]):
+        phrase = phrase[:-1]  # "bus line 7": filed under the bus line
+    if phrase and phrase[0].lower() in lower_words:
+        phrase[0] = phrase[0].lower()  # capitalised only as the first word of its sentence
+    vague = PRONOUNS | STOPWORDS | (PEOPLE if phrase and phrase[-1].islower() else frozenset())
+    if len(phrase) < 2 or clean_word(phrase[-1]) in vague:
+        return ""
+    if phrase[-1][:1].isupper():  # a name: all of it
+        names = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(phrase)))
+        topic = " ".join(reversed(names[:4])) if len(names) >= 2 else ""
+    else:
+        topic = " ".join(phrase[-2:]) if phrase[-2][:1].islower() else ""
+    verb_like = phrase[-1].lower() in VERBS | IRREGULAR.keys() or phrase[-1].endswith("ed")
+    if not topic or verb_like or any(w.lower() in ADVERBS for w in phrase):
+        return ""  # a verb read into the subject ("a school run by", "services now spread")
+    return topic[0].upper() + topic[1:]

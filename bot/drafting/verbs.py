@@ -164,10 +164,13 @@ def _after_relative(words: Sequence[str], index: int) -> int:
 
 
 def _may_be_verb(words: Sequence[str], index: int) -> bool:
-    """False after a determiner or "to", for a name (but the first word), for a non-word."""
+    """False after a determiner, "to" or "with", for a name (but the first word), a non-word.
+
+    "an open day with guided tours": a participle after "with" describes a noun.
+    """
     raw = words[index]
     prev = clean_word(words[index - 1] if index else "")
-    blocked = prev in DETERMINERS or prev == "to"
+    blocked = prev in DETERMINERS or prev in ("to", "with")
     return not (blocked or (is_name(raw) and index) or not clean_word(raw).isalpha())
 
 

@@ -7,7 +7,7 @@ grammar mappings stay here, beside the code that reads them.
 
 from __future__ import annotations
 
-from bot.language import words
+from bot.language import COMMON_WORDS, stem, words
 from bot.language.lexicon import rows
 
 BE = words("be_forms")
@@ -50,3 +50,10 @@ UNITS = {unit: row[0] for row in rows("units") for unit in row[1:]}
 """A unit -> what it measures: "km" -> "length", "euros" -> "money"."""
 UNIT_NAMES = {row[1]: row[0] for row in rows("unit_names")}
 """A unit abbreviation -> its name: "km" -> "kilometres"."""
+
+THING_ENDINGS = tuple(words("thing_suffixes"))
+
+
+def everyday_word(lowered: str) -> bool:
+    """An everyday English word or a noun of a thing ("construction"): no name by itself."""
+    return stem(lowered) in COMMON_WORDS or lowered.endswith(THING_ENDINGS)

@@ -82,3 +82,17 @@ def test_a_subject_reads_mid_question_in_lower_case_unless_a_name(
     subject: str, expected: str
 ) -> None:
     assert subject_case(subject, frozenset({"glaciers"})) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Construction", "construction"),  # an everyday word opening its sentence
+        ("Shell", "Shell"),  # the release writes "shares of Shell": a name
+        ("Arlow harbour", "Arlow harbour"),  # no everyday word
+    ],
+)
+def test_an_everyday_word_opening_a_sentence_reads_in_lower_case(
+    subject: str, expected: str
+) -> None:
+    assert subject_case(subject, frozenset(), frozenset({"shell"})) == expected

@@ -48,6 +48,10 @@ def test_a_dateline_is_stripped_but_a_dash_inside_a_sentence_is_not(
         ("next year", ["next year"]),
         ("1.5 million and 2024-02", []),
         ("in March", []),
+        # A day and month without a year is a date too, with its weekday.
+        ("opens on Monday 2 November, the", ["on Monday 2 November"]),
+        ("takes place on Saturday, September 26, from", ["on Saturday, September 26"]),
+        ("began in September 2024", ["in September 2024"]),
     ],
 )
 def test_a_time_is_found_with_its_preposition(text: str, expected: list[str]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.drafting.facts import Fact, lower_case_words, release_facts
+from bot.drafting.facts import Fact, lower_case_words, mid_sentence_names, release_facts
 from bot.drafting.model import Block, Release
 from bot.store import parse_document
 
@@ -73,6 +73,11 @@ def test_a_fact_knows_where_its_source_starts_in_the_release(facts: list[Fact]) 
 
 def test_a_quote_that_goes_on_is_asked_about_its_speaker(facts: list[Fact]) -> None:
     assert facts[-1].questions[0] == "What else did Anna Berg say?"
+
+
+def test_names_are_the_words_capitalised_mid_sentence() -> None:
+    names = mid_sentence_names("Shares of Shell rose. Construction began, Arlow said.")
+    assert names == {"shell", "arlow"}
 
 
 def test_words_written_in_lower_case_exclude_addresses() -> None:

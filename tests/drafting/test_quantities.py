@@ -16,6 +16,7 @@ Found = tuple[str, str, str, str, str, str]
         ("15 flights per week", [("count", "flights", "", "", "", "")]),
         ("twelve new stations", [("count", "new stations", "", "", "", "")]),
         ("a budget of €212 million", [("money", "", "euros", "", "budget", "of")]),
+        ("contributed C$150 million", [("money", "", "dollars", "", "", "")]),  # prefixed $
         ("60% of the cost", [("percent", "", "", "the cost", "", "")]),
         ("every 6 minutes", [("every", "", "minutes", "", "", "")]),
         ("240 hectares", [("area", "", "hectares", "", "", "")]),

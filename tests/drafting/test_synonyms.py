@@ -17,6 +17,17 @@ from bot.drafting.synonyms import draft_synonyms
             ["federal aviation administration"],
         ),
         ("The CEO spoke.", "ceo", ["chief executive officer", "chief executive"]),
+        (
+            # "Arlow" stands alone too: "the harbour authority" means the AHA.
+            "The Arlow Harbour Authority (AHA) runs ferries from Arlow.",
+            "aha",
+            ["arlow harbour authority", "harbour authority"],
+        ),
+        (
+            "The Arlow Harbour Authority (AHA) runs ferries.",
+            "aha",
+            ["arlow harbour authority"],
+        ),
         ("Sales rose 5%.", "percent", ["per cent", "percentage", "pct"]),
         ("Two plants opened.", "plant", ["factory", "factories"]),  # used in the plural
         ("Delegates visited Seoul.", "visit", ["visits", "visiting", "visited"]),

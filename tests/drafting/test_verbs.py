@@ -19,8 +19,21 @@ from bot.drafting.verbs import Verb, base_form, find_verb, inverted_clause
         ("The city has 12 parks", 2, ("has",), "have"),
         ("The minister is in Seoul", 2, ("is",), "be"),
         ("Trams run every 6 minutes", 1, ("run",), "plural"),
+        # A participle after "with" describes a noun: the verb comes later.
+        ("An open day with guided tours opens today", 6, ("opens",), "present"),
     ],
-    ids=["past", "aside", "relative", "adverb", "modal", "present", "have", "be", "plural"],
+    ids=[
+        "past",
+        "aside",
+        "relative",
+        "adverb",
+        "modal",
+        "present",
+        "have",
+        "be",
+        "plural",
+        "participle-after-with",
+    ],
 )
 def test_the_main_verb_group_of_a_clause(
     clause: str, index: int, words: tuple[str, ...], tense: str
@@ -30,7 +43,12 @@ def test_the_main_verb_group_of_a_clause(
 
 @pytest.mark.parametrize(
     "clause",
-    ["The new tram line", "A map of the results", "The plans of the city"],
+    [
+        "The new tram line",
+        "A map of the results",
+        "The plans of the city",
+        "A day with guided tours",
+    ],
 )
 def test_a_noun_phrase_has_no_verb(clause: str) -> None:
     assert find_verb(clause.split()) is None

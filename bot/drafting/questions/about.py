@@ -10,13 +10,12 @@ from bot.drafting.phrases import (
     CONTACT,
     NAME_ROLE,
     ROLE_NAME,
-    SAID_AFTER,
-    SAID_BEFORE,
     STUDY_BY,
     TITLE_NAME,
     TITLED,
     find_entities,
     kinds_of,
+    said,
     shorten,
 )
 from bot.drafting.questions.collect import QuestionList
@@ -75,7 +74,7 @@ def nominal_questions(body: str, out: QuestionList) -> None:
 
 
 def speech_questions(body: str, out: QuestionList) -> None:
-    match = SAID_AFTER.match(body) or SAID_BEFORE.match(body)
+    match = said(body)
     if not match:
         return
     speaker = match.group("speaker").strip(" ,")
@@ -114,6 +113,9 @@ def people_questions(body: str, out: QuestionList) -> None:
         if len(role.split()) >= 2 or role.split()[0] in ("head", "chairman", "founder"):
             out.add(f"Who is the {role}")
             out.add(f"Who is {name}")
+            titled = TITLE_NAME.search(name)
+            if titled:  # "Councillor Euan Reid": also "Who is Euan Reid"
+                out.add(f"Who is {titled.group('name')}")
     for match in ROLE_NAME.finditer(body):
         out.add(f"Who is the {match.group('role')}")
         out.add(f"Who is {match.group('name')}")

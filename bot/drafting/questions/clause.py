@@ -103,7 +103,7 @@ def read_clause(clause: Clause, subject: str, known: Known, *, dated: bool) -> A
     return Asked(
         clause=clause,
         subject=subject,
-        subject_q=subject_case(subject, known.lower_words),
+        subject_q=subject_case(subject, known.lower_words, known.names),
         main=squash_whitespace(_SUBORDINATE.sub(" ", clause.rest)),
         tail=shorten(clause.rest),
         known=known,
@@ -179,6 +179,8 @@ def _passive(c: Asked, out: QuestionList) -> None:
         out.add(f"What {last} {OBJECT.get(c.subject_q.lower(), c.subject_q)}")
     if agent:
         past = PAST_OF.get(last, last)
+        if re.match(r"(?:for|on|to|with|about)\s+by\b", c.rest):
+            past = f"{past} {c.first_rest}"  # "was paid for by": who paid for it
         out.add(f"Who {past} {c.subject_q}")
         for kind in kinds_of(agent.group("agent")):
             out.add(f"Which {kind} {past} {c.subject_q}")
@@ -314,7 +316,7 @@ CLAUSE_RULES: tuple[Callable[[Asked, QuestionList], None], ...] = (
 def verbless_questions(text: str, known: Known, out: QuestionList) -> None:
     """A list item or a noun phrase ("13 flights between Almaty and Seoul")."""
     for quantity in find_quantities(text):
-        if quantity.kind == "count" and quantity.noun:
+        if quantity.kind == "count" and quantity.noun and quantity.prep != "with":
             out.add(f"How many {quantity.noun} are there {quantity.after}")
             out.add(f"How many {quantity.noun} {quantity.after}")
         elif quantity.kind == "power" and quantity.noun:

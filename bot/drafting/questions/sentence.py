@@ -6,13 +6,14 @@ import re
 
 from bot.drafting.clauses import Clause, split_clauses
 from bot.drafting.dates import MONTH, WHEN, strip_dateline
-from bot.drafting.phrases import NOT_TOPICS, SAID_AFTER, SAID_BEFORE, TITLE_NAME, find_entities
+from bot.drafting.phrases import NOT_TOPICS, TITLE_NAME, find_entities, said
 from bot.drafting.questions.about import (
     EVERY_ASIDE,
     nominal_questions,
     people_questions,
     speech_questions,
 )
+from bot.drafting.questions.attributes import attribute_questions, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
 from bot.drafting.verbs import clean_word, find_verb
@@ -37,12 +38,12 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     analysed, speaker = _quote_and_speaker(body)
     clauses, opener = split_clauses(analysed)
     clauses = clauses or _relative_clause(analysed)
-    main_subject = ""
-    for number, clause in enumerate(clauses):
+    main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
+    main_subject = main_subject or priced_subject(analysed)
+    attribute_questions(analysed, main_subject, out, known)
+    for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
-        if number == 0:
-            main_subject = subject
-        dated = clause.dated or (number == 0 and bool(WHEN.search(opener)))
+        dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))
         clause_questions(clause, subject, known, out, dated=dated)
         head = clean_word(subject.split(" of ")[0].split()[-1]) if subject.split() else ""
         name = dict(known.people).get(head)
@@ -67,7 +68,7 @@ def _reported_questions(body: str, out: QuestionList) -> None:
 
 def _quote_and_speaker(body: str) -> tuple[str, str]:
     """What a sentence says (the quote, when it quotes someone), and who said it."""
-    speech = SAID_AFTER.match(body) or SAID_BEFORE.match(body)
+    speech = said(body)
     analysed = speech.group("quote") if speech else body
     speaker = ""
     if speech:

@@ -60,8 +60,41 @@ Rule = Callable[[str, QuestionList], None]
             ],
         ),
         (speech_questions, "The drone weighs 4.2 kg.", []),
+        (
+            speech_questions,
+            '"It was hard," said Dr. Priya Natarajan, chief of paediatrics at HRHS.',
+            [
+                "What did Dr. Priya Natarajan say?",
+                "What did the chief of paediatrics at HRHS say?",
+            ],
+        ),
+        (
+            speech_questions,
+            '"We are proud," Harbour Master Ingrid Solberg said at the opening ceremony.',
+            ["What did Ingrid Solberg say?", "What did the master say?"],
+        ),
+        (
+            people_questions,
+            "Councillor Euan Reid, convener of the Island Council, said it.",
+            [
+                "Who is the convener of the Island Council?",
+                "Who is Councillor Euan Reid?",
+                "Who is Euan Reid?",
+                "Who is the Councillor?",
+            ],
+        ),
     ],
-    ids=["speech", "contact", "led-by", "acronym", "construction-by", "no-speech"],
+    ids=[
+        "speech",
+        "contact",
+        "led-by",
+        "acronym",
+        "construction-by",
+        "no-speech",
+        "speaker-with-abbreviation",
+        "name-first-speech",
+        "titled-name",
+    ],
 )
 def test_questions_about_who(rule: Rule, sentence: str, expected: list[str]) -> None:
     out = QuestionList()

@@ -51,6 +51,15 @@ CASES: list[tuple[str, Rule, list[str]]] = [
         "How will bus route 14 be diverted?"
     ]),
     (
+        "The hall was paid for by the Scottish Government.",
+        rules._passive,
+        [
+            "How was the hall paid?",
+            "Who paid for the hall?",
+            "Which government paid for the hall?",
+        ],
+    ),
+    (
         "The four-year project was funded by the Swiss National Science Foundation.",
         rules._passive,
         [
@@ -152,6 +161,11 @@ def test_the_rules_run_in_table_order() -> None:
                 "What about the opening of several stores in Almaty?",
                 "Where is the opening of several stores?",
             ],
+        ),
+        (
+            # A count after "with" belongs to its owner: no bare "How many beds?".
+            "a care unit with 12 beds",
+            ["What about a care unit with 12 beds?"],
         ),
     ],
 )

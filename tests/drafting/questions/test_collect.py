@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.drafting.questions.collect import Known, QuestionList, role_holders, who_or_what
+from bot.drafting.questions.collect import (
+    Known,
+    QuestionList,
+    noun_phrase,
+    role_holders,
+    who_or_what,
+)
 
 
 def test_phrasings_are_tidied_and_never_repeated() -> None:
@@ -42,7 +48,38 @@ def test_who_holds_a_role(text: str, holders: tuple[tuple[str, str], ...]) -> No
         ("Dr. Smith", "Who"),
         ("FieldScout 2", "What"),  # a name with a number: a product
         ("the drone", "What"),
+        # Capitalised only because a sentence starts with it: a thing.
+        ("Construction", "What"),
+        ("Admission", "What"),
+        # A lower-case head noun is a thing whatever the name before it.
+        ("Ticket machines", "What"),
+        ("The new Kestrel Quay ferry terminal in Arlow", "What"),
+        ("Arlow harbour", "What"),
+        ("Moira Galbraith", "Who"),
+        ("Drivers taking a car across", "Who"),  # a people noun
     ],
 )
 def test_who_for_people_and_organisations_what_for_things(subject: str, word: str) -> None:
     assert who_or_what(subject, Known(frozenset({"the", "drone"}))) == word
+
+
+@pytest.mark.parametrize(
+    ("subject", "phrase"),
+    [
+        ("Solar panels on the roof", "Solar panels"),
+        ("Drivers taking a car across", "Drivers"),
+        ("The two-storey building", "The two-storey building"),  # "-ing", but no object
+        ("A reliable, warm terminal", "A reliable"),
+        ("The wing that opens today", "The wing"),
+    ],
+)
+def test_the_noun_phrase_a_subject_opens_with(subject: str, phrase: str) -> None:
+    assert noun_phrase(subject) == phrase
+
+
+def test_an_ungrammatical_question_is_dropped_and_a_keyword_kept() -> None:
+    out = QuestionList()
+    out.add("What are free")
+    out.add("Are tickets free")
+    out.add("What are free", question=False)
+    assert out.items == ["Are tickets free?", "What are free"]
