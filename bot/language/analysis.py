@@ -47,6 +47,7 @@ def _russian_stemmer() -> Callable[[str], str]:
     return stemmer.stemWord  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem_russian(word: str) -> str:
     """The Snowball stem of a folded Russian word: "рейсов" -> "рейс"."""
     return _russian_stemmer()(word)
@@ -57,6 +58,7 @@ def _kazakh_suffixes() -> tuple[str, ...]:
     return tuple(sorted((row[0] for row in rows("suffixes_kk")), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem_kazakh(word: str) -> str:
     """A folded Kazakh word without its endings: "рейстердин" -> "рейс".
 

@@ -79,8 +79,10 @@ def untranslated(store: Store, entry_id: str) -> bool:
     return overlay is not None and entry_id not in overlay.entries
 
 
-# Languages written in the same script, so one may be typed for the other.
-_SIBLINGS = {"ru": "kk", "kk": "ru"}
+# Kazakh is often typed with Russian letters only, so a question read as Russian that
+# the Russian store does not answer is tried on the Kazakh one (not the other way:
+# a question with Kazakh letters is Kazakh).
+_SIBLINGS = {"ru": "kk"}
 
 
 class Matchers:
@@ -122,7 +124,7 @@ class Matchers:
         self._built[language] = matcher
         sibling = self.matcher_for(_SIBLINGS.get(language, ""))
         if sibling is not None:
-            matcher.sibling, sibling.sibling = sibling, matcher
+            matcher.sibling = sibling
         return matcher
 
     def store_for(self, language: str) -> Store:
