@@ -24,12 +24,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from bot.replies import Button, Reply
+from bot.strings import ENGLISH
 
 PREFIX = "f:"  # every feedback button's callback data starts with it
 DONE = PREFIX + "done"  # the "✓ thanks" button that replaces a rated pair
-UP_TEXT, DOWN_TEXT, DONE_TEXT = "👍", "👎", "✓ thanks"
+UP_TEXT, DOWN_TEXT, DONE_TEXT = "👍", "👎", ENGLISH["feedback_done"]
 
-THANKS = "Thank you for the feedback!"
+THANKS = ENGLISH["feedback_thanks"]
 ALREADY = "Thanks, this answer is already rated."
 EXPIRED = "Thanks! This answer is too old to rate now."
 

@@ -7,6 +7,7 @@ text that goes into HTML is escaped here, in one place.
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import re
 from dataclasses import dataclass, replace
@@ -33,11 +34,13 @@ NONE_OF_THESE = "none"
 # int() refuses), and few of them (int() of a long one is slow, and no store is that big).
 _TOPIC_NUMBER = re.compile(r"[0-9]{1,6}")
 
-NOT_TEXT = "I answer text questions about the release. Please type your question."
-EMPTY_QUESTION = "Ask me a question about the release, for example: How many flights are there?"
-ADMINS_ONLY = "Only the bot's administrators can do that."
-EXPIRED_BUTTON = "That button has expired; please ask again."
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+# The English texts live in one table (bot/strings.py), which overlays translate.
+NOT_TEXT = ENGLISH["not_text"]
+EMPTY_QUESTION = ENGLISH["empty_question"]
+ADMINS_ONLY = ENGLISH["admins_only"]
+EXPIRED_BUTTON = ENGLISH["expired_button"]
+SORRY = ENGLISH["sorry"]
+ASK_USAGE = ENGLISH["ask_usage"]
 
 
 def _seconds(count: int) -> str:
@@ -118,13 +121,18 @@ def _not_found_text(store: Store) -> str:
     return _strings(store).format("not_found", topics=", ".join(store.topics))
 
 
+@functools.cache
+def _unsupported_sentences() -> dict[str, str]:
+    return {row[0]: " ".join(row[1:]) for row in rows("unsupported")}
+
+
 def unsupported(language: str, store: Store) -> Reply:
     """The reply to a question in a language the store has no overlay for.
 
     Said in that language where the bot knows the sentence (data/unsupported.txt),
     then in English, with the topics to try.
     """
-    said = {row[0]: " ".join(row[1:]) for row in rows("unsupported")}.get(language)
+    said = _unsupported_sentences().get(language)
     text = ENGLISH["languages"] + " " + _not_found_text(store)
     if said:
         text = f"{said}\n\n{text}"

@@ -180,9 +180,7 @@ async def on_ask(update: Update, context: BotContext) -> None:
         return
     question = " ".join(context.args or [])
     if not question:
-        await send(
-            message, replies.Reply("Ask like this: /ask How many flights are there?"), quote=True
-        )
+        await send(message, replies.Reply(replies.ASK_USAGE), quote=True)
         return
     quote = message.chat.type != ChatType.PRIVATE
     await send(message, answer(context.state, question, language_code(update)), quote=quote)
