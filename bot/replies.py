@@ -142,23 +142,25 @@ def unsupported(language: str, store: Store) -> Reply:
 # --- Plain text (console) ---------------------------------------------------------
 
 
-def cut_note(match: Match) -> str:
+def cut_note(match: Match, store: Store) -> str:
     """What a reply says when only part of a long message was read (`Match.cut`)."""
-    return f'(Your message was long; I answered only: "{_shorten(match.question, 80)}")'
+    return _strings(store).format("answered_part", question=_shorten(match.question, 80))
 
 
-# What a question kind puts before or after an answer (`Match.form`).
-YES_NO_PREFIX = {Form.YES: "Yes: ", Form.NO: "No: "}
-UNSTATED = "The release does not say."
+# What a question kind puts before an answer (`Match.form`): a string key.
+_FORM_PREFIX = {Form.YES: "yes", Form.NO: "no"}
 _OPERATION_SIGN = {"difference": "-", "sum": "+"}
 
 
-def _prefix(match: Match) -> str:
-    return YES_NO_PREFIX.get(match.form, "")
+def _prefix(match: Match, store: Store) -> str:
+    key = _FORM_PREFIX.get(match.form)
+    return f"{_strings(store)[key]} " if key else ""
 
 
-def computed_line(match: Match) -> str:
-    """ "13 - 2 = 11 flights per week" for an arithmetic verdict, else ""."""
+def computed_line(match: Match, store: Store) -> str:
+    """ "Difference: 13 - 2 = 11 flights per week." for an arithmetic verdict, else "".
+
+    The unit is words of the English answer, so another language shows the sum alone."""
     if match.result is None or len(match.figures) != 2:
         return ""
     first, second = match.figures
@@ -168,19 +170,20 @@ def computed_line(match: Match) -> str:
     sign = _OPERATION_SIGN.get(match.result.operation, "?")
     result = match.result
     worked = f"{big.value} {sign} {small.value} = {result.value}"
-    return f"{result.operation.capitalize()}: {worked} {result.unit}."
+    unit = f" {result.unit}" if store.language == "en" else ""
+    return f"{_strings(store)[result.operation]}: {worked}{unit}."
 
 
 def plain(match: Match, store: Store) -> str:
     """The reply as a person reads it in a terminal."""
     if match.cut:
-        return f"{cut_note(match)}\n\n{plain(replace(match, cut=False), store)}"
+        return f"{cut_note(match, store)}\n\n{plain(replace(match, cut=False), store)}"
     says = _strings(store)
     kinds = _kind_plain(match, store)
     if kinds is not None:
         return kinds
     if match.kind is Kind.ANSWER and match.entry is not None:
-        head = _untranslated_note(store, match.entry) + _prefix(match)
+        head = _untranslated_note(store, match.entry) + _prefix(match, store)
         return f'{head}{match.entry.answer}\n\n{says["from_release"]} "{match.entry.source}"'
     if match.kind is Kind.ANSWER and match.passage is not None:
         return f'{says["release_says"]} "{match.passage}"'
@@ -206,9 +209,9 @@ def _kind_plain(match: Match, store: Store) -> str | None:
         said = _strings(store)["from_release"]
         entries = [store.entry(f.intent) for f in match.figures]
         quoted = [f'{e.answer} ({said} "{e.source}")' for e in entries if e]
-        return f"{computed_line(match)}\n\n" + "\n".join(quoted)
+        return f"{computed_line(match, store)}\n\n" + "\n".join(quoted)
     if match.form is Form.UNSTATED:
-        return f"{UNSTATED} {plain(replace(match, form=Form.PLAIN), store)}"
+        return f"{_strings(store)['unstated']} {plain(replace(match, form=Form.PLAIN), store)}"
     return None
 
 
@@ -257,13 +260,13 @@ def html(match: Match, store: Store) -> Reply:
     """The Telegram reply for a matcher verdict."""
     if match.cut:
         reply = html(replace(match, cut=False), store)
-        noted = f"<i>{_esc(cut_note(match))}</i>\n\n{reply.text}"
+        noted = f"<i>{_esc(cut_note(match, store))}</i>\n\n{reply.text}"
         return Reply(noted, reply.buttons) if len(noted) <= MAX_MESSAGE else reply
     kinds = _kind_reply(match, store)
     if kinds is not None:
         return kinds
     if match.kind is Kind.ANSWER and match.entry is not None:
-        return entry_reply(store, match.entry, _prefix(match))
+        return entry_reply(store, match.entry, _prefix(match, store))
     says = _strings(store)
     if match.kind is Kind.ANSWER and match.passage is not None:
         quote = f"<blockquote>{_esc(match.passage)}</blockquote>"
@@ -292,10 +295,10 @@ def _kind_reply(match: Match, store: Store) -> Reply | None:
             f"\n\n{_esc(e.answer)}\n<blockquote>{_esc(_shorten(e.source, 1500))}</blockquote>"
             for e in entries
         )
-        return Reply(f"<b>{_esc(computed_line(match))}</b>{quotes}")
+        return Reply(f"<b>{_esc(computed_line(match, store))}</b>{quotes}")
     if match.form is Form.UNSTATED:
         reply = html(replace(match, form=Form.PLAIN), store)
-        return Reply(f"{_esc(UNSTATED)} {reply.text}", reply.buttons)
+        return Reply(f"{_esc(_strings(store)['unstated'])} {reply.text}", reply.buttons)
     return None
 
 

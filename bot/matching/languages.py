@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from bot.language import rows
 from bot.language.detect import language_of
+from bot.language.gloss import build_glossary
 from bot.matching.params import Params
 from bot.matching.pipeline import Matcher
 from bot.matching.verdict import Candidate, Kind, Match
@@ -121,6 +122,7 @@ class Matchers:
         if overlay is None:
             return None
         matcher = Matcher(language_view(self.store, overlay), base=self.english)
+        matcher.glossary = build_glossary(language, overlay.names)
         self._built[language] = matcher
         sibling = self.matcher_for(_SIBLINGS.get(language, ""))
         if sibling is not None:

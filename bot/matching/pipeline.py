@@ -27,9 +27,11 @@ from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS
 from bot.language.analysis import analyser
+from bot.language.gloss import Glossary
 from bot.matching.checks import Finding, Pair, findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
+from bot.matching.gloss import combine, in_language
 from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import refine
 from bot.matching.params import Params
@@ -67,6 +69,9 @@ class Matcher:
         # The matcher of a language written in the same script (Russian for Kazakh):
         # a question this one does not answer may be that language typed alike.
         self.sibling: Matcher | None = None
+        # For a store in another language: the glossary that reads its questions as
+        # English, weighed against this store's reading (`bot.matching.gloss`).
+        self.glossary: Glossary | None = None
 
     def rebuilt(self, params: Params) -> Matcher:
         """The same store (and language) matched under other `params`."""
@@ -142,6 +147,9 @@ class Matcher:
         does not answer is answered by its `sibling` if that one does.
         """
         match = self._own_verdict(scored, params)
+        if self.glossary is not None and self.base is not None:
+            glossed = self.base.match(self.glossary.read(scored.query.shown))
+            match = combine(match, in_language(glossed, self.store), params or self.params)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
             return match
         other = self.sibling._own_verdict(self.sibling.score(scored.query.shown))

@@ -1,0 +1,131 @@
+"""A question in Russian, Kazakh or Korean read word by word as English.
+
+The English store has the most phrasings and every question-kind stage
+(yes/no checks, two-part questions, arithmetic, unstated attributes), so a
+question in another language is also read as an English gloss of it and
+matched against the English store (`bot.matching.languages` weighs that
+reading against the translated store's own).
+
+A gloss is not a translation: each word is replaced by its English reading
+from the language's glossary (``data/gloss_ru.txt``: the English reading
+first, then the native forms that mean it), names by the overlay's names
+table, and a word the glossary does not know is kept as it is, so the
+English matcher counts it as a word the store never saw. Word order stays
+the asker's; the matcher mostly does not care.
+
+A word is found by its longest listed form that starts it and leaves at most
+a short ending (Russian "рейсов" by "рейс", Kazakh "аптасына" by "апта",
+Korean "항공편이" by "항공편"), or by its stem (`analysis.analyser`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bot.language.analysis import Analyser, analyser
+from bot.language.lexicon import QUESTION_WORDS, rows
+
+# The longest ending a listed form may leave of a word it starts, and the
+# shortest form that may stand for a longer word, per language.
+_MAX_ENDING = {"ru": 4, "kk": 8, "ko": 4}
+_MIN_FORM = {"ru": 3, "kk": 3, "ko": 1}
+_LONGEST_PHRASE = 5  # words
+_YES_NO = "is"
+# Question words of English that make a gloss a wh-question, not a yes/no check.
+_ASKING = QUESTION_WORDS | {"how_many", "how_much"}
+_QUESTION_END = re.compile(r"[?？]\s*$")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The English readings of one language's words and phrases."""
+
+    language: str
+    analyser: Analyser
+    words: Mapping[str, str]  # a folded native form -> its English reading
+    phrases: Mapping[tuple[str, ...], str]  # folded native phrases, two words or more
+    stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
+
+    def read(self, text: str) -> str:
+        """`text` as an English gloss: "Сколько рейсов в Сеул?" -> "how many flights to seoul".
+
+        A question with no question word that ends in "?" or carries a yes/no
+        particle is put as a check ("is ..."), as English asks one.
+        """
+        tokens = self.analyser.fold(text).split()
+        glossed: list[str] = []
+        at = 0
+        while at < len(tokens):
+            width, reading = self._phrase(tokens, at)
+            if reading is None:
+                reading = self._word(tokens[at])
+            if reading is not None:
+                glossed.extend(reading.split("_"))
+            at += width
+        return " ".join(self._as_question(glossed, text))
+
+    def _as_question(self, glossed: list[str], text: str) -> list[str]:
+        words = [w for w in glossed if w != _YES_NO]
+        checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
+        if checking and not set(words) & _ASKING:
+            return [_YES_NO, *words]
+        return glossed
+
+    def _phrase(self, tokens: list[str], at: int) -> tuple[int, str | None]:
+        """The longest listed phrase starting at `at`: (its width, its reading)."""
+        for width in range(min(_LONGEST_PHRASE, len(tokens) - at), 1, -1):
+            for phrase in self._phrases_of(width):
+                if all(self._fits(t, p) for t, p in zip(tokens[at : at + width], phrase)):
+                    return width, self.phrases[phrase]
+        return 1, None
+
+    @functools.cache  # noqa: B019 - one glossary per language, kept for the process
+    def _phrases_of(self, width: int) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in self.phrases if len(p) == width)
+
+    def _fits(self, token: str, form: str) -> bool:
+        if token == form:
+            return True
+        ending = len(token) - len(form)
+        return (
+            len(form) >= _MIN_FORM[self.language]
+            and 0 < ending <= _MAX_ENDING[self.language]
+            and token.startswith(form)
+        )
+
+    def _word(self, token: str) -> str | None:
+        """The reading of one word, the word itself if unknown, None if filler."""
+        if token in self.words:
+            return self.words[token]
+        stem = self.analyser.stem(token)
+        if stem in self.stems:
+            return self.stems[stem]
+        shortest = max(_MIN_FORM[self.language], len(token) - _MAX_ENDING[self.language])
+        for end in range(len(token) - 1, shortest - 1, -1):
+            if token[:end] in self.words:
+                return self.words[token[:end]]
+        if token in self.analyser.stopwords:
+            return None
+        return token
+
+
+def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> Glossary:  # noqa: B006
+    """The glossary of `language` (``data/gloss_<language>.txt``) with the release's
+    names in it (an overlay's names table: English name -> its forms)."""
+    fold = analyser(language)
+    single: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    table = [(english, forms) for english, *forms in rows(f"gloss_{language}")]
+    table += [(english.replace(" ", "_"), list(forms)) for english, forms in names.items()]
+    for english, forms in table:
+        for form in forms:
+            folded = tuple(fold.fold(form.replace("_", " ")).split())
+            if len(folded) == 1:
+                single[folded[0]] = english.casefold()
+            elif folded:
+                phrases[folded] = english.casefold()
+    stems = {fold.stem(form): reading for form, reading in single.items() if len(form) > 3}
+    return Glossary(language, fold, single, phrases, stems)
