@@ -20,7 +20,6 @@ Korean "항공편이" by "항공편"), or by its stem (`analysis.analyser`).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,12 +29,14 @@ from bot.language.lexicon import QUESTION_WORDS, rows
 
 # The longest ending a listed form may leave of a word it starts, and the
 # shortest form that may stand for a longer word, per language.
-_MAX_ENDING = {"ru": 4, "kk": 8, "ko": 4}
-_MIN_FORM = {"ru": 3, "kk": 3, "ko": 1}
-_LONGEST_PHRASE = 5  # words
+_MAX_ENDING = {"ru": 7, "kk": 8, "ko": 4}
+_MIN_FORM = {"ru": 3, "kk": 3, "ko": 2}
+# Languages whose stemmer is sure enough to look a word up by (Snowball Russian); a
+# Korean "stem" is the first two syllables and would join unrelated words.
+_BY_STEM = frozenset({"ru"})
 _YES_NO = "is"
 # Question words of English that make a gloss a wh-question, not a yes/no check.
-_ASKING = QUESTION_WORDS | {"how_many", "how_much"}
+_ASKING = QUESTION_WORDS | {"what"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
 
 
@@ -46,8 +47,11 @@ class Glossary:
     language: str
     analyser: Analyser
     words: Mapping[str, str]  # a folded native form -> its English reading
-    phrases: Mapping[tuple[str, ...], str]  # folded native phrases, two words or more
+    # Folded native phrases of two words or more with their readings, longest first,
+    # by the head of their first word (`_head`).
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
+    particles: frozenset[str] = frozenset()  # endings a form too short for a stem may take
 
     def read(self, text: str) -> str:
         """`text` as an English gloss: "Сколько рейсов в Сеул?" -> "how many flights to seoul".
@@ -61,7 +65,7 @@ class Glossary:
         while at < len(tokens):
             width, reading = self._phrase(tokens, at)
             if reading is None:
-                reading = self._word(tokens[at])
+                reading = self.word(tokens[at])
             if reading is not None:
                 glossed.extend(reading.split("_"))
             at += width
@@ -76,56 +80,67 @@ class Glossary:
 
     def _phrase(self, tokens: list[str], at: int) -> tuple[int, str | None]:
         """The longest listed phrase starting at `at`: (its width, its reading)."""
-        for width in range(min(_LONGEST_PHRASE, len(tokens) - at), 1, -1):
-            for phrase in self._phrases_of(width):
-                if all(self._fits(t, p) for t, p in zip(tokens[at : at + width], phrase)):
-                    return width, self.phrases[phrase]
+        for phrase, reading in self.phrases.get(_head(tokens[at], self.language), ()):
+            words = tokens[at : at + len(phrase)]
+            if len(words) == len(phrase) and all(map(self._fits, words, phrase)):
+                return len(phrase), reading
         return 1, None
 
-    @functools.cache  # noqa: B019 - one glossary per language, kept for the process
-    def _phrases_of(self, width: int) -> tuple[tuple[str, ...], ...]:
-        return tuple(p for p in self.phrases if len(p) == width)
-
     def _fits(self, token: str, form: str) -> bool:
+        """Whether listed `form` stands for `token`: the word itself, or the word's start
+        with an ending short enough to be inflection. A form too short to be a stem
+        (a Korean syllable) takes only a particle ("나" is "나는", never "나이")."""
         if token == form:
             return True
-        ending = len(token) - len(form)
-        return (
-            len(form) >= _MIN_FORM[self.language]
-            and 0 < ending <= _MAX_ENDING[self.language]
-            and token.startswith(form)
-        )
+        ending = token[len(form) :]
+        if not token.startswith(form) or len(ending) > _MAX_ENDING[self.language]:
+            return False
+        return len(form) >= _MIN_FORM[self.language] or ending in self.particles
 
-    def _word(self, token: str) -> str | None:
+    def word(self, token: str) -> str | None:
         """The reading of one word, the word itself if unknown, None if filler."""
         if token in self.words:
             return self.words[token]
         stem = self.analyser.stem(token)
         if stem in self.stems:
             return self.stems[stem]
-        shortest = max(_MIN_FORM[self.language], len(token) - _MAX_ENDING[self.language])
-        for end in range(len(token) - 1, shortest - 1, -1):
-            if token[:end] in self.words:
+        for end in range(len(token) - 1, 0, -1):
+            if token[:end] in self.words and self._fits(token, token[:end]):
                 return self.words[token[:end]]
         if token in self.analyser.stopwords:
             return None
         return token
 
 
-def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> Glossary:  # noqa: B006
+def _head(word: str, language: str) -> str:
+    """What a word and every listed form that may stand for it begin with."""
+    return word[: 1 if language == "ko" else _MIN_FORM[language]]
+
+
+def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> Glossary:
     """The glossary of `language` (``data/gloss_<language>.txt``) with the release's
     names in it (an overlay's names table: English name -> its forms)."""
     fold = analyser(language)
     single: dict[str, str] = {}
-    phrases: dict[tuple[str, ...], str] = {}
-    table = [(english, forms) for english, *forms in rows(f"gloss_{language}")]
-    table += [(english.replace(" ", "_"), list(forms)) for english, forms in names.items()]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    # The release's names first, so that the glossary's plain reading of a word wins
+    # ("президент" is "president", not the one president the names table lists).
+    table = [(english.replace(" ", "_"), list(forms)) for english, forms in names.items()]
+    table += [(english, forms) for english, *forms in rows(f"gloss_{language}")]
     for english, forms in table:
         for form in forms:
             folded = tuple(fold.fold(form.replace("_", " ")).split())
             if len(folded) == 1:
                 single[folded[0]] = english.casefold()
             elif folded:
-                phrases[folded] = english.casefold()
-    stems = {fold.stem(form): reading for form, reading in single.items() if len(form) > 3}
-    return Glossary(language, fold, single, phrases, stems)
+                phrases.setdefault(_head(folded[0], language), []).append(
+                    (folded, english.casefold())
+                )
+    stems = {}
+    if language in _BY_STEM:
+        stems = {fold.stem(form): reading for form, reading in single.items() if len(form) > 3}
+    longest_first = {h: tuple(sorted(p, key=lambda x: -len(x[0]))) for h, p in phrases.items()}
+    particles = (
+        frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
+    )
+    return Glossary(language, fold, single, longest_first, stems, particles)

@@ -13,6 +13,7 @@ of any `Params` field: `python -m bot eval FILE --sweep NAME=FROM:TO:STEP`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -23,7 +24,8 @@ import yaml
 from bot.errors import describe
 from bot.matching.params import Params, stage
 from bot.matching.pipeline import Matcher, Scored
-from bot.matching.verdict import Kind
+from bot.matching.verdict import Form, Kind, Match
+from bot.store import Store
 
 
 class EvalFileError(Exception):
@@ -152,7 +154,8 @@ def summarise(
     for case, done in scored:
         match = matcher.verdict(done, params)
         first = match.suggestions[0].intent if match.kind is Kind.CLARIFY else None
-        outcomes.append(Outcome(case, match.kind, match.intent, match.score, first))
+        intent = answered_intent(match, case, matcher.store)
+        outcomes.append(Outcome(case, match.kind, intent, match.score, first))
     inside = [o for o in outcomes if o.case.intent is not None]
     outside = [o for o in outcomes if o.case.intent is None]
     return Summary(
@@ -164,6 +167,19 @@ def summarise(
         offered=_share(o.right or o.first_suggestion == o.case.intent for o in inside),
         misses=tuple(o for o in outcomes if not o.right),
     )
+
+
+def answered_intent(match: Match, case: Case, store: Store) -> str | None:
+    """The entry `match` answers `case` with. A sum or difference of two figures
+    (`Form.ARITHMETIC`) is the expected entry's answer too when that entry states both
+    figures: "13 - 2 = 11" answers a question labelled with the entry on all flights
+    ("15 flights: 13 from Almaty, 2 from Astana") as well as the two route entries."""
+    expected = store.entry(case.intent) if case.intent else None
+    if match.form is Form.ARITHMETIC and expected is not None and match.figures:
+        stated = set(re.findall(r"\d+", expected.answer))
+        if all(str(f.value) in stated for f in match.figures):
+            return expected.id
+    return match.intent
 
 
 def sweep(

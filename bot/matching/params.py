@@ -159,11 +159,6 @@ class Params:
         600, "longer sentences are page text, never answers", "index"
     )
 
-    # --- The English gloss of a question in another language (bot.matching.gloss) ---
-    gloss_alone_threshold: float = _param(
-        90.0, "one reading answers alone, the other having no candidate, at or above this", "verdict"
-    )
-
     @classmethod
     def for_store(cls, settings: Settings, **overrides: Any) -> Params:
         """The defaults, with the store's settings and then `overrides` in their place."""

@@ -33,7 +33,7 @@ from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
 from bot.matching.gloss import combine, in_language
 from bot.matching.index import StoreIndex, build_index
-from bot.matching.kinds import refine
+from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
 from bot.matching.query import Query, read
@@ -72,6 +72,7 @@ class Matcher:
         # For a store in another language: the glossary that reads its questions as
         # English, weighed against this store's reading (`bot.matching.gloss`).
         self.glossary: Glossary | None = None
+        self.second_reading = True
 
     def rebuilt(self, params: Params) -> Matcher:
         """The same store (and language) matched under other `params`."""
@@ -87,7 +88,10 @@ class Matcher:
 
     def score(self, question: str) -> Scored:
         """`question` read, and every item that resembles it scored, best first."""
-        query = read(question, self.index, self.params)
+        return self.rank(read(question, self.index, self.params, self.glossary))
+
+    def rank(self, query: Query) -> Scored:
+        """Stages 2-4 for a question already read."""
         if not query.words:
             return Scored(query, ())
         ranked = []
@@ -126,12 +130,12 @@ class Matcher:
 
     def prepare(self, question: str) -> list[str]:
         """The content words the matcher sees for `question` (after every normalisation)."""
-        return list(read(question, self.index, self.params).words)
+        return list(read(question, self.index, self.params, self.glossary).words)
 
     def findings_for(self, question: str, intent: str) -> list[Finding] | None:
         """What the checks find about item `intent` for `question`, or None when the
         item is not among those retrieved for it (for tests and for explaining a verdict)."""
-        query = read(question, self.index, self.params)
+        query = read(question, self.index, self.params, self.glossary)
         for hit in retrieve(query, self.index, self.params):
             if self.index.items[hit.owner].id == intent:
                 return findings(self._pair(query, hit), self.params)
@@ -147,13 +151,24 @@ class Matcher:
         does not answer is answered by its `sibling` if that one does.
         """
         match = self._own_verdict(scored, params)
-        if self.glossary is not None and self.base is not None:
-            glossed = self.base.match(self.glossary.read(scored.query.shown))
-            match = combine(match, in_language(glossed, self.store), params or self.params)
+        if self.glossary is not None and self.base is not None and self.second_reading:
+            match = self._second_reading(scored.query, match)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
             return match
         other = self.sibling._own_verdict(self.sibling.score(scored.query.shown))
         return other if other.answered else match
+
+    def _second_reading(self, query: Query, match: Match) -> Match:
+        """`match` weighed against the English store's verdict on the question's gloss
+        (`bot.matching.gloss`). That verdict can change only what a question-kind stage
+        puts another way, so it is worked out only when one could (`could_refine`)."""
+        assert self.glossary is not None and self.base is not None
+        english = self.base
+        glossed = read(self.glossary.read(query.shown), english.index, english.params)
+        if not could_refine(glossed):
+            return match
+        verdict = english.verdict(english.rank(glossed))
+        return combine(match, in_language(verdict, self.store))
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params

@@ -16,6 +16,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.language import QUESTION_WORDS, words
+from bot.language.analysis import ENGLISH
+from bot.language.gloss import Glossary
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 
@@ -85,8 +87,15 @@ def focus(message: str, params: Params) -> tuple[str, bool]:
     return " ".join(kept)[:limit], True
 
 
-def read(question: str, index: StoreIndex, params: Params) -> Query:
-    """Read `question` once into the `Query` every stage uses. Cheap, bounded, never raises."""
+def read(
+    question: str, index: StoreIndex, params: Params, glossary: Glossary | None = None
+) -> Query:
+    """Read `question` once into the `Query` every stage uses. Cheap, bounded, never raises.
+
+    `glossary`: for a store in another language, a word the store does not use is
+    read as its English gloss ("возраст" -> "age", "слышал" -> "hear"), so the
+    English word lists apply to it: everyday words cost little (`coverage`), and
+    an age or a cost the entry does not state is caught (`checks`)."""
     shown, cut = focus(question, params)
     limit = params.max_query_chars
     # Cap after normalising too: NFKC can expand one character into many
@@ -98,7 +107,11 @@ def read(question: str, index: StoreIndex, params: Params) -> Query:
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
     corrected = " ".join(correct(w, index, params) for w in raw[: params.max_query_words])
-    tokens = tuple(language.stem(w) for w in index.synonyms.apply(corrected).split())
+    tokens = tuple(
+        stemmed
+        for word in index.synonyms.apply(corrected).split()
+        for stemmed in _stems(word, index, glossary)
+    )
     words = tuple(content(tokens, language.dropped) or tokens)
     asked = frozenset(words)
     named = asked - QUESTION_WORDS
@@ -126,6 +139,17 @@ def read(question: str, index: StoreIndex, params: Params) -> Query:
         # "What is Astana?" asks what a name is.
         defines=_DEFINES.search(text) is not None and bool(named) and named <= index.all_names,
     )
+
+
+def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
+    """The stem of `word`, or the English words of its gloss when the store does not use it."""
+    stemmed = index.language.stem(word)
+    if glossary is None or stemmed in index.vocabulary:
+        return [stemmed]
+    reading = glossary.word(word)
+    if reading is None or reading == word:
+        return [stemmed]
+    return [ENGLISH.stem(w) for w in reading.split("_")]
 
 
 def correct(token: str, index: StoreIndex, params: Params) -> str:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.matching.kinds.arithmetic import arithmetic
+from bot.matching.checks import counted_words, unstated_in
+from bot.matching.kinds.arithmetic import arithmetic, operation
 from bot.matching.kinds.base import Asker
-from bot.matching.kinds.twopart import two_part
+from bot.matching.kinds.twopart import parts, two_part
 from bot.matching.kinds.unstated import unstated
-from bot.matching.kinds.yesno import yes_no
+from bot.matching.kinds.yesno import asks_yes_no, yes_no
 from bot.matching.params import Params
 from bot.matching.query import Query
 from bot.matching.verdict import Candidate, Match
@@ -43,4 +44,16 @@ def refine(
     return match
 
 
-__all__ = ["STAGES", "Asker", "refine"]
+def could_refine(query: Query) -> bool:
+    """Whether any stage could put `query` another way, from its words alone (cheap):
+    each stage first needs one of these, so a question with none is put plainly."""
+    return (
+        bool(unstated_in(query, ()))  # `unstated`: an age, a cost, a predecessor
+        or counted_words(query.tokens) is not None  # `unstated`: "how many" of no count
+        or operation(query) is not None  # `arithmetic`
+        or len(parts(query.shown)) == 2  # `two_part`
+        or asks_yes_no(query)  # `yes_no`
+    )
+
+
+__all__ = ["STAGES", "Asker", "could_refine", "refine"]
