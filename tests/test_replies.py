@@ -475,3 +475,34 @@ def test_unstated_reply_offers_the_closest_entries_as_buttons(
     reply = html_reply(matcher.match("how old is nurgali arystanov"), release)
     assert reply.text == "The release does not say. Did you mean…?"
     assert reply.buttons[-1] == (Button("None of these", "none"),)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Между Казахстаном и Кореей 20 рейсов в неделю, верно?", "Нет: "),
+        ("Между Алматы и Сеулом 13 рейсов в неделю, так?", "Да: "),
+        ("Сколько лет У Вон Сику?", "В релизе об этом не сказано. "),
+        (
+            "На сколько рейсов в неделю из Алматы в Сеул больше, чем из Астаны в Сеул?",
+            "Разница: 13 - 2 = 11.",  # the unit is English words: left out
+        ),
+    ],
+)
+def test_question_kinds_are_put_in_the_asker_language(question: str, start: str) -> None:
+    from bot.matching import Matchers
+
+    matchers = Matchers(load_store(), lazy=True)
+    match = matchers.match(question)
+    russian = matchers.store_for("ru")
+    assert plain(match, russian).startswith(start)
+    assert html_reply(match, russian).text.lstrip("<b>").startswith(start)
+
+
+def test_the_long_message_note_is_in_the_asker_language() -> None:
+    from bot.matching.languages import language_view
+
+    store = load_store()
+    russian = language_view(store, store.overlays["ru"])
+    match = Match("сколько рейсов", Kind.FALLBACK, 10.0, cut=True, language="ru")
+    assert plain(match, russian).startswith("(Сообщение длинное; я ответил только на: «")

@@ -6,10 +6,13 @@ blind batch), matched by the real matcher on the shipped store.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.matching import Form, Kind, Matcher
-from bot.matching.kinds import STAGES
+from bot.matching.evaluate import load_cases
+from bot.matching.kinds import STAGES, could_refine
 from bot.matching.kinds.arithmetic import operation
 from bot.matching.kinds.twopart import parts
 from bot.matching.kinds.yesno import asks_yes_no
@@ -147,3 +150,33 @@ def test_unstated(matcher: Matcher, question: str) -> None:
 )
 def test_asks_yes_no(matcher: Matcher, question: str, expected: bool) -> None:
     assert asks_yes_no(read(question, matcher.index, matcher.params)) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "could"),
+    [
+        ("how old is woo won-shik", True),  # unstated
+        ("how many korean companies work in kazakhstan", True),  # "how many"
+        ("how many more flights from almaty than from astana", True),  # arithmetic
+        ("who is the ambassador and when was the release published?", True),  # two parts
+        ("is the doosan plant in turkestan?", True),  # yes/no
+        ("who is the ambassador", False),
+        ("flights almaty seoul", False),
+    ],
+)
+def test_could_refine_is_true_whenever_a_stage_could_fire(
+    matcher: Matcher, question: str, could: bool
+) -> None:
+    query = read(question, matcher.index, matcher.params)
+    assert could_refine(query) is could
+
+
+def test_a_question_no_stage_could_refine_is_put_plainly(matcher: Matcher) -> None:
+    """`could_refine` lets the gloss reading skip work, so it must never miss a stage:
+    over every English eval question, one it rules out gets a plain verdict."""
+    data = Path(__file__).resolve().parents[2] / "data"
+    files = [data / "eval.yaml", *sorted((data / "blind").glob("en-*.yaml"))]
+    questions = [case.question for path in files for case in load_cases(path)]
+    ruled_out = [q for q in questions if not could_refine(read(q, matcher.index, matcher.params))]
+    assert len(ruled_out) > 100
+    assert [q for q in ruled_out if matcher.match(q).form is not Form.PLAIN] == []

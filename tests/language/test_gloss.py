@@ -1,0 +1,81 @@
+"""Tests for bot/language/gloss.py: a question read word by word as English.
+
+The glossaries are the shipped ones (bot/language/data/gloss_*.txt); the names
+come from a small table given here, as an overlay's names table would give them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.gloss import Glossary, build_glossary
+
+NAMES = {
+    "Woo Won-shik": ("У Вон Сик", "У Вон Сика", "우원식"),
+    "Almaty": ("Алматы", "Алма-Ата", "알마티"),
+}
+
+
+@pytest.fixture(scope="module", params=["ru", "kk", "ko"])
+def glossary(request: pytest.FixtureRequest) -> Glossary:
+    return build_glossary(request.param, NAMES)
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "gloss"),
+    [
+        # Inflected words are found by the listed form that starts them.
+        ("ru", "Сколько рейсов в неделю?", "how many flights per week"),
+        ("ru", "сколько рейсов из Алма-Аты", "how many flights from almaty"),
+        ("kk", "Аптасына қанша рейс бар?", "per week how many flights is"),
+        ("ko", "주당 몇 편의 항공편이 있나요?", None),
+        # Names, as the names table spells them, become the English name.
+        ("ru", "Кто такой У Вон Сик?", "who such woo won-shik"),
+        ("ko", "우원식은 누구예요", "woo won-shik who"),
+    ],
+)
+def test_words_and_names_are_read_as_english(
+    language: str, question: str, gloss: str | None
+) -> None:
+    read = build_glossary(language, NAMES).read(question)
+    if gloss is not None:
+        assert read == gloss
+    else:  # Korean word order; what matters is that every word was read
+        assert read.isascii() and "how many" in read and "flights" in read
+
+
+def test_a_word_the_glossary_does_not_know_is_kept_for_the_matcher_to_count() -> None:
+    assert build_glossary("ru").read("сколько стоит квазиблямба").endswith("квазиблямба")
+
+
+@pytest.mark.parametrize(
+    ("question", "opens_with_is"),
+    [
+        ("Между Казахстаном и Кореей 20 рейсов в неделю, верно?", True),  # no question word
+        ("Бывал ли он в Алматы", True),  # the particle ли
+        ("Сколько рейсов в неделю?", False),  # a question word: not a yes/no check
+        ("рейсы в неделю", False),  # keywords without a question mark
+    ],
+)
+def test_a_yes_no_check_is_put_as_english_puts_one(question: str, opens_with_is: bool) -> None:
+    assert build_glossary("ru", NAMES).read(question).startswith("is ") is opens_with_is
+
+
+def test_a_one_syllable_korean_form_takes_a_particle_but_never_starts_a_longer_word() -> None:
+    korean = build_glossary("ko")
+    assert korean.word("나는") == korean.word("나") == "i"  # "I" with a topic particle
+    assert korean.word("나이는") != "i"  # "age" is not "I"
+
+
+def test_a_filler_word_the_glossary_does_not_know_is_dropped(glossary: Glossary) -> None:
+    for word in glossary.analyser.stopwords:
+        if glossary.word(word) is None:
+            assert word not in glossary.read(f"{word} {word}").split()
+            return
+    pytest.skip(f"every {glossary.language} filler word has a reading")
+
+
+def test_every_reading_is_plain_english(glossary: Glossary) -> None:
+    """Readings are what the English matcher reads: Latin letters, digits, - and _."""
+    for reading in glossary.words.values():
+        assert reading.isascii(), reading

@@ -1,0 +1,98 @@
+"""Tests for bot/matching/gloss.py: the English gloss as a second reading.
+
+`combine` is pure: its rules are checked on verdicts built here. The end-to-end
+rows run the real `Matchers` on the shipped store and its overlays.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Candidate, Form, Kind, Match, Matchers
+from bot.matching.gloss import combine, in_language
+from bot.store import Store, load_store
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Store:
+    return load_store()
+
+
+@pytest.fixture(scope="module")
+def matchers(shipped: Store) -> Matchers:
+    return Matchers(shipped)
+
+
+def _answer(store: Store, intent: str, form: Form = Form.PLAIN) -> Match:
+    return Match("q", Kind.ANSWER, 90.0, entry=store.entry(intent), form=form)
+
+
+def _offer(intent: str, form: Form = Form.PLAIN) -> Match:
+    return Match("q", Kind.CLARIFY, 60.0, suggestions=(Candidate(intent, "q", 60.0),), form=form)
+
+
+def test_a_question_kind_the_english_stages_saw_is_kept_when_both_readings_agree(
+    shipped: Store,
+) -> None:
+    native = _offer("flights-total")
+    glossed = _answer(shipped, "flights-total", Form.NO)
+    assert combine(native, glossed) is glossed
+    assert combine(_answer(shipped, "flights-total"), glossed) is glossed
+
+
+def test_a_question_kind_about_another_entry_is_not_taken(shipped: Store) -> None:
+    native = _offer("speaker")
+    assert combine(native, _answer(shipped, "flights-total", Form.NO)) is native
+
+
+def test_a_plain_gloss_answer_never_answers_on_its_own(shipped: Store) -> None:
+    """Word by word, endings are lost: a plain English answer is no evidence alone."""
+    native = _offer("ambassador")
+    assert combine(native, _answer(shipped, "ambassador")) is native
+
+
+def test_an_unstated_attribute_holds_back_the_native_answer(shipped: Store) -> None:
+    unstated = _offer("speaker", Form.UNSTATED)
+    assert combine(_answer(shipped, "speaker"), unstated) is unstated
+    # ...but not an answer about another entry.
+    other = _answer(shipped, "flights-total")
+    assert combine(other, unstated) is other
+
+
+def test_small_talk_stays_small_talk(shipped: Store) -> None:
+    talk = Match("привет", Kind.SMALLTALK, 100.0, smalltalk=shipped.smalltalk[0])
+    assert combine(talk, _answer(shipped, "flights-total", Form.YES)) is talk
+
+
+def test_an_english_verdict_is_shown_in_the_asker_language(matchers: Matchers) -> None:
+    russian = matchers.store_for("ru")
+    english = Match(
+        "q",
+        Kind.ANSWER,
+        90.0,
+        entry=matchers.store.entry("flights-total"),
+        suggestions=(Candidate("speaker", "Who is the speaker?", 60.0),),
+    )
+    shown = in_language(english, russian)
+    assert shown.language == "ru"
+    assert shown.entry == russian.entry("flights-total")
+    assert shown.suggestions[0].question == russian.entry("speaker").questions[0]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("question", "form", "intent"),
+    [
+        ("Между Казахстаном и Кореей 20 рейсов в неделю, верно?", Form.NO, "flights-total"),
+        ("Останки Хон Бом До вернули в 2019 году?", Form.NO, "hong-beom-do"),
+        ("Сколько лет У Вон Сику?", Form.UNSTATED, None),
+        ("Между Алматы и Сеулом 13 рейсов в неделю, так?", Form.YES, "flights-almaty-seoul"),
+        ("Сколько рейсов в неделю между Алматы и Сеулом?", Form.PLAIN, "flights-almaty-seoul"),
+    ],
+)
+def test_questions_in_russian_are_put_as_their_kind_asks(
+    matchers: Matchers, question: str, form: Form, intent: str | None
+) -> None:
+    match = matchers.match(question)
+    assert (match.form, match.intent, match.language) == (form, intent, "ru")
+    if intent is not None:
+        assert match.entry == matchers.store_for("ru").entry(intent)  # the Russian answer
