@@ -71,7 +71,7 @@ def focus(message: str, params: Params) -> tuple[str, bool]:
     """
     limit = params.max_query_chars
     if len(message) <= limit and len(message.split()) <= params.max_query_words:
-        return message, False
+        return questions_of(message), False
     whole = message[: params.max_input_chars]
     sentences = [s for s in _SENTENCE_END.split(whole) if s.strip()]
     asking = [s for s in sentences if "?" in s] or [
@@ -85,6 +85,17 @@ def focus(message: str, params: Params) -> tuple[str, bool]:
             break
         kept.insert(0, sentence)
     return " ".join(kept)[:limit], True
+
+
+def questions_of(message: str) -> str:
+    """A short message of several sentences read by those that ask (a "?" ends them):
+    "Hi! I am writing a paper on Korea. Who chaired the friendship group?" asks the
+    last one only; the greeting and the story around it are no part of the question."""
+    sentences = [s for s in _SENTENCE_END.split(message) if s.strip()]
+    asking = [s for s in sentences if "?" in s]
+    if not asking or len(asking) == len(sentences):
+        return message
+    return " ".join(asking)
 
 
 def read(

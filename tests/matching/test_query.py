@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Matcher, Params
-from bot.matching.query import focus, read
+from bot.matching.query import focus, questions_of, read
 
 PARAMS = Params()
 PREAMBLE = (
@@ -31,6 +31,11 @@ QUESTION = "How many flights per week are there between Kazakhstan and Korea?"
         (PREAMBLE + "\nwho is the ambassador\n" + PREAMBLE, "who is the ambassador", True),
         (PREAMBLE * 3, (PREAMBLE * 3)[:300], True),  # no question sentence: the start
         ("flights " * 100, ("flights " * 100)[:300], True),  # too many words
+        # A short message is read by its asking sentences; nothing is left unread.
+        ("Hi! I study Korea. Who is the speaker?", "Who is the speaker?", False),
+        ("Привет) Лечу в Сеул. Сколько рейсов?", "Сколько рейсов?", False),
+        ("Who met? And when?", "Who met? And when?", False),  # every sentence asks
+        ("Hi. Flights to Seoul", "Hi. Flights to Seoul", False),  # none asks
     ],
 )
 def test_focus_reads_the_question_sentences_of_a_long_message(
@@ -72,7 +77,7 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
     """However long the message, at most max_query_chars / max_query_words are matched."""
     shown, cut = focus(message, PARAMS)
     assert len(shown) <= PARAMS.max_query_chars
-    assert cut or shown == message
+    assert cut or shown == questions_of(message)  # a short message: its asking sentences
     query = read(message, matcher.index, PARAMS)
     assert len(query.text) <= PARAMS.max_query_chars
     assert len(query.tokens) <= 3 * PARAMS.max_query_words  # a synonym may add words
