@@ -16,6 +16,7 @@ Russian, Kazakh or Korean question the way it treats an English one:
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -98,14 +99,35 @@ def _is_hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3"
 
 
+def _as_is(word: str) -> str:
+    return word
+
+
+def jamo(word: str) -> str:
+    """A Korean word letter by letter: each syllable block as its two or three jamo
+    ("휘" -> "ᄒ", "ᅱ"), so a slip of one letter costs one letter, not a syllable."""
+    return unicodedata.normalize("NFD", word)
+
+
+def syllables(word: str) -> str:
+    """Jamo joined back into syllable blocks (the inverse of `jamo`)."""
+    return unicodedata.normalize("NFC", word)
+
+
 @dataclass(frozen=True, eq=False)
 class Analyser:
-    """The fold, filler words and stemmer of one language."""
+    """The fold, filler words and stemmer of one language.
+
+    `spelling` is how typos are compared (Korean: by jamo, `jamo`), and `written`
+    turns a word so compared back into the word as written.
+    """
 
     language: str
     fold: Callable[[str], str]
     stem: Callable[[str], str]
     stopwords: frozenset[str]
+    spelling: Callable[[str], str] = _as_is
+    written: Callable[[str], str] = _as_is
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -136,5 +158,5 @@ def analyser(language: str) -> Analyser:
     if language == "kk":
         return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
     if language == "ko":
-        return Analyser("ko", normalise, stem_korean, words("stopwords_ko"))
+        return Analyser("ko", normalise, stem_korean, words("stopwords_ko"), jamo, syllables)
     raise KeyError(f"no analyser for language {language!r}")

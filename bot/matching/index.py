@@ -97,7 +97,7 @@ class StoreIndex:
     postings: Mapping[str, list[int]]  # a content word -> the phrasings that use it
     vocabulary: frozenset[str]  # words of every item and of the document
     known_raw: frozenset[str]  # words never corrected as typos
-    typo_vocabulary: tuple[str, ...]  # words a typo is corrected towards
+    typo_vocabulary: tuple[str, ...]  # words a typo is corrected towards (`Analyser.spelling`)
     name_spellings: tuple[str, ...]  # the release's names, for names an edit or two off
     by_id: Mapping[str, Item]
     language: Analyser = ENGLISH  # how this store's language is folded, stemmed and filtered
@@ -343,7 +343,8 @@ def _typo_tables(
     filler = STOPWORDS | COMMON_WORDS | language.stopwords
     known_raw = frozenset(raw_words | filler)
     raw_words -= filler
-    typo_vocabulary = tuple(sorted(w for w in raw_words if len(w) >= params.min_typo_len - 1))
+    spelt = (language.spelling(w) for w in raw_words)
+    typo_vocabulary = tuple(sorted(w for w in spelt if len(w) >= params.min_typo_len - 1))
     return known_raw, typo_vocabulary
 
 

@@ -165,7 +165,8 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
 
 def correct(token: str, index: StoreIndex, params: Params) -> str:
     """`token`, or the store word it is a typo of."""
-    if token in index.known_raw or len(token) < params.min_typo_len or token.isdigit():
+    spelt = index.language.spelling(token)
+    if token in index.known_raw or len(spelt) < params.min_typo_len or token.isdigit():
         return token
     if len(token) >= params.min_name_typo_len:
         # Names are transliterated many ways ("Korkut", "Kyzilorda"): one edit
@@ -176,6 +177,6 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         )
         if near:
             return str(near[0])
-    cutoff = params.typo_cutoff_long if len(token) >= 7 else params.typo_cutoff_short
-    best = process.extractOne(token, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return str(best[0]) if best else token
+    cutoff = params.typo_cutoff_long if len(spelt) >= 7 else params.typo_cutoff_short
+    best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return index.language.written(str(best[0])) if best else token

@@ -79,3 +79,16 @@ def test_kazakh_letters_fold_to_their_russian_look_alikes() -> None:
 def test_an_unknown_language_has_no_analyser() -> None:
     with pytest.raises(KeyError, match="no analyser for language 'de'"):
         analyser("de")
+
+
+def test_korean_typos_are_compared_letter_by_letter() -> None:
+    """One wrong vowel in a syllable block is one letter of five, not a whole syllable."""
+    from rapidfuzz import fuzz
+
+    from bot.language.analysis import analyser
+
+    korean = analyser("ko")
+    typo, word = korean.spelling("국휘의장"), korean.spelling("국회의장")
+    assert fuzz.ratio(typo, word) > fuzz.ratio("국휘의장", "국회의장")
+    assert korean.written(word) == "국회의장"
+    assert analyser("ru").spelling("рейс") == "рейс"  # other languages as written
