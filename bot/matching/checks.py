@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.language import NUMBER_WORDS, stem, words
+from bot.language import NUMBER_WORDS, rows, stem, words
 from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
@@ -187,6 +187,46 @@ def stated_counts(tokens: list[str]) -> set[str]:
     return counted
 
 
+# "except", "besides", "apart from", "other than" (data/exception_words.txt), as read.
+_BEYOND = frozenset(w for row in rows("exception_words") for w in row if "_" not in w)
+_BEYOND_PAIRS = frozenset(
+    tuple(w.split("_")) for row in rows("exception_words") for w in row if "_" in w
+)
+
+
+# "GW", "km": capitalised in a release, but measures, not names of things.
+_UNITS = frozenset(w for row in rows("units") for w in row[1:])
+
+
+def beyond_named(pair: Pair, params: Params) -> Finding | None:
+    """A question about what lies beyond a name it gives ("does Doosan build anything
+    except in Turkestan?") is not answered by an entry that states that name: the
+    entry tells only what the question sets aside (one that names more answers it)."""
+    tokens = pair.query.tokens
+    for i, token in enumerate(tokens):
+        after = i + 1
+        if tuple(tokens[i : i + 2]) in _BEYOND_PAIRS:
+            after = i + 2
+        elif token not in _BEYOND:
+            continue
+        named = set(tokens[after : after + 3]) & pair.query.names & pair.item.vocabulary
+        if named and not _other_names(pair):
+            return Finding("beyond_named", swapped=True)
+    return None
+
+
+def _other_names(pair: Pair) -> frozenset[str]:
+    """Names the entry's answer gives that the question does not (the two countries
+    aside): "Astana" and "Almaty" in an answer on the cities Woo visited, asked
+    which he visited besides Kyzylorda."""
+    entry = pair.item.entry
+    if entry is None:
+        return frozenset()
+    tables = pair.tables
+    stated = frozenset(tables.tokens(entry.answer)) & tables.all_names
+    return stated - pair.query.asked - tables.subjects - _UNITS
+
+
 # The checks, in the order they run (scores are multiplied in this order).
 CHECKS: tuple[Check, ...] = (
     question_words_only,
@@ -197,6 +237,7 @@ CHECKS: tuple[Check, ...] = (
     not_about_name,
     unstated_attribute,
     uncounted,
+    beyond_named,
 )
 
 

@@ -14,6 +14,7 @@ from bot.matching.checks import (
     CHECKS,
     Finding,
     Pair,
+    beyond_named,
     figure_swap,
     name_swap,
     no_date,
@@ -167,6 +168,7 @@ def test_checks_run_in_one_stated_order() -> None:
         "not_about_name",
         "unstated_attribute",
         "uncounted",
+        "beyond_named",
     ]
 
 
@@ -213,6 +215,23 @@ def test_unstated_attribute(matcher: Matcher, question: str, intent: str, findin
 )
 def test_uncounted(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
     result = found(matcher, uncounted, question, intent)
+    assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        # The entry states only what the question sets aside.
+        ("does doosan build anything except in turkestan", "doosan-power-plant", "beyond_named"),
+        ("is doosan building anything other than in turkestan", "doosan-power-plant", "beyond_named"),
+        # The entry names more than what is set aside: it answers.
+        ("which cities besides kyzylorda did woo visit", "cities-visited", None),
+        ("apart from almaty, where did woo go", "cities-visited", None),
+        ("where does doosan build its plant", "doosan-power-plant", None),  # sets nothing aside
+    ],
+)
+def test_beyond_named(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, beyond_named, question, intent)
     assert (result.check if result else None) == finding
 
 
