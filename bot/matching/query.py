@@ -142,8 +142,9 @@ def read(
         # "When was it published?" asks for a date; "who met Woo when he was
         # speaker" does not: "when" must open the question.
         # In another language the question words were rewritten to English ones
-        # by the overlay's synonyms, so its tokens say "when".
-        asks_date="when" in (text.split() if language.language == "en" else tokens)[:3]
+        # by the overlay's synonyms, so its tokens say "when", wherever the
+        # language puts it (Korean late: "완공 시기는 언제예요").
+        asks_date="when" in (text.split()[:3] if language.language == "en" else tokens)
         or _ASKS_DATE.search(text) is not None,
         # "how are you?" is down to "how": it asks no fact of any entry.
         asks_nothing=not named,
