@@ -36,7 +36,7 @@ _MIN_FORM = {"ru": 3, "kk": 3, "ko": 2}
 _BY_STEM = frozenset({"ru"})
 _YES_NO = "is"
 # Question words of English that make a gloss a wh-question, not a yes/no check.
-_ASKING = QUESTION_WORDS | {"what"}
+_ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
 
 

@@ -30,7 +30,7 @@ def glossary(request: pytest.FixtureRequest) -> Glossary:
         ("kk", "Аптасына қанша рейс бар?", "per week how many flights is"),
         ("ko", "주당 몇 편의 항공편이 있나요?", None),
         # Names, as the names table spells them, become the English name.
-        ("ru", "Кто такой У Вон Сик?", "who such woo won-shik"),
+        ("ru", "Кто такой У Вон Сик?", "whos woo won-shik"),
         ("ko", "우원식은 누구예요", "woo won-shik who"),
     ],
 )
