@@ -8,7 +8,9 @@ stages saw what kind of question it is, about the same entry:
 
 - a yes/no check ("No: ..."), two questions in one, or arithmetic over two
   stated figures, answered in English by the entry the store's own reading
-  answers or offers first: put as the English stages put it;
+  answers or offers first, or when that reading has no candidate at all: put
+  as the English stages put it (each of those stages checks the values it
+  puts against the entry: the figure, the year, the name);
 - an attribute the release does not state (age, cost, predecessor) of that
   entry: "the release does not say", never the entry's answer.
 
@@ -56,7 +58,7 @@ def combine(native: Match, glossed: Match) -> Match:
     if native.kind is Kind.SMALLTALK:
         return native
     mine = _best(native)
-    if glossed.answered and glossed.form in _KINDS and mine in _entries(glossed):
+    if glossed.answered and glossed.form in _KINDS and (mine is None or mine in _entries(glossed)):
         return glossed  # the English stages saw what kind of question it is
     if glossed.form is Form.UNSTATED and (not native.answered or mine in _entries(glossed)):
         return glossed  # it asks what the release does not state

@@ -155,7 +155,8 @@ class Matcher:
             match = self._second_reading(scored.query, match)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
             return match
-        other = self.sibling._own_verdict(self.sibling.score(scored.query.shown))
+        # The sibling's whole verdict, its gloss reading too (a sibling has no sibling).
+        other = self.sibling.verdict(self.sibling.score(scored.query.shown))
         return other if other.answered else match
 
     def _second_reading(self, query: Query, match: Match) -> Match:
