@@ -48,8 +48,8 @@ class Glossary:
     analyser: Analyser
     words: Mapping[str, str]  # a folded native form -> its English reading
     # Folded native phrases of two words or more with their readings, longest first,
-    # by the head of their first word (`_head`).
-    phrases: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    # by the heads of their first two words (`_head`).
+    phrases: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], str], ...]]
     stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
     particles: frozenset[str] = frozenset()  # endings a form too short for a stem may take
 
@@ -80,7 +80,10 @@ class Glossary:
 
     def _phrase(self, tokens: list[str], at: int) -> tuple[int, str | None]:
         """The longest listed phrase starting at `at`: (its width, its reading)."""
-        for phrase, reading in self.phrases.get(_head(tokens[at], self.language), ()):
+        if at + 1 >= len(tokens):
+            return 1, None
+        heads = (_head(tokens[at], self.language), _head(tokens[at + 1], self.language))
+        for phrase, reading in self.phrases.get(heads, ()):
             words = tokens[at : at + len(phrase)]
             if len(words) == len(phrase) and all(map(self._fits, words, phrase)):
                 return len(phrase), reading
@@ -122,7 +125,7 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     names in it (an overlay's names table: English name -> its forms)."""
     fold = analyser(language)
     single: dict[str, str] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     # The release's names first, so that the glossary's plain reading of a word wins
     # ("президент" is "president", not the one president the names table lists).
     table = [(english.replace(" ", "_"), list(forms)) for english, forms in names.items()]
@@ -133,9 +136,8 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
             if len(folded) == 1:
                 single[folded[0]] = english.casefold()
             elif folded:
-                phrases.setdefault(_head(folded[0], language), []).append(
-                    (folded, english.casefold())
-                )
+                heads = (_head(folded[0], language), _head(folded[1], language))
+                phrases.setdefault(heads, []).append((folded, english.casefold()))
     stems = {}
     if language in _BY_STEM:
         stems = {fold.stem(form): reading for form, reading in single.items() if len(form) > 3}

@@ -6,6 +6,7 @@ in it changes afterwards, so one index serves every question (and every thread).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -101,6 +102,12 @@ class StoreIndex:
     name_spellings: tuple[str, ...]  # the release's names, for names an edit or two off
     by_id: Mapping[str, Item]
     language: Analyser = ENGLISH  # how this store's language is folded, stemmed and filtered
+
+    @functools.cached_property
+    def alphabet(self) -> frozenset[str]:
+        """Every letter of the words typos are corrected towards: a word with none of
+        them (Cyrillic against an English store) is no typo of any."""
+        return frozenset("".join(self.typo_vocabulary) + "".join(self.name_spellings))
 
     def tokens(self, text: str) -> list[str]:
         """`text` folded, its synonyms rewritten, each word stemmed."""

@@ -155,9 +155,23 @@ class Matcher:
             match = self._second_reading(scored.query, match)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
             return match
+        if not self._sibling_words(scored.query):
+            return match
         # The sibling's whole verdict, its gloss reading too (a sibling has no sibling).
         other = self.sibling.verdict(self.sibling.score(scored.query.shown))
         return other if other.answered else match
+
+    def _sibling_words(self, query: Query) -> bool:
+        """Whether the question uses a word the sibling's store knows and this one's does
+        not ("арасында", "рейстер"): only then may it be the sibling's language typed
+        alike, and worth matching again."""
+        assert self.sibling is not None
+        mine, theirs = self.index, self.sibling.index
+        return any(
+            theirs.language.stem(word) in theirs.vocabulary
+            and mine.language.stem(word) not in mine.vocabulary
+            for word in theirs.language.fold(query.shown).split()
+        )
 
     def _second_reading(self, query: Query, match: Match) -> Match:
         """`match` weighed against the English store's verdict on the question's gloss

@@ -169,6 +169,8 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     spelt = index.language.spelling(token)
     if token in index.known_raw or len(spelt) < params.min_typo_len or token.isdigit():
         return token
+    if index.alphabet.isdisjoint(spelt):
+        return token
     if len(token) >= params.min_name_typo_len:
         # Names are transliterated many ways ("Korkut", "Kyzilorda"): one edit
         # away from a name of the release (two for 8+ letters) is that name.

@@ -223,7 +223,11 @@ def test_uncounted(matcher: Matcher, question: str, intent: str, finding: str | 
     [
         # The entry states only what the question sets aside.
         ("does doosan build anything except in turkestan", "doosan-power-plant", "beyond_named"),
-        ("is doosan building anything other than in turkestan", "doosan-power-plant", "beyond_named"),
+        (
+            "is doosan building anything other than in turkestan",
+            "doosan-power-plant",
+            "beyond_named",
+        ),
         # The entry names more than what is set aside: it answers.
         ("which cities besides kyzylorda did woo visit", "cities-visited", None),
         ("apart from almaty, where did woo go", "cities-visited", None),

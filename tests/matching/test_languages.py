@@ -108,3 +108,19 @@ def test_each_language_holds_its_measured_figures(matchers: Matchers, language: 
     assert summary.in_scope >= 90 and summary.out_of_scope >= 40
     assert summary.accuracy >= accuracy
     assert summary.rejection >= rejection
+
+
+@pytest.mark.parametrize(
+    ("question", "retried"),
+    [
+        ("Астана Сеул рейстер", True),  # a Kazakh plural typed with Russian letters
+        ("Алматы мен Сеул арасында аптасына канша рейс бар", True),
+        ("какая погода завтра в москве", False),  # Russian through and through
+    ],
+)
+def test_a_russian_question_is_tried_on_kazakh_only_with_a_kazakh_word(
+    matchers: Matchers, question: str, retried: bool
+) -> None:
+    russian = matchers.matcher_for("ru")
+    assert russian is not None and russian.sibling is not None
+    assert russian._sibling_words(russian.score(question).query) is retried
