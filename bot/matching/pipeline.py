@@ -169,6 +169,7 @@ class Matcher:
         mine, theirs = self.index, self.sibling.index
         return any(
             theirs.language.stem(word) in theirs.vocabulary
+            and word not in mine.language.stopwords
             and mine.language.stem(word) not in mine.vocabulary
             for word in theirs.language.fold(query.shown).split()
         )

@@ -218,11 +218,14 @@ def test_uncounted(matcher: Matcher, question: str, intent: str, finding: str | 
     assert (result.check if result else None) == finding
 
 
+BEYOND = "beyond_named"
+
+
 @pytest.mark.parametrize(
     ("question", "intent", "finding"),
     [
         # The entry states only what the question sets aside.
-        ("does doosan build anything except in turkestan", "doosan-power-plant", "beyond_named"),
+        ("does doosan build anything except in turkestan", "doosan-power-plant", BEYOND),
         (
             "is doosan building anything other than in turkestan",
             "doosan-power-plant",
