@@ -34,7 +34,7 @@ from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, read
+from bot.matching.query import Query, question_part, read
 from bot.matching.retrieve import Hit, retrieve
 from bot.matching.verdict import Candidate, Kind, Match
 from bot.store import Store
@@ -81,8 +81,20 @@ class Matcher:
     # Stages 1-4 ----------------------------------------------------------------
 
     def score(self, question: str) -> Scored:
-        """`question` read, and every item that resembles it scored, best first."""
-        query = read(question, self.index, self.params)
+        """`question` read, and every item that resembles it scored, best first.
+
+        A chatty message ("Hi! I'm from Kyzylorda. Which cities did he visit?") is also
+        read by its question sentences alone (`query.question_part`); that reading wins
+        when it finds the same best entry more surely, or the whole message found none.
+        """
+        scored = self._ranked(read(question, self.index, self.params))
+        part = question_part(scored.query.shown)
+        if part is None:
+            return scored
+        alone = self._ranked(read(part, self.index, self.params))
+        return alone if _reads_better(alone, scored, self.params) else scored
+
+    def _ranked(self, query: Query) -> Scored:
         if not query.words:
             return Scored(query, ())
         ranked = []
@@ -175,3 +187,22 @@ class Matcher:
     def _asks_enough(query: Query, params: Params) -> bool:
         """A sentence may answer a real question, not a keyword or two ("almaty ambassador")."""
         return len(set(query.words) - QUESTION_WORDS) >= params.passage_min_words
+
+
+def _sureness(scored: Scored, params: Params) -> float:
+    """How surely the best candidate answers: its score, less `doubt_margin` when it is
+    doubtful; 0 when it is swapped or there is none."""
+    if not scored.candidates or scored.candidates[0].swapped:
+        return 0.0
+    top = scored.candidates[0]
+    return top.score - (params.doubt_margin if top.doubtful else 0.0)
+
+
+def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
+    """Whether the question sentences alone read better than the whole message: the same
+    best entry more surely, or any entry when the whole message resembles none. The
+    context a question leaves out may be what it asks about ("My grandpa spoke of General
+    Hong. Did the meeting mention him?"): another best entry is never taken on trust."""
+    if _sureness(alone, params) <= _sureness(whole, params):
+        return False
+    return not whole.candidates or whole.candidates[0].intent == alone.candidates[0].intent

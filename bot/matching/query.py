@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.language import QUESTION_WORDS, words
+from bot.language import QUESTION_WORDS, rows, words
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 
@@ -32,6 +32,18 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
+# Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
+_CLAUSE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*")
+# "I'd love to know ...", "could you tell me ...": what follows is the question.
+_REQUEST = re.compile(
+    r"\b(?:"
+    + "|".join(
+        r"\s+".join(re.escape(w) for w in row)
+        for row in sorted(rows("request_phrases"), key=len, reverse=True)
+    )
+    + r")\b[\s,:]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,26 @@ def focus(message: str, params: Params) -> tuple[str, bool]:
             break
         kept.insert(0, sentence)
     return " ".join(kept)[:limit], True
+
+
+def question_part(message: str) -> str | None:
+    """The question sentences of a chatty message, without its greetings and context,
+    or None when the message is all question.
+
+    "Hi! I'm from Kyzylorda. Which cities did he visit?" -> "Which cities did he visit?".
+    A sentence asks when it has a question mark, opens with a question word or holds a
+    request ("I'd love to know how many ..."); of a request only what follows it is kept.
+    """
+    clauses = [c for c in _CLAUSE_END.split(message) if c.strip()]
+    asking = []
+    for clause in clauses:
+        request = _REQUEST.search(clause)
+        if request is not None and clause[request.end() :].strip(" ?.!"):
+            asking.append(clause[request.end() :])
+        elif "?" in clause or clause.split()[0].lower().strip("\"'(") in _OPENERS:
+            asking.append(clause)
+    part = " ".join(a.strip() for a in asking)
+    return part if asking and part != message.strip() else None
 
 
 def read(question: str, index: StoreIndex, params: Params) -> Query:

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching import Matcher, Params
-from bot.matching.query import focus, read
+from bot.matching import Kind, Matcher, Params
+from bot.matching.query import focus, question_part, read
 
 PARAMS = Params()
 PREAMBLE = (
@@ -37,6 +37,54 @@ def test_focus_reads_the_question_sentences_of_a_long_message(
     message: str, read_as: str, cut: bool
 ) -> None:
     assert focus(message, PARAMS) == (read_as, cut)
+
+
+@pytest.mark.parametrize(
+    ("message", "part"),
+    [
+        ("How many flights are there?", None),  # all question: nothing to leave out
+        ("Hello! Who is the ambassador?", "Who is the ambassador?"),
+        ("Thanks :) One more thing: when was it published?", "when was it published?"),
+        ("I teach history. I'd love to know who met the speaker.", "who met the speaker."),
+        ("Hi. Could you kindly tell me which plants Kia has?", "which plants Kia has?"),
+        ("I need the date of the release. Can you help?", "the date of the release. Can you help?"),
+        ("Good evening, I was wondering", None),  # a request with nothing after it
+        ("Hi there. I read the news today.", None),  # no question at all
+    ],
+)
+def test_question_part_is_the_question_of_a_chatty_message(message: str, part: str | None) -> None:
+    assert question_part(message) == part
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # greetings and context around the question, which alone finds the same entry
+        (
+            "Good morning! My sister works in tourism in Almaty. I would like to know how many "
+            "flights per week there are between Almaty and Seoul.",
+            "flights-almaty-seoul",
+        ),
+        (
+            "Hi :) I'm preparing a talk at my school in Kyzylorda. Could you tell me who "
+            "helped open the AI school at Korkyt Ata University?",
+            "ai-school",
+        ),
+    ],
+)
+def test_a_chatty_message_is_answered_by_its_question(
+    matcher: Matcher, message: str, intent: str
+) -> None:
+    match = matcher.match(message)
+    assert (match.kind, match.intent) == (Kind.ANSWER, intent)
+
+
+def test_the_question_alone_never_overrides_what_the_context_is_about(matcher: Matcher) -> None:
+    """The question alone asks about "him"; the context says who: another best entry for
+    the question alone is no answer."""
+    message = "My grandfather told me about General Hong Beom-do. Did the meeting mention him?"
+    assert matcher.match("Did the meeting mention him?").intent == "meeting"
+    assert matcher.match(message).intent != "meeting"
 
 
 def test_a_long_polite_question_is_answered_and_marked_cut(matcher: Matcher) -> None:
