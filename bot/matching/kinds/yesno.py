@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.language import NUMBER_WORDS, words
+from bot.language import MONTHS, NUMBER_WORDS, stem, words
 from bot.matching.index import CAPITALISED, Item, StoreIndex, is_figure
 from bot.matching.kinds.base import Asker
 from bot.matching.params import Params
@@ -32,6 +32,9 @@ _DEFINITE = re.compile(r"\bthe\b")
 # Three or more capitalised names in a row: "Astana, Almaty and Kyzylorda".
 _LIST = re.compile(r"[A-Z][\w-]*, (?:[A-Z][\w-]*, )*[A-Z][\w-]*,? and [A-Z]")
 ORDINALS = words("ordinal_words")
+# A month is a date, a value of the figure class ("issued in September" of an entry
+# dated 2024-08-16).
+MONTH_WORDS = frozenset(stem(word) for row in MONTHS for word in row)
 
 
 def asks_yes_no(query: Query) -> bool:
@@ -46,9 +49,14 @@ def value_words(query: Query, index: StoreIndex) -> dict[str, str]:
     capitalised = {
         token for raw in query.shown.split()[1:] if raw[:1].isupper() for token in index.tokens(raw)
     }
-    found: dict[str, str] = {}
+    # A capitalised month is a date even where it is also a stop word ("in May").
+    found = {
+        raw.strip(".,;:!?").lower(): "figure"
+        for raw in query.shown.split()[1:]
+        if raw[:1].isupper() and raw.strip(".,;:!?").lower() in MONTH_WORDS
+    }
     for word in query.words:
-        if is_figure(word) or word in NUMBER_WORDS or word in ORDINALS:
+        if is_figure(word) or word in NUMBER_WORDS or word in ORDINALS or word in MONTH_WORDS:
             found[word] = "figure"
         elif word in index.all_names or word in capitalised:
             found[word] = "name"
@@ -125,8 +133,16 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
         return None
     best = fitting[0]
     lead = best.score - (fitting[1].score if len(fitting) > 1 else 0.0)
-    # Only a sure match says "No": the bar a doubtful match must clear, and the margin.
-    if best.score < params.answer_threshold + params.doubt_margin or lead < params.margin:
+    if not is_sure(best.score, lead, params):
         return None
     entry = index.by_id[best.intent].entry
     return Match(query.shown, Kind.ANSWER, best.score, entry=entry, form=Form.NO)
+
+
+def is_sure(score: float, lead: float, params: Params) -> bool:
+    """Only a sure match says "No": one that clears the bar a doubtful match must clear
+    and leads by the margin, or clears the answer bar and leads the next by twice the
+    doubt margin (no other entry is anywhere near)."""
+    if score >= params.answer_threshold + params.doubt_margin and lead >= params.margin:
+        return True
+    return score >= params.answer_threshold and lead >= 2 * params.doubt_margin
