@@ -32,6 +32,8 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
+# "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
+_NEGATING = words("negating_prefixes")
 # Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
 _CLAUSE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*")
 # "I'd love to know ...", "could you tell me ...": what follows is the question.
@@ -175,4 +177,11 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
             return str(near[0])
     cutoff = params.typo_cutoff_long if len(token) >= 7 else params.typo_cutoff_short
     best = process.extractOne(token, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return str(best[0]) if best else token
+    if best is None or _negates(token, str(best[0])):
+        return token
+    return str(best[0])
+
+
+def _negates(token: str, word: str) -> bool:
+    """ "dissatisfaction" is no typo of "satisfaction": it says the opposite."""
+    return token.endswith(word) and token[: len(token) - len(word)] in _NEGATING

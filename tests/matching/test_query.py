@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Params
-from bot.matching.query import focus, question_part, read
+from bot.matching.query import correct, focus, question_part, read
 
 PARAMS = Params()
 PREAMBLE = (
@@ -124,3 +124,15 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
     query = read(message, matcher.index, PARAMS)
     assert len(query.text) <= PARAMS.max_query_chars
     assert len(query.tokens) <= 3 * PARAMS.max_query_words  # a synonym may add words
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("satisfacton", "satisfaction"),  # a typo
+        ("dissatisfaction", "dissatisfaction"),  # the opposite, not a typo of it
+        ("unsatisfied", "unsatisfied"),
+    ],
+)
+def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) -> None:
+    assert correct(word, matcher.index, PARAMS) == read_as

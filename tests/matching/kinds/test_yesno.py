@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import Form, Kind, Matcher, Params
-from bot.matching.kinds.yesno import is_sure, value_words
+from bot.matching.kinds.yesno import conflicts, is_sure, number, opposites, value_words
 from bot.matching.query import read
 
 PARAMS = Params(answer_threshold=66.0, margin=2.0, doubt_margin=10.0)
@@ -17,9 +17,12 @@ PARAMS = Params(answer_threshold=66.0, margin=2.0, doubt_margin=10.0)
     [
         ("Was it published in October?", {"october": "figure"}),  # a month is a date
         ("Did they meet in May?", {"may": "figure"}),  # ... even one that is a stop word
-        # a sentence's first word is no value ("Speaker" is one of the release's names)
-        ("May I ask who met the speaker?", {"speaker": "name"}),
+        # a sentence's first word is no value ("speaker" is a post)
+        ("May I ask who met the speaker?", {"speaker": "title"}),
         ("were 5 plants built by Kia", {"5": "figure", "kia": "name"}),
+        ("did the two sides meet", {}),  # "the two sides": counted already, no value
+        ("is it one of the plants", {}),
+        ("was he a member of the group", {"member": "title", "group": "name"}),  # a post
     ],
 )
 def test_value_words(matcher: Matcher, question: str, values: dict[str, str]) -> None:
@@ -60,3 +63,83 @@ def test_no_with_the_stated_value(matcher: Matcher, question: str, intent: str) 
 def test_a_month_the_entry_does_not_state_is_never_confirmed(matcher: Matcher) -> None:
     """The release gives no date of the meeting: "in May" is not a "Yes"."""
     assert matcher.match("Did the meeting happen in May?").form is not Form.YES
+
+
+@pytest.mark.parametrize(
+    ("word", "opposite"),
+    [
+        ("suspend", "continue"),  # listed (data/opposites.txt), both ways
+        ("continued", "halt"),  # every inflection
+        ("dissatisfaction", "satisfaction"),  # a negating prefix taken away ...
+        ("successful", "unsuccessful"),  # ... or added
+    ],
+)
+def test_opposites(word: str, opposite: str) -> None:
+    assert opposite in opposites(word)
+
+
+@pytest.mark.parametrize("word", ["invest", "union", "display"])
+def test_a_short_rest_after_a_prefix_is_no_negation(word: str) -> None:
+    assert word[2:] not in opposites(word) and word[3:] not in opposites(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("5", (5, False)), ("five", (5, False)), ("5th", (5, True)), ("fifth", (5, True))],
+)
+def test_number(word: str, value: tuple[int, bool]) -> None:
+    assert number(word) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "found"),
+    [
+        # a cardinal agrees with a stated rank: "top five" of "5th largest investor"
+        ("is korea in the top five investors", "trade-investment", {}),
+        ("is korea the third largest investor", "trade-investment", {"third": "figure"}),
+        ("did the sides agree to suspend the dialogue", "meeting-outcome", {"suspend": "opposite"}),
+        ("was woo a member of the group", "friendship-group", {"member": "title"}),
+    ],
+)
+def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str, str]) -> None:
+    query = read(question, matcher.index, PARAMS)
+    assert conflicts(query, matcher.index.by_id[intent], matcher.index) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "form", "intent"),
+    [
+        ("Did the sides agree to halt the dialogue?", Form.NO, "meeting-outcome"),
+        ("Did the sides agree to continue the dialogue?", Form.YES, "meeting-outcome"),
+        ("Was the speaker displeased with cooperation in education?", Form.NO, "culture-education"),
+        (
+            "Did the speaker criticise the political decision to return General Hong's remains?",
+            Form.NO,
+            "hong-beom-do",
+        ),
+        ("Was Woo Won-shik merely a member of the friendship group?", Form.NO, "friendship-group"),
+        (
+            "Is Korea the fourth largest trading partner of Kazakhstan?",
+            Form.YES,
+            "trade-investment",
+        ),
+        ("Did the speaker visit only Almaty?", Form.NO, "cities-visited"),  # he visited more
+        ("Is Kia the only carmaker with a plant in Kazakhstan?", Form.NO, "kia-hyundai"),
+    ],
+)
+def test_yes_or_no(matcher: Matcher, question: str, form: Form, intent: str) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, form, intent)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the release never says there is no other
+        "Is CU the only convenience store chain that opened stores in Almaty?",
+        "Are there only 2 flights a week between Astana and Seoul?",
+    ],
+)
+def test_only_is_never_confirmed(matcher: Matcher, question: str) -> None:
+    match = matcher.match(question)
+    assert match.answered and match.form is Form.PLAIN
