@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.language import MONTHS, NUMBER_WORDS, inflections, rows, stem, words
-from bot.matching.index import CAPITALISED, Item, StoreIndex, is_figure
+from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex, is_figure
 from bot.matching.kinds.base import Asker
 from bot.matching.params import Params
 from bot.matching.query import Query
@@ -29,6 +30,9 @@ _EXISTENTIAL = re.compile(
     r"^\w+ there\b|\b(?:a|an|any|some|another|other|others|also|too|else|more|well)\b"
 )
 _DEFINITE = re.compile(r"\bthe\b")
+# Whether any such thing exists: "a coal-fired plant" may be the one the release
+# describes, "any coal-fired plant" or "another" may not.
+_EXISTS_ANY = re.compile(r"^\w+ there\b|\b(?:any|another|other|others|also|too|else|more)\b")
 # "Has he only visited Astana?": a check that nothing else is so.
 _ONLY = re.compile(r"\b(?:only|solely|exclusively)\b")
 _REFERRED = re.compile(r"\bthe (\w+)|\b(\w+) of\b")
@@ -124,6 +128,7 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
         for w, c in value_words(query, index).items()
         if w not in item.vocabulary and not (c == "figure" and states_number(w, item))
     }
+    found.update((w, "modifier") for w in modifiers(query, item, index) if w not in found)
     for word in query.words:
         if word not in item.vocabulary and opposites(word) & item.vocabulary:
             found.setdefault(word, "opposite")
@@ -169,20 +174,70 @@ def states_class(item: Item, query: Query, index: StoreIndex, other: dict[str, s
         return False
     if "title" in kinds and not _states_post(item, query, index):
         return False
-    if "name" in kinds and (_EXISTENTIAL.search(query.text) or not _DEFINITE.search(query.text)):
-        return False
     if "figure" in kinds and not item.figures:
         return False
-    if "name" in kinds:
-        # The other name may stand for a subject the answer names and the question
-        # leaves out ("Uzbekistan's partner" of an answer about Kazakhstan's): no fact.
-        if (set(index.tokens(item.entry.answer)) & index.subjects) - query.asked:
-            return False
-        named = {t for m in CAPITALISED.finditer(item.entry.answer) for t in index.tokens(m[0])}
-        # A list of names ("visits to Astana, Almaty and Kyzylorda") need not be all
-        # there is: another name is not contradicted by it.
-        return bool(named - query.asked - index.subjects) and not _LIST.search(item.entry.answer)
-    return True
+    if "modifier" in kinds and not {w for w, c in other.items() if c == "modifier"} <= (
+        modifiers(query, item, index)
+    ):
+        return False
+    names = {w for w, c in other.items() if c == "name"}
+    return not names or _states_name(item, query, index, names)
+
+
+def _states_name(item: Item, query: Query, index: StoreIndex, names: set[str]) -> bool:
+    """Whether the entry names something in the place of the question's other name.
+
+    In a question about "the" thing, any other name the entry gives will do, unless it
+    may stand for a subject the answer names and the question leaves out ("Uzbekistan's
+    partner" of an answer about Kazakhstan's). In a question about a thing the entry
+    names ("is Arystanov the ambassador to Japan?"), a subject will do, but only in the
+    other name's place: after the word before it ("to Korea", "of Kazakhstan")."""
+    answer = item.entry.answer if item.entry else ""
+    if _EXISTENTIAL.search(query.text) or _LIST.search(answer):
+        return False
+    said = index.tokens(answer)
+    named = {t for m in CAPITALISED.finditer(answer) for t in index.tokens(m[0])} - query.asked
+    left_out = (set(said) & index.subjects) - query.asked
+    if _DEFINITE.search(query.text) and not left_out and named - index.subjects:
+        return True
+    about = (set(said) & query.asked_names) - index.subjects
+    return bool(about) and _in_place(query, names, named, said)
+
+
+def _in_place(query: Query, names: set[str], named: set[str], said: list[str]) -> bool:
+    """Whether one of the question's other `names` follows a word that, in the answer,
+    is followed (past any stop word) by one of the answer's `named`."""
+    asked = [t for t in query.tokens if t != "the"]
+    before = {asked[i - 1] for i, t in enumerate(asked) if i and t in names}
+    for i, token in enumerate(said):
+        if token in before:
+            after = next((t for t in said[i + 1 :] if t not in DROPPED), None)
+            if after in named:
+                return True
+    return False
+
+
+def modifiers(query: Query, item: Item, index: StoreIndex) -> set[str]:
+    """The words the release never uses that stand, in the question, before a word the
+    entry puts another word before: "coal-fired" in "a coal-fired power plant" of an
+    entry on "a combined-cycle power plant"."""
+    if not query.foreign or item.entry is None or _EXISTS_ANY.search(query.text):
+        return set()
+    said = index.tokens(item.entry.answer)
+    before: dict[str, set[str]] = {}
+    for first, second in pairwise(said):
+        before.setdefault(second, set()).add(first)
+    found: set[str] = set()
+    chain: list[str] = []
+    for token in query.tokens:
+        if token in query.foreign and number(token) is None:
+            chain.append(token)
+            continue
+        others = before.get(token, set()) - query.asked - DROPPED if token not in DROPPED else ()
+        if chain and others:
+            found.update(chain)
+        chain = []
+    return found
 
 
 def _states_post(item: Item, query: Query, index: StoreIndex) -> bool:

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot.matching import Form, Kind, Matcher, Params
-from bot.matching.kinds.yesno import conflicts, is_sure, number, opposites, value_words
+from bot.matching.kinds.yesno import (
+    conflicts,
+    is_sure,
+    modifiers,
+    number,
+    opposites,
+    value_words,
+)
 from bot.matching.query import read
 
 PARAMS = Params(answer_threshold=66.0, margin=2.0, doubt_margin=10.0)
@@ -125,11 +132,37 @@ def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str
         ),
         ("Did the speaker visit only Almaty?", Form.NO, "cities-visited"),  # he visited more
         ("Is Kia the only carmaker with a plant in Kazakhstan?", Form.NO, "kia-hyundai"),
+        # another name in the place of the one the entry gives, of a person it names
+        ("Is Arystanov the ambassador of Kazakhstan to China?", Form.NO, "ambassador"),
+        (
+            "Did Woo thank the president of Uzbekistan for the decision on General Hong?",
+            Form.NO,
+            "hong-beom-do",
+        ),
+        # a word the release never uses before a word the entry puts another word before
+        ("Is Doosan building a nuclear power plant in Turkestan?", Form.NO, "doosan-power-plant"),
+        (
+            "Did Woo Won-shik describe a privileged strategic partnership?",
+            Form.NO,
+            "political-dialogue",
+        ),
     ],
 )
 def test_yes_or_no(matcher: Matcher, question: str, form: Form, intent: str) -> None:
     match = matcher.match(question)
     assert (match.kind, match.form, match.intent) == (Kind.ANSWER, form, intent)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Woo meet the ambassador of Kazakhstan in Tokyo?",  # no place of the meeting
+        "Is Doosan building any nuclear power plants in Kazakhstan?",  # others may exist
+        "Is there a nuclear power plant in the Turkestan region?",
+    ],
+)
+def test_no_no_without_a_value_in_its_place(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).form is not Form.NO
 
 
 @pytest.mark.parametrize(
@@ -143,3 +176,17 @@ def test_yes_or_no(matcher: Matcher, question: str, form: Form, intent: str) -> 
 def test_only_is_never_confirmed(matcher: Matcher, question: str) -> None:
     match = matcher.match(question)
     assert match.answered and match.form is Form.PLAIN
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "found"),
+    [
+        ("is doosan building a coal-fired power plant", "doosan-power-plant", {"coal", "fired"}),
+        ("is doosan building any coal-fired power plant", "doosan-power-plant", set()),
+        ("is it a combined-cycle power plant", "doosan-power-plant", set()),  # the entry's own
+        ("is korea in the top five investors", "trade-investment", set()),  # a number: a figure
+    ],
+)
+def test_modifiers(matcher: Matcher, question: str, intent: str, found: set[str]) -> None:
+    query = read(question, matcher.index, PARAMS)
+    assert modifiers(query, matcher.index.by_id[intent], matcher.index) == found
