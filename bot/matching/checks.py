@@ -11,7 +11,7 @@ multiplied in that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -93,10 +93,48 @@ def destination_swap(pair: Pair) -> bool:
 
 def figure_swap(pair: Pair, params: Params) -> Finding | None:
     """A figure the entry does not state, where it states others: "rank in 2024" of an
-    entry about 2023. ("in 2 sentences" asks no figure of an entry that has none.)"""
-    if pair.query.numbers - pair.item.vocabulary and pair.item.figures:
+    entry about 2023; or one it states of something else: "the 5th largest trading
+    partner" of an entry on the 4th largest trading partner and the 5th largest
+    investor. ("in 2 sentences" asks no figure of an entry that has none.)"""
+    query, item = pair.query, pair.item
+    if not item.figures or not query.numbers:
+        return None
+    said = pair.tables.tokens(item.entry.answer) if item.entry else []
+    if query.numbers - item.vocabulary or misplaced_figures(query, said):
         return Finding("figure_swap", params.name_swap_factor, doubtful=True, swapped=True)
     return None
+
+
+_FOLLOWING = 3  # content words after a figure that say what it counts or ranks
+
+
+def misplaced_figures(query: Query, said: list[str]) -> frozenset[str]:
+    """The question's figures that the text `said` states of something else: the words
+    after the figure in the question follow another of its figures there, and none of
+    those after this one ("5th largest trading partner" where "4th largest trading
+    partner" and "5th largest investor" are said)."""
+    found = set()
+    for figure in query.numbers & set(said):
+        asked = _following(query.tokens, query.tokens.index(figure))
+        own: set[str] = set()
+        others: set[str] = set()
+        for i, token in enumerate(said):
+            if is_figure(token):
+                (own if token == figure else others).update(_following(said, i))
+        if asked & (others - own) and not asked & (own - others):
+            found.add(figure)
+    return frozenset(found)
+
+
+def _following(tokens: Sequence[str], at: int) -> set[str]:
+    """Up to `_FOLLOWING` content words after position `at`, up to the next figure."""
+    words: list[str] = []
+    for token in tokens[at + 1 :]:
+        if is_figure(token) or len(words) == _FOLLOWING:
+            break
+        if token not in DROPPED:
+            words.append(token)
+    return set(words)
 
 
 def other_kind(pair: Pair, params: Params) -> Finding | None:

@@ -15,6 +15,7 @@ from bot.matching.checks import (
     Finding,
     Pair,
     figure_swap,
+    misplaced_figures,
     name_swap,
     no_date,
     not_about_name,
@@ -97,6 +98,11 @@ def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | 
         ("korea's trade partner rank for kazakhstan in 2024?", "trade-investment", "figure_swap"),
         ("korea trade partner rank for kazakhstan in 2023", "trade-investment", None),
         ("explain in 2 sentences who met whom", "meeting", None),  # the entry states no figure
+        # a figure the entry states of something else: the 5th is the investor rank
+        ("which country is the 5th largest trade partner", "trade-investment", "figure_swap"),
+        ("which country is the 4th largest trade partner", "trade-investment", None),
+        ("13 flights between astana and seoul", "flights-total", "figure_swap"),  # Almaty's
+        ("2 flights between astana and seoul", "flights-total", None),
     ],
 )
 def test_figure_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
@@ -227,3 +233,33 @@ def test_uncounted(matcher: Matcher, question: str, intent: str, finding: str | 
 )
 def test_stated_counts(tokens: list[str], counted: set[str]) -> None:
     assert stated_counts(tokens) == counted
+
+
+RANKS = "the 4th largest partner and the 5th largest investor"
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "misplaced"),
+    [
+        (
+            "is it the 5th largest partner",
+            "the 4th largest partner and the 5th largest investor",
+            {"5th"},
+        ),
+        (
+            "is it the 5th largest investor",
+            "the 4th largest partner and the 5th largest investor",
+            set(),
+        ),
+        (
+            "is it the 5th one",
+            "the 4th largest partner and the 5th largest investor",
+            set(),
+        ),  # no words to tell
+        ("13 flights to astana", "13 flights to almaty and 2 flights to astana", {"13"}),
+        ("13 flights", "13 flights to almaty and 2 flights to astana", set()),
+    ],
+)
+def test_misplaced_figures(matcher: Matcher, question: str, said: str, misplaced: set[str]) -> None:
+    query = read(question, matcher.index, matcher.params)
+    assert misplaced_figures(query, matcher.index.tokens(said)) == misplaced

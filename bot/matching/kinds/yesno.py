@@ -15,6 +15,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.language import MONTHS, NUMBER_WORDS, inflections, rows, stem, words
+from bot.matching.checks import misplaced_figures
 from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex, is_figure
 from bot.matching.kinds.base import Asker
 from bot.matching.params import Params
@@ -129,6 +130,11 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
         if w not in item.vocabulary and not (c == "figure" and states_number(w, item))
     }
     found.update((w, "modifier") for w in modifiers(query, item, index) if w not in found)
+    if item.entry is not None and query.numbers:
+        # A figure it states of something else ("5th largest trading partner" of the
+        # 4th largest trading partner and 5th largest investor).
+        said = index.tokens(item.entry.answer)
+        found.update((w, "figure") for w in misplaced_figures(query, said))
     for word in query.words:
         if word not in item.vocabulary and opposites(word) & item.vocabulary:
             found.setdefault(word, "opposite")
@@ -292,7 +298,7 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
         c
         for c in asker.candidates(" ".join(kept))
         if not c.swapped
-        and not set(other) & index.by_id[c.intent].vocabulary
+        and set(other) <= set(conflicts(query, index.by_id[c.intent], index))
         and states_class(index.by_id[c.intent], query, index, other)
     ]
     if not fitting:

@@ -132,6 +132,10 @@ def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str
         ),
         ("Did the speaker visit only Almaty?", Form.NO, "cities-visited"),  # he visited more
         ("Is Kia the only carmaker with a plant in Kazakhstan?", Form.NO, "kia-hyundai"),
+        # a figure the entry states of something else
+        ("Is Korea Kazakhstan's 5th largest trading partner?", Form.NO, "trade-investment"),
+        ("Is Korea the 5th largest investor in Kazakhstan?", Form.YES, "trade-investment"),
+        ("Are there 13 flights a week between Astana and Seoul?", Form.NO, "flights-astana-seoul"),
         # another name in the place of the one the entry gives, of a person it names
         ("Is Arystanov the ambassador of Kazakhstan to China?", Form.NO, "ambassador"),
         (
