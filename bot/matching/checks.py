@@ -153,6 +153,24 @@ def no_date(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+# "What time ...", "at what hour": the question wants a time of day.
+_ASKS_TIME = re.compile(r"\b(?:what|which) (?:time|hour)\b")
+# A time of day in a text: "10:30", "9 a.m.", "noon".
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\bo'clock\b|\bnoon\b|\bmidnight\b",
+    re.IGNORECASE,
+)
+
+
+def no_time(pair: Pair, params: Params) -> Finding | None:
+    """ "What time ...?" of an entry that states no time of day: "What time is it in
+    Astana?" is not answered by the flights from Astana."""
+    entry = pair.item.entry
+    if entry is not None and _ASKS_TIME.search(pair.query.text) and not _CLOCK.search(entry.answer):
+        return Finding("no_time", swapped=True)
+    return None
+
+
 def not_about_name(pair: Pair, params: Params) -> Finding | None:
     """ "What is X?" of an entry with no phrasing about X alone: "What is BAKAD?" has its
     entry, but no entry says what Astana is, only facts about it."""
@@ -232,6 +250,7 @@ CHECKS: tuple[Check, ...] = (
     figure_swap,
     other_kind,
     no_date,
+    no_time,
     not_about_name,
     unstated_attribute,
     uncounted,

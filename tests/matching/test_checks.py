@@ -18,6 +18,7 @@ from bot.matching.checks import (
     misplaced_figures,
     name_swap,
     no_date,
+    no_time,
     not_about_name,
     other_kind,
     question_words_only,
@@ -162,6 +163,20 @@ def test_not_about_name(matcher: Matcher, question: str, intent: str, finding: s
     assert result is None or (result.swapped and not result.doubtful)
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("what time is it in astana", "flights-astana-seoul", "no_time"),
+        ("at what hour do the astana seoul flights leave", "flights-astana-seoul", "no_time"),
+        ("how many flights between astana and seoul", "flights-astana-seoul", None),
+    ],
+)
+def test_no_time(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, no_time, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and not result.doubtful)
+
+
 def test_checks_run_in_one_stated_order() -> None:
     """Scores are multiplied in this order; a new check is added here or it never runs."""
     assert [c.__name__ for c in CHECKS] == [
@@ -170,6 +185,7 @@ def test_checks_run_in_one_stated_order() -> None:
         "figure_swap",
         "other_kind",
         "no_date",
+        "no_time",
         "not_about_name",
         "unstated_attribute",
         "uncounted",

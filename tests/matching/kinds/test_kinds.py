@@ -128,6 +128,7 @@ def test_operation(matcher: Matcher, question: str, found: str | None) -> None:
         "who was the previous ambassador of kazakhstan to korea",
         "how many cu stores opened in almaty",
         "what is the price of the bakad project",
+        "At what time did the meeting start?",  # a time of day the release does not give
     ],
 )
 def test_unstated(matcher: Matcher, question: str) -> None:
