@@ -3,12 +3,13 @@
 `refine` hands a plain verdict to each stage in `STAGES` order; the first that
 recognises its kind of question returns the new verdict:
 
-1. `unstated.unstated`: the question asks an attribute the release does not
-   state (the `unstated_attribute` and `uncounted` checks found it): "the
-   release does not say", the closest entries offered.
-2. `arithmetic.arithmetic`: the difference or sum of two counts the entries
+1. `twopart.two_part`: two questions in one message, each answered on its own
+   (first: one part may ask what an entry that answers the other does not state).
+2. `unstated.unstated`: the question asks an attribute the release does not
+   state (the `unstated_attribute`, `uncounted` and `no_time` checks found it):
+   "the release does not say", the closest entries offered.
+3. `arithmetic.arithmetic`: the difference or sum of two counts the entries
    state ("how many more flights ... than ..."): both figures and the result.
-3. `twopart.two_part`: two questions in one message, each answered on its own.
 4. `yesno.yes_no`: a yes/no check: "Yes: <answer>" when the entry confirms it,
    "No: <answer>" when it gives a stated attribute another value.
 """
@@ -29,7 +30,7 @@ from bot.matching.verdict import Candidate, Match
 Stage = Callable[[Asker, Query, tuple[Candidate, ...], Match, Params], Match | None]
 
 # The stages, in the order they are tried.
-STAGES: tuple[Stage, ...] = (unstated, arithmetic, two_part, yes_no)
+STAGES: tuple[Stage, ...] = (two_part, unstated, arithmetic, yes_no)
 
 
 def refine(
