@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.language import NUMBER_WORDS, stem, words
+from bot.language import COMMON_WORDS, NUMBER_WORDS, stem, words
 from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
@@ -89,6 +89,28 @@ def destination_swap(pair: Pair) -> bool:
     with no direction ("flights between Korea and Kazakhstan") swaps nothing."""
     towards = pair.query.towards
     return bool(towards) and pair.phrasing.destination not in (None, towards)
+
+
+def unknown_name(pair: Pair, params: Params) -> Finding | None:
+    """A name the release never uses, capitalised mid-sentence ("the Korea-Uzbekistan
+    friendship group", "Seoul National University"): the question is about something
+    else than any entry, which is only offered."""
+    if pair.item.entry is not None and foreign_names(pair.query, pair.tables):
+        return Finding("unknown_name", doubtful=True, swapped=True)
+    return None
+
+
+def foreign_names(query: Query, tables: StoreIndex) -> frozenset[str]:
+    """The words of `query` the release never uses that it writes capitalised after its
+    first word, everyday English words aside ("Is The Release ...")."""
+    # Capitals mark names in English; another language's store reads its own way.
+    if not query.foreign or tables.language.language != "en":
+        return frozenset()
+    found: set[str] = set()
+    for raw in query.shown.split()[1:]:
+        if raw[:1].isupper():
+            found.update(t for t in tables.tokens(raw) if t in query.foreign)
+    return frozenset(found - COMMON_WORDS)
 
 
 def figure_swap(pair: Pair, params: Params) -> Finding | None:
@@ -247,6 +269,7 @@ def stated_counts(tokens: list[str]) -> set[str]:
 CHECKS: tuple[Check, ...] = (
     question_words_only,
     name_swap,
+    unknown_name,
     figure_swap,
     other_kind,
     no_date,

@@ -15,6 +15,7 @@ from bot.matching.checks import (
     Finding,
     Pair,
     figure_swap,
+    foreign_names,
     misplaced_figures,
     name_swap,
     no_date,
@@ -177,11 +178,26 @@ def test_no_time(matcher: Matcher, question: str, intent: str, finding: str | No
     assert result is None or (result.swapped and not result.doubtful)
 
 
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who chairs the Korea-Japan friendship group?", {"japan"}),
+        ("Did Seoultech help the Almaty Management University?", {"management"}),
+        ("Who is the Speaker?", set()),  # a word the release uses
+        ("Japan?", set()),  # the first word of a sentence may be capitalised anyway
+        ("Is The Plant Big?", set()),  # everyday words
+    ],
+)
+def test_foreign_names(matcher: Matcher, question: str, names: set[str]) -> None:
+    assert foreign_names(read(question, matcher.index, matcher.params), matcher.index) == names
+
+
 def test_checks_run_in_one_stated_order() -> None:
     """Scores are multiplied in this order; a new check is added here or it never runs."""
     assert [c.__name__ for c in CHECKS] == [
         "question_words_only",
         "name_swap",
+        "unknown_name",
         "figure_swap",
         "other_kind",
         "no_date",
