@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.language import COMMON_WORDS, NUMBER_WORDS, stem, words
-from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, is_figure
+from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, content, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
 
@@ -100,16 +101,37 @@ def unknown_name(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+_NAME_RUN = 3  # capitalised words in a row: a name ("Seoul National University")
+
+
+def _capitalised_runs(raw: list[str]) -> list[list[str]]:
+    """The runs of capitalised words in `raw`, in order."""
+    runs: list[list[str]] = [[]]
+    for word in raw:
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
 def foreign_names(query: Query, tables: StoreIndex) -> frozenset[str]:
-    """The words of `query` the release never uses that it writes capitalised after its
-    first word, everyday English words aside ("Is The Release ...")."""
+    """The names in `query` the release never uses: words it never uses, capitalised
+    after the first word (everyday English words aside: "Is The Release ..."), and
+    three or more capitalised words it uses, no two of them ever together ("Seoul
+    National University"; "Korean National Assembly" has "National Assembly")."""
     # Capitals mark names in English; another language's store reads its own way.
-    if not query.foreign or tables.language.language != "en":
+    if tables.language.language != "en":
         return frozenset()
-    found: set[str] = set()
-    for raw in query.shown.split()[1:]:
-        if raw[:1].isupper():
-            found.update(t for t in tables.tokens(raw) if t in query.foreign)
+    raw = [w.strip(".,;:!?()\"'") for w in query.shown.split()[1:]]
+    capitalised = [w for w in raw if w[:1].isupper()]
+    found = {t for w in capitalised for t in tables.tokens(w) if t in query.foreign}
+    if tables.pairs and len(capitalised) * 2 <= len(raw):  # not a Title Case message
+        for run in _capitalised_runs(raw):
+            # Read together, as a synonym may make one name of several ("Nurgali Arystanov").
+            together = content(tables.tokens(" ".join(run)), tables.language.dropped)
+            if len(together) >= _NAME_RUN and not set(pairwise(together)) & tables.pairs:
+                found.update(together)
     return frozenset(found - COMMON_WORDS)
 
 

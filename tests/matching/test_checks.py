@@ -186,6 +186,12 @@ def test_no_time(matcher: Matcher, question: str, intent: str, finding: str | No
         ("Who is the Speaker?", set()),  # a word the release uses
         ("Japan?", set()),  # the first word of a sentence may be capitalised anyway
         ("Is The Plant Big?", set()),  # everyday words
+        # three capitalised words the release uses, but no two of them together
+        ("Did Seoul National University help open it?", {"seoul", "national", "university"}),
+        ("Did Seoul National University help?", set()),  # mostly capitals: Title Case
+        ("Who is the Speaker of the Korean National Assembly?", set()),  # "National Assembly"
+        ("Did Nurgali Arystanov meet Woo Won-shik?", set()),
+        ("Why did the speaker thank President Tokayev?", set()),  # two words: a title and a name
     ],
 )
 def test_foreign_names(matcher: Matcher, question: str, names: set[str]) -> None:
