@@ -200,9 +200,12 @@ def _sureness(scored: Scored, params: Params) -> float:
 
 def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
     """Whether the question sentences alone read better than the whole message: the same
-    best entry more surely, or any entry when the whole message resembles none. The
+    best entry more surely, or any entry when the whole message resembles none well
+    enough to offer it (`suggestion_floor`). The
     context a question leaves out may be what it asks about ("My grandpa spoke of General
     Hong. Did the meeting mention him?"): another best entry is never taken on trust."""
     if _sureness(alone, params) <= _sureness(whole, params):
         return False
-    return not whole.candidates or whole.candidates[0].intent == alone.candidates[0].intent
+    if not whole.candidates or whole.candidates[0].score < params.suggestion_floor:
+        return True  # the whole message is not even close enough to offer an entry
+    return whole.candidates[0].intent == alone.candidates[0].intent

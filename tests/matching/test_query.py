@@ -70,6 +70,12 @@ def test_question_part_is_the_question_of_a_chatty_message(message: str, part: s
             "helped open the AI school at Korkyt Ata University?",
             "ai-school",
         ),
+        # the whole message is not close enough to any entry to offer it
+        (
+            "Hello! I teach history at a school in Almaty and we read this news in class. "
+            "Could you tell me who reported it first?",
+            "news-source",
+        ),
     ],
 )
 def test_a_chatty_message_is_answered_by_its_question(
