@@ -36,16 +36,21 @@ def parts(text: str) -> list[str]:
 def two_part(
     asker: Asker, query: Query, ranked: tuple[Candidate, ...], match: Match, params: Params
 ) -> Match | None:
-    """Both answers when the message asks two questions that each clear the answer bar."""
+    """Both answers when the message asks two questions that each clear the answer bar
+    (one answer when one entry answers both)."""
     pieces = parts(query.shown)
     if len(pieces) != 2 or any(len(p.split()) < MIN_PART_WORDS for p in pieces):
         return None
     pieces[1] = completed(pieces[1], pieces[0], asker)
     answers = [asker.plain_verdict(p, params) for p in pieces]
     entries = [a.entry for a in answers if a.kind is Kind.ANSWER and a.entry is not None]
-    if len(entries) != 2 or entries[0].id == entries[1].id:
+    if len(entries) != 2:
         return None
     score = min(a.score for a in answers)
+    if entries[0].id == entries[1].id:
+        # Both questions are answered by one entry ("how did the talk end, and what did
+        # they agree on?"): that entry answers the message.
+        return Match(query.shown, Kind.ANSWER, score, entry=entries[0])
     return Match(
         query.shown, Kind.ANSWER, score, entry=entries[0], form=Form.PARTS, parts=tuple(answers)
     )

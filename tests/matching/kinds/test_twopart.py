@@ -63,3 +63,12 @@ def test_both_parts_are_answered(matcher: Matcher, question: str, intents: tuple
     match = matcher.match(question)
     assert (match.kind, match.form) == (Kind.ANSWER, Form.PARTS)
     assert tuple(part.intent for part in match.parts) == intents
+
+
+def test_two_questions_one_entry_answers_are_one_answer(matcher: Matcher) -> None:
+    """Read whole, the message is only a "did you mean"; each part is answered by the
+    same entry, which answers the message."""
+    question = "How did the conversation end, and what did the two sides agree on?"
+    assert matcher.plain_verdict(question, matcher.params).kind is Kind.CLARIFY
+    match = matcher.match(question)
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.PLAIN, "meeting-outcome")
