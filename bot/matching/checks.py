@@ -215,6 +215,22 @@ def no_time(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+# Words that ask about what is to come ("will", "shall") and words that state it.
+_ASKS_FUTURE = frozenset({"will", "shall"})
+FUTURE_WORDS = words("future_words")
+
+
+def no_future(pair: Pair, params: Params) -> Finding | None:
+    """ "Which city will get stores next?" of an entry that states no plan or future
+    ("Several CU stores have opened"): what is to come is not what was done."""
+    entry = pair.item.entry
+    if entry is None or not _ASKS_FUTURE & set(pair.query.text.split()):
+        return None
+    if FUTURE_WORDS & set(pair.tables.tokens(entry.answer)):
+        return None
+    return Finding("no_future", swapped=True)
+
+
 def not_about_name(pair: Pair, params: Params) -> Finding | None:
     """ "What is X?" of an entry with no phrasing about X alone: "What is BAKAD?" has its
     entry, but no entry says what Astana is, only facts about it."""
@@ -296,6 +312,7 @@ CHECKS: tuple[Check, ...] = (
     other_kind,
     no_date,
     no_time,
+    no_future,
     not_about_name,
     unstated_attribute,
     uncounted,

@@ -19,6 +19,7 @@ from bot.matching.checks import (
     misplaced_figures,
     name_swap,
     no_date,
+    no_future,
     no_time,
     not_about_name,
     other_kind,
@@ -198,6 +199,21 @@ def test_foreign_names(matcher: Matcher, question: str, names: set[str]) -> None
     assert foreign_names(read(question, matcher.index, matcher.params), matcher.index) == names
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("where will cu open stores next", "cu-stores", "no_future"),  # opened: done, no plan
+        ("will doosan finish the power plant soon", "doosan-power-plant", "no_future"),
+        ("what will the two sides do next", "meeting-outcome", None),  # they "agreed to"
+        ("where did cu open stores", "cu-stores", None),
+    ],
+)
+def test_no_future(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, no_future, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and not result.doubtful)
+
+
 def test_checks_run_in_one_stated_order() -> None:
     """Scores are multiplied in this order; a new check is added here or it never runs."""
     assert [c.__name__ for c in CHECKS] == [
@@ -208,6 +224,7 @@ def test_checks_run_in_one_stated_order() -> None:
         "other_kind",
         "no_date",
         "no_time",
+        "no_future",
         "not_about_name",
         "unstated_attribute",
         "uncounted",
