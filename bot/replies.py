@@ -204,7 +204,7 @@ def _kind_plain(match: Match, store: Store) -> str | None:
         return "\n\n".join(plain(part, store) for part in match.parts)
     if match.form is Form.ARITHMETIC and match.figures:
         said = _strings(store)["from_release"]
-        entries = [store.entry(f.intent) for f in match.figures]
+        entries = [store.entry(i) for i in dict.fromkeys(f.intent for f in match.figures)]
         quoted = [f'{e.answer} ({said} "{e.source}")' for e in entries if e]
         return f"{computed_line(match)}\n\n" + "\n".join(quoted)
     if match.form is Form.UNSTATED:
@@ -287,7 +287,8 @@ def _kind_reply(match: Match, store: Store) -> Reply | None:
         text = "\n\n".join(r.text for r in replies)
         return Reply(text) if len(text) <= MAX_MESSAGE else replies[0]
     if match.form is Form.ARITHMETIC and match.figures:
-        entries = [e for e in (store.entry(f.intent) for f in match.figures) if e]
+        ids = dict.fromkeys(f.intent for f in match.figures)  # two figures of one entry: once
+        entries = [e for e in (store.entry(i) for i in ids) if e]
         quotes = "".join(
             f"\n\n{_esc(e.answer)}\n<blockquote>{_esc(_shorten(e.source, 1500))}</blockquote>"
             for e in entries

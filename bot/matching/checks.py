@@ -159,18 +159,18 @@ def misplaced_figures(query: Query, said: list[str]) -> frozenset[str]:
     partner" and "5th largest investor" are said)."""
     found = set()
     for figure in query.numbers & set(said):
-        asked = _following(query.tokens, query.tokens.index(figure))
+        asked = following(query.tokens, query.tokens.index(figure))
         own: set[str] = set()
         others: set[str] = set()
         for i, token in enumerate(said):
             if is_figure(token):
-                (own if token == figure else others).update(_following(said, i))
+                (own if token == figure else others).update(following(said, i))
         if asked & (others - own) and not asked & (own - others):
             found.add(figure)
     return frozenset(found)
 
 
-def _following(tokens: Sequence[str], at: int) -> set[str]:
+def following(tokens: Sequence[str], at: int) -> set[str]:
     """Up to `_FOLLOWING` content words after position `at`, up to the next figure."""
     words: list[str] = []
     for token in tokens[at + 1 :]:

@@ -5,6 +5,9 @@ recognises its kind of question returns the new verdict:
 
 1. `twopart.two_part`: two questions in one message, each answered on its own
    (first: one part may ask what an entry that answers the other does not state).
+2. `spans.spans`: the years or places between two stated years or ranks ("how many
+   years before 2024 ...", "how many places apart ..."): both figures and the span
+   (before `unstated`, which would say no entry states such a count).
 2. `unstated.unstated`: the question asks an attribute the release does not
    state (the `unstated_attribute`, `uncounted` and `no_time` checks found it):
    "the release does not say", the closest entries offered.
@@ -20,6 +23,7 @@ from collections.abc import Callable
 
 from bot.matching.kinds.arithmetic import arithmetic
 from bot.matching.kinds.base import Asker
+from bot.matching.kinds.spans import spans
 from bot.matching.kinds.twopart import two_part
 from bot.matching.kinds.unstated import unstated
 from bot.matching.kinds.yesno import yes_no
@@ -30,7 +34,7 @@ from bot.matching.verdict import Candidate, Match
 Stage = Callable[[Asker, Query, tuple[Candidate, ...], Match, Params], Match | None]
 
 # The stages, in the order they are tried.
-STAGES: tuple[Stage, ...] = (two_part, unstated, arithmetic, yes_no)
+STAGES: tuple[Stage, ...] = (two_part, spans, unstated, arithmetic, yes_no)
 
 
 def refine(

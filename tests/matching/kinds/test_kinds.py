@@ -17,7 +17,13 @@ from bot.matching.query import read
 
 
 def test_stages_run_in_one_stated_order() -> None:
-    assert [s.__name__ for s in STAGES] == ["two_part", "unstated", "arithmetic", "yes_no"]
+    assert [s.__name__ for s in STAGES] == [
+        "two_part",
+        "spans",
+        "unstated",
+        "arithmetic",
+        "yes_no",
+    ]
 
 
 @pytest.mark.parametrize(
