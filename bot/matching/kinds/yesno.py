@@ -294,6 +294,10 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
     if not other:
         return None
     kept = [w for w in query.text.split() if not set(index.tokens(w)) & set(other)]
+    if len(kept) == len(query.text.split()):
+        # The value is a phrase a synonym made one word of ("foreign minister" -> "mfa"):
+        # the question is asked again from its words as read.
+        kept = [t for t in query.tokens if t not in other]
     fitting = [
         c
         for c in asker.candidates(" ".join(kept))
