@@ -215,16 +215,19 @@ def no_time(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
-# Words that ask about what is to come ("will", "shall") and words that state it.
+# Words that ask about what is to come ("will ... next") and words that state it.
 _ASKS_FUTURE = frozenset({"will", "shall"})
 FUTURE_WORDS = words("future_words")
 
 
 def no_future(pair: Pair, params: Params) -> Finding | None:
     """ "Which city will get stores next?" of an entry that states no plan or future
-    ("Several CU stores have opened"): what is to come is not what was done."""
+    ("Several CU stores have opened"): what comes after is not what was done."""
     entry = pair.item.entry
-    if entry is None or not _ASKS_FUTURE & set(pair.query.text.split()):
+    said = set(pair.query.text.split())
+    # "Will" alone may ask about what the release plans ("how much will the extension
+    # cost?" of an approved budget); "will ... next" asks beyond it.
+    if entry is None or not _ASKS_FUTURE & said or "next" not in said:
         return None
     if FUTURE_WORDS & set(pair.tables.tokens(entry.answer)):
         return None

@@ -203,7 +203,8 @@ def test_foreign_names(matcher: Matcher, question: str, names: set[str]) -> None
     ("question", "intent", "finding"),
     [
         ("where will cu open stores next", "cu-stores", "no_future"),  # opened: done, no plan
-        ("will doosan finish the power plant soon", "doosan-power-plant", "no_future"),
+        ("what will doosan build next", "doosan-power-plant", "no_future"),
+        ("how big will the doosan plant be", "doosan-power-plant", None),  # "will" alone
         ("what will the two sides do next", "meeting-outcome", None),  # they "agreed to"
         ("where did cu open stores", "cu-stores", None),
     ],
