@@ -158,7 +158,11 @@ def _prefix(match: Match) -> str:
 
 
 def computed_line(match: Match) -> str:
-    """ "13 - 2 = 11 flights per week" for an arithmetic verdict, else ""."""
+    """ "13 - 2 = 11 flights per week" for an arithmetic verdict ("1 GW = 1,000 MW" for a
+    conversion), else ""."""
+    if match.result is not None and len(match.figures) == 1:
+        figure, result = match.figures[0], match.result
+        return f"{figure.value:,} {figure.unit} = {result.value:,} {result.unit}."
     if match.result is None or len(match.figures) != 2:
         return ""
     first, second = match.figures

@@ -8,12 +8,14 @@ recognises its kind of question returns the new verdict:
 2. `spans.spans`: the years or places between two stated years or ranks ("how many
    years before 2024 ...", "how many places apart ..."): both figures and the span
    (before `unstated`, which would say no entry states such a count).
-2. `unstated.unstated`: the question asks an attribute the release does not
-   state (the `unstated_attribute`, `uncounted` and `no_time` checks found it):
-   "the release does not say", the closest entries offered.
-3. `arithmetic.arithmetic`: the difference or sum of two counts the entries
+3. `conversions.conversions`: the best entry's amount in the period or unit asked
+   ("how many flights per day" of "15 flights per week", "in megawatts" of "1 GW").
+4. `unstated.unstated`: the question asks an attribute the release does not
+   state (the `unstated_attribute`, `uncounted`, `no_time` and `no_future` checks
+   found it): "the release does not say", the closest entries offered.
+5. `arithmetic.arithmetic`: the difference or sum of two counts the entries
    state ("how many more flights ... than ..."): both figures and the result.
-4. `yesno.yes_no`: a yes/no check: "Yes: <answer>" when the entry confirms it,
+6. `yesno.yes_no`: a yes/no check: "Yes: <answer>" when the entry confirms it,
    "No: <answer>" when it gives a stated attribute another value.
 """
 
@@ -23,6 +25,7 @@ from collections.abc import Callable
 
 from bot.matching.kinds.arithmetic import arithmetic
 from bot.matching.kinds.base import Asker
+from bot.matching.kinds.conversions import conversions
 from bot.matching.kinds.spans import spans
 from bot.matching.kinds.twopart import two_part
 from bot.matching.kinds.unstated import unstated
@@ -34,7 +37,7 @@ from bot.matching.verdict import Candidate, Match
 Stage = Callable[[Asker, Query, tuple[Candidate, ...], Match, Params], Match | None]
 
 # The stages, in the order they are tried.
-STAGES: tuple[Stage, ...] = (two_part, spans, unstated, arithmetic, yes_no)
+STAGES: tuple[Stage, ...] = (two_part, spans, conversions, unstated, arithmetic, yes_no)
 
 
 def refine(

@@ -59,7 +59,7 @@ def spans(
 
 def _years(
     query: Query, ranked: list[Candidate], index: StoreIndex
-) -> tuple[Figure, Figure, int, str] | None:
+) -> tuple[Figure, Figure, float, str] | None:
     """Two years, each the one an entry about a name of the question states, or one such
     and one the question gives: their difference in years."""
     figures = [Figure("", int(t), "the year asked") for t in query.tokens if _YEAR.fullmatch(t)]
@@ -79,7 +79,7 @@ def _years(
 
 def _ranks(
     query: Query, ranked: list[Candidate], index: StoreIndex
-) -> tuple[Figure, Figure, int, str] | None:
+) -> tuple[Figure, Figure, float, str] | None:
     """The best entry's ranks the question names: two of them, the places between; one,
     with "ahead", the places ahead of it."""
     if not ranked or (item := index.by_id[ranked[0].intent]).entry is None:

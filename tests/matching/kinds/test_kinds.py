@@ -20,6 +20,7 @@ def test_stages_run_in_one_stated_order() -> None:
     assert [s.__name__ for s in STAGES] == [
         "two_part",
         "spans",
+        "conversions",
         "unstated",
         "arithmetic",
         "yes_no",
