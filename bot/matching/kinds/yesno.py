@@ -15,6 +15,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.language import MONTHS, NUMBER_WORDS, inflections, rows, stem, words
+from bot.language.morphology import english_stem
 from bot.matching.checks import misplaced_figures
 from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex, is_figure
 from bot.matching.kinds.base import Asker
@@ -136,7 +137,9 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
         said = index.tokens(item.entry.answer)
         found.update((w, "figure") for w in misplaced_figures(query, said))
     for word in query.words:
-        if word not in item.vocabulary and opposites(word) & item.vocabulary:
+        # The entry's word itself in the question ("at the end ..., did they agree to
+        # continue?") is no opposite of it.
+        if word not in item.vocabulary and (opposites(word) & item.vocabulary) - query.asked:
             found.setdefault(word, "opposite")
     return found
 
@@ -175,7 +178,7 @@ def states_class(item: Item, query: Query, index: StoreIndex, other: dict[str, s
     if item.entry is None:
         return False
     if "opposite" in kinds and not any(
-        opposites(w) & item.vocabulary for w, c in other.items() if c == "opposite"
+        (opposites(w) & item.vocabulary) - query.asked for w, c in other.items() if c == "opposite"
     ):
         return False
     if "title" in kinds and not _states_post(item, query, index):
@@ -233,14 +236,17 @@ def modifiers(query: Query, item: Item, index: StoreIndex) -> set[str]:
     before: dict[str, set[str]] = {}
     for first, second in pairwise(said):
         before.setdefault(second, set()).add(first)
+    asked_stems = {english_stem(t) for t in query.tokens}
     found: set[str] = set()
     chain: list[str] = []
     for token in query.tokens:
         if token in query.foreign and number(token) is None:
             chain.append(token)
             continue
-        others = before.get(token, set()) - query.asked - DROPPED if token not in DROPPED else ()
-        if chain and others:
+        others = before.get(token, set()) - query.asked - DROPPED if token not in DROPPED else set()
+        # Another form of the question's own word is no other word ("takes part" of
+        # "taking part").
+        if chain and {w for w in others if english_stem(w) not in asked_stems}:
             found.update(chain)
         chain = []
     return found

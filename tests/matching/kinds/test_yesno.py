@@ -118,6 +118,7 @@ def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str
     [
         ("Did the sides agree to halt the dialogue?", Form.NO, "meeting-outcome"),
         ("Did the sides agree to continue the dialogue?", Form.YES, "meeting-outcome"),
+        ("Did the two sides agree to stop the dialogue?", Form.NO, "meeting-outcome"),
         ("Was the speaker displeased with cooperation in education?", Form.NO, "culture-education"),
         (
             "Did the speaker criticise the political decision to return General Hong's remains?",
@@ -166,6 +167,8 @@ def test_yes_or_no(matcher: Matcher, question: str, form: Form, intent: str) -> 
         "Did Woo meet the ambassador of Kazakhstan in Tokyo?",  # no place of the meeting
         "Is Doosan building any nuclear power plants in Kazakhstan?",  # others may exist
         "Is there a nuclear power plant in the Turkestan region?",
+        # the entry's own word in the question is no opposite of it
+        "At the end of the conversation, did the sides agree to continue the dialogue?",
     ],
 )
 def test_no_no_without_a_value_in_its_place(matcher: Matcher, question: str) -> None:
@@ -191,6 +194,7 @@ def test_only_is_never_confirmed(matcher: Matcher, question: str) -> None:
         ("is doosan building a coal-fired power plant", "doosan-power-plant", {"coal", "fired"}),
         ("is doosan building any coal-fired power plant", "doosan-power-plant", set()),
         ("is it a combined-cycle power plant", "doosan-power-plant", set()),  # the entry's own
+        ("is sk ecoplant taking part in bakad", "bakad", set()),  # "takes part": one word
         ("is korea in the top five investors", "trade-investment", set()),  # a number: a figure
     ],
 )
