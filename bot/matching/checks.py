@@ -117,13 +117,18 @@ def _capitalised_runs(raw: list[str]) -> list[list[str]]:
 
 def foreign_names(query: Query, tables: StoreIndex) -> frozenset[str]:
     """The names in `query` the release never uses: words it never uses, capitalised
-    after the first word (everyday English words aside: "Is The Release ..."), and
+    but not first in a sentence (everyday English words aside: "Is The Release ..."), and
     three or more capitalised words it uses, no two of them ever together ("Seoul
     National University"; "Korean National Assembly" has "National Assembly")."""
     # Capitals mark names in English; another language's store reads its own way.
     if tables.language.language != "en":
         return frozenset()
-    raw = [w.strip(".,;:!?()\"'") for w in query.shown.split()[1:]]
+    words = query.shown.split()
+    # A sentence's first word is capitalised whatever it is: it is left out (as "").
+    raw = [
+        "" if i == 0 or words[i - 1][-1:] in ".!?:" else w.strip(".,;:!?()\"'")
+        for i, w in enumerate(words)
+    ]
     capitalised = [w for w in raw if w[:1].isupper()]
     found = {t for w in capitalised for t in tables.tokens(w) if t in query.foreign}
     if tables.pairs and len(capitalised) * 2 <= len(raw):  # not a Title Case message

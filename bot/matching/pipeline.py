@@ -206,6 +206,8 @@ def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
     Hong. Did the meeting mention him?"): another best entry is never taken on trust."""
     if _sureness(alone, params) <= _sureness(whole, params):
         return False
+    if whole.candidates and whole.candidates[0].swapped:
+        return False  # the context rules the entry out ("I write about Japan. Who is ...?")
     if not whole.candidates or whole.candidates[0].score < params.suggestion_floor:
         return True  # the whole message is not even close enough to offer an entry
     return whole.candidates[0].intent == alone.candidates[0].intent

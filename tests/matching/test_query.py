@@ -85,6 +85,20 @@ def test_a_chatty_message_is_answered_by_its_question(
     assert (match.kind, match.intent) == (Kind.ANSWER, intent)
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hello. I'm writing about Japan. Who is the ambassador there?",
+        "Hi! My friend lives in Shymkent. Has Woo visited her city?",
+    ],
+)
+def test_a_context_that_rules_the_entry_out_is_kept(matcher: Matcher, message: str) -> None:
+    """The context names what the release never does: the question alone ("who is the
+    ambassador there?") would be answered, the message is not."""
+    assert matcher.match(question_part(message) or "").answered
+    assert not matcher.match(message).answered
+
+
 def test_the_question_alone_never_overrides_what_the_context_is_about(matcher: Matcher) -> None:
     """The question alone asks about "him"; the context says who: another best entry for
     the question alone is no answer."""
