@@ -24,6 +24,9 @@ _SPLIT = re.compile(
     rf"(?=(?:(?:{_PREPOSITIONS})\s+(?:{'|'.join(sorted(QUESTION_WORDS))})|{_OPENING})\b)",
     re.IGNORECASE,
 )
+PRONOUNS = words("personal_pronouns")
+# The checks that find an entry does not state what is asked (`kinds.unstated`).
+_UNSTATED = frozenset({"unstated_attribute", "uncounted", "no_time", "no_future"})
 MIN_PART_WORDS = 2  # "and how often?" is no question on its own
 
 
@@ -44,7 +47,7 @@ def two_part(
     pieces[1] = completed(pieces[1], pieces[0], asker)
     answers = [asker.plain_verdict(p, params) for p in pieces]
     entries = [a.entry for a in answers if a.kind is Kind.ANSWER and a.entry is not None]
-    if len(entries) != 2:
+    if len(entries) != 2 or not _answered_about(pieces, asker, params):
         return None
     score = min(a.score for a in answers)
     if entries[0].id == entries[1].id:
@@ -54,6 +57,21 @@ def two_part(
     return Match(
         query.shown, Kind.ANSWER, score, entry=entries[0], form=Form.PARTS, parts=tuple(answers)
     )
+
+
+def _answered_about(pieces: list[str], asker: Asker, params: Params) -> bool:
+    """Whether a second part with a pronoun ("and how old is he?") may be answered: asked
+    about what the first part names ("... the ambassador"), the best entry must not be
+    one that does not state what is asked. Read alone, "how old is he" fits an entry on
+    something else (how old the release is)."""
+    second, index = pieces[1], asker.index
+    if not PRONOUNS & set(second.lower().split()):
+        return True
+    named = [w for w in pieces[0].split() if set(index.tokens(w)) & index.all_names]
+    if not named or set(index.tokens(second)) & index.all_names:
+        return True
+    about = asker.candidates(" ".join([second, *named]))
+    return not (about and _UNSTATED & set(about[0].checks))
 
 
 def completed(second: str, first: str, asker: Asker) -> str:

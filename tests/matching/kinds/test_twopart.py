@@ -72,3 +72,19 @@ def test_two_questions_one_entry_answers_are_one_answer(matcher: Matcher) -> Non
     assert matcher.plain_verdict(question, matcher.params).kind is Kind.CLARIFY
     match = matcher.match(question)
     assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.PLAIN, "meeting-outcome")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # read alone, "how old is he" fits how old the release is; he is the ambassador
+        "Who is the ambassador and how old is he?",
+        "Who is the speaker and where was he born?",
+    ],
+)
+def test_a_pronoun_part_asks_about_what_the_first_part_names(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.plain_verdict("how old is he", matcher.params).answered
+    match = matcher.match(question)
+    assert not match.answered and match.form is Form.UNSTATED
