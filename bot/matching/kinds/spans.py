@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.language import rows, words
+from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
 from bot.matching.checks import counted_words, following
 from bot.matching.index import CAPITALISED, Item, StoreIndex
 from bot.matching.kinds.base import Asker
@@ -60,16 +60,20 @@ def spans(
 def _years(
     query: Query, ranked: list[Candidate], index: StoreIndex
 ) -> tuple[Figure, Figure, float, str] | None:
-    """Two years, each the one an entry about a name of the question states, or one such
-    and one the question gives: their difference in years."""
-    figures = [Figure("", int(t), "the year asked") for t in query.tokens if _YEAR.fullmatch(t)]
+    """Two years, each the one an entry the question names states, or one such and one
+    the question gives: their difference in years, the first the question names first."""
+    asked = {t: i for i, t in reversed(list(enumerate(query.tokens)))}
+    found = [(asked[t], Figure("", int(t), "the year asked")) for t in asked if _YEAR.fullmatch(t)]
     for candidate in ranked:
         item = index.by_id[candidate.intent]
         years = set(_YEAR.findall(item.entry.answer)) if item.entry else set()
-        if len(years) == 1 and _own_names(item, index) & query.asked_names:
+        markers = _markers(item, index, query)
+        if len(years) == 1 and markers:
             year = int(years.pop())
-            if all(f.value != year for f in figures):
-                figures.insert(0, Figure(item.id, year, "the year it states"))
+            if all(f.value != year for _, f in found):
+                at = min(asked[t] for t in markers)
+                found.append((at, Figure(item.id, year, "the year it states")))
+    figures = [f for _, f in sorted(found, key=lambda pair: pair[0])]
     entries = [f for f in figures if f.intent]
     if len(figures) != 2 or not entries:
         return None
@@ -97,6 +101,18 @@ def _ranks(
     if len(asked) == 1 and AHEAD & set(query.tokens):
         return asked[0], Figure("", 1, "the first place"), asked[0].value - 1, "places ahead"
     return None
+
+
+def _markers(item: Item, index: StoreIndex, query: Query) -> set[str]:
+    """The question's words that say it is about the entry: a name of its answer (the
+    release's subjects aside), or else two or more of its rarer words ("the trade
+    statistics"); none when it names neither."""
+    named = _own_names(item, index) & query.asked_names
+    if named:
+        return named
+    said = set(index.tokens(item.entry.answer)) if item.entry else set()
+    rare = said & query.asked - QUESTION_WORDS - COMMON_WORDS - index.subjects
+    return rare if len(rare) >= 2 else set()
 
 
 def _own_names(item: Item, index: StoreIndex) -> set[str]:

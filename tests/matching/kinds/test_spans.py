@@ -27,6 +27,13 @@ RANKS = "How many places lie between Korea's investor rank and its trade partner
             {2021, 2023},
             2,
         ),
+        # two entries' years, one named by a name, one by rarer words ("trade statistics")
+        (
+            "How many years between General Hong's return and the trade statistics?",
+            "hong-beom-do",
+            {2021, 2023},
+            2,
+        ),
         # two ranks of one entry, each named by the words after it there
         (RANKS, "trade-investment", {4, 5}, 1),
         # one rank, and how many are ahead of it
