@@ -47,6 +47,7 @@ def test_focus_reads_the_question_sentences_of_a_long_message(
         ("Thanks :) One more thing: when was it published?", "when was it published?"),
         ("I teach history. I'd love to know who met the speaker.", "who met the speaker."),
         ("Hi. Could you kindly tell me which plants Kia has?", "which plants Kia has?"),
+        ("hello! can you list the flights to Seoul? thanks", "the flights to Seoul?"),
         ("I need the date of the release. Can you help?", "the date of the release. Can you help?"),
         ("Good evening, I was wondering", None),  # a request with nothing after it
         ("Hi there. I read the news today.", None),  # no question at all
