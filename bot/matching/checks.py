@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import NamedTuple
 
-from bot.language import COMMON_WORDS, NUMBER_WORDS, stem, words
-from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, content, is_figure
+from bot.language import NUMBER_WORDS, stem, words
+from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
 
@@ -96,48 +95,9 @@ def unknown_name(pair: Pair, params: Params) -> Finding | None:
     """A name the release never uses, capitalised mid-sentence ("the Korea-Uzbekistan
     friendship group", "Seoul National University"): the question is about something
     else than any entry, which is only offered."""
-    if pair.item.entry is not None and foreign_names(pair.query, pair.tables):
+    if pair.item.entry is not None and pair.query.unknown_names:
         return Finding("unknown_name", doubtful=True, swapped=True)
     return None
-
-
-_NAME_RUN = 3  # capitalised words in a row: a name ("Seoul National University")
-
-
-def _capitalised_runs(raw: list[str]) -> list[list[str]]:
-    """The runs of capitalised words in `raw`, in order."""
-    runs: list[list[str]] = [[]]
-    for word in raw:
-        if word[:1].isupper():
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
-
-
-def foreign_names(query: Query, tables: StoreIndex) -> frozenset[str]:
-    """The names in `query` the release never uses: words it never uses, capitalised
-    but not first in a sentence (everyday English words aside: "Is The Release ..."), and
-    three or more capitalised words it uses, no two of them ever together ("Seoul
-    National University"; "Korean National Assembly" has "National Assembly")."""
-    # Capitals mark names in English; another language's store reads its own way.
-    if tables.language.language != "en":
-        return frozenset()
-    words = query.shown.split()
-    # A sentence's first word is capitalised whatever it is: it is left out (as "").
-    raw = [
-        "" if i == 0 or words[i - 1][-1:] in ".!?:" else w.strip(".,;:!?()\"'")
-        for i, w in enumerate(words)
-    ]
-    capitalised = [w for w in raw if w[:1].isupper()]
-    found = {t for w in capitalised for t in tables.tokens(w) if t in query.foreign}
-    if tables.pairs and len(capitalised) * 2 <= len(raw):  # not a Title Case message
-        for run in _capitalised_runs(raw):
-            # Read together, as a synonym may make one name of several ("Nurgali Arystanov").
-            together = content(tables.tokens(" ".join(run)), tables.language.dropped)
-            if len(together) >= _NAME_RUN and not set(pairwise(together)) & tables.pairs:
-                found.update(together)
-    return frozenset(found - COMMON_WORDS)
 
 
 def figure_swap(pair: Pair, params: Params) -> Finding | None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.language import QUESTION_WORDS, rows, words
+from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 
@@ -58,6 +59,7 @@ class Query:
     tokens: tuple[str, ...]  # every word: corrected, synonyms rewritten, stemmed
     words: tuple[str, ...]  # the content words among them (all tokens if none is)
     foreign: frozenset[str]  # content words no entry and not the document uses
+    unknown_names: frozenset[str]  # names the release never uses (`foreign_names`)
     names: frozenset[str]  # words that name something: the release's names and any figure
     numbers: frozenset[str]  # figures it states: "2024", "4th"
     asked_names: frozenset[str]  # every name of the release it uses, subjects included
@@ -137,13 +139,15 @@ def read(question: str, index: StoreIndex, params: Params) -> Query:
     asked = frozenset(words)
     named = asked - QUESTION_WORDS
     numbers = frozenset(w for w in asked if is_figure(w))
+    foreign = frozenset(w for w in words if w not in index.vocabulary)
     return Query(
         shown=shown,
         cut=cut,
         text=text,
         tokens=tokens,
         words=words,
-        foreign=frozenset(w for w in words if w not in index.vocabulary),
+        foreign=foreign,
+        unknown_names=foreign_names(shown, foreign, index),
         names=index.names | numbers,
         numbers=numbers,
         asked_names=asked & index.all_names,
@@ -160,6 +164,46 @@ def read(question: str, index: StoreIndex, params: Params) -> Query:
         # "What is Astana?" asks what a name is.
         defines=_DEFINES.search(text) is not None and bool(named) and named <= index.all_names,
     )
+
+
+_NAME_RUN = 3  # capitalised words in a row: a name ("Seoul National University")
+
+
+def _capitalised_runs(raw: list[str]) -> list[list[str]]:
+    """The runs of capitalised words in `raw`, in order."""
+    runs: list[list[str]] = [[]]
+    for word in raw:
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> frozenset[str]:
+    """The names in `shown` the release never uses: words it never uses (`foreign`),
+    capitalised but not first in a sentence (everyday English words aside: "Is The
+    Release ..."), and three or more capitalised words it uses, no two of them ever
+    together ("Seoul National University"; "Korean National Assembly" has "National
+    Assembly")."""
+    # Capitals mark names in English; another language's store reads its own way.
+    if index.language.language != "en":
+        return frozenset()
+    words = shown.split()
+    # A sentence's first word is capitalised whatever it is: it is left out (as "").
+    raw = [
+        "" if i == 0 or words[i - 1][-1:] in ".!?:" else w.strip(".,;:!?()\"'")
+        for i, w in enumerate(words)
+    ]
+    capitalised = [w for w in raw if w[:1].isupper()]
+    found = {t for w in capitalised for t in index.tokens(w) if t in foreign}
+    if index.pairs and len(capitalised) * 2 <= len(raw):  # not a Title Case message
+        for run in _capitalised_runs(raw):
+            # Read together, as a synonym may make one name of several ("Nurgali Arystanov").
+            together = content(index.tokens(" ".join(run)), index.language.dropped)
+            if len(together) >= _NAME_RUN and not set(pairwise(together)) & index.pairs:
+                found.update(together)
+    return frozenset(found - COMMON_WORDS)
 
 
 def correct(token: str, index: StoreIndex, params: Params) -> str:

@@ -15,7 +15,6 @@ from bot.matching.checks import (
     Finding,
     Pair,
     figure_swap,
-    foreign_names,
     misplaced_figures,
     name_swap,
     no_date,
@@ -177,27 +176,6 @@ def test_no_time(matcher: Matcher, question: str, intent: str, finding: str | No
     result = found(matcher, no_time, question, intent)
     assert (result.check if result else None) == finding
     assert result is None or (result.swapped and not result.doubtful)
-
-
-@pytest.mark.parametrize(
-    ("question", "names"),
-    [
-        ("Who chairs the Korea-Japan friendship group?", {"japan"}),
-        ("Did Seoultech help the Almaty Management University?", {"management"}),
-        ("Who is the Speaker?", set()),  # a word the release uses
-        ("Japan?", set()),  # the first word of a sentence may be capitalised anyway
-        ("Hello! Long-time reader here. Who met Woo?", set()),  # ... of any sentence
-        ("Is The Plant Big?", set()),  # everyday words
-        # three capitalised words the release uses, but no two of them together
-        ("Did Seoul National University help open it?", {"seoul", "national", "university"}),
-        ("Did Seoul National University help?", set()),  # mostly capitals: Title Case
-        ("Who is the Speaker of the Korean National Assembly?", set()),  # "National Assembly"
-        ("Did Nurgali Arystanov meet Woo Won-shik?", set()),
-        ("Why did the speaker thank President Tokayev?", set()),  # two words: a title and a name
-    ],
-)
-def test_foreign_names(matcher: Matcher, question: str, names: set[str]) -> None:
-    assert foreign_names(read(question, matcher.index, matcher.params), matcher.index) == names
 
 
 @pytest.mark.parametrize(

@@ -157,3 +157,25 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
 )
 def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) -> None:
     assert correct(word, matcher.index, PARAMS) == read_as
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who chairs the Korea-Japan friendship group?", {"japan"}),
+        ("Did Seoultech help the Almaty Management University?", {"management"}),
+        ("Who is the Speaker?", set()),  # a word the release uses
+        ("Japan?", set()),  # the first word of a sentence may be capitalised anyway
+        ("Hello! Long-time reader here. Who met Woo?", set()),  # ... of any sentence
+        ("Is The Plant Big?", set()),  # everyday words
+        # three capitalised words the release uses, but no two of them together
+        ("Did Seoul National University help open it?", {"seoul", "national", "university"}),
+        ("Did Seoul National University help?", set()),  # mostly capitals: Title Case
+        ("Who is the Speaker of the Korean National Assembly?", set()),  # "National Assembly"
+        ("Did Nurgali Arystanov meet Woo Won-shik?", set()),
+        ("Why did the speaker thank President Tokayev?", set()),  # two words: a title and a name
+    ],
+)
+def test_unknown_names(matcher: Matcher, question: str, names: set[str]) -> None:
+    """`Query.unknown_names` (`foreign_names`): the names the release never uses."""
+    assert read(question, matcher.index, PARAMS).unknown_names == names

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from bot.language import MONTHS, NUMBER_WORDS, inflections, rows, stem, words
 from bot.language.morphology import english_stem
@@ -304,13 +304,22 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
         # The value is a phrase a synonym made one word of ("foreign minister" -> "mfa"):
         # the question is asked again from its words as read.
         kept = [t for t in query.tokens if t not in other]
-    fitting = [
-        c
-        for c in asker.candidates(" ".join(kept))
-        if not c.swapped
-        and set(other) <= set(conflicts(query, index.by_id[c.intent], index))
-        and states_class(index.by_id[c.intent], query, index, other)
-    ]
+    candidates = asker.candidates(" ".join(kept))
+    if not candidates or candidates[0].score < params.answer_threshold:
+        return None  # no entry could be sure
+    # The best two that fit are all the verdict needs (the entries are best first).
+    fitting = list(
+        islice(
+            (
+                c
+                for c in candidates
+                if not c.swapped
+                and set(other) <= set(conflicts(query, index.by_id[c.intent], index))
+                and states_class(index.by_id[c.intent], query, index, other)
+            ),
+            2,
+        )
+    )
     if not fitting:
         return None
     best = fitting[0]
