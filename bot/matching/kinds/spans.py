@@ -86,7 +86,8 @@ def _ranks(
 ) -> tuple[Figure, Figure, float, str] | None:
     """The best entry's ranks the question names: two of them, the places between; one,
     with "ahead", the places ahead of it."""
-    if not ranked or (item := index.by_id[ranked[0].intent]).entry is None:
+    # Words the entry does not account for ("in the world economy") ask about other ranks.
+    if not ranked or ranked[0].doubtful or (item := index.by_id[ranked[0].intent]).entry is None:
         return None
     said = index.tokens(item.entry.answer)
     places = {i: int(m[1]) for i, t in enumerate(said) if (m := _RANK.fullmatch(t))}

@@ -55,6 +55,7 @@ def test_spans(matcher: Matcher, question: str, intent: str, values: set[int], s
         "How many years after 2021 was the AI school opened?",  # the AI school has none
         "How many places did Korea climb since 2022 as an investor?",  # no earlier rank
         "How many places ahead of Japan is Korea?",  # no rank of Japan
+        "How many places ahead of Kazakhstan is Korea in the world economy?",  # other ranks
     ],
 )
 def test_no_span_without_two_stated_values(matcher: Matcher, question: str) -> None:
