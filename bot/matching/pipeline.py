@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.language import QUESTION_WORDS
+from bot.language import QUESTION_WORDS, words
 from bot.language.analysis import analyser
 from bot.matching.checks import Finding, Pair, findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
@@ -198,6 +198,14 @@ def _sureness(scored: Scored, params: Params) -> float:
     return top.score - (params.doubt_margin if top.doubtful else 0.0)
 
 
+# "he", "there": a question with one of these may be about its context.
+BACK_REFERENCES = words("back_references")
+
+
+def _refers_back(query: Query) -> bool:
+    return bool(BACK_REFERENCES & set(query.text.split()))
+
+
 def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
     """Whether the question sentences alone read better than the whole message: the same
     best entry more surely, or any entry when the whole message resembles none well
@@ -206,8 +214,8 @@ def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
     Hong. Did the meeting mention him?"): another best entry is never taken on trust."""
     if _sureness(alone, params) <= _sureness(whole, params):
         return False
-    if whole.candidates and whole.candidates[0].swapped:
-        return False  # the context rules the entry out ("I write about Japan. Who is ...?")
+    if whole.candidates and whole.candidates[0].swapped and _refers_back(alone.query):
+        return False  # the context rules the entry out ("I write about Japan. Who is there?")
     if not whole.candidates or whole.candidates[0].score < params.suggestion_floor:
         return True  # the whole message is not even close enough to offer an entry
     return whole.candidates[0].intent == alone.candidates[0].intent

@@ -71,6 +71,9 @@ def test_question_part_is_the_question_of_a_chatty_message(message: str, part: s
             "helped open the AI school at Korkyt Ata University?",
             "ai-school",
         ),
+        # an unknown name in the context ("English") says nothing of a question that
+        # does not point back to it
+        ("Sorry for my English. Which cities Woo visited?", "cities-visited"),
         # the whole message is not close enough to any entry to offer it
         (
             "Hello! I teach history at a school in Almaty and we read this news in class. "
