@@ -158,9 +158,14 @@ def _prefix(match: Match, store: Store) -> str:
 
 
 def computed_line(match: Match, store: Store) -> str:
-    """ "Difference: 13 - 2 = 11 flights per week." for an arithmetic verdict, else "".
+    """ "Difference: 13 - 2 = 11 flights per week." for an arithmetic verdict ("1 GW =
+    1,000 MW." for a conversion), else "".
 
-    The unit is words of the English answer, so another language shows the sum alone."""
+    The unit of a sum or difference is words of the English answer, so another language
+    shows the figures alone; a conversion keeps its units (GW, MW)."""
+    if match.result is not None and len(match.figures) == 1:
+        figure, result = match.figures[0], match.result
+        return f"{figure.value:,} {figure.unit} = {result.value:,} {result.unit}."
     if match.result is None or len(match.figures) != 2:
         return ""
     first, second = match.figures
@@ -207,7 +212,7 @@ def _kind_plain(match: Match, store: Store) -> str | None:
         return "\n\n".join(plain(part, store) for part in match.parts)
     if match.form is Form.ARITHMETIC and match.figures:
         said = _strings(store)["from_release"]
-        entries = [store.entry(f.intent) for f in match.figures]
+        entries = [store.entry(i) for i in dict.fromkeys(f.intent for f in match.figures)]
         quoted = [f'{e.answer} ({said} "{e.source}")' for e in entries if e]
         return f"{computed_line(match, store)}\n\n" + "\n".join(quoted)
     if match.form is Form.UNSTATED:
@@ -290,7 +295,8 @@ def _kind_reply(match: Match, store: Store) -> Reply | None:
         text = "\n\n".join(r.text for r in replies)
         return Reply(text) if len(text) <= MAX_MESSAGE else replies[0]
     if match.form is Form.ARITHMETIC and match.figures:
-        entries = [e for e in (store.entry(f.intent) for f in match.figures) if e]
+        ids = dict.fromkeys(f.intent for f in match.figures)  # two figures of one entry: once
+        entries = [e for e in (store.entry(i) for i in ids) if e]
         quotes = "".join(
             f"\n\n{_esc(e.answer)}\n<blockquote>{_esc(_shorten(e.source, 1500))}</blockquote>"
             for e in entries

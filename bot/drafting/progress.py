@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from typing import TextIO
@@ -16,7 +17,7 @@ class TerminalProgress:
     def __init__(self, stream: TextIO, *, interval: float = 0.2) -> None:
         self.stream = stream
         self.interval = interval
-        self._last = 0.0
+        self._last = -math.inf  # the first update always shows, however new the clock
         self._width = 0
 
     def __call__(self, stage: str, done: int, total: int) -> None:

@@ -35,6 +35,8 @@ _MIN_FORM = {"ru": 3, "kk": 3, "ko": 2}
 # Korean "stem" is the first two syllables and would join unrelated words.
 _BY_STEM = frozenset({"ru"})
 _YES_NO = "is"
+# Particles glued to a word that add a meaning English puts in a word of its own.
+_SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
 # Question words of English that make a gloss a wh-question, not a yes/no check.
 _ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
@@ -72,10 +74,17 @@ class Glossary:
         return " ".join(self._as_question(glossed, text))
 
     def _as_question(self, glossed: list[str], text: str) -> list[str]:
+        """A yes/no check opens with "is" ("is there" when it asks whether something
+        exists: "есть ли", "бар ма", "있나요"), as English puts one."""
+        opening = [_YES_NO]
+        at = glossed.index("there") if "there" in glossed else 0
+        if at and glossed[at - 1] == _YES_NO:
+            opening = [_YES_NO, "there"]
+            glossed = glossed[:at] + glossed[at + 1 :]
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
         if checking and not set(words) & _ASKING:
-            return [_YES_NO, *words]
+            return [*opening, *words]
         return glossed
 
     def _phrase(self, tokens: list[str], at: int) -> tuple[int, str | None]:
@@ -102,6 +111,12 @@ class Glossary:
 
     def word(self, token: str) -> str | None:
         """The reading of one word, the word itself if unknown, None if filler."""
+        for particle, meaning in _SAYING_PARTICLES.get(self.language, {}).items():
+            # "우즈베키스탄도" is "Uzbekistan too": a particle that says something.
+            if token.endswith(particle) and len(token) > len(particle):
+                reading = self.word(token[: -len(particle)])
+                if reading is not None and reading != token[: -len(particle)]:
+                    return f"{reading}_{meaning}"
         if token in self.words:
             return self.words[token]
         stem = self.analyser.stem(token)

@@ -11,7 +11,7 @@ multiplied in that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -91,12 +91,59 @@ def destination_swap(pair: Pair) -> bool:
     return bool(towards) and pair.phrasing.destination not in (None, towards)
 
 
+def unknown_name(pair: Pair, params: Params) -> Finding | None:
+    """A name the release never uses, capitalised mid-sentence ("the Korea-Uzbekistan
+    friendship group", "Seoul National University"): the question is about something
+    else than any entry, which is only offered."""
+    if pair.item.entry is not None and pair.query.unknown_names:
+        return Finding("unknown_name", doubtful=True, swapped=True)
+    return None
+
+
 def figure_swap(pair: Pair, params: Params) -> Finding | None:
     """A figure the entry does not state, where it states others: "rank in 2024" of an
-    entry about 2023. ("in 2 sentences" asks no figure of an entry that has none.)"""
-    if pair.query.numbers - pair.item.vocabulary and pair.item.figures:
+    entry about 2023; or one it states of something else: "the 5th largest trading
+    partner" of an entry on the 4th largest trading partner and the 5th largest
+    investor. ("in 2 sentences" asks no figure of an entry that has none.)"""
+    query, item = pair.query, pair.item
+    if not item.figures or not query.numbers:
+        return None
+    said = pair.tables.tokens(item.entry.answer) if item.entry else []
+    if query.numbers - item.vocabulary or misplaced_figures(query, said):
         return Finding("figure_swap", params.name_swap_factor, doubtful=True, swapped=True)
     return None
+
+
+_FOLLOWING = 3  # content words after a figure that say what it counts or ranks
+
+
+def misplaced_figures(query: Query, said: list[str]) -> frozenset[str]:
+    """The question's figures that the text `said` states of something else: the words
+    after the figure in the question follow another of its figures there, and none of
+    those after this one ("5th largest trading partner" where "4th largest trading
+    partner" and "5th largest investor" are said)."""
+    found = set()
+    for figure in query.numbers & set(said):
+        asked = following(query.tokens, query.tokens.index(figure))
+        own: set[str] = set()
+        others: set[str] = set()
+        for i, token in enumerate(said):
+            if is_figure(token):
+                (own if token == figure else others).update(following(said, i))
+        if asked & (others - own) and not asked & (own - others):
+            found.add(figure)
+    return frozenset(found)
+
+
+def following(tokens: Sequence[str], at: int) -> set[str]:
+    """Up to `_FOLLOWING` content words after position `at`, up to the next figure."""
+    words: list[str] = []
+    for token in tokens[at + 1 :]:
+        if is_figure(token) or len(words) == _FOLLOWING:
+            break
+        if token not in DROPPED:
+            words.append(token)
+    return set(words)
 
 
 def other_kind(pair: Pair, params: Params) -> Finding | None:
@@ -113,6 +160,53 @@ def no_date(pair: Pair, params: Params) -> Finding | None:
     if pair.query.asks_date and not pair.item.figures:
         return Finding("no_date", swapped=True)
     return None
+
+
+# "What time ...", "at what hour": the question wants a time of day.
+_ASKS_TIME = re.compile(r"\b(?:what|which) (?:time|hour)\b")
+# A time of day in a text: "10:30", "9 a.m.", "noon".
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|\bo'clock\b|\bnoon\b|\bmidnight\b",
+    re.IGNORECASE,
+)
+
+
+def no_time(pair: Pair, params: Params) -> Finding | None:
+    """ "What time ...?" of an entry that states no time of day: "What time is it in
+    Astana?" is not answered by the flights from Astana."""
+    entry = pair.item.entry
+    if entry is not None and asks_time(pair.query) and not _CLOCK.search(entry.answer):
+        return Finding("no_time", swapped=True)
+    return None
+
+
+def asks_time(query: Query) -> bool:
+    """ "What time ...?": the question wants a time of day."""
+    return _ASKS_TIME.search(query.text) is not None
+
+
+def asks_future(query: Query) -> bool:
+    """ "Will ... next": the question asks beyond what was done."""
+    said = set(query.text.split())
+    return bool(_ASKS_FUTURE & said) and "next" in said
+
+
+# Words that ask about what is to come ("will ... next") and words that state it.
+_ASKS_FUTURE = frozenset({"will", "shall"})
+FUTURE_WORDS = words("future_words")
+
+
+def no_future(pair: Pair, params: Params) -> Finding | None:
+    """ "Which city will get stores next?" of an entry that states no plan or future
+    ("Several CU stores have opened"): what comes after is not what was done."""
+    entry = pair.item.entry
+    # "Will" alone may ask about what the release plans ("how much will the extension
+    # cost?" of an approved budget); "will ... next" asks beyond it.
+    if entry is None or not asks_future(pair.query):
+        return None
+    if FUTURE_WORDS & set(pair.tables.tokens(entry.answer)):
+        return None
+    return Finding("no_future", swapped=True)
 
 
 def not_about_name(pair: Pair, params: Params) -> Finding | None:
@@ -231,9 +325,12 @@ def _other_names(pair: Pair) -> frozenset[str]:
 CHECKS: tuple[Check, ...] = (
     question_words_only,
     name_swap,
+    unknown_name,
     figure_swap,
     other_kind,
     no_date,
+    no_time,
+    no_future,
     not_about_name,
     unstated_attribute,
     uncounted,

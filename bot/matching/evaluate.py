@@ -41,6 +41,7 @@ class Case:
     question: str
     intent: str | None  # None: out of scope
     line: int = field(default=0, compare=False)  # where the item is in the file (1-based)
+    kind: str | None = field(default=None, compare=False)  # the item's `kind:`, if any
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Outcome:
     intent: str | None
     score: float
     first_suggestion: str | None = None  # for a "did you mean", the first candidate
+    form: Form = Form.PLAIN  # how the verdict was put (a yes/no check: Form.YES, Form.NO)
 
     @property
     def right(self) -> bool:
@@ -67,6 +69,14 @@ class Summary:
     clarify_rate: float  # share of all questions that got "did you mean"
     offered: float  # in-scope answered right, or offered first in "did you mean"
     misses: tuple[Outcome, ...]
+    # Right entries put the wrong way: "Yes" to a yes/no check whose kind says its
+    # premise is false, "No" to one whose premise is true (`WRONG_FORMS`).
+    wrong_forms: tuple[Outcome, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()  # every question's, in file order
+
+
+# An item's `kind:` -> the yes/no form that contradicts it.
+WRONG_FORMS = {"yesno-false": Form.YES, "yesno-true": Form.NO}
 
 
 # --- Loading ------------------------------------------------------------------------------
@@ -82,11 +92,11 @@ def load_cases(path: str | Path, known: Collection[str] | None = None) -> list[C
         if not isinstance(data.get(section) or [], list):
             raise EvalFileError(f"{path}: {section} must be a list of questions")
     cases = [
-        Case(_q(item, f"{path}:{line}"), _intent(item, f"{path}:{line}"), line)
+        Case(_q(item, f"{path}:{line}"), _intent(item, f"{path}:{line}"), line, _kind(item))
         for item, line in zip(data.get("in_scope") or [], lines["in_scope"], strict=True)
     ]
     cases += [
-        Case(_q(item, f"{path}:{line}"), None, line)
+        Case(_q(item, f"{path}:{line}"), None, line, _kind(item))
         for item, line in zip(data.get("out_of_scope") or [], lines["out_of_scope"], strict=True)
     ]
     if not cases:
@@ -131,6 +141,11 @@ def _q(item: Any, where: str) -> str:
     return str(item["q"])
 
 
+def _kind(item: dict[str, Any]) -> str | None:
+    kind = item.get("kind")
+    return kind if isinstance(kind, str) else None
+
+
 def _intent(item: dict[str, Any], where: str) -> str:
     intent = item.get("intent")
     if not isinstance(intent, str):
@@ -155,7 +170,7 @@ def summarise(
         match = matcher.verdict(done, params)
         first = match.suggestions[0].intent if match.kind is Kind.CLARIFY else None
         intent = answered_intent(match, case, matcher.store)
-        outcomes.append(Outcome(case, match.kind, intent, match.score, first))
+        outcomes.append(Outcome(case, match.kind, intent, match.score, first, match.form))
     inside = [o for o in outcomes if o.case.intent is not None]
     outside = [o for o in outcomes if o.case.intent is None]
     return Summary(
@@ -166,6 +181,10 @@ def summarise(
         clarify_rate=_share(o.kind is Kind.CLARIFY for o in outcomes),
         offered=_share(o.right or o.first_suggestion == o.case.intent for o in inside),
         misses=tuple(o for o in outcomes if not o.right),
+        wrong_forms=tuple(
+            o for o in outcomes if o.right and WRONG_FORMS.get(o.case.kind or "") is o.form
+        ),
+        outcomes=tuple(outcomes),
     )
 
 
@@ -262,13 +281,11 @@ def report(matcher: Matcher, cases: list[Case]) -> tuple[Summary, str]:
         "",
         f"misses ({len(summary.misses)}):",
     ]
-    for miss in summary.misses:
-        expected = miss.case.intent or "(out of scope)"
-        got = miss.intent or "-"
-        lines.append(
-            f"  {miss.kind.value:9} {miss.score:5.1f}  expected {expected:22} got {got:22} "
-            f"{miss.case.question!r}"
-        )
+    lines += [_miss_line(miss) for miss in summary.misses]
+    if summary.wrong_forms:
+        lines += ["", f"yes/no checks put the wrong way ({len(summary.wrong_forms)}):"]
+        lines += [f"  {o.form.value:3} {_miss_line(o).strip()}" for o in summary.wrong_forms]
+    lines += _by_kind(summary)
     lines += ["", "threshold sweep (answer threshold: accuracy / rejection / clarify rate):"]
     thresholds = sorted({*range(50, 100, 4), params.answer_threshold})
     for threshold, row in sweep(matcher, scored, thresholds):
@@ -278,6 +295,35 @@ def report(matcher: Matcher, cases: list[Case]) -> tuple[Summary, str]:
             f"{row.clarify_rate:6.1%}{marker}"
         )
     return summary, "\n".join(lines)
+
+
+def _miss_line(outcome: Outcome) -> str:
+    expected = outcome.case.intent or "(out of scope)"
+    got = outcome.intent or "-"
+    kind = f"[{outcome.case.kind}] " if outcome.case.kind else ""
+    return (
+        f"  {outcome.kind.value:9} {outcome.score:5.1f}  expected {expected:22} got {got:22} "
+        f"{kind}{outcome.case.question!r}"
+    )
+
+
+def _by_kind(summary: Summary) -> list[str]:
+    """Per `kind:` of the file's items (none: no lines): right, and right or offered
+    first (in scope only; a yes/no check put the wrong way is not right here)."""
+    kinds = dict.fromkeys(o.case.kind for o in summary.outcomes if o.case.kind)
+    if not kinds:
+        return []
+    lines = ["", "by kind (right / right or offered first; a yes/no put the wrong way is wrong):"]
+    for kind in kinds:
+        mine = [o for o in summary.outcomes if o.case.kind == kind]
+        right = [o.right and o not in summary.wrong_forms for o in mine]
+        firsts = [o.case.intent is not None and o.first_suggestion == o.case.intent for o in mine]
+        offered = [r or first for r, first in zip(right, firsts, strict=True)]
+        lines.append(
+            f"  {kind:20} {sum(right):3}/{len(mine):<3} {_share(right):6.1%}   "
+            f"{sum(offered):3}/{len(mine):<3} {_share(offered):6.1%}"
+        )
+    return lines
 
 
 def sweep_report(matcher: Matcher, cases: Sequence[Case], spec: str) -> str:

@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.language import (
     COMMON_WORDS,
@@ -102,6 +103,10 @@ class StoreIndex:
     name_spellings: tuple[str, ...]  # the release's names, for names an edit or two off
     by_id: Mapping[str, Item]
     language: Analyser = ENGLISH  # how this store's language is folded, stemmed and filtered
+    # Every two words that follow each other in the release or an entry's answer: a name
+    # of words the release uses, but never together ("Seoul National University"), is
+    # none of its names.
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     @functools.cached_property
     def alphabet(self) -> frozenset[str]:
@@ -172,7 +177,18 @@ def build_index(
         name_spellings=spellings,
         by_id={item.id: item for item in items},
         language=language,
+        pairs=_pairs(store, synonyms, language),
     )
+
+
+def _pairs(store: Store, synonyms: SynonymTable, language: Analyser) -> frozenset[tuple[str, str]]:
+    """The consecutive word pairs of the release and of every entry's answer, stop
+    words left out."""
+    texts = [store.document.body, *(e.answer for e in store.entries)]
+    found: set[tuple[str, str]] = set()
+    for text in texts:
+        found.update(pairwise(content(tokenise(synonyms, text, language), language.dropped)))
+    return frozenset(found)
 
 
 def _names(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.language import QUESTION_WORDS
+from bot.language import QUESTION_WORDS, words
 from bot.language.analysis import analyser
 from bot.language.gloss import Glossary
 from bot.matching.checks import Finding, Pair, findings, unstated_in
@@ -36,7 +36,7 @@ from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, read
+from bot.matching.query import Query, question_part, read
 from bot.matching.retrieve import Hit, retrieve
 from bot.matching.verdict import Candidate, Kind, Match
 from bot.store import Store
@@ -87,8 +87,18 @@ class Matcher:
     # Stages 1-4 ----------------------------------------------------------------
 
     def score(self, question: str) -> Scored:
-        """`question` read, and every item that resembles it scored, best first."""
-        return self.rank(read(question, self.index, self.params, self.glossary))
+        """`question` read, and every item that resembles it scored, best first.
+
+        A chatty message ("Hi! I'm from Kyzylorda. Which cities did he visit?") is also
+        read by its question sentences alone (`query.question_part`); that reading wins
+        when it finds the same best entry more surely, or the whole message found none.
+        """
+        scored = self.rank(read(question, self.index, self.params, self.glossary))
+        part = question_part(scored.query.shown)
+        if part is None:
+            return scored
+        alone = self.rank(read(part, self.index, self.params, self.glossary))
+        return alone if _reads_better(alone, scored, self.params) else scored
 
     def rank(self, query: Query) -> Scored:
         """Stages 2-4 for a question already read."""
@@ -214,3 +224,35 @@ class Matcher:
     def _asks_enough(query: Query, params: Params) -> bool:
         """A sentence may answer a real question, not a keyword or two ("almaty ambassador")."""
         return len(set(query.words) - QUESTION_WORDS) >= params.passage_min_words
+
+
+def _sureness(scored: Scored, params: Params) -> float:
+    """How surely the best candidate answers: its score, less `doubt_margin` when it is
+    doubtful; 0 when it is swapped or there is none."""
+    if not scored.candidates or scored.candidates[0].swapped:
+        return 0.0
+    top = scored.candidates[0]
+    return top.score - (params.doubt_margin if top.doubtful else 0.0)
+
+
+# "he", "there": a question with one of these may be about its context.
+BACK_REFERENCES = words("back_references")
+
+
+def _refers_back(query: Query) -> bool:
+    return bool(BACK_REFERENCES & set(query.text.split()))
+
+
+def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
+    """Whether the question sentences alone read better than the whole message: the same
+    best entry more surely, or any entry when the whole message resembles none well
+    enough to offer it (`suggestion_floor`). The
+    context a question leaves out may be what it asks about ("My grandpa spoke of General
+    Hong. Did the meeting mention him?"): another best entry is never taken on trust."""
+    if _sureness(alone, params) <= _sureness(whole, params):
+        return False
+    if whole.candidates and whole.candidates[0].swapped and _refers_back(alone.query):
+        return False  # the context rules the entry out ("I write about Japan. Who is there?")
+    if not whole.candidates or whole.candidates[0].score < params.suggestion_floor:
+        return True  # the whole message is not even close enough to offer an entry
+    return whole.candidates[0].intent == alone.candidates[0].intent

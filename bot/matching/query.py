@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from bot.language import QUESTION_WORDS, words
+from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
 from bot.language.analysis import ENGLISH
 from bot.language.gloss import Glossary
 from bot.matching.index import StoreIndex, content, is_figure, targets
@@ -34,6 +35,20 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
+# "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
+_NEGATING = words("negating_prefixes")
+# Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
+_CLAUSE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*")
+# "I'd love to know ...", "could you tell me ...": what follows is the question.
+_REQUEST = re.compile(
+    r"\b(?:"
+    + "|".join(
+        r"\s+".join(re.escape(w) for w in row)
+        for row in sorted(rows("request_phrases"), key=len, reverse=True)
+    )
+    + r")\b[\s,:]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,7 @@ class Query:
     tokens: tuple[str, ...]  # every word: corrected, synonyms rewritten, stemmed
     words: tuple[str, ...]  # the content words among them (all tokens if none is)
     foreign: frozenset[str]  # content words no entry and not the document uses
+    unknown_names: frozenset[str]  # names the release never uses (`foreign_names`)
     names: frozenset[str]  # words that name something: the release's names and any figure
     numbers: frozenset[str]  # figures it states: "2024", "4th"
     asked_names: frozenset[str]  # every name of the release it uses, subjects included
@@ -71,7 +87,7 @@ def focus(message: str, params: Params) -> tuple[str, bool]:
     """
     limit = params.max_query_chars
     if len(message) <= limit and len(message.split()) <= params.max_query_words:
-        return questions_of(message), False
+        return message, False
     whole = message[: params.max_input_chars]
     sentences = [s for s in _SENTENCE_END.split(whole) if s.strip()]
     asking = [s for s in sentences if "?" in s] or [
@@ -87,15 +103,24 @@ def focus(message: str, params: Params) -> tuple[str, bool]:
     return " ".join(kept)[:limit], True
 
 
-def questions_of(message: str) -> str:
-    """A short message of several sentences read by those that ask (a "?" ends them):
-    "Hi! I am writing a paper on Korea. Who chaired the friendship group?" asks the
-    last one only; the greeting and the story around it are no part of the question."""
-    sentences = [s for s in _SENTENCE_END.split(message) if s.strip()]
-    asking = [s for s in sentences if "?" in s]
-    if not asking or len(asking) == len(sentences):
-        return message
-    return " ".join(asking)
+def question_part(message: str) -> str | None:
+    """The question sentences of a chatty message, without its greetings and context,
+    or None when the message is all question.
+
+    "Hi! I'm from Kyzylorda. Which cities did he visit?" -> "Which cities did he visit?".
+    A sentence asks when it has a question mark, opens with a question word or holds a
+    request ("I'd love to know how many ..."); of a request only what follows it is kept.
+    """
+    clauses = [c for c in _CLAUSE_END.split(message) if c.strip()]
+    asking = []
+    for clause in clauses:
+        request = _REQUEST.search(clause)
+        if request is not None and clause[request.end() :].strip(" ?.!"):
+            asking.append(clause[request.end() :])
+        elif "?" in clause or clause.split()[0].lower().strip("\"'(") in _OPENERS:
+            asking.append(clause)
+    part = " ".join(a.strip() for a in asking)
+    return part if asking and part != message.strip() else None
 
 
 def read(
@@ -127,13 +152,15 @@ def read(
     asked = frozenset(words)
     named = asked - QUESTION_WORDS
     numbers = frozenset(w for w in asked if is_figure(w))
+    foreign = frozenset(w for w in words if w not in index.vocabulary)
     return Query(
         shown=shown,
         cut=cut,
         text=text,
         tokens=tokens,
         words=words,
-        foreign=frozenset(w for w in words if w not in index.vocabulary),
+        foreign=foreign,
+        unknown_names=foreign_names(shown, foreign, index),
         names=index.names | numbers,
         numbers=numbers,
         asked_names=asked & index.all_names,
@@ -164,6 +191,46 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
     return [ENGLISH.stem(w) for w in reading.split("_")]
 
 
+_NAME_RUN = 3  # capitalised words in a row: a name ("Seoul National University")
+
+
+def _capitalised_runs(raw: list[str]) -> list[list[str]]:
+    """The runs of capitalised words in `raw`, in order."""
+    runs: list[list[str]] = [[]]
+    for word in raw:
+        if word[:1].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> frozenset[str]:
+    """The names in `shown` the release never uses: words it never uses (`foreign`),
+    capitalised but not first in a sentence (everyday English words aside: "Is The
+    Release ..."), and three or more capitalised words it uses, no two of them ever
+    together ("Seoul National University"; "Korean National Assembly" has "National
+    Assembly")."""
+    # Capitals mark names in English; another language's store reads its own way.
+    if index.language.language != "en":
+        return frozenset()
+    words = shown.split()
+    # A sentence's first word is capitalised whatever it is: it is left out (as "").
+    raw = [
+        "" if i == 0 or words[i - 1][-1:] in ".!?:" else w.strip(".,;:!?()\"'")
+        for i, w in enumerate(words)
+    ]
+    capitalised = [w for w in raw if w[:1].isupper()]
+    found = {t for w in capitalised for t in index.tokens(w) if t in foreign}
+    if index.pairs and len(capitalised) * 2 <= len(raw):  # not a Title Case message
+        for run in _capitalised_runs(raw):
+            # Read together, as a synonym may make one name of several ("Nurgali Arystanov").
+            together = content(index.tokens(" ".join(run)), index.language.dropped)
+            if len(together) >= _NAME_RUN and not set(pairwise(together)) & index.pairs:
+                found.update(together)
+    return frozenset(found - COMMON_WORDS)
+
+
 def correct(token: str, index: StoreIndex, params: Params) -> str:
     """`token`, or the store word it is a typo of."""
     spelt = index.language.spelling(token)
@@ -182,4 +249,12 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
             return str(near[0])
     cutoff = params.typo_cutoff_long if len(spelt) >= 7 else params.typo_cutoff_short
     best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return index.language.written(str(best[0])) if best else token
+    if best is None:
+        return token
+    word = index.language.written(str(best[0]))
+    return token if _negates(token, word) else word
+
+
+def _negates(token: str, word: str) -> bool:
+    """ "dissatisfaction" is no typo of "satisfaction": it says the opposite."""
+    return token.endswith(word) and token[: len(token) - len(word)] in _NEGATING

@@ -25,24 +25,24 @@ class Form(StrEnum):
     NO = "no"  # a yes/no check giving a stated attribute another value: "No: <answer>"
     UNSTATED = "unstated"  # asks what the release does not state; `suggestions` are offered
     PARTS = "parts"  # two questions in one: `parts` holds one answer each
-    ARITHMETIC = "arithmetic"  # two stated counts combined: `figures` and `result`
+    ARITHMETIC = "arithmetic"  # stated counts combined or converted: `figures` and `result`
 
 
 @dataclass(frozen=True)
 class Figure:
     """A count an entry's answer states: "13 flights per week"."""
 
-    intent: str  # the entry that states it
-    value: int
+    intent: str  # the entry that states it ("": the question gives it)
+    value: float  # a whole number as an int
     unit: str  # the words after the number in the answer: "flights per week"
 
 
 @dataclass(frozen=True)
 class Computed:
-    """Two figures of the same unit combined."""
+    """Two figures of the same unit combined, or one converted to another unit."""
 
-    operation: str  # "difference" or "sum"
-    value: int
+    operation: str  # "difference", "sum" or "conversion"
+    value: float  # a whole number as an int
     unit: str
 
 

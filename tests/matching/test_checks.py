@@ -16,8 +16,11 @@ from bot.matching.checks import (
     Pair,
     beyond_named,
     figure_swap,
+    misplaced_figures,
     name_swap,
     no_date,
+    no_future,
+    no_time,
     not_about_name,
     other_kind,
     question_words_only,
@@ -98,6 +101,11 @@ def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | 
         ("korea's trade partner rank for kazakhstan in 2024?", "trade-investment", "figure_swap"),
         ("korea trade partner rank for kazakhstan in 2023", "trade-investment", None),
         ("explain in 2 sentences who met whom", "meeting", None),  # the entry states no figure
+        # a figure the entry states of something else: the 5th is the investor rank
+        ("which country is the 5th largest trade partner", "trade-investment", "figure_swap"),
+        ("which country is the 4th largest trade partner", "trade-investment", None),
+        ("13 flights between astana and seoul", "flights-total", "figure_swap"),  # Almaty's
+        ("2 flights between astana and seoul", "flights-total", None),
     ],
 )
 def test_figure_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
@@ -157,14 +165,47 @@ def test_not_about_name(matcher: Matcher, question: str, intent: str, finding: s
     assert result is None or (result.swapped and not result.doubtful)
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("what time is it in astana", "flights-astana-seoul", "no_time"),
+        ("at what hour do the astana seoul flights leave", "flights-astana-seoul", "no_time"),
+        ("how many flights between astana and seoul", "flights-astana-seoul", None),
+    ],
+)
+def test_no_time(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, no_time, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and not result.doubtful)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("where will cu open stores next", "cu-stores", "no_future"),  # opened: done, no plan
+        ("what will doosan build next", "doosan-power-plant", "no_future"),
+        ("how big will the doosan plant be", "doosan-power-plant", None),  # "will" alone
+        ("what will the two sides do next", "meeting-outcome", None),  # they "agreed to"
+        ("where did cu open stores", "cu-stores", None),
+    ],
+)
+def test_no_future(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, no_future, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or (result.swapped and not result.doubtful)
+
+
 def test_checks_run_in_one_stated_order() -> None:
     """Scores are multiplied in this order; a new check is added here or it never runs."""
     assert [c.__name__ for c in CHECKS] == [
         "question_words_only",
         "name_swap",
+        "unknown_name",
         "figure_swap",
         "other_kind",
         "no_date",
+        "no_time",
+        "no_future",
         "not_about_name",
         "unstated_attribute",
         "uncounted",
@@ -253,3 +294,33 @@ def test_beyond_named(matcher: Matcher, question: str, intent: str, finding: str
 )
 def test_stated_counts(tokens: list[str], counted: set[str]) -> None:
     assert stated_counts(tokens) == counted
+
+
+RANKS = "the 4th largest partner and the 5th largest investor"
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "misplaced"),
+    [
+        (
+            "is it the 5th largest partner",
+            "the 4th largest partner and the 5th largest investor",
+            {"5th"},
+        ),
+        (
+            "is it the 5th largest investor",
+            "the 4th largest partner and the 5th largest investor",
+            set(),
+        ),
+        (
+            "is it the 5th one",
+            "the 4th largest partner and the 5th largest investor",
+            set(),
+        ),  # no words to tell
+        ("13 flights to astana", "13 flights to almaty and 2 flights to astana", {"13"}),
+        ("13 flights", "13 flights to almaty and 2 flights to astana", set()),
+    ],
+)
+def test_misplaced_figures(matcher: Matcher, question: str, said: str, misplaced: set[str]) -> None:
+    query = read(question, matcher.index, matcher.params)
+    assert misplaced_figures(query, matcher.index.tokens(said)) == misplaced

@@ -288,3 +288,34 @@ def test_eval_errors_are_one_line_and_exit_2(
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+
+
+def test_report_by_kind_counts_a_yes_no_put_the_wrong_way_as_wrong(
+    matcher: Matcher, tmp_path: Path
+) -> None:
+    """Items with `kind:` get a table per kind; a yes/no check whose kind says its premise
+    is false and that gets "Yes" (or true and "No") is listed, and not right there."""
+    path = tmp_path / "kinds.yaml"
+    path.write_text(
+        "in_scope:\n"
+        '  - {q: "Are there 15 flights a week between Kazakhstan and Korea?",'
+        " intent: flights-total, kind: yesno-false}\n"
+        '  - {q: "Are there 20 flights a week between Kazakhstan and Korea?",'
+        " intent: flights-total, kind: yesno-false}\n"
+        '  - {q: "who is the ambassador", intent: ambassador, kind: plain}\n'
+        "out_of_scope:\n"
+        '  - {q: "How old is Woo Won-shik?", kind: unstated-attribute}\n',
+        encoding="utf-8",
+    )
+    cases = load_cases(path)
+    assert [c.kind for c in cases] == ["yesno-false", "yesno-false", "plain", "unstated-attribute"]
+    summary, text = report(matcher, cases)
+    assert summary.accuracy == 1.0  # the entry is right for all three
+    assert [o.case.question for o in summary.wrong_forms] == [cases[0].question]
+    by_kind = text.split("by kind")[1].splitlines()[1:4]
+    assert [line.split()[:2] for line in by_kind] == [
+        ["yesno-false", "1/2"],
+        ["plain", "1/1"],
+        ["unstated-attribute", "1/1"],
+    ]
+    assert "yes/no checks put the wrong way (1):" in text

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching import Matcher, Params
-from bot.matching.query import focus, questions_of, read
+from bot.matching import Kind, Matcher, Params
+from bot.matching.query import correct, focus, question_part, read
 
 PARAMS = Params()
 PREAMBLE = (
@@ -31,17 +31,84 @@ QUESTION = "How many flights per week are there between Kazakhstan and Korea?"
         (PREAMBLE + "\nwho is the ambassador\n" + PREAMBLE, "who is the ambassador", True),
         (PREAMBLE * 3, (PREAMBLE * 3)[:300], True),  # no question sentence: the start
         ("flights " * 100, ("flights " * 100)[:300], True),  # too many words
-        # A short message is read by its asking sentences; nothing is left unread.
-        ("Hi! I study Korea. Who is the speaker?", "Who is the speaker?", False),
-        ("Привет) Лечу в Сеул. Сколько рейсов?", "Сколько рейсов?", False),
-        ("Who met? And when?", "Who met? And when?", False),  # every sentence asks
-        ("Hi. Flights to Seoul", "Hi. Flights to Seoul", False),  # none asks
     ],
 )
 def test_focus_reads_the_question_sentences_of_a_long_message(
     message: str, read_as: str, cut: bool
 ) -> None:
     assert focus(message, PARAMS) == (read_as, cut)
+
+
+@pytest.mark.parametrize(
+    ("message", "part"),
+    [
+        ("How many flights are there?", None),  # all question: nothing to leave out
+        ("Hello! Who is the ambassador?", "Who is the ambassador?"),
+        ("Thanks :) One more thing: when was it published?", "when was it published?"),
+        ("I teach history. I'd love to know who met the speaker.", "who met the speaker."),
+        ("Hi. Could you kindly tell me which plants Kia has?", "which plants Kia has?"),
+        ("hello! can you list the flights to Seoul? thanks", "the flights to Seoul?"),
+        ("I need the date of the release. Can you help?", "the date of the release. Can you help?"),
+        ("Good evening, I was wondering", None),  # a request with nothing after it
+        ("Hi there. I read the news today.", None),  # no question at all
+    ],
+)
+def test_question_part_is_the_question_of_a_chatty_message(message: str, part: str | None) -> None:
+    assert question_part(message) == part
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # greetings and context around the question, which alone finds the same entry
+        (
+            "Good morning! My sister works in tourism in Almaty. I would like to know how many "
+            "flights per week there are between Almaty and Seoul.",
+            "flights-almaty-seoul",
+        ),
+        (
+            "Hi :) I'm preparing a talk at my school in Kyzylorda. Could you tell me who "
+            "helped open the AI school at Korkyt Ata University?",
+            "ai-school",
+        ),
+        # an unknown name in the context ("English") says nothing of a question that
+        # does not point back to it
+        ("Sorry for my English. Which cities Woo visited?", "cities-visited"),
+        # the whole message is not close enough to any entry to offer it
+        (
+            "Hello! I teach history at a school in Almaty and we read this news in class. "
+            "Could you tell me who reported it first?",
+            "news-source",
+        ),
+    ],
+)
+def test_a_chatty_message_is_answered_by_its_question(
+    matcher: Matcher, message: str, intent: str
+) -> None:
+    match = matcher.match(message)
+    assert (match.kind, match.intent) == (Kind.ANSWER, intent)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hello. I'm writing about Japan. Who is the ambassador there?",
+        "Hi! My friend lives in Shymkent. Has Woo visited her city?",
+    ],
+)
+def test_a_context_that_rules_the_entry_out_is_kept(matcher: Matcher, message: str) -> None:
+    """The context names what the release never does: the question alone ("who is the
+    ambassador there?") would be answered, the message is not."""
+    assert matcher.match(question_part(message) or "").answered
+    assert not matcher.match(message).answered
+
+
+def test_the_question_alone_never_overrides_what_the_context_is_about(matcher: Matcher) -> None:
+    """The question alone asks about "him"; the context says who: another best entry for
+    the question alone is no answer."""
+    message = "My grandfather told me about General Hong Beom-do. Did the meeting mention him?"
+    assert matcher.match("Did the meeting mention him?").intent == "meeting"
+    assert matcher.match(message).intent != "meeting"
 
 
 def test_a_long_polite_question_is_answered_and_marked_cut(matcher: Matcher) -> None:
@@ -77,7 +144,41 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
     """However long the message, at most max_query_chars / max_query_words are matched."""
     shown, cut = focus(message, PARAMS)
     assert len(shown) <= PARAMS.max_query_chars
-    assert cut or shown == questions_of(message)  # a short message: its asking sentences
+    assert cut or shown == message
     query = read(message, matcher.index, PARAMS)
     assert len(query.text) <= PARAMS.max_query_chars
     assert len(query.tokens) <= 3 * PARAMS.max_query_words  # a synonym may add words
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("satisfacton", "satisfaction"),  # a typo
+        ("dissatisfaction", "dissatisfaction"),  # the opposite, not a typo of it
+        ("unsatisfied", "unsatisfied"),
+    ],
+)
+def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) -> None:
+    assert correct(word, matcher.index, PARAMS) == read_as
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who chairs the Korea-Japan friendship group?", {"japan"}),
+        ("Did Seoultech help the Almaty Management University?", {"management"}),
+        ("Who is the Speaker?", set()),  # a word the release uses
+        ("Japan?", set()),  # the first word of a sentence may be capitalised anyway
+        ("Hello! Long-time reader here. Who met Woo?", set()),  # ... of any sentence
+        ("Is The Plant Big?", set()),  # everyday words
+        # three capitalised words the release uses, but no two of them together
+        ("Did Seoul National University help open it?", {"seoul", "national", "university"}),
+        ("Did Seoul National University help?", set()),  # mostly capitals: Title Case
+        ("Who is the Speaker of the Korean National Assembly?", set()),  # "National Assembly"
+        ("Did Nurgali Arystanov meet Woo Won-shik?", set()),
+        ("Why did the speaker thank President Tokayev?", set()),  # two words: a title and a name
+    ],
+)
+def test_unknown_names(matcher: Matcher, question: str, names: set[str]) -> None:
+    """`Query.unknown_names` (`foreign_names`): the names the release never uses."""
+    assert read(question, matcher.index, PARAMS).unknown_names == names

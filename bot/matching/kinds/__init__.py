@@ -3,13 +3,19 @@
 `refine` hands a plain verdict to each stage in `STAGES` order; the first that
 recognises its kind of question returns the new verdict:
 
-1. `unstated.unstated`: the question asks an attribute the release does not
-   state (the `unstated_attribute` and `uncounted` checks found it): "the
-   release does not say", the closest entries offered.
-2. `arithmetic.arithmetic`: the difference or sum of two counts the entries
+1. `twopart.two_part`: two questions in one message, each answered on its own
+   (first: one part may ask what an entry that answers the other does not state).
+2. `spans.spans`: the years or places between two stated years or ranks ("how many
+   years before 2024 ...", "how many places apart ..."): both figures and the span
+   (before `unstated`, which would say no entry states such a count).
+3. `conversions.conversions`: the best entry's amount in the period or unit asked
+   ("how many flights per day" of "15 flights per week", "in megawatts" of "1 GW").
+4. `unstated.unstated`: the question asks an attribute the release does not
+   state (the `unstated_attribute`, `uncounted`, `no_time` and `no_future` checks
+   found it): "the release does not say", the closest entries offered.
+5. `arithmetic.arithmetic`: the difference or sum of two counts the entries
    state ("how many more flights ... than ..."): both figures and the result.
-3. `twopart.two_part`: two questions in one message, each answered on its own.
-4. `yesno.yes_no`: a yes/no check: "Yes: <answer>" when the entry confirms it,
+6. `yesno.yes_no`: a yes/no check: "Yes: <answer>" when the entry confirms it,
    "No: <answer>" when it gives a stated attribute another value.
 """
 
@@ -17,9 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.matching.checks import counted_words, unstated_in
+from bot.matching.checks import asks_future, asks_time, counted_words, unstated_in
 from bot.matching.kinds.arithmetic import arithmetic, operation
 from bot.matching.kinds.base import Asker
+from bot.matching.kinds.conversions import asked_units, conversions
+from bot.matching.kinds.spans import spans
 from bot.matching.kinds.twopart import parts, two_part
 from bot.matching.kinds.unstated import unstated
 from bot.matching.kinds.yesno import asks_yes_no, yes_no
@@ -30,7 +38,7 @@ from bot.matching.verdict import Candidate, Match
 Stage = Callable[[Asker, Query, tuple[Candidate, ...], Match, Params], Match | None]
 
 # The stages, in the order they are tried.
-STAGES: tuple[Stage, ...] = (unstated, arithmetic, two_part, yes_no)
+STAGES: tuple[Stage, ...] = (two_part, spans, conversions, unstated, arithmetic, yes_no)
 
 
 def refine(
@@ -49,7 +57,10 @@ def could_refine(query: Query) -> bool:
     each stage first needs one of these, so a question with none is put plainly."""
     return (
         bool(unstated_in(query, ()))  # `unstated`: an age, a cost, a predecessor
-        or counted_words(query.tokens) is not None  # `unstated`: "how many" of no count
+        or counted_words(query.tokens) is not None  # `unstated` "how many", `spans`
+        or asks_time(query)  # `unstated`: "what time ...?"
+        or asks_future(query)  # `unstated`: "what will ... next?"
+        or len(asked_units(query)) == 1  # `conversions`
         or operation(query) is not None  # `arithmetic`
         or len(parts(query.shown)) == 2  # `two_part`
         or asks_yes_no(query)  # `yes_no`

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from bot.language import QUESTION_WORDS
+from bot.language import QUESTION_WORDS, words
+from bot.matching.index import DROPPED
 from bot.matching.kinds.base import Asker
 from bot.matching.kinds.yesno import OPENERS
 from bot.matching.params import Params
@@ -14,11 +15,18 @@ from bot.matching.query import Query
 from bot.matching.verdict import Candidate, Form, Kind, Match
 
 _OPENING = "|".join(sorted(QUESTION_WORDS | OPENERS | {"what", "whats"}))
+_PREPOSITIONS = "|".join(sorted(words("prepositions")))
 # A second question: after a question mark, or after "and" / "also" / a comma or
-# semicolon, when a question word or an auxiliary opens it.
+# semicolon, when a question word or an auxiliary opens it, or a preposition and a
+# question word ("and in which city ...").
 _SPLIT = re.compile(
-    rf"(?:\?\s*|\s*[,;]?\s+(?:and|also|plus)\s+|\s*;\s*)(?=(?:{_OPENING})\b)", re.IGNORECASE
+    rf"(?:\?\s*|\s*[,;]?\s+(?:and|also|plus)\s+|\s*;\s*)"
+    rf"(?=(?:(?:{_PREPOSITIONS})\s+(?:{'|'.join(sorted(QUESTION_WORDS))})|{_OPENING})\b)",
+    re.IGNORECASE,
 )
+PRONOUNS = words("personal_pronouns")
+# The checks that find an entry does not state what is asked (`kinds.unstated`).
+_UNSTATED = frozenset({"unstated_attribute", "uncounted", "no_time", "no_future"})
 MIN_PART_WORDS = 2  # "and how often?" is no question on its own
 
 
@@ -31,15 +39,53 @@ def parts(text: str) -> list[str]:
 def two_part(
     asker: Asker, query: Query, ranked: tuple[Candidate, ...], match: Match, params: Params
 ) -> Match | None:
-    """Both answers when the message asks two questions that each clear the answer bar."""
+    """Both answers when the message asks two questions that each clear the answer bar
+    (one answer when one entry answers both)."""
     pieces = parts(query.shown)
     if len(pieces) != 2 or any(len(p.split()) < MIN_PART_WORDS for p in pieces):
         return None
+    pieces[1] = completed(pieces[1], pieces[0], asker)
     answers = [asker.plain_verdict(p, params) for p in pieces]
     entries = [a.entry for a in answers if a.kind is Kind.ANSWER and a.entry is not None]
-    if len(entries) != 2 or entries[0].id == entries[1].id:
+    if len(entries) != 2 or not _answered_about(pieces, asker, params):
         return None
     score = min(a.score for a in answers)
+    if entries[0].id == entries[1].id:
+        # Both questions are answered by one entry ("how did the talk end, and what did
+        # they agree on?"): that entry answers the message.
+        return Match(query.shown, Kind.ANSWER, score, entry=entries[0])
     return Match(
         query.shown, Kind.ANSWER, score, entry=entries[0], form=Form.PARTS, parts=tuple(answers)
     )
+
+
+def _answered_about(pieces: list[str], asker: Asker, params: Params) -> bool:
+    """Whether a second part with a pronoun ("and how old is he?") may be answered: asked
+    about what the first part names ("... the ambassador"), the best entry must not be
+    one that does not state what is asked. Read alone, "how old is he" fits an entry on
+    something else (how old the release is)."""
+    second, index = pieces[1], asker.index
+    if not PRONOUNS & set(second.lower().split()):
+        return True
+    named = [w for w in pieces[0].split() if set(index.tokens(w)) & index.all_names]
+    if not named or set(index.tokens(second)) & index.all_names:
+        return True
+    about = asker.candidates(" ".join([second, *named]))
+    return not (about and _UNSTATED & set(about[0].checks))
+
+
+def completed(second: str, first: str, asker: Asker) -> str:
+    """The second question with what it leaves out of the first: "how many between
+    Almaty and Seoul" after "how many flights a week go between Astana and Seoul" asks
+    about flights a week too. A part with a word of its own besides names and question
+    words leaves nothing out."""
+    index = asker.index
+    said = [t for t in index.tokens(second) if t not in DROPPED]
+    if any(t not in QUESTION_WORDS and t not in index.all_names for t in said):
+        return second
+    borrowed = [
+        w
+        for w in first.split()
+        if not set(index.tokens(w)) & (QUESTION_WORDS | index.all_names | set(said))
+    ]
+    return " ".join([second, *borrowed])

@@ -10,7 +10,7 @@ from bot.matching.query import Query
 from bot.matching.verdict import Candidate, Form, Kind, Match
 
 # The checks (`bot.matching.checks`) that find an attribute the entry does not state.
-UNSTATED_CHECKS = frozenset({"unstated_attribute", "uncounted"})
+UNSTATED_CHECKS = frozenset({"unstated_attribute", "uncounted", "no_time", "no_future"})
 
 
 def unstated(

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice, pairwise
 
-from bot.language import NUMBER_WORDS, words
-from bot.matching.index import CAPITALISED, Item, StoreIndex, is_figure
+from bot.language import MONTHS, NUMBER_WORDS, inflections, rows, stem, words
+from bot.language.morphology import english_stem
+from bot.matching.checks import misplaced_figures
+from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex, is_figure
 from bot.matching.kinds.base import Asker
 from bot.matching.params import Params
 from bot.matching.query import Query
@@ -26,12 +29,66 @@ OPENERS = words("yes_no_openers")
 # other instances of it does not deny it. A name is contradicted only in a question
 # about a definite thing ("the Doosan plant").
 _EXISTENTIAL = re.compile(
-    r"^\w+ there\b|\b(?:a|an|any|some|another|other|others|also|too|else|more|well)\b"
+    r"^\w+ there\b|\b(?:a|an|any|anything|anywhere|some|something|somewhere|another|other"
+    r"|others|also|too|else|more|well)\b"
 )
 _DEFINITE = re.compile(r"\bthe\b")
+# Whether any such thing exists: "a coal-fired plant" may be the one the release
+# describes, "any coal-fired plant" or "another" may not.
+_EXISTS_ANY = re.compile(
+    r"^\w+ there\b|\b(?:any|anything|anywhere|another|other|others|also|too|else|more)\b"
+)
+# "Has he only visited Astana?": a check that nothing else is so.
+_ONLY = re.compile(r"\b(?:only|solely|exclusively)\b")
+_REFERRED = re.compile(r"\bthe (\w+)|\b(\w+) of\b")
 # Three or more capitalised names in a row: "Astana, Almaty and Kyzylorda".
 _LIST = re.compile(r"[A-Z][\w-]*, (?:[A-Z][\w-]*, )*[A-Z][\w-]*,? and [A-Z]")
 ORDINALS = words("ordinal_words")
+# Posts a person holds (data/post_titles.txt): a value of the class "title".
+TITLES = frozenset(stem(word) for word in words("post_titles"))
+# Number and ordinal words with their value (data/number_values.txt): "five", "fifth" -> 5.
+NUMBER_VALUES = {
+    word: (int(row[0]), position == 2)
+    for row in rows("number_values")
+    for position, word in enumerate(row)
+    if position
+}
+_NUMERAL = re.compile(r"(\d+)(st|nd|rd|th)?")
+# A month is a date, a value of the figure class ("issued in September" of an entry
+# dated 2024-08-16).
+MONTH_WORDS = frozenset(stem(word) for row in MONTHS for word in row)
+
+
+def _opposite_table() -> dict[str, frozenset[str]]:
+    """Each word's opposites (data/opposites.txt), every inflection, stemmed, both ways."""
+    table: dict[str, set[str]] = {}
+    for word, *others in rows("opposites"):
+        forms = {stem(f) for f in inflections(word)}
+        other_forms = {stem(f) for other in others for f in inflections(other)}
+        for form in forms:
+            table.setdefault(form, set()).update(other_forms)
+        for form in other_forms:
+            table.setdefault(form, set()).update(forms)
+    return {word: frozenset(opposed) for word, opposed in table.items()}
+
+
+OPPOSITES = _opposite_table()
+# "dissatisfied", "unsuccessful", "discontinued": a prefix that says the opposite.
+_NEGATING = tuple(sorted(words("negating_prefixes")))
+_MIN_NEGATED = 5  # letters after the prefix: "un-ion" or "in-vest" is no negation
+
+
+def opposites(word: str) -> frozenset[str]:
+    """The words that say the opposite of `word`: listed, or with a negating prefix
+    added or taken away ("satisfaction" / "dissatisfaction")."""
+    found = set(OPPOSITES.get(word, ()))
+    found.update(prefix + word for prefix in _NEGATING)
+    found.update(
+        word[len(p) :]
+        for p in _NEGATING
+        if word.startswith(p) and len(word) - len(p) >= _MIN_NEGATED
+    )
+    return frozenset(found)
 
 
 def asks_yes_no(query: Query) -> bool:
@@ -46,43 +103,172 @@ def value_words(query: Query, index: StoreIndex) -> dict[str, str]:
     capitalised = {
         token for raw in query.shown.split()[1:] if raw[:1].isupper() for token in index.tokens(raw)
     }
-    found: dict[str, str] = {}
+    # A capitalised month is a date even where it is also a stop word ("in May").
+    found = {
+        raw.strip(".,;:!?").lower(): "figure"
+        for raw in query.shown.split()[1:]
+        if raw[:1].isupper() and raw.strip(".,;:!?").lower() in MONTH_WORDS
+    }
+    # "the two sides", "one of the partners": a number after "the" or before "of" names
+    # what the release already counted; it asserts no value.
+    referred = {w for pair in _REFERRED.findall(query.text) for w in pair} & NUMBER_WORDS
     for word in query.words:
-        if is_figure(word) or word in NUMBER_WORDS or word in ORDINALS:
+        if word in referred:
+            continue
+        if is_figure(word) or word in NUMBER_WORDS or word in ORDINALS or word in MONTH_WORDS:
             found[word] = "figure"
+        elif word in TITLES:
+            found[word] = "title"
         elif word in index.all_names or word in capitalised:
             found[word] = "name"
     return found
 
 
 def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
-    """The value words the entry does not state: the question gives them in its place."""
-    return {w: c for w, c in value_words(query, index).items() if w not in item.vocabulary}
+    """The value words the entry does not state: the question gives them in its place.
+    A word whose opposite the entry uses ("suspend" of an entry that says "continue")
+    is one too, of the class "opposite"."""
+    found = {
+        w: c
+        for w, c in value_words(query, index).items()
+        if w not in item.vocabulary and not (c == "figure" and states_number(w, item))
+    }
+    found.update((w, "modifier") for w in modifiers(query, item, index) if w not in found)
+    if item.entry is not None and query.numbers:
+        # A figure it states of something else ("5th largest trading partner" of the
+        # 4th largest trading partner and 5th largest investor).
+        said = index.tokens(item.entry.answer)
+        found.update((w, "figure") for w in misplaced_figures(query, said))
+    for word in query.words:
+        # The entry's word itself in the question ("at the end ..., did they agree to
+        # continue?") is no opposite of it.
+        if word not in item.vocabulary and (opposites(word) & item.vocabulary) - query.asked:
+            found.setdefault(word, "opposite")
+    return found
 
 
-def states_class(item: Item, query: Query, index: StoreIndex, kinds: set[str]) -> bool:
-    """Whether the entry's answer states a value of every class in `kinds` that the
-    question does not already give: a figure, or a name the question does not use.
+def number(word: str) -> tuple[int, bool] | None:
+    """The number a word says, and whether it is an ordinal: "5th" and "fifth" are
+    (5, True), "5" and "five" (5, False)."""
+    if word in NUMBER_VALUES:
+        return NUMBER_VALUES[word]
+    found = _NUMERAL.fullmatch(word)
+    return (int(found[1]), found[2] is not None) if found else None
+
+
+def states_number(word: str, item: Item) -> bool:
+    """Whether the entry states the number `word` says in other words: "top five" of
+    an entry that says "5th". An ordinal ("fifth") agrees only with an ordinal."""
+    said = number(word)
+    if said is None:
+        return False
+    for token in item.vocabulary:
+        other = number(token)
+        if other is not None and other[0] == said[0] and (other[1] or not said[1]):
+            return True
+    return False
+
+
+def states_class(item: Item, query: Query, index: StoreIndex, other: dict[str, str]) -> bool:
+    """Whether the entry's answer states a value of every class of the `other` words
+    that the question does not already give: a figure, a name the question does not
+    use, or the opposite of an "opposite" word.
 
     Another name contradicts only a question about a definite thing ("is *the* Doosan
     plant near Shymkent?"), never one whether something exists ("is there a Toyota
     plant in Almaty?", "flights from Almaty to Busan", "did Kia open plants elsewhere")."""
+    kinds = set(other.values())
     if item.entry is None:
         return False
-    if "name" in kinds and (_EXISTENTIAL.search(query.text) or not _DEFINITE.search(query.text)):
+    if "opposite" in kinds and not any(
+        (opposites(w) & item.vocabulary) - query.asked for w, c in other.items() if c == "opposite"
+    ):
+        return False
+    if "title" in kinds and not _states_post(item, query, index):
         return False
     if "figure" in kinds and not item.figures:
         return False
-    if "name" in kinds:
-        # The other name may stand for a subject the answer names and the question
-        # leaves out ("Uzbekistan's partner" of an answer about Kazakhstan's): no fact.
-        if (set(index.tokens(item.entry.answer)) & index.subjects) - query.asked:
-            return False
-        named = {t for m in CAPITALISED.finditer(item.entry.answer) for t in index.tokens(m[0])}
-        # A list of names ("visits to Astana, Almaty and Kyzylorda") need not be all
-        # there is: another name is not contradicted by it.
-        return bool(named - query.asked - index.subjects) and not _LIST.search(item.entry.answer)
-    return True
+    if "modifier" in kinds and not {w for w, c in other.items() if c == "modifier"} <= (
+        modifiers(query, item, index)
+    ):
+        return False
+    names = {w for w, c in other.items() if c == "name"}
+    return not names or _states_name(item, query, index, names)
+
+
+def _states_name(item: Item, query: Query, index: StoreIndex, names: set[str]) -> bool:
+    """Whether the entry names something in the place of the question's other name.
+
+    In a question about "the" thing, any other name the entry gives will do, unless it
+    may stand for a subject the answer names and the question leaves out ("Uzbekistan's
+    partner" of an answer about Kazakhstan's). In a question about a thing the entry
+    names ("is Arystanov the ambassador to Japan?"), a subject will do, but only in the
+    other name's place: after the word before it ("to Korea", "of Kazakhstan")."""
+    answer = item.entry.answer if item.entry else ""
+    if _EXISTENTIAL.search(query.text) or _LIST.search(answer):
+        return False
+    said = index.tokens(answer)
+    named = {t for m in CAPITALISED.finditer(answer) for t in index.tokens(m[0])} - query.asked
+    left_out = (set(said) & index.subjects) - query.asked
+    if _DEFINITE.search(query.text) and not left_out and named - index.subjects:
+        return True
+    about = (set(said) & query.asked_names) - index.subjects
+    return bool(about) and _in_place(query, names, named, said)
+
+
+def _in_place(query: Query, names: set[str], named: set[str], said: list[str]) -> bool:
+    """Whether one of the question's other `names` follows a word that, in the answer,
+    is followed (past any stop word) by one of the answer's `named`."""
+    asked = [t for t in query.tokens if t != "the"]
+    before = {asked[i - 1] for i, t in enumerate(asked) if i and t in names}
+    for i, token in enumerate(said):
+        if token in before:
+            after = next((t for t in said[i + 1 :] if t not in DROPPED), None)
+            if after in named:
+                return True
+    return False
+
+
+def modifiers(query: Query, item: Item, index: StoreIndex) -> set[str]:
+    """The words the release never uses that stand, in the question, before a word the
+    entry puts another word before: "coal-fired" in "a coal-fired power plant" of an
+    entry on "a combined-cycle power plant"."""
+    if not query.foreign or item.entry is None or _EXISTS_ANY.search(query.text):
+        return set()
+    said = index.tokens(item.entry.answer)
+    before: dict[str, set[str]] = {}
+    for first, second in pairwise(said):
+        before.setdefault(second, set()).add(first)
+    asked_stems = {english_stem(t) for t in query.tokens}
+    found: set[str] = set()
+    chain: list[str] = []
+    for token in query.tokens:
+        if token in query.foreign and number(token) is None:
+            chain.append(token)
+            continue
+        others = before.get(token, set()) - query.asked - DROPPED if token not in DROPPED else set()
+        # Another form of the question's own word is no other word ("takes part" of
+        # "taking part").
+        if chain and {w for w in others if english_stem(w) not in asked_stems}:
+            found.update(chain)
+        chain = []
+    return found
+
+
+def _states_post(item: Item, query: Query, index: StoreIndex) -> bool:
+    """Whether the entry gives a post the question does not, of someone the question
+    names ("an ordinary member" of an entry on the group's chairman Woo)."""
+    said = set(index.tokens(item.entry.answer)) if item.entry else set()
+    named = (said & query.asked_names) - index.subjects
+    return bool(named and (said & TITLES) - query.asked)
+
+
+def _names_other(item: Item, query: Query, index: StoreIndex) -> bool:
+    """Whether the entry's answer names something the question does not (a subject of
+    the release aside): "only Astana" of an entry on visits to Astana and Almaty."""
+    answer = item.entry.answer if item.entry else ""
+    named = {t for m in CAPITALISED.finditer(answer) for t in index.tokens(m[0])}
+    return bool(named - query.asked - index.subjects)
 
 
 def yes_no(
@@ -95,9 +281,13 @@ def yes_no(
     if match.answered and match.entry is not None:
         item = index.by_id[match.entry.id]
         other = conflicts(query, item, index)
+        if not other and _ONLY.search(query.text):
+            # The release never says there is no other: "only" is confirmed by nothing,
+            # and denied by an entry that names another.
+            return replace(match, form=Form.NO) if _names_other(item, query, index) else None
         if not other:
             return replace(match, form=Form.YES)
-        if states_class(item, query, index, set(other.values())):
+        if states_class(item, query, index, other):
             return replace(match, form=Form.NO)
         return None
     return _wrong_premise(asker, query, ranked[0], params)
@@ -112,21 +302,41 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
     other = conflicts(query, index.by_id[top.intent], index)
     if not other:
         return None
-    kinds = set(other.values())
     kept = [w for w in query.text.split() if not set(index.tokens(w)) & set(other)]
-    fitting = [
-        c
-        for c in asker.candidates(" ".join(kept))
-        if not c.swapped
-        and not set(other) & index.by_id[c.intent].vocabulary
-        and states_class(index.by_id[c.intent], query, index, kinds)
-    ]
+    if len(kept) == len(query.text.split()):
+        # The value is a phrase a synonym made one word of ("foreign minister" -> "mfa"):
+        # the question is asked again from its words as read.
+        kept = [t for t in query.tokens if t not in other]
+    candidates = asker.candidates(" ".join(kept))
+    if not candidates or candidates[0].score < params.answer_threshold:
+        return None  # no entry could be sure
+    # The best two that fit are all the verdict needs (the entries are best first).
+    fitting = list(
+        islice(
+            (
+                c
+                for c in candidates
+                if not c.swapped
+                and set(other) <= set(conflicts(query, index.by_id[c.intent], index))
+                and states_class(index.by_id[c.intent], query, index, other)
+            ),
+            2,
+        )
+    )
     if not fitting:
         return None
     best = fitting[0]
     lead = best.score - (fitting[1].score if len(fitting) > 1 else 0.0)
-    # Only a sure match says "No": the bar a doubtful match must clear, and the margin.
-    if best.score < params.answer_threshold + params.doubt_margin or lead < params.margin:
+    if not is_sure(best.score, lead, params):
         return None
     entry = index.by_id[best.intent].entry
     return Match(query.shown, Kind.ANSWER, best.score, entry=entry, form=Form.NO)
+
+
+def is_sure(score: float, lead: float, params: Params) -> bool:
+    """Only a sure match says "No": one that clears the bar a doubtful match must clear
+    and leads by the margin, or clears the answer bar and leads the next by twice the
+    doubt margin (no other entry is anywhere near)."""
+    if score >= params.answer_threshold + params.doubt_margin and lead >= params.margin:
+        return True
+    return score >= params.answer_threshold and lead >= 2 * params.doubt_margin

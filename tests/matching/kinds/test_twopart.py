@@ -1,0 +1,90 @@
+"""Tests for bot/matching/kinds/twopart.py: where a message's second question starts,
+what an elliptical second question borrows from the first, and both answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Form, Kind, Matcher
+from bot.matching.kinds.twopart import completed, parts
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("who met and when", ["who met", "when"]),
+        # a preposition before the question word opens the second question too
+        (
+            "who met the speaker, and in which city was it",
+            ["who met the speaker", "in which city was it"],
+        ),
+        ("what did they agree on and for how long", ["what did they agree on", "for how long"]),
+        ("flights to and from Seoul", ["flights to and from Seoul"]),  # no question word
+    ],
+)
+def test_parts(text: str, pieces: list[str]) -> None:
+    assert parts(text) == pieces
+
+
+@pytest.mark.parametrize(
+    ("second", "first", "read_as"),
+    [
+        # names and question words only: the first question's other words are borrowed
+        ("how many to Almaty", "how many flights leave Astana", "how many to Almaty flights leave"),
+        ("who built BAKAD", "who met Woo", "who built BAKAD"),  # a word of its own
+    ],
+)
+def test_an_elliptical_second_question_borrows_from_the_first(
+    matcher: Matcher, second: str, first: str, read_as: str
+) -> None:
+    assert completed(second, first, matcher) == read_as
+
+
+@pytest.mark.parametrize(
+    ("question", "intents"),
+    [
+        (
+            "How many flights per week connect Almaty and Seoul, and how many Astana and Seoul?",
+            ("flights-almaty-seoul", "flights-astana-seoul"),
+        ),
+        (
+            "Who builds the plant in Turkestan, and in which city did CU open stores?",
+            ("doosan-power-plant", "cu-stores"),
+        ),
+        # the first part alone: an entry that does not state the flights ("uncounted");
+        # two parts are answered before that is said
+        (
+            "Who is the speaker of the National Assembly, and how many flights are there a week?",
+            ("speaker", "flights-total"),
+        ),
+    ],
+)
+def test_both_parts_are_answered(matcher: Matcher, question: str, intents: tuple[str, str]) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.form) == (Kind.ANSWER, Form.PARTS)
+    assert tuple(part.intent for part in match.parts) == intents
+
+
+def test_two_questions_one_entry_answers_are_one_answer(matcher: Matcher) -> None:
+    """Read whole, the message is only a "did you mean"; each part is answered by the
+    same entry, which answers the message."""
+    question = "How did the conversation end, and what did the two sides agree on?"
+    assert matcher.plain_verdict(question, matcher.params).kind is Kind.CLARIFY
+    match = matcher.match(question)
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.PLAIN, "meeting-outcome")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # read alone, "how old is he" fits how old the release is; he is the ambassador
+        "Who is the ambassador and how old is he?",
+        "Who is the speaker and where was he born?",
+    ],
+)
+def test_a_pronoun_part_asks_about_what_the_first_part_names(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.plain_verdict("how old is he", matcher.params).answered
+    match = matcher.match(question)
+    assert not match.answered and match.form is Form.UNSTATED

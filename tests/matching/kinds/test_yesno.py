@@ -1,0 +1,203 @@
+"""Tests for bot/matching/kinds/yesno.py: which words of a yes/no question are values,
+and how sure the entry that gives the fact must be before it says "No"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Form, Kind, Matcher, Params
+from bot.matching.kinds.yesno import (
+    conflicts,
+    is_sure,
+    modifiers,
+    number,
+    opposites,
+    value_words,
+)
+from bot.matching.query import read
+
+PARAMS = Params(answer_threshold=66.0, margin=2.0, doubt_margin=10.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "values"),
+    [
+        ("Was it published in October?", {"october": "figure"}),  # a month is a date
+        ("Did they meet in May?", {"may": "figure"}),  # ... even one that is a stop word
+        # a sentence's first word is no value ("speaker" is a post)
+        ("May I ask who met the speaker?", {"speaker": "title"}),
+        ("were 5 plants built by Kia", {"5": "figure", "kia": "name"}),
+        ("did the two sides meet", {}),  # "the two sides": counted already, no value
+        ("is it one of the plants", {}),
+        ("was he a member of the group", {"member": "title", "group": "name"}),  # a post
+    ],
+)
+def test_value_words(matcher: Matcher, question: str, values: dict[str, str]) -> None:
+    query = read(question, matcher.index, PARAMS)
+    assert value_words(query, matcher.index) == values
+
+
+@pytest.mark.parametrize(
+    ("score", "lead", "sure"),
+    [
+        (76.0, 2.0, True),  # the bar a doubtful match clears, and the margin
+        (76.0, 1.0, False),
+        (75.0, 19.0, False),  # below that bar, a runner-up within twice the doubt margin
+        (66.0, 20.0, True),  # ... at the answer bar, no other entry anywhere near
+        (65.0, 40.0, False),  # below the answer bar: never
+    ],
+)
+def test_is_sure(score: float, lead: float, sure: bool) -> None:
+    assert is_sure(score, lead, PARAMS) is sure
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Was the release published in March 2024?", "publication-date"),
+        # asked without "6th", the entry is below the doubtful bar but far ahead of any other
+        (
+            "Was Korea the 6th largest investor in Kazakhstan by the 2023 statistics?",
+            "trade-investment",
+        ),
+    ],
+)
+def test_no_with_the_stated_value(matcher: Matcher, question: str, intent: str) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.NO, intent)
+
+
+def test_a_month_the_entry_does_not_state_is_never_confirmed(matcher: Matcher) -> None:
+    """The release gives no date of the meeting: "in May" is not a "Yes"."""
+    assert matcher.match("Did the meeting happen in May?").form is not Form.YES
+
+
+@pytest.mark.parametrize(
+    ("word", "opposite"),
+    [
+        ("suspend", "continue"),  # listed (data/opposites.txt), both ways
+        ("continued", "halt"),  # every inflection
+        ("dissatisfaction", "satisfaction"),  # a negating prefix taken away ...
+        ("successful", "unsuccessful"),  # ... or added
+    ],
+)
+def test_opposites(word: str, opposite: str) -> None:
+    assert opposite in opposites(word)
+
+
+@pytest.mark.parametrize("word", ["invest", "union", "display"])
+def test_a_short_rest_after_a_prefix_is_no_negation(word: str) -> None:
+    assert word[2:] not in opposites(word) and word[3:] not in opposites(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("5", (5, False)), ("five", (5, False)), ("5th", (5, True)), ("fifth", (5, True))],
+)
+def test_number(word: str, value: tuple[int, bool]) -> None:
+    assert number(word) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "found"),
+    [
+        # a cardinal agrees with a stated rank: "top five" of "5th largest investor"
+        ("is korea in the top five investors", "trade-investment", {}),
+        ("is korea the third largest investor", "trade-investment", {"third": "figure"}),
+        ("did the sides agree to suspend the dialogue", "meeting-outcome", {"suspend": "opposite"}),
+        ("was woo a member of the group", "friendship-group", {"member": "title"}),
+    ],
+)
+def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str, str]) -> None:
+    query = read(question, matcher.index, PARAMS)
+    assert conflicts(query, matcher.index.by_id[intent], matcher.index) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "form", "intent"),
+    [
+        ("Did the sides agree to halt the dialogue?", Form.NO, "meeting-outcome"),
+        ("Did the sides agree to continue the dialogue?", Form.YES, "meeting-outcome"),
+        ("Did the two sides agree to stop the dialogue?", Form.NO, "meeting-outcome"),
+        ("Was the speaker displeased with cooperation in education?", Form.NO, "culture-education"),
+        (
+            "Did the speaker criticise the political decision to return General Hong's remains?",
+            Form.NO,
+            "hong-beom-do",
+        ),
+        ("Was Woo Won-shik merely a member of the friendship group?", Form.NO, "friendship-group"),
+        (
+            "Is Korea the fourth largest trading partner of Kazakhstan?",
+            Form.YES,
+            "trade-investment",
+        ),
+        ("Did the speaker visit only Almaty?", Form.NO, "cities-visited"),  # he visited more
+        ("Is Kia the only carmaker with a plant in Kazakhstan?", Form.NO, "kia-hyundai"),
+        # a figure the entry states of something else
+        ("Is Korea Kazakhstan's 5th largest trading partner?", Form.NO, "trade-investment"),
+        ("Is Korea the 5th largest investor in Kazakhstan?", Form.YES, "trade-investment"),
+        ("Are there 13 flights a week between Astana and Seoul?", Form.NO, "flights-astana-seoul"),
+        # another name in the place of the one the entry gives, of a person it names
+        ("Is Arystanov the ambassador of Kazakhstan to China?", Form.NO, "ambassador"),
+        (
+            "Did Woo thank the president of Uzbekistan for the decision on General Hong?",
+            Form.NO,
+            "hong-beom-do",
+        ),
+        # a value a synonym reads as one word ("foreign ministry" is "mfa")
+        ("Is Arystanov the head of the foreign ministry?", Form.NO, "ambassador"),
+        ("Did the foreign ministry of Korea report the news?", Form.NO, "news-source"),
+        # a word the release never uses before a word the entry puts another word before
+        ("Is Doosan building a nuclear power plant in Turkestan?", Form.NO, "doosan-power-plant"),
+        (
+            "Did Woo Won-shik describe a privileged strategic partnership?",
+            Form.NO,
+            "political-dialogue",
+        ),
+    ],
+)
+def test_yes_or_no(matcher: Matcher, question: str, form: Form, intent: str) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, form, intent)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Woo meet the ambassador of Kazakhstan in Tokyo?",  # no place of the meeting
+        "Is Doosan building any nuclear power plants in Kazakhstan?",  # others may exist
+        "Is there a nuclear power plant in the Turkestan region?",
+        # the entry's own word in the question is no opposite of it
+        "At the end of the conversation, did the sides agree to continue the dialogue?",
+    ],
+)
+def test_no_no_without_a_value_in_its_place(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).form is not Form.NO
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the release never says there is no other
+        "Is CU the only convenience store chain that opened stores in Almaty?",
+        "Are there only 2 flights a week between Astana and Seoul?",
+    ],
+)
+def test_only_is_never_confirmed(matcher: Matcher, question: str) -> None:
+    match = matcher.match(question)
+    assert match.answered and match.form is Form.PLAIN
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "found"),
+    [
+        ("is doosan building a coal-fired power plant", "doosan-power-plant", {"coal", "fired"}),
+        ("is doosan building any coal-fired power plant", "doosan-power-plant", set()),
+        ("is it a combined-cycle power plant", "doosan-power-plant", set()),  # the entry's own
+        ("is sk ecoplant taking part in bakad", "bakad", set()),  # "takes part": one word
+        ("is korea in the top five investors", "trade-investment", set()),  # a number: a figure
+    ],
+)
+def test_modifiers(matcher: Matcher, question: str, intent: str, found: set[str]) -> None:
+    query = read(question, matcher.index, PARAMS)
+    assert modifiers(query, matcher.index.by_id[intent], matcher.index) == found
