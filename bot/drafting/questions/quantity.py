@@ -86,7 +86,8 @@ def _count(c: Counted, out: QuestionList) -> None:
     else:
         out.add(f"How many {c.noun} {c.inverted}")
     first = clean_word(c.noun.split()[0]) if c.noun.split() else ""
-    if first and first.replace(".", "") not in UNCOUNTABLE:  # "9 am" is a time, not a number of "am"
+    # "9 am" is a time, not a number of "am".
+    if first and first.replace(".", "") not in UNCOUNTABLE:
         out.add(f"number of {c.noun}", question=False)
 
 
