@@ -107,11 +107,51 @@ def topic_of(quote: str) -> str:
     return f"the {' '.join(words)}" if words else ""
 
 
-def people_questions(body: str, out: QuestionList) -> None:
+_OWNED_BY = re.compile(r"^(?:its|their|his|her|our)\s+")
+_ROLE_ORG = re.compile(
+    r"\s+(?P<prep>of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)$"
+)
+
+
+def role_variants(role: str, lower_words: frozenset[str] = frozenset()) -> list[str]:
+    """The roles one title holds, each also with its organisation called by its kind.
+
+    "head of mycology at the museum and curator of the exhibition" is two roles,
+    each asked alone ("Who is the curator of the exhibition?"); the "director of the
+    Brackwater Museum of Natural History" is asked as "the director of the museum"
+    too, as the release (`lower_words`: the words it writes in lower case) calls it;
+    "its chief technology officer" loses "its".
+    """
+    role = _OWNED_BY.sub("", role.strip())
+    parts = [p.strip() for p in re.split(r"\s+and\s+(?=[a-z])", role) if p.strip()]
+    if len(parts) > 1 and (owner := _ROLE_ORG.search(parts[-1])):
+        parts[:-1] = [p if _ROLE_ORG.search(p) else p + owner.group(0) for p in parts[:-1]]
+    variants = [role, *parts] if len(parts) > 1 else [role]
+    for part in parts:
+        owner = _ROLE_ORG.search(part)
+        kind = _org_kind(owner.group("org"), lower_words) if owner else ""
+        if owner and kind:
+            variants.append(f"{part[: owner.start()]} {owner.group('prep')} the {kind}")
+    return list(dict.fromkeys(variants))
+
+
+def _org_kind(org: str, lower_words: frozenset[str]) -> str:
+    """ "Brackwater Museum of Natural History" -> "museum": the common noun that heads a name."""
+    kinds = kinds_of(org)
+    if kinds:
+        return kinds[0]
+    head = org.split(" of ", maxsplit=1)[0].rsplit(maxsplit=1)[-1].lower()
+    return head if len(org.split()) > 1 and head in lower_words else ""
+
+
+def people_questions(
+    body: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
+) -> None:
     for match in NAME_ROLE.finditer(body):
         name, role = match.group("name"), match.group("role")
         if len(role.split()) >= 2 or role.split()[0] in ("head", "chairman", "founder"):
-            out.add(f"Who is the {role}")
+            for variant in role_variants(role, lower_words):
+                out.add(f"Who is the {variant}")
             out.add(f"Who is {name}")
             titled = TITLE_NAME.search(name)
             if titled:  # "Councillor Euan Reid": also "Who is Euan Reid"

@@ -29,7 +29,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     out = QuestionList()
     body = strip_dateline(text)
     speech_questions(body, out)
-    people_questions(body, out)
+    people_questions(body, out, known.lower_words)
     nominal_questions(body, out)
     _reported_questions(body, out)
     for match in EVERY_ASIDE.finditer(body):

@@ -9,6 +9,7 @@ import pytest
 from bot.drafting.questions.about import (
     nominal_questions,
     people_questions,
+    role_variants,
     speech_questions,
     topic_of,
 )
@@ -78,6 +79,7 @@ Rule = Callable[[str, QuestionList], None]
             "Councillor Euan Reid, convener of the Island Council, said it.",
             [
                 "Who is the convener of the Island Council?",
+                "Who is the convener of the council?",
                 "Who is Councillor Euan Reid?",
                 "Who is Euan Reid?",
                 "Who is the Councillor?",
@@ -112,3 +114,67 @@ def test_questions_about_who(rule: Rule, sentence: str, expected: list[str]) -> 
 )
 def test_what_a_quote_is_about(quote: str, topic: str) -> None:
     assert topic_of(quote) == topic
+
+
+@pytest.mark.parametrize(
+    ("role", "lower_words", "variants"),
+    [
+        (
+            "head of mycology at the museum and curator of the exhibition",
+            frozenset(),
+            [
+                "head of mycology at the museum and curator of the exhibition",
+                "head of mycology at the museum",
+                "curator of the exhibition",
+            ],
+        ),
+        (
+            # The release writes "the museum": the director of the museum.
+            "director of the Brackwater Museum of Natural History",
+            frozenset({"museum"}),
+            ["director of the Brackwater Museum of Natural History", "director of the museum"],
+        ),
+        (
+            "director of the Brackwater Museum of Natural History",
+            frozenset(),
+            ["director of the Brackwater Museum of Natural History"],
+        ),
+        ("its chief technology officer", frozenset(), ["chief technology officer"]),
+        (
+            # Both roles are held at Quillstone.
+            "chief executive officer and co-founder of Quillstone",
+            frozenset(),
+            [
+                "chief executive officer and co-founder of Quillstone",
+                "chief executive officer of Quillstone",
+                "co-founder of Quillstone",
+            ],
+        ),
+        (
+            "head of digital services at Cork County Council",
+            frozenset(),
+            [
+                "head of digital services at Cork County Council",
+                "head of digital services at the council",
+            ],
+        ),
+    ],
+)
+def test_a_role_is_asked_part_by_part_and_by_its_organisation_s_kind(
+    role: str, lower_words: frozenset[str], variants: list[str]
+) -> None:
+    assert role_variants(role, lower_words) == variants
+
+
+def test_a_speaker_s_role_at_an_organisation_named_with_of_is_asked() -> None:
+    out = QuestionList()
+    people_questions(
+        '"It is done," said Helen Ashdown, director of the Brackwater Museum of Natural History.',
+        out,
+        frozenset({"museum"}),
+    )
+    assert out.items == [
+        "Who is the director of the Brackwater Museum of Natural History?",
+        "Who is the director of the museum?",
+        "Who is Helen Ashdown?",
+    ]
