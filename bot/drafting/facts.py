@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.drafting.aliases import main_name, release_aliases
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
 from bot.drafting.model import Block, Release
 from bot.drafting.phrases import BYLINE, TITLE_NAME, said
@@ -55,7 +56,13 @@ def release_facts(
 ) -> list[Fact]:
     """Every fact of the release, in reading order, with answer, topic and questions."""
     lower_words = lower_case_words(flat)
-    known = Known(lower_words, role_holders(flat), mid_sentence_names(flat))
+    known = Known(
+        lower_words,
+        role_holders(flat),
+        mid_sentence_names(flat),
+        release_aliases(flat, lower_words),
+        main_name(flat, lower_words),
+    )
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
     placed = placed_topics(release.blocks)
     for index, block in enumerate(release.blocks):

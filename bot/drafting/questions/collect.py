@@ -56,6 +56,9 @@ class Known:
     # Words the release capitalises mid-sentence ("Apple" in "shares of Apple"): names,
     # even when they are everyday words too.
     names: frozenset[str] = frozenset()
+    # What the release calls its names later: ("app", "Parley") for "Parley, an app ...".
+    aliases: tuple[tuple[str, str], ...] = ()
+    main: str = ""  # the name it mentions most: what its list of features is about
 
 
 def role_holders(flat: str) -> tuple[tuple[str, str], ...]:

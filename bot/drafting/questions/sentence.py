@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.drafting.aliases import with_names
 from bot.drafting.clauses import Clause, split_clauses
 from bot.drafting.dates import MONTH, WHEN, strip_dateline
 from bot.drafting.phrases import NOT_TOPICS, TITLE_NAME, find_entities, said
@@ -16,8 +17,14 @@ from bot.drafting.questions.about import (
 from bot.drafting.questions.attributes import attribute_questions, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
+from bot.drafting.questions.launch import maker_questions, opened_questions
+from bot.drafting.questions.yesno import (
+    existence_questions,
+    feature_questions,
+    for_whom_questions,
+)
 from bot.drafting.verbs import clean_word, find_verb
-from bot.drafting.vocabulary import DANGLING, PREPOSITIONS, PRONOUNS
+from bot.drafting.vocabulary import DANGLING, PREPOSITIONS, PRONOUNS, RELATIVE
 from bot.language import (
     STOPWORDS,
     normalise,
@@ -41,6 +48,10 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
     main_subject = main_subject or priced_subject(analysed)
     attribute_questions(analysed, main_subject, out, known)
+    existence_questions(analysed, out)
+    maker_questions(analysed, out)
+    opened_questions(analysed, out)
+    for_whom_questions(analysed, main_subject, out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
         dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))
@@ -50,7 +61,10 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
         if name and name not in subject:
             clause_questions(clause, name, known, out, dated=False)
     if not clauses:
+        feature_questions(analysed, out, known.main)
         verbless_questions(analysed, known, out)
+    for named in with_names(out.items, known.aliases):
+        out.add(named)
     _keyword_phrasings(body, known, out)
     return out.items[:MAX_QUESTIONS], main_subject
 
@@ -138,7 +152,7 @@ def _chunks(text: str) -> list[str]:
     chunks: list[str] = []
     for piece in _CHUNK_SPLIT.split(text.strip().rstrip(".!?")):
         words = piece.split()
-        while words and clean_word(words[0]) in DANGLING | {"and", "or", "but"}:
+        while words and clean_word(words[0]) in DANGLING | RELATIVE | {"and", "or", "but"}:
             words = words[1:]
         while len(words) > _CHUNK_WORDS:
             cut = max(

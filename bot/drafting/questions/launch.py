@@ -1,0 +1,49 @@
+"""Questions about a launch or an opening: who makes the product, when the show opens.
+
+"Quillstone Software Ltd today launched Parley" is asked "Who makes Parley?";
+"The museum will open Hidden Kingdom on Saturday 5 December" is asked "When does
+Hidden Kingdom open?": people ask about the thing launched or opened, by its name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.dates import WHEN
+from bot.drafting.phrases import NOT_TOPICS, kinds_of
+from bot.drafting.questions.collect import QuestionList
+
+_NAME = r"[A-Z][\w’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z0-9][\w’'-]*)*"
+_LAUNCHED = re.compile(
+    rf"(?P<maker>{_NAME})\s+(?:today\s+|has\s+|have\s+|will\s+)?(?:launch|launches|launched"
+    rf"|unveil|unveils|unveiled|introduce|introduces|introduced|release|releases|released)"
+    rf"\s+(?:its\s+|their\s+|the\s+)?(?P<thing>{_NAME})"
+)
+_OPENED = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )\b(?:will\s+)?"
+    r"(?:open|opens|opened|launch|launches|launched|unveil|unveils)\s+"
+    rf"(?:its\s+|their\s+|the\s+)?[*_\"“]?(?P<thing>{_NAME})"
+)
+
+
+def maker_questions(text: str, out: QuestionList) -> None:
+    """ "Quillstone Software Ltd today launched Parley": who makes Parley."""
+    found = _LAUNCHED.search(text)
+    if not found or found["maker"] == found["thing"]:
+        return
+    thing = found["thing"]
+    out.add(f"Who makes {thing}")
+    out.add(f"Who is behind {thing}")
+    for kind in kinds_of(found["maker"]):
+        out.add(f"Which {kind} makes {thing}")
+
+
+def opened_questions(text: str, out: QuestionList) -> None:
+    """ "... will open Hidden Kingdom on Saturday 5 December": when does Hidden Kingdom open."""
+    found = _OPENED.search(text)
+    if not found or not WHEN.search(text[found.end() :]) or NOT_TOPICS.match(found["thing"]):
+        return  # "is open Tuesday to Sunday": opening hours, not an opening
+    thing = found["thing"]
+    out.add(f"When does {thing} open")
+    out.add(f"When will {thing} open")
+    out.add(f"When does {thing} start")

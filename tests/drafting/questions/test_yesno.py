@@ -1,0 +1,118 @@
+"""Tests for bot/drafting/questions/yesno.py and launch.py: is there, does it, who is it for,
+who makes it, when does it open. Each row is a sentence and the questions one rule asks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.drafting.questions.collect import QuestionList
+from bot.drafting.questions.launch import maker_questions, opened_questions
+from bot.drafting.questions.yesno import existence_questions, feature_questions, for_whom_questions
+
+TextRule = Callable[[str, QuestionList], None]
+
+CASES: list[tuple[TextRule, str, list[str]]] = [
+    (
+        existence_questions,
+        "A free plan covers up to five hours a month.",
+        ["Is there a free plan?"],
+    ),
+    (existence_questions, "An audio guide is available for £3.", ["Is there an audio guide?"]),
+    (existence_questions, "A public beta ran for six months.", ["Is there a public beta?"]),
+    (
+        existence_questions,
+        "On the fourth floor, a hospital school run by the board will open.",
+        ["Is there a hospital school?"],
+    ),
+    (
+        existence_questions,
+        "A new covered walkway links the terminal to the station.",
+        ["Is there a new covered walkway?"],
+    ),
+    (
+        # An offered thing, its figure left out.
+        existence_questions,
+        "Schools and registered charities receive a 50% discount.",
+        ["Is there a discount?"],
+    ),
+    (existence_questions, "A reliable, warm and step-free terminal makes a difference.", []),
+    (existence_questions, "Until now, a child could be treated on three floors.", []),
+    (existence_questions, "The museum is open daily.", []),
+    (
+        feature_questions,
+        "Works offline, for example on a train or in a building with poor Wi-Fi",
+        ["Does it work offline?", "Can it work offline?"],
+    ),
+    (
+        feature_questions,
+        "Exports to Word and PDF, and connects to Microsoft Teams and Zoom",
+        [
+            "Does it export to Word and PDF?",
+            "Can it export to Word and PDF?",
+            "Does it connect to Microsoft Teams and Zoom?",
+            "Can it connect to Microsoft Teams and Zoom?",
+        ],
+    ),
+    (feature_questions, "Live transcript that appears a second after people speak", []),
+    (
+        maker_questions,
+        "Quillstone Software Ltd today launched Parley, an app that records meetings.",
+        ["Who makes Parley?", "Who is behind Parley?", "Which company makes Parley?"],
+    ),
+    (maker_questions, "The council launched a consultation.", []),
+    (
+        opened_questions,
+        "The Brackwater Museum will open Hidden Kingdom: The Secret Life of Fungi on Saturday"
+        " 5 December 2026.",
+        [
+            "When does Hidden Kingdom open?",
+            "When will Hidden Kingdom open?",
+            "When does Hidden Kingdom start?",
+        ],
+    ),
+    (opened_questions, "The museum is open Tuesday to Sunday from 10:00 to 17:30.", []),
+    (opened_questions, "The museum will open Hidden Kingdom.", []),  # no date said
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), CASES)
+def test_what_exists_and_what_it_does_is_asked_yes_or_no(
+    rule: TextRule, sentence: str, expected: list[str]
+) -> None:
+    out = QuestionList()
+    rule(sentence, out)
+    assert out.items == expected
+
+
+def test_a_feature_is_also_asked_of_the_name_the_release_is_about() -> None:
+    out = QuestionList()
+    feature_questions("Works offline, for example on a train", out, "Parley")
+    assert out.items == [
+        "Does it work offline?",
+        "Does Parley work offline?",
+        "Can it work offline?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "The company says this makes the app suitable for councils and law firms.",
+            "",
+            ["Who is the app for?", "Who is the app suitable for?"],
+        ),
+        (
+            "The course is designed for beginners.",
+            "The course",
+            ["Who is the course for?", "Who is the course suitable for?"],
+        ),
+        ("The app records meetings.", "The app", []),
+    ],
+)
+def test_who_a_thing_is_for(sentence: str, subject: str, expected: list[str]) -> None:
+    out = QuestionList()
+    for_whom_questions(sentence, subject, out)
+    assert out.items == expected
