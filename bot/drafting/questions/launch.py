@@ -1,4 +1,4 @@
-"""Questions about a launch or an opening: who makes the product, when the show opens.
+"""Questions about a launch, an opening and a run: who makes it, when it opens, how long.
 
 "Quillstone Software Ltd today launched Parley" is asked "Who makes Parley?";
 "The museum will open Hidden Kingdom on Saturday 5 December" is asked "When does
@@ -12,6 +12,7 @@ import re
 from bot.drafting.dates import WHEN
 from bot.drafting.phrases import NOT_TOPICS, kinds_of
 from bot.drafting.questions.collect import QuestionList
+from bot.language import NUMBER_WORDS, words
 
 _NAME = r"[A-Z][\w’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z0-9][\w’'-]*)*"
 _LAUNCHED = re.compile(
@@ -47,3 +48,29 @@ def opened_questions(text: str, out: QuestionList) -> None:
     out.add(f"When does {thing} open")
     out.add(f"When will {thing} open")
     out.add(f"When does {thing} start")
+
+
+_SPAN_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_TIME_UNIT = "|".join(sorted(words("time_units"), key=len, reverse=True))
+_LASTING_VERBS = {"run": "ran", "last": "lasted", "continue": "continued", "stay": "stayed"}
+_LASTED = re.compile(
+    r"\b(?P<will>will\s+)?(?P<verb>runs?|ran|lasts?|lasted|continues?|continued|stays?|stayed)\s+"
+    rf"(?:for\s+(?:about\s+|up\s+to\s+|nearly\s+|almost\s+)?(?:\d+|{_SPAN_NUMBER})\s+"
+    rf"(?:{_TIME_UNIT})s?\b|(?P<until>until|till|through)\s)",
+    re.IGNORECASE,
+)
+
+
+def lasting_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "The exhibition runs until 30 August", "A beta ran for six months": how long."""
+    found = _LASTED.search(text)
+    thing = re.sub(r"^an?\s+", "the ", subject)
+    if not found or not thing:
+        return
+    verb = found["verb"].lower()
+    base = next((b for b, past in _LASTING_VERBS.items() if verb in (b, b + "s", past)), "run")
+    done = "will" if found["will"] else "did" if verb == _LASTING_VERBS[base] else "does"
+    out.add(f"How long {done} {thing} {base}")
+    if found["until"]:
+        out.add(f"Until when {done} {thing} {base}")
+        out.add(f"When {done} {thing} end")

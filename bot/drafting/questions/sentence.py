@@ -14,10 +14,10 @@ from bot.drafting.questions.about import (
     people_questions,
     speech_questions,
 )
-from bot.drafting.questions.attributes import attribute_questions, priced_subject
+from bot.drafting.questions.attributes import attribute_questions, mid_question, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
-from bot.drafting.questions.launch import maker_questions, opened_questions
+from bot.drafting.questions.launch import lasting_questions, maker_questions, opened_questions
 from bot.drafting.questions.yesno import (
     existence_questions,
     feature_questions,
@@ -51,6 +51,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     existence_questions(analysed, out)
     maker_questions(analysed, out)
     opened_questions(analysed, out)
+    lasting_questions(analysed, mid_question(main_subject, known), out)
     for_whom_questions(analysed, main_subject, out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.drafting.questions.collect import QuestionList
-from bot.drafting.questions.launch import maker_questions, opened_questions
+from bot.drafting.questions.launch import lasting_questions, maker_questions, opened_questions
 from bot.drafting.questions.yesno import existence_questions, feature_questions, for_whom_questions
 
 TextRule = Callable[[str, QuestionList], None]
@@ -115,4 +115,35 @@ def test_a_feature_is_also_asked_of_the_name_the_release_is_about() -> None:
 def test_who_a_thing_is_for(sentence: str, subject: str, expected: list[str]) -> None:
     out = QuestionList()
     for_whom_questions(sentence, subject, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "The exhibition runs until 30 August 2027.",
+            "the exhibition",
+            [
+                "How long does the exhibition run?",
+                "Until when does the exhibition run?",
+                "When does the exhibition end?",
+            ],
+        ),
+        (
+            "A public beta ran for six months.",
+            "a public beta",
+            ["How long did the public beta run?"],
+        ),
+        (
+            "The festival will last for 3 days.",
+            "the festival",
+            ["How long will the festival last?"],
+        ),
+        ("The bus runs every 20 minutes.", "the bus", []),
+    ],
+)
+def test_how_long_a_thing_runs(sentence: str, subject: str, expected: list[str]) -> None:
+    out = QuestionList()
+    lasting_questions(sentence, subject, out)
     assert out.items == expected
