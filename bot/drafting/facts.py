@@ -10,7 +10,7 @@ from bot.drafting.answers import compound_parts, list_items, standalone_answer
 from bot.drafting.model import Block, Release
 from bot.drafting.phrases import BYLINE, TITLE_NAME, said
 from bot.drafting.progress import Progress
-from bot.drafting.questions.about import topic_of
+from bot.drafting.questions.about import topic_of, who_said
 from bot.drafting.questions.attributes import relative_years
 from bot.drafting.questions.collect import Known, role_holders
 from bot.drafting.questions.sentence import sentence_questions
@@ -179,6 +179,7 @@ class _Reader:
             questions = [f"What else did {who} say?", *questions]
             if about:
                 questions.insert(1, f"What did {who} say about {about}?")
+            questions[2:2] = [f"{asked}?" for asked in who_said(sentence, self.known.lower_words)]
         return questions, found_subject
 
     def _add_parts(

@@ -20,7 +20,7 @@ from bot.drafting.phrases import (
 )
 from bot.drafting.questions.collect import QuestionList
 from bot.drafting.verbs import clean_word, is_participle
-from bot.drafting.vocabulary import AUX, NOMINAL, PAST_OF, VERBS
+from bot.drafting.vocabulary import AUX, DANGLING, NOMINAL, PAST_OF, VERBS
 from bot.language import (
     STOPWORDS,
 )
@@ -73,7 +73,9 @@ def nominal_questions(body: str, out: QuestionList) -> None:
         out.add(f"What does {match.group('agent')} {verbs[0]} in")
 
 
-def speech_questions(body: str, out: QuestionList) -> None:
+def speech_questions(
+    body: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
+) -> None:
     match = said(body)
     if not match:
         return
@@ -88,6 +90,34 @@ def speech_questions(body: str, out: QuestionList) -> None:
     about = topic_of(match.group("quote"))
     if about:
         out.add(f"What did {name} say about {about}")
+    for asked in who_said(match.group("quote"), lower_words):
+        out.add(asked)
+
+
+_QUOTE_PARTS = re.compile(r",\s+(?:but|and|so)\s+|;\s+|:\s+|\.\s+|\s+but\s+")
+_SAID_WORDS = 12
+
+
+def who_said(quote: str, lower_words: frozenset[str] = frozenset()) -> list[str]:
+    """ "Who said that is like judging an apple tree by a single apple?": a quote's
+    clauses, so that a question about what was said finds who said it."""
+    asked: list[str] = []
+    for part in _QUOTE_PARTS.split(quote.strip().strip('"“”‘’').rstrip(".,!?")):
+        words = re.sub(r"^[A-Z][a-z]+\s+now,\s+", "", part).split()[:_SAID_WORDS]
+        while words and (
+            clean_word(words[-1]) in DANGLING | AUX | {"as", "a", "an", "the", "to"}
+            or words[-1].endswith("ly")
+        ):
+            words.pop()
+        if len(words) < 4:
+            continue
+        ordinary = clean_word(words[0]) in STOPWORDS | lower_words  # "Our", "Customers"
+        if ordinary and words[0] not in ("I", "I’m", "I'm"):
+            words[0] = words[0].lower()  # a name keeps its capital ("Hidden Kingdom is ...")
+        if words[0] in AUX:  # "... but could not let recordings go": they could not
+            words.insert(0, "they")
+        asked.append(f"Who said {' '.join(words).strip(',;')}")
+    return asked[:2]
 
 
 def topic_of(quote: str) -> str:

@@ -35,7 +35,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     """Question phrasings for one fact, and the subject of its first clause."""
     out = QuestionList()
     body = strip_dateline(text)
-    speech_questions(body, out)
+    speech_questions(body, out, known.lower_words)
     people_questions(body, out, known.lower_words)
     nominal_questions(body, out)
     _reported_questions(body, out)

@@ -12,6 +12,7 @@ from bot.drafting.questions.about import (
     role_variants,
     speech_questions,
     topic_of,
+    who_said,
 )
 from bot.drafting.questions.collect import QuestionList
 
@@ -29,6 +30,7 @@ Rule = Callable[[str, QuestionList], None]
                 "What did Lena Vogt say?",
                 "What did the chief executive officer of Nordlicht Robotics say?",
                 "What did Lena Vogt say about FieldScout 2?",
+                "Who said FieldScout 2 weighs 4.2 kg?",
             ],
         ),
         (
@@ -178,3 +180,36 @@ def test_a_speaker_s_role_at_an_organisation_named_with_of_is_asked() -> None:
         "Who is the director of the museum?",
         "Who is Helen Ashdown?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "asked"),
+    [
+        (
+            "Most people only notice a fungus when it pops up as a mushroom, but that is like"
+            " judging an apple tree by a single apple",
+            [
+                "Who said most people only notice a fungus when it pops up",
+                "Who said that is like judging an apple tree by a single apple",
+            ],
+        ),
+        (
+            # A clause without its subject says "they"; a word the release writes in lower
+            # case loses its capital.
+            "Customers loved the notes but could not let recordings go to a server abroad",
+            [
+                "Who said customers loved the notes",
+                "Who said they could not let recordings go to a server abroad",
+            ],
+        ),
+        (
+            "Hidden Kingdom is the result of four years of work.",
+            [
+                "Who said Hidden Kingdom is the result of four years of work",
+            ],
+        ),
+        ("We are proud.", []),  # too short to be asked about
+    ],
+)
+def test_a_quote_is_asked_who_said_it(quote: str, asked: list[str]) -> None:
+    assert who_said(quote, frozenset({"customers"})) == asked
