@@ -19,6 +19,7 @@ from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
 from bot.drafting.questions.launch import lasting_questions, maker_questions, opened_questions
 from bot.drafting.questions.yesno import (
+    can_do_questions,
     existence_questions,
     feature_questions,
     for_whom_questions,
@@ -53,6 +54,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     opened_questions(analysed, out)
     lasting_questions(analysed, mid_question(main_subject, known), out)
     for_whom_questions(analysed, main_subject, out)
+    can_do_questions(analysed, out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
         dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))

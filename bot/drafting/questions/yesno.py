@@ -12,7 +12,7 @@ import re
 from bot.drafting.phrases import shorten
 from bot.drafting.questions.collect import QuestionList
 from bot.drafting.verbs import base_form, clean_word
-from bot.drafting.vocabulary import AUX, DETERMINERS, IRREGULAR, PREPOSITIONS, VERBS
+from bot.drafting.vocabulary import AUX, DETERMINERS, IRREGULAR, PREPOSITIONS, PUBLIC, VERBS
 
 # Verbs whose object is something on offer: "receive a 50% discount", "houses a school".
 _OFFERING = frozenset(
@@ -114,3 +114,31 @@ def for_whom_questions(text: str, subject: str, out: QuestionList) -> None:
     out.add(f"Who is {thing} suitable for")
     if subject and subject.lower() != thing:
         out.add(f"Who is {subject} for")
+
+
+_CAN = re.compile(
+    r"(?:^|\b(?:where|and|so|that)\s+)(?P<who>(?:[A-Z]?[a-z]+\s+(?:and\s+)?)?[a-z]+)\s+"
+    r"(?:can|may)\s+(?:also\s+|now\s+)?(?P<vp>[a-z][^,.;:]*)",
+    re.IGNORECASE,
+)
+# Young visitors, asked about as the public is ("Is there anything for children to do?").
+_YOUNG = frozenset({"children", "kids", "families", "teenagers", "carers", "caregivers"})
+_MINE = {"their": "my", "them": "me", "themselves": "myself", "they": "I"}
+
+
+def can_do_questions(text: str, out: QuestionList) -> None:
+    """ "Visitors can photograph fungi ... and submit records": can I submit records, what
+    can visitors do; "where children can make prints": is there anything for children."""
+    for found in _CAN.finditer(text):
+        who = found["who"].lower()
+        if clean_word(who.split()[-1]) not in PUBLIC | _YOUNG:
+            continue
+        for number, action in enumerate(re.split(r"\s+and\s+(?=[a-z]+\s)", found["vp"])):
+            words = action.split()
+            if not words or (number and base_form(words[0]) not in VERBS):
+                continue  # "... and submit records": a second action; "and Zoom": none
+            mine = " ".join(_MINE.get(w, w) for w in shorten(action, 8).split())
+            out.add(f"Can {who} {shorten(action, 8)}")
+            out.add(f"Can I {mine}")
+        out.add(f"What can {who} do")
+        out.add(f"Is there anything for {who} to do")

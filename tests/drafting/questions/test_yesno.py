@@ -9,7 +9,12 @@ import pytest
 
 from bot.drafting.questions.collect import QuestionList
 from bot.drafting.questions.launch import lasting_questions, maker_questions, opened_questions
-from bot.drafting.questions.yesno import existence_questions, feature_questions, for_whom_questions
+from bot.drafting.questions.yesno import (
+    can_do_questions,
+    existence_questions,
+    feature_questions,
+    for_whom_questions,
+)
 
 TextRule = Callable[[str, QuestionList], None]
 
@@ -56,6 +61,29 @@ CASES: list[tuple[TextRule, str, list[str]]] = [
         ],
     ),
     (feature_questions, "Live transcript that appears a second after people speak", []),
+    (
+        can_do_questions,
+        "Visitors can photograph fungi on their walks and submit records through the app.",
+        [
+            "Can visitors photograph fungi on their walks?",
+            "Can I photograph fungi on my walks?",
+            "Can visitors submit records through the app?",
+            "Can I submit records through the app?",
+            "What can visitors do?",
+            "Is there anything for visitors to do?",
+        ],
+    ),
+    (
+        can_do_questions,
+        'A "spore print" table where children can make prints from real mushroom caps',
+        [
+            "Can children make prints from real mushroom caps?",
+            "Can I make prints from real mushroom caps?",
+            "What can children do?",
+            "Is there anything for children to do?",
+        ],
+    ),
+    (can_do_questions, "The drone can cover 240 hectares.", []),  # no person
     (
         maker_questions,
         "Quillstone Software Ltd today launched Parley, an app that records meetings.",
