@@ -11,7 +11,7 @@ from bot.drafting.model import Block, Release
 from bot.drafting.phrases import BYLINE, TITLE_NAME, said
 from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of, who_said
-from bot.drafting.questions.attributes import relative_years
+from bot.drafting.questions.attributes import relative_years, singular
 from bot.drafting.questions.collect import Known, role_holders
 from bot.drafting.questions.sentence import sentence_questions
 from bot.drafting.topics import block_topics, placed_topics, subject_topic
@@ -170,6 +170,7 @@ class _Reader:
         asked = sentence
         if self.plural and re.search(r"\bthem\b", sentence):
             asked = re.sub(r"\bthem\b", self.plural, sentence)  # "Some of them could vanish"
+        asked = completed_superlative(asked, self.subject)
         questions, found_subject = sentence_questions(asked, self.known, subject_hint=self.subject)
         questions = relative_years(questions, self.published)
         if continued and self.speaker:
@@ -217,6 +218,20 @@ class _Reader:
             self.facts.append(
                 Fact(part, item_answer, topic, position + offset, questions, parent=parent)
             )
+
+
+_SUPERLATIVE = re.compile(
+    r"^(?P<the>The|Its|Their)\s+(?P<most>\w+est|first|last)\s+(?=is|was|are|were)"
+)
+
+
+def completed_superlative(sentence: str, previous: str) -> str:
+    """ "More than 300 specimens are on show. The oldest is ...": the oldest specimen is."""
+    found = _SUPERLATIVE.match(sentence)
+    head = clean_word(previous.rsplit(maxsplit=1)[-1]) if previous.split() else ""
+    if not found or not re.fullmatch(r"[a-z]+s", head) or head.endswith("ss"):
+        return sentence
+    return f"{found['the']} {found['most']} {singular(head)} {sentence[found.end() :]}"
 
 
 def _next_subject(found: str) -> str:

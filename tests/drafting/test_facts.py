@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.drafting.facts import Fact, lower_case_words, mid_sentence_names, release_facts
+from bot.drafting.facts import (
+    Fact,
+    completed_superlative,
+    lower_case_words,
+    mid_sentence_names,
+    release_facts,
+)
 from bot.drafting.model import Block, Release
 from bot.store import parse_document
 
@@ -84,3 +90,22 @@ def test_words_written_in_lower_case_exclude_addresses() -> None:
     words = lower_case_words("Write to press@acme.example or see www.acme.example for plants.")
     assert {"to", "see", "plants", "plant", "for"} <= words
     assert not {"press", "acme", "www", "example"} & words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "completed"),
+    [
+        (
+            "The oldest is a dried earthstar.",
+            "More than 300 specimens",
+            "The oldest specimen is a dried earthstar.",
+        ),
+        ("The first was built in 1990.", "Three ferries", "The first ferry was built in 1990."),
+        ("The oldest is a dried earthstar.", "The museum", "The oldest is a dried earthstar."),
+        ("The museum is old.", "More than 300 specimens", "The museum is old."),
+    ],
+)
+def test_a_superlative_without_its_noun_takes_the_previous_subject_s(
+    sentence: str, previous: str, completed: str
+) -> None:
+    assert completed_superlative(sentence, previous) == completed

@@ -174,6 +174,22 @@ def _org_kind(org: str, lower_words: frozenset[str]) -> str:
     return head if len(org.split()) > 1 and head in lower_words else ""
 
 
+# "The oldest specimen is a dried earthstar collected in 1887 by Agnes Thornbury".
+_IS_ONE_DONE_BY = re.compile(
+    r"^(?P<thing>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+[^,]+?)\s+(?:is|was|are|were)\s+(?:an?|the)\s+"
+    r"[^,;]+?\s+(?P<done>\w+ed|made|built|written|drawn|taken|found|given|grown|lent|won)\s+"
+    r"(?:[^,;]*?\s+)?by\s+(?:the\s+)?[A-Za-z]"
+)
+
+
+def made_by_questions(body: str, out: QuestionList) -> None:
+    """ "The oldest specimen is a dried earthstar collected ... by X": who collected it."""
+    found = _IS_ONE_DONE_BY.match(body)
+    if found:
+        thing = found["thing"][0].lower() + found["thing"][1:]
+        out.add(f"Who {found['done']} {thing}")
+
+
 def people_questions(
     body: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
 ) -> None:

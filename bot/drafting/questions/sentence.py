@@ -10,6 +10,7 @@ from bot.drafting.dates import MONTH, WHEN, strip_dateline
 from bot.drafting.phrases import NOT_TOPICS, TITLE_NAME, find_entities, said
 from bot.drafting.questions.about import (
     EVERY_ASIDE,
+    made_by_questions,
     nominal_questions,
     people_questions,
     speech_questions,
@@ -39,6 +40,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     speech_questions(body, out, known.lower_words)
     people_questions(body, out, known.lower_words)
     nominal_questions(body, out)
+    made_by_questions(body, out)
     _reported_questions(body, out)
     for match in EVERY_ASIDE.finditer(body):
         thing = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", match.group("np"))

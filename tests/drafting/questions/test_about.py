@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.drafting.questions.about import (
+    made_by_questions,
     nominal_questions,
     people_questions,
     role_variants,
@@ -213,3 +214,23 @@ def test_a_speaker_s_role_at_an_organisation_named_with_of_is_asked() -> None:
 )
 def test_a_quote_is_asked_who_said_it(quote: str, asked: list[str]) -> None:
     assert who_said(quote, frozenset({"customers"})) == asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The oldest specimen is a dried earthstar collected in 1887 by the naturalist Agnes"
+            " Thornbury.",
+            ["Who collected the oldest specimen?"],
+        ),
+        ("The prize was a bronze medal made by Anna Berg.", ["Who made the prize?"]),
+        ("The oldest specimen is a dried earthstar.", []),
+    ],
+)
+def test_a_thing_that_is_one_made_by_someone_asks_who_made_it(
+    sentence: str, expected: list[str]
+) -> None:
+    out = QuestionList()
+    made_by_questions(sentence, out)
+    assert out.items == expected
