@@ -74,7 +74,8 @@ def main_name(flat: str, lower_words: frozenset[str]) -> str:
 
 
 def with_names(questions: Iterable[str], aliases: Aliases, most: int = 4) -> list[str]:
-    """Questions that say "the app" also asked with the name it stands for."""
+    """Questions that say "the app" also asked with the name it stands for, and
+    questions that say "Hidden Kingdom" also asked with "the exhibition"."""
     named: list[str] = []
     for question in questions:
         if not question.endswith("?"):
@@ -83,6 +84,10 @@ def with_names(questions: Iterable[str], aliases: Aliases, most: int = 4) -> lis
             said = re.search(rf"\bthe {re.escape(noun)}\b", question)
             if said and name not in question:
                 named.append(question[: said.start()] + name + question[said.end() :])
+                break
+            defined = question in (f"Who is {name}?", f"What is {name}?")  # never "Who is the app?"
+            if name in question and not defined and not re.search(rf"\b{noun}\b", question):
+                named.append(question.replace(name, f"the {noun}", 1))
                 break
         if len(named) >= most:
             break

@@ -52,7 +52,17 @@ def test_the_main_name_is_the_one_most_sentences_mention() -> None:
     assert main_name(text, lower_case_words(text)) == "Parley"
 
 
-def test_questions_about_the_alias_are_asked_with_the_name() -> None:
-    questions = ["Who is the app for?", "app", "What does the company say?", "Who is Parley?"]
-    aliases = (("app", "Parley"), ("company", "Quillstone"))
-    assert with_names(questions, aliases) == ["Who is Parley for?", "What does Quillstone say?"]
+def test_questions_about_the_alias_are_asked_with_the_name_and_back() -> None:
+    questions = [
+        "Who is the app for?",
+        "app",
+        "What does the company say?",
+        "Who is Parley?",  # a definition: never "Who is the app?"
+        "Who sponsors Hidden Kingdom?",
+    ]
+    aliases = (("app", "Parley"), ("company", "Quillstone"), ("exhibition", "Hidden Kingdom"))
+    assert with_names(questions, aliases) == [
+        "Who is Parley for?",
+        "What does Quillstone say?",
+        "Who sponsors the exhibition?",
+    ]

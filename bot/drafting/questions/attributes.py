@@ -156,6 +156,9 @@ def free_questions(text: str, out: QuestionList, lower_words: frozenset[str] = f
             out.add(f"{verb.capitalize()} {thing} free")
         else:
             out.add(f"Do {thing} {verb} free")
+            who = thing.split(" of ")[0]
+            out.add(f"Do {who} pay")  # "Members ... enter free": do members pay
+            out.add(f"Do {who} have to pay")
         if owned:
             out.add(f"Is {owned.group('owned')} free")
 

@@ -231,7 +231,20 @@ def test_an_attribute_rule_asks_of_a_sentence(
         ("Places are free.", ["Are places free?"]),
         (
             "A fare stays at £4.80; children under 5 travel free.",
-            ["Do children under 5 travel free?"],
+            [
+                "Do children under 5 travel free?",
+                "Do children under 5 pay?",
+                "Do children under 5 have to pay?",
+            ],
+        ),
+        (
+            # Free for members: do members pay.
+            "Members of the museum enter free of charge.",
+            [
+                "Do Members of the museum enter free?",
+                "Do Members pay?",
+                "Do Members have to pay?",
+            ],
         ),
         (
             "The car park opens on the same day; the first 30 minutes of parking are free.",
