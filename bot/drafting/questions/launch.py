@@ -74,3 +74,48 @@ def lasting_questions(text: str, subject: str, out: QuestionList) -> None:
     if found["until"]:
         out.add(f"Until when {done} {thing} {base}")
         out.add(f"When {done} {thing} end")
+
+
+# A platform's name may open in lower case: "macOS 14", "iPadOS".
+_PLATFORM = r"(?:[A-Z][\w’'-]*|[a-z]+[A-Z][\w’'-]*)(?:\s+[A-Z0-9][\w.’'-]*)*"
+_RUNS_ON = re.compile(
+    rf"\bruns\s+on\s+(?P<first>{_PLATFORM})"
+    rf"(?P<more>(?:\s*(?:,|and|or)\s+(?:on\s+)?{_PLATFORM})*)"
+)
+_NEEDS = re.compile(r"\b(?:needs|requires)\s+(?P<what>[^,;.]+)")
+
+
+def platform_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "Parley runs on Windows 11 and on macOS 14 ... and needs 16 GB of memory": does it
+    run on Windows, what does it need, what are the system requirements."""
+    runs = _RUNS_ON.search(text)
+    thing = subject or "it"
+    if runs:
+        out.add(f"What does {thing} run on")
+        out.add(f"Which platforms does {thing} run on")
+        platforms = [runs["first"], *re.findall(_PLATFORM, runs["more"])]
+        for platform in platforms[:3]:
+            out.add(f"Does {thing} run on {platform}")
+    if _NEEDS.search(text):
+        out.add(f"What does {thing} need")
+        if runs:
+            out.add("What are the system requirements")
+
+
+_AVAILABLE_AT = re.compile(
+    r"\bis\s+available\s+(?:(?:from|as of|starting)\s+(?:today|now)\s+)?(?:at|from|on|via)\s+"
+    r"(?P<where>\S+\.\S+|the\s+[A-Z]\w+.*|[A-Z][\w’'-]*)"
+)
+
+
+def available_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "Parley is available from today at quillstone.example.ie/parley": where can I get it."""
+    found = _AVAILABLE_AT.search(text)
+    if not found or not subject:
+        return
+    out.add(f"Where can I get {subject}")
+    out.add(f"Where is {subject} available")
+    if "/" in found["where"] or "." in found["where"].rstrip("."):
+        out.add(f"Where can I download {subject}")  # a web address
+    if re.search(r"\b(?:from|as of|starting)\s+(?:today|now)\b", text):
+        out.add(f"When is {subject} available")

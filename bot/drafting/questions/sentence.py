@@ -18,7 +18,13 @@ from bot.drafting.questions.about import (
 from bot.drafting.questions.attributes import attribute_questions, mid_question, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
-from bot.drafting.questions.launch import lasting_questions, maker_questions, opened_questions
+from bot.drafting.questions.launch import (
+    available_questions,
+    lasting_questions,
+    maker_questions,
+    opened_questions,
+    platform_questions,
+)
 from bot.drafting.questions.yesno import (
     can_do_questions,
     existence_questions,
@@ -55,6 +61,8 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     maker_questions(analysed, out)
     opened_questions(analysed, out)
     lasting_questions(analysed, mid_question(main_subject, known), out)
+    platform_questions(analysed, mid_question(main_subject, known), out)
+    available_questions(analysed, mid_question(main_subject, known), out)
     for_whom_questions(analysed, main_subject, out)
     can_do_questions(analysed, out)
     for clause in clauses:

@@ -8,7 +8,13 @@ from collections.abc import Callable
 import pytest
 
 from bot.drafting.questions.collect import QuestionList
-from bot.drafting.questions.launch import lasting_questions, maker_questions, opened_questions
+from bot.drafting.questions.launch import (
+    available_questions,
+    lasting_questions,
+    maker_questions,
+    opened_questions,
+    platform_questions,
+)
 from bot.drafting.questions.yesno import (
     can_do_questions,
     existence_questions,
@@ -174,4 +180,52 @@ def test_who_a_thing_is_for(sentence: str, subject: str, expected: list[str]) ->
 def test_how_long_a_thing_runs(sentence: str, subject: str, expected: list[str]) -> None:
     out = QuestionList()
     lasting_questions(sentence, subject, out)
+    assert out.items == expected
+
+
+SubjectRule = Callable[[str, str, QuestionList], None]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "subject", "expected"),
+    [
+        (
+            platform_questions,
+            "Parley runs on Windows 11 and on macOS 14 or later and needs 16 GB of memory.",
+            "Parley",
+            [
+                "What does Parley run on?",
+                "Which platforms does Parley run on?",
+                "Does Parley run on Windows 11?",
+                "Does Parley run on macOS 14?",
+                "What does Parley need?",
+                "What are the system requirements?",
+            ],
+        ),
+        (platform_questions, "The ferry runs on time.", "the ferry", []),
+        (
+            available_questions,
+            "Parley is available from today at quillstone.example.ie/parley.",
+            "Parley",
+            [
+                "Where can I get Parley?",
+                "Where is Parley available?",
+                "Where can I download Parley?",
+                "When is Parley available?",
+            ],
+        ),
+        (
+            available_questions,
+            "The guide is available at the Visitor Centre.",
+            "the guide",
+            ["Where can I get the guide?", "Where is the guide available?"],
+        ),
+        (available_questions, "Support is available by chat.", "support", []),
+    ],
+)
+def test_where_and_on_what_a_product_runs(
+    rule: SubjectRule, sentence: str, subject: str, expected: list[str]
+) -> None:
+    out = QuestionList()
+    rule(sentence, subject, out)
     assert out.items == expected
