@@ -25,6 +25,7 @@ from bot.drafting.questions.launch import (
     opened_questions,
     platform_questions,
 )
+from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.yesno import (
     can_do_questions,
     existence_questions,
@@ -63,6 +64,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     lasting_questions(analysed, mid_question(main_subject, known), out)
     platform_questions(analysed, mid_question(main_subject, known), out)
     available_questions(analysed, mid_question(main_subject, known), out)
+    who_tested_questions(analysed, mid_question(main_subject, known), out)
     for_whom_questions(analysed, main_subject, out)
     can_do_questions(analysed, out)
     for clause in clauses:

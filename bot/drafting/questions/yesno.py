@@ -101,6 +101,10 @@ def feature_questions(text: str, out: QuestionList, main: str = "") -> None:
             if main:
                 out.add(f"Does {main} {base} {what}")
             out.add(f"Can it {base} {what}")
+        if re.match(r"(?:to|with|into)\s", rest):  # "Exports to Word": what can I export to
+            prep = rest.split()[0]
+            out.add(f"What can I {base} {prep}")
+            out.add(f"What does it {base} {prep}")
 
 
 def for_whom_questions(text: str, subject: str, out: QuestionList) -> None:

@@ -15,6 +15,7 @@ from bot.drafting.questions.launch import (
     opened_questions,
     platform_questions,
 )
+from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.yesno import (
     can_do_questions,
     existence_questions,
@@ -62,8 +63,12 @@ CASES: list[tuple[TextRule, str, list[str]]] = [
         [
             "Does it export to Word and PDF?",
             "Can it export to Word and PDF?",
+            "What can I export to?",
+            "What does it export to?",
             "Does it connect to Microsoft Teams and Zoom?",
             "Can it connect to Microsoft Teams and Zoom?",
+            "What can I connect to?",
+            "What does it connect to?",
         ],
     ),
     (feature_questions, "Live transcript that appears a second after people speak", []),
@@ -228,4 +233,26 @@ def test_where_and_on_what_a_product_runs(
 ) -> None:
     out = QuestionList()
     rule(sentence, subject, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "In independent tests by the Dublin Speech Lab, it reached a word error rate of 6%.",
+            "Parley",
+            ["Who tested it?", "Who tested Parley?", "Who did the tests?"],
+        ),
+        (
+            "The review by the council found no faults.",
+            "",
+            ["Who reviewed it?", "Who did the review?"],
+        ),
+        ("The tests went well.", "the tests", []),
+    ],
+)
+def test_who_tested_a_thing(sentence: str, subject: str, expected: list[str]) -> None:
+    out = QuestionList()
+    who_tested_questions(sentence, subject, out)
     assert out.items == expected
