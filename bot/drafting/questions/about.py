@@ -159,13 +159,13 @@ def role_variants(role: str, lower_words: frozenset[str] = frozenset()) -> list[
     variants = [role, *parts] if len(parts) > 1 else [role]
     for part in parts:
         owner = _ROLE_ORG.search(part)
-        kind = _org_kind(owner.group("org"), lower_words) if owner else ""
+        kind = org_kind(owner.group("org"), lower_words) if owner else ""
         if owner and kind:
             variants.append(f"{part[: owner.start()]} {owner.group('prep')} the {kind}")
     return list(dict.fromkeys(variants))
 
 
-def _org_kind(org: str, lower_words: frozenset[str]) -> str:
+def org_kind(org: str, lower_words: frozenset[str]) -> str:
     """ "Brackwater Museum of Natural History" -> "museum": the common noun that heads a name."""
     kinds = kinds_of(org)
     if kinds:

@@ -11,6 +11,7 @@ import re
 
 from bot.drafting.dates import WHEN
 from bot.drafting.phrases import NOT_TOPICS, kinds_of
+from bot.drafting.questions.about import org_kind
 from bot.drafting.questions.collect import QuestionList
 from bot.language import NUMBER_WORDS, words
 
@@ -39,8 +40,11 @@ def maker_questions(text: str, out: QuestionList) -> None:
         out.add(f"Which {kind} makes {thing}")
 
 
-def opened_questions(text: str, out: QuestionList) -> None:
-    """ "... will open Hidden Kingdom on Saturday 5 December": when does Hidden Kingdom open."""
+def opened_questions(
+    text: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
+) -> None:
+    """ "The Brackwater Museum ... will open Hidden Kingdom on Saturday 5 December": when
+    does Hidden Kingdom open, which museum opens it, where can I see it."""
     found = _OPENED.search(text)
     if not found or not WHEN.search(text[found.end() :]) or NOT_TOPICS.match(found["thing"]):
         return  # "is open Tuesday to Sunday": opening hours, not an opening
@@ -48,6 +52,11 @@ def opened_questions(text: str, out: QuestionList) -> None:
     out.add(f"When does {thing} open")
     out.add(f"When will {thing} open")
     out.add(f"When does {thing} start")
+    opener = re.search(rf"(?P<name>{_NAME})\s+$", text[: found.start()])
+    kind = org_kind(opener["name"], lower_words) if opener else ""
+    if kind:
+        out.add(f"Which {kind} opens {thing}")
+        out.add(f"Where can I see {thing}")
 
 
 _SPAN_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -119,3 +128,20 @@ def available_questions(text: str, subject: str, out: QuestionList) -> None:
         out.add(f"Where can I download {subject}")  # a web address
     if re.search(r"\b(?:from|as of|starting)\s+(?:today|now)\b", text):
         out.add(f"When is {subject} available")
+
+
+_WORK_TOOK = re.compile(
+    rf"\b(?:\d+|{_SPAN_NUMBER})[\s-](?:{_TIME_UNIT})s?\s+of\s+"
+    r"(?:work|construction|development|planning|research|preparation)\b",
+    re.IGNORECASE,
+)
+
+
+def took_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "Hidden Kingdom is the result of four years of work": how long did it take."""
+    if not _WORK_TOOK.search(text):
+        return
+    thing = subject or "it"
+    out.add(f"How long did {thing} take")
+    out.add(f"How long did {thing} take to make")
+    out.add("How long did the work take")

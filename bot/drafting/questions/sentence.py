@@ -24,6 +24,7 @@ from bot.drafting.questions.launch import (
     maker_questions,
     opened_questions,
     platform_questions,
+    took_questions,
 )
 from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.yesno import (
@@ -60,7 +61,8 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     attribute_questions(analysed, main_subject, out, known)
     existence_questions(analysed, out)
     maker_questions(analysed, out)
-    opened_questions(analysed, out)
+    opened_questions(analysed, out, known.lower_words)
+    took_questions(analysed, mid_question(main_subject, known), out)
     lasting_questions(analysed, mid_question(main_subject, known), out)
     platform_questions(analysed, mid_question(main_subject, known), out)
     available_questions(analysed, mid_question(main_subject, known), out)

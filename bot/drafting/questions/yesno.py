@@ -101,6 +101,9 @@ def feature_questions(text: str, out: QuestionList, main: str = "") -> None:
             if main:
                 out.add(f"Does {main} {base} {what}")
             out.add(f"Can it {base} {what}")
+        joined = re.match(r"(?:to|with)\s+(?P<what>.+)", what)
+        if base in ("connect", "integrate", "sync") and joined:  # connects to Zoom: works with it
+            out.add(f"Does it work with {joined['what']}")
         if re.match(r"(?:to|with|into)\s", rest):  # "Exports to Word": what can I export to
             prep = rest.split()[0]
             out.add(f"What can I {base} {prep}")

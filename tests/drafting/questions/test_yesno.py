@@ -14,6 +14,7 @@ from bot.drafting.questions.launch import (
     maker_questions,
     opened_questions,
     platform_questions,
+    took_questions,
 )
 from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.yesno import (
@@ -67,6 +68,7 @@ CASES: list[tuple[TextRule, str, list[str]]] = [
             "What does it export to?",
             "Does it connect to Microsoft Teams and Zoom?",
             "Can it connect to Microsoft Teams and Zoom?",
+            "Does it work with Microsoft Teams and Zoom?",
             "What can I connect to?",
             "What does it connect to?",
         ],
@@ -255,4 +257,49 @@ def test_where_and_on_what_a_product_runs(
 def test_who_tested_a_thing(sentence: str, subject: str, expected: list[str]) -> None:
     out = QuestionList()
     who_tested_questions(sentence, subject, out)
+    assert out.items == expected
+
+
+def test_an_opening_asks_which_kind_of_place_opens_it_as_the_release_calls_it() -> None:
+    out = QuestionList()
+    sentence = "The Brackwater Museum will open Hidden Kingdom on Saturday 5 December 2026."
+    opened_questions(sentence, out, frozenset({"museum"}))
+    assert out.items == [
+        "When does Hidden Kingdom open?",
+        "When will Hidden Kingdom open?",
+        "When does Hidden Kingdom start?",
+        "Which museum opens Hidden Kingdom?",
+        "Where can I see Hidden Kingdom?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "Hidden Kingdom is the result of four years of work by our scientists.",
+            "Hidden Kingdom",
+            [
+                "How long did Hidden Kingdom take?",
+                "How long did Hidden Kingdom take to make?",
+                "How long did the work take?",
+            ],
+        ),
+        (
+            "Arlow harbour completes the building after two years of construction.",
+            "",
+            [
+                "How long did it take?",
+                "How long did it take to make?",
+                "How long did the work take?",
+            ],
+        ),
+        ("The work starts in four years.", "the work", []),
+    ],
+)
+def test_years_of_work_ask_how_long_it_took(
+    sentence: str, subject: str, expected: list[str]
+) -> None:
+    out = QuestionList()
+    took_questions(sentence, subject, out)
     assert out.items == expected
