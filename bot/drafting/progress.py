@@ -16,12 +16,13 @@ class TerminalProgress:
     def __init__(self, stream: TextIO, *, interval: float = 0.2) -> None:
         self.stream = stream
         self.interval = interval
-        self._last = 0.0
+        self._last: float | None = None  # the first update always shows
         self._width = 0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and now - self._last < self.interval:
+        recent = self._last is not None and now - self._last < self.interval
+        if done < total and recent:
             return
         self._last = now
         if total <= 1:
