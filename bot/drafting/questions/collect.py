@@ -83,6 +83,8 @@ def who_or_what(subject: str, known: Known) -> str:
         return "Who"
     if kinds_of(subject) or TITLED.search(subject):
         return "Who"
+    if any(name == subject and noun not in PEOPLE for noun, name in known.aliases):
+        return "What"  # "Parley, an app ...": a thing, though it is a name
     if _common_head(subject, known):
         return "What"
     first = words[0]

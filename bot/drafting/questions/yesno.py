@@ -148,4 +148,5 @@ def can_do_questions(text: str, out: QuestionList) -> None:
             out.add(f"Can {who} {shorten(action, 8)}")
             out.add(f"Can I {mine}")
         out.add(f"What can {who} do")
-        out.add(f"Is there anything for {who} to do")
+        if clean_word(who.split()[-1]) in _YOUNG | {"visitors", "guests"}:
+            out.add(f"Is there anything for {who} to do")  # an activity, not a service
