@@ -87,7 +87,9 @@ def with_names(questions: Iterable[str], aliases: Aliases, most: int = 4) -> lis
                 break
             defined = question in (f"Who is {name}?", f"What is {name}?")  # never "Who is the app?"
             if name in question and not defined and not re.search(rf"\b{noun}\b", question):
-                named.append(question.replace(name, f"the {noun}", 1))
+                named.append(
+                    re.sub(rf"(?:\b[Tt]he\s+)?{re.escape(name)}", f"the {noun}", question, count=1)
+                )
                 break
         if len(named) >= most:
             break

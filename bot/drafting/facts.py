@@ -126,7 +126,9 @@ class _Reader:
         self.facts.append(Fact(sentence, answer, topic, position, questions, role=role))
         nouns = re.findall(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]{3,}s)\b", sentence)
         self.plural = f"the {nouns[-1]}" if nouns else ""
-        self.subject = _next_subject(found_subject)
+        if not re.search(r"\b(?:its|their)\b", found_subject, re.IGNORECASE):
+            # "Entry to its galleries is free. It welcomed ...": "It" is what "its" was.
+            self.subject = _next_subject(found_subject)
         if block.kind == "para" and sentence.rstrip().endswith(":"):
             self.intro = sentence.rstrip(": ")
         self._add_items(sentence, answer, position, topic)
@@ -197,7 +199,7 @@ class _Reader:
                 Fact(part, answer, topic, where, questions, role=role if number == 0 else "")
             )
             if number == 0 and found and clean_word(found) not in PRONOUNS:
-                self.subject = found if len(found.split()) <= 5 else ""
+                self.subject = _next_subject(found)
 
     def _add_items(self, sentence: str, answer: str, position: int, topic: str) -> None:
         """A fact per item of a list-like sentence, each pointing at the whole sentence."""
@@ -237,6 +239,8 @@ def completed_superlative(sentence: str, previous: str) -> str:
 def _next_subject(found: str) -> str:
     """What "It" in the next sentence stands for: a short subject that is no pronoun."""
     usable = found and clean_word(found) not in PRONOUNS
-    if usable and len(found.split()) <= 5 and found.lower() != "there":
+    # A name may be longer: "The Brackwater Museum of Natural History".
+    named = all(w[:1].isupper() or w in ("of", "and", "for", "the") for w in found.split())
+    if usable and len(found.split()) <= (8 if named else 5) and found.lower() != "there":
         return found
     return ""

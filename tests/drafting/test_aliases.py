@@ -59,10 +59,17 @@ def test_questions_about_the_alias_are_asked_with_the_name_and_back() -> None:
         "What does the company say?",
         "Who is Parley?",  # a definition: never "Who is the app?"
         "Who sponsors Hidden Kingdom?",
+        "When did the Arlow Museum open?",  # one "the", never "the the museum"
     ]
-    aliases = (("app", "Parley"), ("company", "Quillstone"), ("exhibition", "Hidden Kingdom"))
+    aliases = (
+        ("app", "Parley"),
+        ("company", "Quillstone"),
+        ("exhibition", "Hidden Kingdom"),
+        ("museum", "Arlow Museum"),
+    )
     assert with_names(questions, aliases) == [
         "Who is Parley for?",
         "What does Quillstone say?",
         "Who sponsors the exhibition?",
+        "When did the museum open?",
     ]

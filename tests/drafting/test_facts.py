@@ -8,6 +8,7 @@ import pytest
 
 from bot.drafting.facts import (
     Fact,
+    _next_subject,
     completed_superlative,
     lower_case_words,
     mid_sentence_names,
@@ -109,3 +110,28 @@ def test_a_superlative_without_its_noun_takes_the_previous_subject_s(
     sentence: str, previous: str, completed: str
 ) -> None:
     assert completed_superlative(sentence, previous) == completed
+
+
+@pytest.mark.parametrize(
+    ("found", "subject"),
+    [
+        ("The Brackwater Museum of Natural History", "The Brackwater Museum of Natural History"),
+        ("the new passenger terminal on the north pier", ""),  # too long for "It"
+        ("It", ""),
+        ("The drone", "The drone"),
+    ],
+)
+def test_what_it_stands_for_in_the_next_sentence(found: str, subject: str) -> None:
+    assert _next_subject(found) == subject
+
+
+def test_it_after_a_sentence_about_its_part_is_the_thing_before() -> None:
+    text = (
+        "date 2025-01-01\n\nMuseum news\n\nThe Arlow Museum was founded in 1869. Entry to its"
+        " galleries is free. It welcomed 780,000 visitors in 2024.\n"
+    )
+    blocks = (Block("title", "Museum news"), Block("para", text.split("\n\n")[2].strip()))
+    release = Release(Path("m.txt"), "text", text, False, blocks, "Museum news", None)
+    facts = release_facts(release, parse_document(text).flat, "2025-01-01")
+    welcomed = next(f for f in facts if "welcomed" in f.source)
+    assert welcomed.answer == "The Arlow Museum welcomed 780,000 visitors in 2024."
