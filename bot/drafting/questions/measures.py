@@ -38,3 +38,30 @@ def subscription_questions(text: str, out: QuestionList) -> None:
     for unit in units:
         out.add(f"How much is a {_EVERY[unit]} subscription")
         out.add(f"How much does it cost per {unit}")
+
+
+_FUNDS = re.compile(
+    r"\b(?:will\s+|would\s+)?(?:cover|covers|covered|fund|funds|funded|finance|finances|financed"
+    r"|pay|pays|paid|contribute|contributes|contributed)\b[^.;]*?\b(?:cost|costs|budget|bill)\b"
+    r"|\bpaid\s+for\s+by\b|\bfunded\s+(?:with\s+[^.;]+?\s+)?by\b",
+    re.IGNORECASE,
+)
+_COMES_FROM = re.compile(
+    r"(?:[€$£¥]\s?\d[\d,.]*(?:\s+(?:million|billion|mln|bn))?)\s+(?:will\s+|would\s+)?"
+    r"(?:come|comes|came)\s+from\s+(?P<owner>(?:the\s+)?[\w-]+)[’']s?\b",
+    re.IGNORECASE,
+)
+
+
+def funding_questions(text: str, out: QuestionList) -> None:
+    """ "The government will cover 60% of the cost ... the remaining €85 million will come
+    from the city's capital budget": who pays for it, how much will the city pay."""
+    if _FUNDS.search(text) or _COMES_FROM.search(text):
+        out.add("Who pays for it")
+        out.add("How is it funded")
+        out.add("Where does the money come from")
+    for found in _COMES_FROM.finditer(text):
+        owner = found["owner"]
+        owner = owner[0].lower() + owner[1:] if owner.lower().startswith("the ") else owner
+        out.add(f"How much will {owner} pay")
+        out.add(f"How much does {owner} pay")

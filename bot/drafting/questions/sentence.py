@@ -26,7 +26,11 @@ from bot.drafting.questions.launch import (
     platform_questions,
     took_questions,
 )
-from bot.drafting.questions.measures import accuracy_questions, subscription_questions
+from bot.drafting.questions.measures import (
+    accuracy_questions,
+    funding_questions,
+    subscription_questions,
+)
 from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.yesno import (
     can_do_questions,
@@ -70,6 +74,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     who_tested_questions(analysed, mid_question(main_subject, known), out)
     accuracy_questions(analysed, mid_question(main_subject, known), out)
     subscription_questions(analysed, out)
+    funding_questions(analysed, out)
     for_whom_questions(analysed, main_subject, out)
     can_do_questions(analysed, out)
     for clause in clauses:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.drafting.questions.collect import QuestionList
-from bot.drafting.questions.measures import accuracy_questions, subscription_questions
+from bot.drafting.questions.measures import (
+    accuracy_questions,
+    funding_questions,
+    subscription_questions,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,4 +60,31 @@ def test_a_price_per_month_or_year_is_asked_as_a_subscription(
 ) -> None:
     out = QuestionList()
     subscription_questions(sentence, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The national government will cover 60% of the cost, and the remaining €85 million"
+            " will come from the city’s capital budget.",
+            [
+                "Who pays for it?",
+                "How is it funded?",
+                "Where does the money come from?",
+                "How much will the city pay?",
+                "How much does the city pay?",
+            ],
+        ),
+        (
+            "It was paid for by the Scottish Government and the AHA.",
+            ["Who pays for it?", "How is it funded?", "Where does the money come from?"],
+        ),
+        ("The drone can cover 240 hectares per flight.", []),
+    ],
+)
+def test_who_pays_and_how_much_each_payer_gives(sentence: str, expected: list[str]) -> None:
+    out = QuestionList()
+    funding_questions(sentence, out)
     assert out.items == expected
