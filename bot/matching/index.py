@@ -27,6 +27,7 @@ DROPPED = ENGLISH.dropped
 
 # A capitalised word inside a sentence: a place, person or company.
 CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 # Words that make the name after them a destination: "ambassador *to* Korea",
 # "investor *in* Kazakhstan", "rank *for* Kazakhstan".
@@ -180,7 +181,10 @@ def _names(
     """
     body = store.document.body
     found = {t for m in CAPITALISED.finditer(body) for t in tokenise(synonyms, m.group(0))}
-    all_names = frozenset(found) - COMMON_WORDS
+    # A word the release also writes in lower case ("fungi" beside "The Secret Life of
+    # Fungi") is an everyday word of it, not a name.
+    lower = {t for m in _LOWER_WORD.finditer(body) for t in tokenise(synonyms, m.group(0))}
+    all_names = frozenset(found) - COMMON_WORDS - lower
     sentences = [set(tokenise(synonyms, s)) for s in store.document.sentences]
     subjects = frozenset(
         n
