@@ -33,6 +33,7 @@ from bot.drafting.questions.measures import (
 )
 from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.yesno import (
+    access_questions,
     can_do_questions,
     existence_questions,
     feature_questions,
@@ -77,6 +78,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     funding_questions(analysed, out)
     for_whom_questions(analysed, main_subject, out)
     can_do_questions(analysed, out)
+    access_questions(analysed, mid_question(main_subject, known), out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
         dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))

@@ -150,3 +150,22 @@ def can_do_questions(text: str, out: QuestionList) -> None:
         out.add(f"What can {who} do")
         if clean_word(who.split()[-1]) in _YOUNG | {"visitors", "guests"}:
             out.add(f"Is there anything for {who} to do")  # an activity, not a service
+
+
+_ACCESS = re.compile(
+    r"\b(?:accessible|accessibility|wheelchair|step-free|step free|sign language|hearing loop"
+    r"|audio description|tactile|lifts?\s+to\s+every|disabled)\b",
+    re.IGNORECASE,
+)
+
+
+def access_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "fully accessible, with tactile models and British Sign Language videos": is it
+    accessible, and for whom."""
+    if not _ACCESS.search(text):
+        return
+    out.add("Is it accessible")
+    if subject[:1].isupper() and not re.search(r"\d", subject):  # a name: "Hidden Kingdom"
+        out.add(f"Is {subject} accessible")
+    out.add("Is it accessible for disabled visitors")
+    out.add("Is it wheelchair accessible")

@@ -18,6 +18,7 @@ from bot.drafting.questions.launch import (
 )
 from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.yesno import (
+    access_questions,
     can_do_questions,
     existence_questions,
     feature_questions,
@@ -302,4 +303,36 @@ def test_years_of_work_ask_how_long_it_took(
 ) -> None:
     out = QuestionList()
     took_questions(sentence, subject, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "It is the first exhibition we have designed to be fully accessible, with tactile"
+            " models and British Sign Language videos throughout.",
+            "Hidden Kingdom",
+            [
+                "Is it accessible?",
+                "Is Hidden Kingdom accessible?",
+                "Is it accessible for disabled visitors?",
+                "Is it wheelchair accessible?",
+            ],
+        ),
+        (
+            "A reliable, warm and step-free terminal makes a real difference.",
+            "a reliable",  # no name: asked of "it" only
+            [
+                "Is it accessible?",
+                "Is it accessible for disabled visitors?",
+                "Is it wheelchair accessible?",
+            ],
+        ),
+        ("The terminal is warm.", "the terminal", []),
+    ],
+)
+def test_accessibility_is_asked_yes_or_no(sentence: str, subject: str, expected: list[str]) -> None:
+    out = QuestionList()
+    access_questions(sentence, subject, out)
     assert out.items == expected
