@@ -20,7 +20,9 @@ from bot.drafting.vocabulary import PRONOUNS
 from bot.language import (
     split_sentences,
     stem,
+    words,
 )
+from bot.language.lexicon import rows
 from bot.store import (
     ungrounded_claims,
 )
@@ -91,6 +93,7 @@ class _Reader:
     lead_done: bool = False
     subject: str = ""  # what "It" and "They" refer to: the previous sentence's subject
     plural: str = ""  # what "them" refers to: the previous sentence's last plural noun
+    event: str = ""  # the event the previous sentence names: what "places" are booked for
     own_topics: bool = False  # each sentence is filed under its own subject
 
     def read_block(self, block: Block, topic: str) -> None:
@@ -101,6 +104,7 @@ class _Reader:
             self.intro = ""
         self.subject = ""
         self.plural = ""
+        self.event = ""
         for sentence in split_sentences(block.text):
             self.read_sentence(sentence, block, topic)
 
@@ -126,6 +130,7 @@ class _Reader:
         self.facts.append(Fact(sentence, answer, topic, position, questions, role=role))
         nouns = re.findall(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]{3,}s)\b", sentence)
         self.plural = f"the {nouns[-1]}" if nouns else ""
+        self.event = named_event(sentence) or self.event
         if not re.search(r"\b(?:its|their)\b", found_subject, re.IGNORECASE):
             # "Entry to its galleries is free. It welcomed ...": "It" is what "its" was.
             self.subject = _next_subject(found_subject)
@@ -175,6 +180,8 @@ class _Reader:
         asked = completed_superlative(asked, self.subject)
         questions, found_subject = sentence_questions(asked, self.known, subject_hint=self.subject)
         questions = relative_years(questions, self.published)
+        if self.event and _BOOKED.search(sentence) and self.event not in sentence:
+            questions += [f"Do I need to book for the {self.event}?"]
         if continued and self.speaker:
             titled = TITLE_NAME.search(self.speaker)
             who = titled.group("name") if titled else self.speaker
@@ -220,6 +227,17 @@ class _Reader:
             self.facts.append(
                 Fact(part, item_answer, topic, position + offset, questions, parent=parent)
             )
+
+
+_EVENTS = "|".join(sorted((" ".join(row) for row in rows("event_nouns")), key=len, reverse=True))
+_EVENT = re.compile(rf"\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?P<event>{_EVENTS})\b")
+_BOOKED = re.compile(rf"\b(?:{'|'.join(words('booking_verbs'))}|book|booking)\b", re.IGNORECASE)
+
+
+def named_event(sentence: str) -> str:
+    """ "... at a community open house on Saturday": "open house", the last event named."""
+    found = list(_EVENT.finditer(sentence))
+    return found[-1]["event"] if found else ""
 
 
 _SUPERLATIVE = re.compile(

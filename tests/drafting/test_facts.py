@@ -12,6 +12,7 @@ from bot.drafting.facts import (
     completed_superlative,
     lower_case_words,
     mid_sentence_names,
+    named_event,
     release_facts,
 )
 from bot.drafting.model import Block, Release
@@ -135,3 +136,29 @@ def test_it_after_a_sentence_about_its_part_is_the_thing_before() -> None:
     facts = release_facts(release, parse_document(text).flat, "2025-01-01")
     welcomed = next(f for f in facts if "welcomed" in f.source)
     assert welcomed.answer == "The Arlow Museum welcomed 780,000 visitors in 2024."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The public can tour it at a community open house on Saturday.", "open house"),
+        ("A free concert closes the festival.", "festival"),
+        ("The wing opens on Monday.", ""),
+    ],
+)
+def test_the_event_a_sentence_names(sentence: str, event: str) -> None:
+    assert named_event(sentence) == event
+
+
+def test_a_booking_sentence_after_an_event_asks_about_booking_for_it() -> None:
+    text = (
+        "date 2025-01-01\n\nWing news\n\nThe public can tour the wing at a community open"
+        " house on Saturday. Places are free but must be booked in advance.\n"
+    )
+    blocks = (Block("title", "Wing news"), Block("para", text.split("\n\n")[2].strip()))
+    release = Release(Path("w.txt"), "text", text, False, blocks, "Wing news", None)
+    facts = release_facts(release, parse_document(text).flat, "2025-01-01")
+    booked = next(f for f in facts if "booked" in f.source)
+    assert "Do I need to book for the open house?" in booked.questions
+    toured = next(f for f in facts if "tour" in f.source)
+    assert not any("book for" in q for q in toured.questions)
