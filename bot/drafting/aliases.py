@@ -38,8 +38,19 @@ def release_aliases(flat: str, lower_words: frozenset[str]) -> Aliases:
     for noun, names in found.items():
         shortest = min(names, key=len)
         if all(shortest in name for name in names):  # one name, also written in full
-            pairs.append((noun, shortest))
+            pairs.append((noun, _as_written(shortest, flat)))
     return tuple(pairs[:_MOST_ALIASES])
+
+
+def _as_written(name: str, flat: str) -> str:
+    """The name as the release writes it: with its possessives ("Marlowe Children's Wing")
+    and its "the" when the release gives it one ("the Marlowe Children's Wing")."""
+    pattern = r"(?:[’']s)?\s+".join(re.escape(word) for word in name.split())
+    found = list(re.finditer(rf"(?P<the>\b[Tt]he\s+)?\b{pattern}\b", flat))
+    if not found:
+        return name
+    written = found[0].group(0)[len(found[0]["the"] or "") :]
+    return f"the {written}" if any(f["the"] for f in found) else written
 
 
 def _appositives(flat: str) -> Iterable[tuple[str, str]]:

@@ -17,12 +17,13 @@ from bot.drafting.facts import lower_case_words
         ),
         (
             # A name headed by a noun the release writes in lower case: "the museum".
+            # The release says "the Brackwater Museum ...": so does the alias.
             "The Brackwater Museum of Natural History opens today. The museum is free.",
-            (("museum", "Brackwater Museum of Natural History"),),
+            (("museum", "the Brackwater Museum of Natural History"),),
         ),
         (
             # The kind of a company's name ("Ltd"), the shorter of its spellings.
-            "Quillstone Ltd launched it. The Quillstone Ltd team grew. "
+            "Quillstone Ltd launched it. Quillstone Ltd grew. "
             "The company employs 42 people.",
             (("company", "Quillstone Ltd"),),
         ),
@@ -37,6 +38,12 @@ from bot.drafting.facts import lower_case_words
             (),
         ),
         ("Parley, an app that records meetings, is new.", ()),  # never "the app"
+        (
+            # The name as written, with its possessive.
+            "Marlowe Children's Wing to open\nThe Marlowe Children's Wing opens today. The wing"
+            " has 64 beds.",
+            (("wing", "the Marlowe Children's Wing"),),
+        ),
     ],
 )
 def test_a_noun_the_release_uses_for_one_name_is_its_alias(

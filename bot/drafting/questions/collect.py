@@ -83,7 +83,10 @@ def who_or_what(subject: str, known: Known) -> str:
         return "Who"
     if kinds_of(subject) or TITLED.search(subject):
         return "Who"
-    if any(name == subject and noun not in PEOPLE for noun, name in known.aliases):
+    bare = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE)
+    if any(
+        name.removeprefix("the ") == bare and noun not in PEOPLE for noun, name in known.aliases
+    ):
         return "What"  # "Parley, an app ...": a thing, though it is a name
     if _common_head(subject, known):
         return "What"

@@ -129,7 +129,7 @@ _CAN = re.compile(
     re.IGNORECASE,
 )
 # Young visitors, asked about as the public is ("Is there anything for children to do?").
-_YOUNG = frozenset({"children", "kids", "families", "teenagers", "carers", "caregivers"})
+_YOUNG = frozenset({"children", "kids", "families", "teenagers"})
 _MINE = {"their": "my", "them": "me", "themselves": "myself", "they": "I"}
 
 
