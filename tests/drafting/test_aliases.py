@@ -23,8 +23,7 @@ from bot.drafting.facts import lower_case_words
         ),
         (
             # The kind of a company's name ("Ltd"), the shorter of its spellings.
-            "Quillstone Ltd launched it. Quillstone Ltd grew. "
-            "The company employs 42 people.",
+            "Quillstone Ltd launched it. Quillstone Ltd grew. The company employs 42 people.",
             (("company", "Quillstone Ltd"),),
         ),
         (

@@ -238,3 +238,26 @@ def people_questions(
         r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*),\s+an?\s+(?P<what>[a-z][\w -]+)", body
     ):
         out.add(f"What is {match.group('name')}")
+
+
+_APPOINTED = re.compile(
+    rf"(?P<name>{_NAME_RUN})\s+(?:has\s+been|was|is|will\s+be|have\s+been)\s+(?:appointed|named|"
+    r"elected|promoted\s+to)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<role>[a-z][a-z -]+?)"
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>{_NAME_RUN}))?(?=[,.;]|\s+(?:effective|from|on|in|and)\b|$)"
+)
+
+
+def appointed_questions(body: str, out: QuestionList) -> None:
+    """ "Jane Roe has been appointed chief executive of Acme, effective 1 March": who is the
+    new chief executive, when does Jane Roe start."""
+    found = _APPOINTED.search(body)
+    if not found:
+        return
+    role, name = found["role"].strip(), found["name"]
+    out.add(f"Who is the new {role}")
+    if found["org"]:
+        out.add(f"Who is the new {role} of {found['org']}")
+    out.add(f"Who has been appointed {role}")
+    if re.search(r"\b(?:effective|from|starting|on)\s+(?:\d|[A-Z])", body[found.end() :]):
+        out.add(f"When does {name} start")
+        out.add(f"When does {name} take up the post")

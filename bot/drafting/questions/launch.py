@@ -145,3 +145,19 @@ def took_questions(text: str, subject: str, out: QuestionList) -> None:
     out.add(f"How long did {thing} take")
     out.add(f"How long did {thing} take to make")
     out.add("How long did the work take")
+
+
+_STREET = re.compile(
+    r"\b(?:on|in|at)\s+(?P<street>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:Street|Road|Avenue"
+    r"|Square|Lane|Way|Drive|Boulevard|Quay|Pier|Place|Park|Row|Terrace))\b"
+)
+
+
+def street_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "The six-storey wing on Gilmour Street adds 64 beds": where is the wing."""
+    found = _STREET.search(text)
+    thing = re.sub(r"^an?\s+", "the ", subject)
+    if not found or not (thing.startswith("the ") or thing[:1].isupper()):
+        return  # "some parking on Queen Street": no one place
+    out.add(f"Where is {thing}")
+    out.add(f"What is the address of {thing}")

@@ -10,6 +10,7 @@ from bot.drafting.dates import MONTH, WHEN, strip_dateline
 from bot.drafting.phrases import NOT_TOPICS, TITLE_NAME, find_entities, said
 from bot.drafting.questions.about import (
     EVERY_ASIDE,
+    appointed_questions,
     made_by_questions,
     nominal_questions,
     people_questions,
@@ -24,6 +25,7 @@ from bot.drafting.questions.launch import (
     maker_questions,
     opened_questions,
     platform_questions,
+    street_questions,
     took_questions,
 )
 from bot.drafting.questions.measures import (
@@ -55,6 +57,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     people_questions(body, out, known.lower_words)
     nominal_questions(body, out)
     made_by_questions(body, out)
+    appointed_questions(body, out)
     _reported_questions(body, out)
     for match in EVERY_ASIDE.finditer(body):
         thing = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", match.group("np"))
@@ -69,6 +72,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     maker_questions(analysed, out)
     opened_questions(analysed, out, known.lower_words)
     took_questions(analysed, mid_question(main_subject, known), out)
+    street_questions(analysed, mid_question(main_subject, known), out)
     lasting_questions(analysed, mid_question(main_subject, known), out)
     platform_questions(analysed, mid_question(main_subject, known), out)
     available_questions(analysed, mid_question(main_subject, known), out)

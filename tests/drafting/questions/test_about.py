@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.drafting.questions.about import (
+    appointed_questions,
     made_by_questions,
     nominal_questions,
     people_questions,
@@ -233,4 +234,34 @@ def test_a_thing_that_is_one_made_by_someone_asks_who_made_it(
 ) -> None:
     out = QuestionList()
     made_by_questions(sentence, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Jane Roe has been appointed chief executive officer of Acme Robotics, effective"
+            " 1 March 2026.",
+            [
+                "Who is the new chief executive officer?",
+                "Who is the new chief executive officer of Acme Robotics?",
+                "Who has been appointed chief executive officer?",
+                "When does Jane Roe start?",
+                "When does Jane Roe take up the post?",
+            ],
+        ),
+        (
+            "Tom Lee will be named director.",
+            [
+                "Who is the new director?",
+                "Who has been appointed director?",
+            ],
+        ),
+        ("The council approved the plan.", []),
+    ],
+)
+def test_an_appointment_asks_who_the_new_holder_is(sentence: str, expected: list[str]) -> None:
+    out = QuestionList()
+    appointed_questions(sentence, out)
     assert out.items == expected

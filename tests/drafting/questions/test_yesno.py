@@ -14,6 +14,7 @@ from bot.drafting.questions.launch import (
     maker_questions,
     opened_questions,
     platform_questions,
+    street_questions,
     took_questions,
 )
 from bot.drafting.questions.tested import who_tested_questions
@@ -335,4 +336,22 @@ def test_years_of_work_ask_how_long_it_took(
 def test_accessibility_is_asked_yes_or_no(sentence: str, subject: str, expected: list[str]) -> None:
     out = QuestionList()
     access_questions(sentence, subject, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "The six-storey wing on Gilmour Street adds 64 inpatient beds.",
+            "the six-storey wing",
+            ["Where is the six-storey wing?", "What is the address of the six-storey wing?"],
+        ),
+        ("Some parking on Queen Street will be removed.", "some parking", []),
+        ("The wing adds 64 beds.", "the wing", []),
+    ],
+)
+def test_a_street_asks_where_the_thing_is(sentence: str, subject: str, expected: list[str]) -> None:
+    out = QuestionList()
+    street_questions(sentence, subject, out)
     assert out.items == expected
