@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.drafting.aliases import main_name, release_aliases
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
 from bot.drafting.model import Block, Release
 from bot.drafting.phrases import BYLINE, TITLE_NAME, said
 from bot.drafting.progress import Progress
-from bot.drafting.questions.about import topic_of
-from bot.drafting.questions.attributes import relative_years
+from bot.drafting.questions.about import topic_of, who_said
+from bot.drafting.questions.attributes import relative_years, singular
 from bot.drafting.questions.collect import Known, role_holders
 from bot.drafting.questions.sentence import sentence_questions
 from bot.drafting.topics import block_topics, placed_topics, subject_topic
@@ -19,7 +20,9 @@ from bot.drafting.vocabulary import PRONOUNS
 from bot.language import (
     split_sentences,
     stem,
+    words,
 )
+from bot.language.lexicon import rows
 from bot.store import (
     ungrounded_claims,
 )
@@ -55,7 +58,13 @@ def release_facts(
 ) -> list[Fact]:
     """Every fact of the release, in reading order, with answer, topic and questions."""
     lower_words = lower_case_words(flat)
-    known = Known(lower_words, role_holders(flat), mid_sentence_names(flat))
+    known = Known(
+        lower_words,
+        role_holders(flat),
+        mid_sentence_names(flat),
+        release_aliases(flat, lower_words),
+        main_name(flat, lower_words),
+    )
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
     placed = placed_topics(release.blocks)
     for index, block in enumerate(release.blocks):
@@ -84,6 +93,7 @@ class _Reader:
     lead_done: bool = False
     subject: str = ""  # what "It" and "They" refer to: the previous sentence's subject
     plural: str = ""  # what "them" refers to: the previous sentence's last plural noun
+    event: str = ""  # the event the previous sentence names: what "places" are booked for
     own_topics: bool = False  # each sentence is filed under its own subject
 
     def read_block(self, block: Block, topic: str) -> None:
@@ -94,6 +104,7 @@ class _Reader:
             self.intro = ""
         self.subject = ""
         self.plural = ""
+        self.event = ""
         for sentence in split_sentences(block.text):
             self.read_sentence(sentence, block, topic)
 
@@ -119,7 +130,10 @@ class _Reader:
         self.facts.append(Fact(sentence, answer, topic, position, questions, role=role))
         nouns = re.findall(r"\bthe\s+((?:[a-z]+\s+){0,2}[a-z]{3,}s)\b", sentence)
         self.plural = f"the {nouns[-1]}" if nouns else ""
-        self.subject = _next_subject(found_subject)
+        self.event = named_event(sentence) or self.event
+        if not re.search(r"\b(?:its|their)\b", found_subject, re.IGNORECASE):
+            # "Entry to its galleries is free. It welcomed ...": "It" is what "its" was.
+            self.subject = _next_subject(found_subject)
         if block.kind == "para" and sentence.rstrip().endswith(":"):
             self.intro = sentence.rstrip(": ")
         self._add_items(sentence, answer, position, topic)
@@ -163,8 +177,11 @@ class _Reader:
         asked = sentence
         if self.plural and re.search(r"\bthem\b", sentence):
             asked = re.sub(r"\bthem\b", self.plural, sentence)  # "Some of them could vanish"
+        asked = completed_superlative(asked, self.subject)
         questions, found_subject = sentence_questions(asked, self.known, subject_hint=self.subject)
         questions = relative_years(questions, self.published)
+        if self.event and _BOOKED.search(sentence) and self.event not in sentence:
+            questions += [f"Do I need to book for the {self.event}?"]
         if continued and self.speaker:
             titled = TITLE_NAME.search(self.speaker)
             who = titled.group("name") if titled else self.speaker
@@ -172,6 +189,7 @@ class _Reader:
             questions = [f"What else did {who} say?", *questions]
             if about:
                 questions.insert(1, f"What did {who} say about {about}?")
+            questions[2:2] = [f"{asked}?" for asked in who_said(sentence, self.known.lower_words)]
         return questions, found_subject
 
     def _add_parts(
@@ -188,7 +206,7 @@ class _Reader:
                 Fact(part, answer, topic, where, questions, role=role if number == 0 else "")
             )
             if number == 0 and found and clean_word(found) not in PRONOUNS:
-                self.subject = found if len(found.split()) <= 5 else ""
+                self.subject = _next_subject(found)
 
     def _add_items(self, sentence: str, answer: str, position: int, topic: str) -> None:
         """A fact per item of a list-like sentence, each pointing at the whole sentence."""
@@ -211,9 +229,36 @@ class _Reader:
             )
 
 
+_EVENTS = "|".join(sorted((" ".join(row) for row in rows("event_nouns")), key=len, reverse=True))
+_EVENT = re.compile(rf"\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?P<event>{_EVENTS})\b")
+_BOOKED = re.compile(rf"\b(?:{'|'.join(words('booking_verbs'))}|book|booking)\b", re.IGNORECASE)
+
+
+def named_event(sentence: str) -> str:
+    """ "... at a community open house on Saturday": "open house", the last event named."""
+    found = list(_EVENT.finditer(sentence))
+    return found[-1]["event"] if found else ""
+
+
+_SUPERLATIVE = re.compile(
+    r"^(?P<the>The|Its|Their)\s+(?P<most>\w+est|first|last)\s+(?=is|was|are|were)"
+)
+
+
+def completed_superlative(sentence: str, previous: str) -> str:
+    """ "More than 300 specimens are on show. The oldest is ...": the oldest specimen is."""
+    found = _SUPERLATIVE.match(sentence)
+    head = clean_word(previous.rsplit(maxsplit=1)[-1]) if previous.split() else ""
+    if not found or not re.fullmatch(r"[a-z]+s", head) or head.endswith("ss"):
+        return sentence
+    return f"{found['the']} {found['most']} {singular(head)} {sentence[found.end() :]}"
+
+
 def _next_subject(found: str) -> str:
     """What "It" in the next sentence stands for: a short subject that is no pronoun."""
     usable = found and clean_word(found) not in PRONOUNS
-    if usable and len(found.split()) <= 5 and found.lower() != "there":
+    # A name may be longer: "The Brackwater Museum of Natural History".
+    named = all(w[:1].isupper() or w in ("of", "and", "for", "the") for w in found.split())
+    if usable and len(found.split()) <= (8 if named else 5) and found.lower() != "there":
         return found
     return ""

@@ -75,7 +75,7 @@ _NAME = (
 
 NAME_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[a-z][a-z -]+?(?:\s+(?:of|at)\s+(?:the\s+)?"
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)(?=[,.;]|$)"
+    r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)?)(?=[,.;]|$)"
 )
 
 

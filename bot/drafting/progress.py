@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from typing import TextIO
@@ -17,12 +16,13 @@ class TerminalProgress:
     def __init__(self, stream: TextIO, *, interval: float = 0.2) -> None:
         self.stream = stream
         self.interval = interval
-        self._last = -math.inf  # the first update always shows, however new the clock
+        self._last: float | None = None  # the first update always shows
         self._width = 0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and now - self._last < self.interval:
+        recent = self._last is not None and now - self._last < self.interval
+        if done < total and recent:
             return
         self._last = now
         if total <= 1:

@@ -117,7 +117,10 @@ def _plain_blocks(body: str) -> list[Block]:
                 blocks.append(Block("item", squash_whitespace(line[marker.end() :])))
                 at_top = False
                 continue
-            if at_top and _heading_like(line, following):
+            # Past the title lines, a paragraph opens with one heading at most: the line
+            # after "About X" that ends before "Ontario." is a wrapped sentence.
+            heading_done = number > 0 and index > 0
+            if at_top and not heading_done and _heading_like(line, following):
                 first = not blocks
                 kind = "title" if first else "subtitle" if number == 0 else "heading"
                 blocks.append(Block(kind, squash_whitespace(line)))

@@ -31,6 +31,8 @@ PUBLIC = words("public_nouns")
 COMPARATIVE = words("comparatives")
 ID_BEFORE = words("identifier_nouns")
 DIMENSIONS = words("dimensions")
+# "am", "pm" ("p.m." written without its dots): units of a clock time, never counted.
+UNCOUNTABLE = frozenset(w.replace(".", "") for w in words("uncountable_units"))
 # A pronoun as the object of a question: "What surprised us".
 OBJECT = {"we": "us", "i": "me", "they": "them", "he": "him", "she": "her"}
 

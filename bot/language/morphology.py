@@ -70,6 +70,18 @@ def verb_forms(base: str) -> tuple[str, ...]:
     return tuple(form for form in dict.fromkeys(ordered) if form != base)
 
 
+def verb_lemma(form: str) -> str:
+    """The base of the English verb form `form`, from lemminflect ("sponsored" -> "sponsor").
+
+    >>> verb_lemma("sponsored")
+    'sponsor'
+    """
+    from lemminflect import getLemma  # noqa: PLC0415
+
+    found = getLemma(form, upos="VERB")
+    return found[0] if found else form
+
+
 def suffix_root(word: str) -> str:
     """A word without one inflectional or derivational ending, keeping 3 letters.
 

@@ -244,6 +244,10 @@ def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
     return frozenset(w for w in query.tokens if w in UNSTATED and w not in said)
 
 
+# Employees, staff, workers: a count of "people" counts them, stemmed as queries are.
+COUNTED_AS_PEOPLE = frozenset(stem(w) for w in words("people_counted"))
+
+
 def uncounted(pair: Pair, params: Params) -> Finding | None:
     """ "How many X" of an entry that gives no count of X, or "how much" of one that
     states no amount (a rank or a year is none): "How many Korean companies ...?"
@@ -257,6 +261,8 @@ def uncounted(pair: Pair, params: Params) -> Finding | None:
         return None
     if asked != ("much",) and set(asked) & counts:
         return None
+    if "people" in counts and set(asked) & COUNTED_AS_PEOPLE:
+        return None  # "employs 42 people": how many employees
     return Finding("uncounted", swapped=True)
 
 

@@ -29,6 +29,7 @@ DROPPED = ENGLISH.dropped
 
 # A capitalised word inside a sentence: a place, person or company.
 CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 # Words that make the name after them a destination: "ambassador *to* Korea",
 # "investor *in* Kazakhstan", "rank *for* Kazakhstan".
@@ -202,7 +203,16 @@ def _names(
     which every entry is implicitly about, so only the others count.
     """
     body = store.document.body
-    found = {t for m in CAPITALISED.finditer(body) for t in tokenise(synonyms, m.group(0))}
+    # A word the release also writes in lower case ("fungi" beside "The Secret Life of
+    # Fungi") is an everyday word of it, not a name (as written: "diplomat" is no
+    # lower-case "Ambassador", though a synonym reads it so).
+    lower = {m.group(0) for m in _LOWER_WORD.finditer(body)}
+    found = {
+        t
+        for m in CAPITALISED.finditer(body)
+        if m.group(0).lower() not in lower
+        for t in tokenise(synonyms, m.group(0))
+    }
     all_names = frozenset(found) - COMMON_WORDS
     sentences = [set(tokenise(synonyms, s)) for s in store.document.sentences]
     subjects = frozenset(

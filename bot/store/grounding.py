@@ -14,7 +14,8 @@ _PLAIN_OPENERS = words("plain_openers")
 
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+# A capital that starts a word: the "OS" of "macOS" or "Phone" of "iPhone" is no name.
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(]\s*)$")
 
 

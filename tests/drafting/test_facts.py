@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.drafting.facts import Fact, lower_case_words, mid_sentence_names, release_facts
+from bot.drafting.facts import (
+    Fact,
+    _next_subject,
+    completed_superlative,
+    lower_case_words,
+    mid_sentence_names,
+    named_event,
+    release_facts,
+)
 from bot.drafting.model import Block, Release
 from bot.store import parse_document
 
@@ -84,3 +92,73 @@ def test_words_written_in_lower_case_exclude_addresses() -> None:
     words = lower_case_words("Write to press@acme.example or see www.acme.example for plants.")
     assert {"to", "see", "plants", "plant", "for"} <= words
     assert not {"press", "acme", "www", "example"} & words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "completed"),
+    [
+        (
+            "The oldest is a dried earthstar.",
+            "More than 300 specimens",
+            "The oldest specimen is a dried earthstar.",
+        ),
+        ("The first was built in 1990.", "Three ferries", "The first ferry was built in 1990."),
+        ("The oldest is a dried earthstar.", "The museum", "The oldest is a dried earthstar."),
+        ("The museum is old.", "More than 300 specimens", "The museum is old."),
+    ],
+)
+def test_a_superlative_without_its_noun_takes_the_previous_subject_s(
+    sentence: str, previous: str, completed: str
+) -> None:
+    assert completed_superlative(sentence, previous) == completed
+
+
+@pytest.mark.parametrize(
+    ("found", "subject"),
+    [
+        ("The Brackwater Museum of Natural History", "The Brackwater Museum of Natural History"),
+        ("the new passenger terminal on the north pier", ""),  # too long for "It"
+        ("It", ""),
+        ("The drone", "The drone"),
+    ],
+)
+def test_what_it_stands_for_in_the_next_sentence(found: str, subject: str) -> None:
+    assert _next_subject(found) == subject
+
+
+def test_it_after_a_sentence_about_its_part_is_the_thing_before() -> None:
+    text = (
+        "date 2025-01-01\n\nMuseum news\n\nThe Arlow Museum was founded in 1869. Entry to its"
+        " galleries is free. It welcomed 780,000 visitors in 2024.\n"
+    )
+    blocks = (Block("title", "Museum news"), Block("para", text.split("\n\n")[2].strip()))
+    release = Release(Path("m.txt"), "text", text, False, blocks, "Museum news", None)
+    facts = release_facts(release, parse_document(text).flat, "2025-01-01")
+    welcomed = next(f for f in facts if "welcomed" in f.source)
+    assert welcomed.answer == "The Arlow Museum welcomed 780,000 visitors in 2024."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The public can tour it at a community open house on Saturday.", "open house"),
+        ("A free concert closes the festival.", "festival"),
+        ("The wing opens on Monday.", ""),
+    ],
+)
+def test_the_event_a_sentence_names(sentence: str, event: str) -> None:
+    assert named_event(sentence) == event
+
+
+def test_a_booking_sentence_after_an_event_asks_about_booking_for_it() -> None:
+    text = (
+        "date 2025-01-01\n\nWing news\n\nThe public can tour the wing at a community open"
+        " house on Saturday. Places are free but must be booked in advance.\n"
+    )
+    blocks = (Block("title", "Wing news"), Block("para", text.split("\n\n")[2].strip()))
+    release = Release(Path("w.txt"), "text", text, False, blocks, "Wing news", None)
+    facts = release_facts(release, parse_document(text).flat, "2025-01-01")
+    booked = next(f for f in facts if "booked" in f.source)
+    assert "Do I need to book for the open house?" in booked.questions
+    toured = next(f for f in facts if "tour" in f.source)
+    assert not any("book for" in q for q in toured.questions)

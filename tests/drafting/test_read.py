@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.drafting import read_release
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +70,31 @@ def test_shipped_release_takes_its_date_line_and_a_trimmed_first_sentence_as_tit
     assert release.title.startswith("The Ambassador of Kazakhstan to the South Korea")
     assert len(release.title) <= 91
     assert "Tell a friend" not in " ".join(b.text for b in release.blocks)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            # A heading, then a sentence wrapped before a capitalised word: one heading.
+            "Title line\n\nAbout Halloway Health\nHalloway Health runs three hospitals in"
+            " south-western\nOntario. It employs 6,400 people.\n",
+            ["title", "heading", "para"],
+        ),
+        (
+            # The title paragraph may hold a title and a subtitle line.
+            "Wing to open\nNew building brings care under one roof\n\nThe wing opens today.\n",
+            ["title", "subtitle", "para"],
+        ),
+        (
+            "Title line\n\nRoute and stops\nThe line adds seven stops.\n",
+            ["title", "heading", "para"],
+        ),
+    ],
+)
+def test_a_paragraph_opens_with_one_heading_line_at_most(
+    tmp_path: Path, text: str, kinds: list[str]
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [block.kind for block in read_release(path).blocks] == kinds

@@ -32,8 +32,19 @@ from bot.drafting.synonyms import draft_synonyms
         ("Two plants opened.", "plant", ["factory", "factories"]),  # used in the plural
         ("Delegates visited Seoul.", "visit", ["visits", "visiting", "visited"]),
         ("Prices rose.", "rise", ["rises", "rising", "rose", "risen"]),
-        ("The firm will submit plans.", "submit", ["submits", "submitting", "submitted"]),
+        (
+            # An everyday variant first, then the verb's own forms.
+            "The firm will submit plans.",
+            "submit",
+            ["send in", "upload", "submits", "submitting", "submitted"],
+        ),
         ("The city will commit funds.", "commit", ["commits", "committing", "committed"]),
+        (
+            "Visitors can photograph fungi.",
+            "photograph",
+            ["photo", "photos", "picture", "pictures", "photographs"],
+        ),
+        ("Price plans are monthly.", "month", ["monthly"]),
     ],
 )
 def test_a_term_the_release_uses_gets_its_variants(

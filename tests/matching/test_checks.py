@@ -7,8 +7,11 @@ check should find: the check's finding name, or None when it finds nothing.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bot.drafting import build
 from bot.matching import Matcher
 from bot.matching.checks import (
     CHECKS,
@@ -30,6 +33,7 @@ from bot.matching.checks import (
 )
 from bot.matching.query import read
 from bot.matching.retrieve import retrieve
+from bot.store import load_store
 
 
 def pair(matcher: Matcher, question: str, intent: str) -> Pair:
@@ -324,3 +328,27 @@ RANKS = "the 4th largest partner and the 5th largest investor"
 def test_misplaced_figures(matcher: Matcher, question: str, said: str, misplaced: set[str]) -> None:
     query = read(question, matcher.index, matcher.params)
     assert misplaced_figures(query, matcher.index.tokens(said)) == misplaced
+
+
+@pytest.mark.parametrize(
+    ("question", "finding"),
+    [
+        ("How many employees does Acme have?", None),  # 42 people count employees
+        ("How many staff does Acme have?", None),
+        ("How many engineers does Acme have?", "uncounted"),
+    ],
+)
+def test_a_count_of_people_counts_employees_and_staff(
+    tmp_path: Path, question: str, finding: str | None
+) -> None:
+    release = tmp_path / "acme.txt"
+    release.write_text(
+        "date 2026-01-05\n\nAcme opens an office\n\nAcme Ltd opened an office in Cork on Monday."
+        " The company employs 42 people. It was founded in 2021.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "acme.yaml")
+    drafted = Matcher(load_store(tmp_path / "acme.yaml"))
+    employs = next(e.id for e in drafted.store.entries if "employs 42" in e.source)
+    result = found(drafted, uncounted, question, employs)
+    assert (result.check if result else None) == finding

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bot.drafting import build
 from bot.matching import Matcher
 from bot.matching.index import targets
+from bot.store import load_store
 
 
 def test_the_release_subjects_are_its_most_named_names(matcher: Matcher) -> None:
@@ -40,3 +44,18 @@ def test_destinations(matcher: Matcher) -> None:
     assert targets(["flights", "between", "korea", "and", "kazakhstan"]) == ()
     assert matcher.index.destination(("seoul", "korea")) == "korea"
     assert matcher.index.destination(("seoul",)) is None
+
+
+def test_a_word_the_release_also_writes_in_lower_case_is_no_name(tmp_path: Path) -> None:
+    """'Fungi' in 'The Secret Life of Fungi' is the everyday 'fungi' of the release."""
+    release = tmp_path / "fungi.txt"
+    release.write_text(
+        "date 2026-11-10\n\nMuseum opens fungi show\n\n"
+        "The Brackwater Museum will open The Secret Life of Fungi on 5 December 2026. "
+        "More than 300 fungi are on show, lent by Agnes Thornbury.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "fungi.yaml")
+    names = Matcher(load_store(tmp_path / "fungi.yaml")).index.all_names
+    assert "fungi" not in names
+    assert {"brackwater", "thornbury", "secret"} <= names

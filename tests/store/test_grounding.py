@@ -37,6 +37,9 @@ DOCUMENT = (
         ("Seoul agreed.", "", ["Seoul"]),
         ("Seoul agreed.", "Seoul agreed to it.", []),  # stated by the source
         ("It is dated 2024-08-20.", "", []),  # the publication date
+        ("It runs on macOS 14.", "It runs on macOS 14.", []),  # no name starts mid-word
+        ("It runs on macOS.", "", []),  # a lower-case word is never a claim
+        ("It runs on MacOS.", "", ["MacOS"]),
     ],
 )
 def test_an_answer_may_state_only_what_the_release_states(

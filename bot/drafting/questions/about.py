@@ -20,7 +20,7 @@ from bot.drafting.phrases import (
 )
 from bot.drafting.questions.collect import QuestionList
 from bot.drafting.verbs import clean_word, is_participle
-from bot.drafting.vocabulary import AUX, NOMINAL, PAST_OF, VERBS
+from bot.drafting.vocabulary import AUX, DANGLING, NOMINAL, PAST_OF, VERBS
 from bot.language import (
     STOPWORDS,
 )
@@ -73,7 +73,9 @@ def nominal_questions(body: str, out: QuestionList) -> None:
         out.add(f"What does {match.group('agent')} {verbs[0]} in")
 
 
-def speech_questions(body: str, out: QuestionList) -> None:
+def speech_questions(
+    body: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
+) -> None:
     match = said(body)
     if not match:
         return
@@ -88,6 +90,34 @@ def speech_questions(body: str, out: QuestionList) -> None:
     about = topic_of(match.group("quote"))
     if about:
         out.add(f"What did {name} say about {about}")
+    for asked in who_said(match.group("quote"), lower_words):
+        out.add(asked)
+
+
+_QUOTE_PARTS = re.compile(r",\s+(?:but|and|so)\s+|;\s+|:\s+|\.\s+|\s+but\s+")
+_SAID_WORDS = 12
+
+
+def who_said(quote: str, lower_words: frozenset[str] = frozenset()) -> list[str]:
+    """ "Who said that is like judging an apple tree by a single apple?": a quote's
+    clauses, so that a question about what was said finds who said it."""
+    asked: list[str] = []
+    for part in _QUOTE_PARTS.split(quote.strip().strip('"“”‘’').rstrip(".,!?")):
+        words = re.sub(r"^[A-Z][a-z]+\s+now,\s+", "", part).split()[:_SAID_WORDS]
+        while words and (
+            clean_word(words[-1]) in DANGLING | AUX | {"as", "a", "an", "the", "to"}
+            or words[-1].endswith("ly")
+        ):
+            words.pop()
+        if len(words) < 4:
+            continue
+        ordinary = clean_word(words[0]) in STOPWORDS | lower_words  # "Our", "Customers"
+        if ordinary and words[0] not in ("I", "I’m", "I'm"):
+            words[0] = words[0].lower()  # a name keeps its capital ("Hidden Kingdom is ...")
+        if words[0] in AUX:  # "... but could not let recordings go": they could not
+            words.insert(0, "they")
+        asked.append(f"Who said {' '.join(words).strip(',;')}")
+    return asked[:2]
 
 
 def topic_of(quote: str) -> str:
@@ -107,11 +137,67 @@ def topic_of(quote: str) -> str:
     return f"the {' '.join(words)}" if words else ""
 
 
-def people_questions(body: str, out: QuestionList) -> None:
+_OWNED_BY = re.compile(r"^(?:its|their|his|her|our)\s+")
+_ROLE_ORG = re.compile(
+    r"\s+(?P<prep>of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)$"
+)
+
+
+def role_variants(role: str, lower_words: frozenset[str] = frozenset()) -> list[str]:
+    """The roles one title holds, each also with its organisation called by its kind.
+
+    "head of mycology at the museum and curator of the exhibition" is two roles,
+    each asked alone ("Who is the curator of the exhibition?"); the "director of the
+    Brackwater Museum of Natural History" is asked as "the director of the museum"
+    too, as the release (`lower_words`: the words it writes in lower case) calls it;
+    "its chief technology officer" loses "its".
+    """
+    role = _OWNED_BY.sub("", role.strip())
+    parts = [p.strip() for p in re.split(r"\s+and\s+(?=[a-z])", role) if p.strip()]
+    if len(parts) > 1 and (owner := _ROLE_ORG.search(parts[-1])):
+        parts[:-1] = [p if _ROLE_ORG.search(p) else p + owner.group(0) for p in parts[:-1]]
+    variants = [role, *parts] if len(parts) > 1 else [role]
+    for part in parts:
+        owner = _ROLE_ORG.search(part)
+        kind = org_kind(owner.group("org"), lower_words) if owner else ""
+        if owner and kind:
+            variants.append(f"{part[: owner.start()]} {owner.group('prep')} the {kind}")
+    return list(dict.fromkeys(variants))
+
+
+def org_kind(org: str, lower_words: frozenset[str]) -> str:
+    """ "Brackwater Museum of Natural History" -> "museum": the common noun that heads a name."""
+    kinds = kinds_of(org)
+    if kinds:
+        return kinds[0]
+    head = org.split(" of ", maxsplit=1)[0].rsplit(maxsplit=1)[-1].lower()
+    return head if len(org.split()) > 1 and head in lower_words else ""
+
+
+# "The oldest specimen is a dried earthstar collected in 1887 by Agnes Thornbury".
+_IS_ONE_DONE_BY = re.compile(
+    r"^(?P<thing>(?:[Tt]he|[Ii]ts|[Tt]heir)\s+[^,]+?)\s+(?:is|was|are|were)\s+(?:an?|the)\s+"
+    r"[^,;]+?\s+(?P<done>\w+ed|made|built|written|drawn|taken|found|given|grown|lent|won)\s+"
+    r"(?:[^,;]*?\s+)?by\s+(?:the\s+)?[A-Za-z]"
+)
+
+
+def made_by_questions(body: str, out: QuestionList) -> None:
+    """ "The oldest specimen is a dried earthstar collected ... by X": who collected it."""
+    found = _IS_ONE_DONE_BY.match(body)
+    if found:
+        thing = found["thing"][0].lower() + found["thing"][1:]
+        out.add(f"Who {found['done']} {thing}")
+
+
+def people_questions(
+    body: str, out: QuestionList, lower_words: frozenset[str] = frozenset()
+) -> None:
     for match in NAME_ROLE.finditer(body):
         name, role = match.group("name"), match.group("role")
         if len(role.split()) >= 2 or role.split()[0] in ("head", "chairman", "founder"):
-            out.add(f"Who is the {role}")
+            for variant in role_variants(role, lower_words):
+                out.add(f"Who is the {variant}")
             out.add(f"Who is {name}")
             titled = TITLE_NAME.search(name)
             if titled:  # "Councillor Euan Reid": also "Who is Euan Reid"
@@ -152,3 +238,26 @@ def people_questions(body: str, out: QuestionList) -> None:
         r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*),\s+an?\s+(?P<what>[a-z][\w -]+)", body
     ):
         out.add(f"What is {match.group('name')}")
+
+
+_APPOINTED = re.compile(
+    rf"(?P<name>{_NAME_RUN})\s+(?:has\s+been|was|is|will\s+be|have\s+been)\s+(?:appointed|named|"
+    r"elected|promoted\s+to)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<role>[a-z][a-z -]+?)"
+    rf"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>{_NAME_RUN}))?(?=[,.;]|\s+(?:effective|from|on|in|and)\b|$)"
+)
+
+
+def appointed_questions(body: str, out: QuestionList) -> None:
+    """ "Jane Roe has been appointed chief executive of Acme, effective 1 March": who is the
+    new chief executive, when does Jane Roe start."""
+    found = _APPOINTED.search(body)
+    if not found:
+        return
+    role, name = found["role"].strip(), found["name"]
+    out.add(f"Who is the new {role}")
+    if found["org"]:
+        out.add(f"Who is the new {role} of {found['org']}")
+    out.add(f"Who has been appointed {role}")
+    if re.search(r"\b(?:effective|from|starting|on)\s+(?:\d|[A-Z])", body[found.end() :]):
+        out.add(f"When does {name} start")
+        out.add(f"When does {name} take up the post")

@@ -31,8 +31,9 @@ _PRICE_NOUNS = words("price_nouns")
 _PURCHASE = words("purchase_verbs")
 _BOOKING = words("booking_verbs")
 _CLOCK = r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|noon|midnight)"
+# "from 9 am to 7 pm", "between 6 am and 11 pm", or after a comma ("Friday, 8:00 to 18:00").
 TIME_RANGE = re.compile(
-    rf"\b(?P<prep>from|between)\s+{_CLOCK}\s+(?:to|and|until|till|-|–)\s+{_CLOCK}", re.I
+    rf"(?:\b(?P<prep>from|between)\s+|,\s+){_CLOCK}\s+(?:to|and|until|till|-|–)\s+{_CLOCK}", re.I
 )
 _OPEN = re.compile(
     r"\b(?:is|are|will be|stays?|remains?|be)\s+open\b|\bopens\s+(?:daily|at|from)\b"
@@ -97,7 +98,15 @@ def hours_questions(text: str, subject: str, out: QuestionList) -> None:
     if activity:
         out.add(f"What are the {activity} hours")
     out.add(f"What are the hours of {thing}")
-    if found.group("prep").lower() == "between" and head.endswith("s") and head not in PEOPLE:
+    named = re.sub(r"^the\s+", "", thing)
+    plural = head.endswith("s") and not head.endswith("ss")
+    if not activity and not plural and len(named.split()) <= 3 and " of " not in named:
+        out.add(f"What are the {named} hours")  # "the rooftop garden hours"
+    if (
+        (found.group("prep") or "").lower() == "between"
+        and head.endswith("s")
+        and head not in PEOPLE
+    ):
         one = singular(re.sub(r"^(?:the|all)\s+", "", thing))
         out.add(f"What time is the first {one}")
         out.add(f"What time is the last {one}")
@@ -147,6 +156,9 @@ def free_questions(text: str, out: QuestionList, lower_words: frozenset[str] = f
             out.add(f"{verb.capitalize()} {thing} free")
         else:
             out.add(f"Do {thing} {verb} free")
+            who = thing.split(" of ")[0]
+            out.add(f"Do {who} pay")  # "Members ... enter free": do members pay
+            out.add(f"Do {who} have to pay")
         if owned:
             out.add(f"Is {owned.group('owned')} free")
 

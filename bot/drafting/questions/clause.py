@@ -28,6 +28,7 @@ from bot.language import (
     STOPWORDS,
     squash_whitespace,
 )
+from bot.language.morphology import verb_forms, verb_lemma
 
 _SUBORDINATE = re.compile(
     r"\b(?:since|after|before|when|until|as)\s+[a-z][^,;]*|,?\s*according to [^,;]*"
@@ -182,6 +183,10 @@ def _passive(c: Asked, out: QuestionList) -> None:
         if re.match(r"(?:for|on|to|with|about)\s+by\b", c.rest):
             past = f"{past} {c.first_rest}"  # "was paid for by": who paid for it
         out.add(f"Who {past} {c.subject_q}")
+        if c.verb.words[0] in ("is", "are") and last.endswith("ed"):
+            forms = verb_forms(verb_lemma(last))  # "is sponsored by": who sponsors it
+            if forms and forms[0].endswith("s"):
+                out.add(f"Who {forms[0]} {c.subject_q}")
         for kind in kinds_of(agent.group("agent")):
             out.add(f"Which {kind} {past} {c.subject_q}")
 

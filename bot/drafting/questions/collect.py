@@ -56,6 +56,9 @@ class Known:
     # Words the release capitalises mid-sentence ("Apple" in "shares of Apple"): names,
     # even when they are everyday words too.
     names: frozenset[str] = frozenset()
+    # What the release calls its names later: ("app", "Parley") for "Parley, an app ...".
+    aliases: tuple[tuple[str, str], ...] = ()
+    main: str = ""  # the name it mentions most: what its list of features is about
 
 
 def role_holders(flat: str) -> tuple[tuple[str, str], ...]:
@@ -80,6 +83,11 @@ def who_or_what(subject: str, known: Known) -> str:
         return "Who"
     if kinds_of(subject) or TITLED.search(subject):
         return "Who"
+    bare = re.sub(r"^the\s+", "", subject, flags=re.IGNORECASE)
+    if any(
+        name.removeprefix("the ") == bare and noun not in PEOPLE for noun, name in known.aliases
+    ):
+        return "What"  # "Parley, an app ...": a thing, though it is a name
     if _common_head(subject, known):
         return "What"
     first = words[0]

@@ -10,7 +10,7 @@ from bot.drafting.phrases import cut_out, shorten
 from bot.drafting.quantities import Quantity
 from bot.drafting.questions.collect import QuestionList
 from bot.drafting.verbs import Verb, base_form, clean_word, inverted_clause, is_participle
-from bot.drafting.vocabulary import AUX, COMPARATIVE, DIMENSIONS, VERBS
+from bot.drafting.vocabulary import AUX, COMPARATIVE, DIMENSIONS, UNCOUNTABLE, VERBS
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,9 @@ def _count(c: Counted, out: QuestionList) -> None:
         out.add(f"{prep.capitalize()} how many {c.noun} {c.asked(c.without)}")
     else:
         out.add(f"How many {c.noun} {c.inverted}")
-    if c.noun.split() and clean_word(c.noun.split()[0]):
+    first = clean_word(c.noun.split()[0]) if c.noun.split() else ""
+    # "9 am" is a time, not a number of "am".
+    if first and first.replace(".", "") not in UNCOUNTABLE:
         out.add(f"number of {c.noun}", question=False)
 
 

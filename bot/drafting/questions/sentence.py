@@ -4,20 +4,45 @@ from __future__ import annotations
 
 import re
 
+from bot.drafting.aliases import with_names
 from bot.drafting.clauses import Clause, split_clauses
 from bot.drafting.dates import MONTH, WHEN, strip_dateline
 from bot.drafting.phrases import NOT_TOPICS, TITLE_NAME, find_entities, said
 from bot.drafting.questions.about import (
     EVERY_ASIDE,
+    appointed_questions,
+    made_by_questions,
     nominal_questions,
     people_questions,
     speech_questions,
 )
-from bot.drafting.questions.attributes import attribute_questions, priced_subject
+from bot.drafting.questions.attributes import attribute_questions, mid_question, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
+from bot.drafting.questions.launch import (
+    available_questions,
+    lasting_questions,
+    maker_questions,
+    opened_questions,
+    platform_questions,
+    street_questions,
+    took_questions,
+)
+from bot.drafting.questions.measures import (
+    accuracy_questions,
+    funding_questions,
+    subscription_questions,
+)
+from bot.drafting.questions.tested import who_tested_questions
+from bot.drafting.questions.yesno import (
+    access_questions,
+    can_do_questions,
+    existence_questions,
+    feature_questions,
+    for_whom_questions,
+)
 from bot.drafting.verbs import clean_word, find_verb
-from bot.drafting.vocabulary import DANGLING, PREPOSITIONS, PRONOUNS
+from bot.drafting.vocabulary import DANGLING, PREPOSITIONS, PRONOUNS, RELATIVE
 from bot.language import (
     STOPWORDS,
     normalise,
@@ -28,9 +53,11 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     """Question phrasings for one fact, and the subject of its first clause."""
     out = QuestionList()
     body = strip_dateline(text)
-    speech_questions(body, out)
-    people_questions(body, out)
+    speech_questions(body, out, known.lower_words)
+    people_questions(body, out, known.lower_words)
     nominal_questions(body, out)
+    made_by_questions(body, out)
+    appointed_questions(body, out)
     _reported_questions(body, out)
     for match in EVERY_ASIDE.finditer(body):
         thing = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", match.group("np"))
@@ -41,6 +68,21 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
     main_subject = main_subject or priced_subject(analysed)
     attribute_questions(analysed, main_subject, out, known)
+    existence_questions(analysed, out)
+    maker_questions(analysed, out)
+    opened_questions(analysed, out, known.lower_words)
+    took_questions(analysed, mid_question(main_subject, known), out)
+    street_questions(analysed, mid_question(main_subject, known), out)
+    lasting_questions(analysed, mid_question(main_subject, known), out)
+    platform_questions(analysed, mid_question(main_subject, known), out)
+    available_questions(analysed, mid_question(main_subject, known), out)
+    who_tested_questions(analysed, mid_question(main_subject, known), out)
+    accuracy_questions(analysed, mid_question(main_subject, known), out)
+    subscription_questions(analysed, out)
+    funding_questions(analysed, out)
+    for_whom_questions(analysed, main_subject, out)
+    can_do_questions(analysed, out)
+    access_questions(analysed, mid_question(main_subject, known), out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
         dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))
@@ -50,7 +92,10 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
         if name and name not in subject:
             clause_questions(clause, name, known, out, dated=False)
     if not clauses:
+        feature_questions(analysed, out, known.main)
         verbless_questions(analysed, known, out)
+    for named in with_names(out.items, known.aliases):
+        out.add(named)
     _keyword_phrasings(body, known, out)
     return out.items[:MAX_QUESTIONS], main_subject
 
@@ -138,7 +183,7 @@ def _chunks(text: str) -> list[str]:
     chunks: list[str] = []
     for piece in _CHUNK_SPLIT.split(text.strip().rstrip(".!?")):
         words = piece.split()
-        while words and clean_word(words[0]) in DANGLING | {"and", "or", "but"}:
+        while words and clean_word(words[0]) in DANGLING | RELATIVE | {"and", "or", "but"}:
             words = words[1:]
         while len(words) > _CHUNK_WORDS:
             cut = max(

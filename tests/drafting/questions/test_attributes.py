@@ -27,7 +27,15 @@ WITH_SUBJECT: list[tuple[str, str, SubjectRule, list[str]]] = [
             "What time does the terminal open?",
             "What time does the terminal close?",
             "What are the hours of the terminal?",
+            "What are the terminal hours?",
         ],
+    ),
+    (
+        # A range after a comma, and the hours named by the thing ("customer support hours").
+        "Customer support is available by chat from Monday to Friday, 8:00 to 18:00.",
+        "customer support",
+        rules.hours_questions,
+        ["What are the hours of customer support?", "What are the customer support hours?"],
     ),
     (
         "Other visitors are welcome daily from 10 am to 8 pm.",
@@ -223,7 +231,20 @@ def test_an_attribute_rule_asks_of_a_sentence(
         ("Places are free.", ["Are places free?"]),
         (
             "A fare stays at £4.80; children under 5 travel free.",
-            ["Do children under 5 travel free?"],
+            [
+                "Do children under 5 travel free?",
+                "Do children under 5 pay?",
+                "Do children under 5 have to pay?",
+            ],
+        ),
+        (
+            # Free for members: do members pay.
+            "Members of the museum enter free of charge.",
+            [
+                "Do Members of the museum enter free?",
+                "Do Members pay?",
+                "Do Members have to pay?",
+            ],
         ),
         (
             "The car park opens on the same day; the first 30 minutes of parking are free.",

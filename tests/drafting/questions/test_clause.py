@@ -71,6 +71,17 @@ CASES: list[tuple[str, Rule, list[str]]] = [
     ),
     ("The four-year project was funded by the Swiss National Science Foundation.",
      rules._how_long, ["How long was the project?"]),
+    (
+        # A present passive is also asked in the present: who sponsors it.
+        "Hidden Kingdom is sponsored by Verdant Bio Ltd.",
+        rules._passive,
+        [
+            "How is Hidden Kingdom sponsored?",
+            "Who sponsored Hidden Kingdom?",
+            "Who sponsors Hidden Kingdom?",
+            "Which company sponsored Hidden Kingdom?",
+        ],
+    ),
     ("Residents can view the plans online at the city library.", rules._what_object, [
         "What can residents view?"
     ]),

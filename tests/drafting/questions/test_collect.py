@@ -83,3 +83,17 @@ def test_an_ungrammatical_question_is_dropped_and_a_keyword_kept() -> None:
     out.add("Are tickets free")
     out.add("What are free", question=False)
     assert out.items == ["Are tickets free?", "What are free"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "aliases", "word"),
+    [
+        ("Parley", (("app", "Parley"),), "What"),  # "Parley, an app ...": a thing
+        ("Parley", (), "Who"),  # a name the release says nothing of
+        ("Quillstone Ltd", (("company", "Quillstone Ltd"),), "Who"),  # a company's kind
+    ],
+)
+def test_a_name_the_release_calls_a_thing_is_asked_what(
+    subject: str, aliases: tuple[tuple[str, str], ...], word: str
+) -> None:
+    assert who_or_what(subject, Known(frozenset(), aliases=aliases)) == word
