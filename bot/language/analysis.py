@@ -16,6 +16,7 @@ Russian, Kazakh or Korean question the way it treats an English one:
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,16 @@ _MIN_KOREAN_STEM = 2  # syllables a Korean word is read by ("발표했나요" ->
 def fold_russian(text: str) -> str:
     """Russian text folded for comparison: `normalise`, then ё as е."""
     return normalise(text).translate(_RUSSIAN_FOLD)
+
+
+# Where Hangul meets Latin letters: "Woo Won-shik이", "Kia랑" (a figure keeps its counter: "13회").
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[a-z])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[a-z])")
+
+
+def fold_korean(text: str) -> str:
+    """Korean text folded for comparison: `normalise`, then a particle glued to a Latin
+    name set apart from it ("kia랑" -> "kia 랑"), as it is from a Korean word."""
+    return _SCRIPT_BOUNDARY.sub(" ", normalise(text))
 
 
 def fold_kazakh(text: str) -> str:
@@ -158,5 +169,5 @@ def analyser(language: str) -> Analyser:
     if language == "kk":
         return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
     if language == "ko":
-        return Analyser("ko", normalise, stem_korean, words("stopwords_ko"), jamo, syllables)
+        return Analyser("ko", fold_korean, stem_korean, words("stopwords_ko"), jamo, syllables)
     raise KeyError(f"no analyser for language {language!r}")

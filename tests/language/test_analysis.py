@@ -92,3 +92,11 @@ def test_korean_typos_are_compared_letter_by_letter() -> None:
     assert fuzz.ratio(typo, word) > fuzz.ratio("국휘의장", "국회의장")
     assert korean.written(word) == "국회의장"
     assert analyser("ru").spelling("рейс") == "рейс"  # other languages as written
+
+
+def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
+    from bot.language.analysis import fold_korean
+
+    assert fold_korean("Woo Won-shik이 누구예요?") == "woo won shik 이 누구예요"
+    assert fold_korean("Kia랑 Hyundai") == "kia 랑 hyundai"
+    assert fold_korean("13회") == "13회"  # a figure keeps its counter
