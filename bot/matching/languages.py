@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from bot.language import rows
 from bot.language.detect import language_of
 from bot.language.gloss import build_glossary
+from bot.language.normalise import normalise
+from bot.language.translit import to_cyrillic
 from bot.matching.params import Params
 from bot.matching.pipeline import Matcher
 from bot.matching.verdict import Candidate, Kind, Match
@@ -146,7 +148,29 @@ class Matchers:
         matcher = self.matcher_for(language)
         if matcher is None:
             return Match(question, Kind.FALLBACK, 0.0, language=language)
-        return matcher.match(question)
+        match = matcher.match(question)
+        if language == "en" and match.kind in (Kind.FALLBACK, Kind.CLARIFY):
+            return self._transliterated(question) or match
+        return match
+
+    def _transliterated(self, question: str) -> Match | None:
+        """A Latin-letter question that is Russian or Kazakh ("skolko reisov almaty
+        seul"), answered in Russian or Kazakh, or None. Tried only when at least half
+        its words are no words of the English store; those are spelt in Cyrillic
+        (`translit.to_cyrillic`), names the store knows stay as they are."""
+        if "ru" not in self.store.overlays:
+            return None
+        english = self.english.index
+        words = normalise(question).split()
+        foreign = {w for w in words if w not in english.known_raw and not w.isdigit()}
+        if not words or len(foreign) * 2 < len(words):
+            return None
+        cyrillic = " ".join(to_cyrillic(w) if w in foreign else w for w in words)
+        matcher = self.matcher_for(self.language_of(cyrillic))
+        if matcher is None or matcher.store.language == "en":
+            return None
+        match = matcher.match(cyrillic)
+        return match if match.answered else None
 
     def candidates(self, question: str, hint: str | None = None) -> list[Candidate]:
         """Every candidate of `question` in its language, best first (inline mode)."""

@@ -124,3 +124,27 @@ def test_a_russian_question_is_tried_on_kazakh_only_with_a_kazakh_word(
     russian = matchers.matcher_for("ru")
     assert russian is not None and russian.sibling is not None
     assert russian._sibling_words(russian.score(question).query) is retried
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "entry"),
+    [
+        ("skolko reisov almaty seul v nedelyu", "ru", "flights-almaty-seoul"),
+        ("Almaty Seul reisteri aptasyna qansha", "kk", "flights-almaty-seoul"),
+    ],
+)
+def test_russian_and_kazakh_typed_in_latin_letters_are_answered_in_them(
+    matchers: Matchers, question: str, language: str, entry: str
+) -> None:
+    match = matchers.match(question)
+    assert (match.kind, match.intent, match.language) == (Kind.ANSWER, entry, language)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the weather in Paris tomorrow?", "Wie viele Flüge gibt es pro Woche?", "xyzzy plugh"],
+)
+def test_an_english_or_other_latin_question_is_not_read_as_russian(
+    matchers: Matchers, question: str
+) -> None:
+    assert not matchers.match(question).answered
