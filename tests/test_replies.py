@@ -496,7 +496,7 @@ def test_question_kinds_are_put_in_the_asker_language(question: str, start: str)
     match = matchers.match(question)
     russian = matchers.store_for("ru")
     assert plain(match, russian).startswith(start)
-    assert html_reply(match, russian).text.lstrip("<b>").startswith(start)
+    assert html_reply(match, russian).text.removeprefix("<b>").startswith(start)
 
 
 def test_the_long_message_note_is_in_the_asker_language() -> None:

@@ -55,37 +55,48 @@ class Glossary:
     stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
     particles: frozenset[str] = frozenset()  # endings a form too short for a stem may take
 
+    def unread(self, text: str) -> list[str]:
+        """The words of `text` the glossary cannot read (names and figures aside)."""
+        return [word for word, reading in self._readings(text) if _unread(reading, word)]
+
     def read(self, text: str) -> str:
-        """`text` as an English gloss: "Сколько рейсов в Сеул?" -> "how many flights to seoul".
+        """`text` as an English gloss: "Сколько рейсов?" -> "how many flights".
 
         A question with no question word that ends in "?" or carries a yes/no
         particle is put as a check ("is ..."), as English asks one.
         """
+        glossed = [
+            english
+            for _, reading in self._readings(text)
+            if reading is not None
+            for english in reading.split("_")
+        ]
+        return " ".join(self._as_question(glossed, text))
+
+    def _readings(self, text: str) -> list[tuple[str, str | None]]:
+        """Each word or listed phrase of `text` with its reading (None: filler)."""
         tokens = self.analyser.fold(text).split()
-        glossed: list[str] = []
+        found: list[tuple[str, str | None]] = []
         at = 0
         while at < len(tokens):
             width, reading = self._phrase(tokens, at)
             if reading is None:
                 reading = self.word(tokens[at])
-            if reading is not None:
-                glossed.extend(reading.split("_"))
+            found.append((" ".join(tokens[at : at + width]), reading))
             at += width
-        return " ".join(self._as_question(glossed, text))
+        return found
 
     def _as_question(self, glossed: list[str], text: str) -> list[str]:
         """A yes/no check opens with "is" ("is there" when it asks whether something
         exists: "есть ли", "бар ма", "있나요"), as English puts one."""
-        opening = [_YES_NO]
-        at = glossed.index("there") if "there" in glossed else 0
-        if at and glossed[at - 1] == _YES_NO:
-            opening = [_YES_NO, "there"]
-            glossed = glossed[:at] + glossed[at + 1 :]
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
-        if checking and not set(words) & _ASKING:
-            return [*opening, *words]
-        return glossed
+        if not checking or set(words) & _ASKING:
+            return glossed
+        at = glossed.index("there") if "there" in glossed else 0
+        if at and glossed[at - 1] == _YES_NO:
+            return [_YES_NO, "there", *(w for w in words if w != "there")]
+        return [_YES_NO, *words]
 
     def _phrase(self, tokens: list[str], at: int) -> tuple[int, str | None]:
         """The longest listed phrase starting at `at`: (its width, its reading)."""
@@ -111,14 +122,14 @@ class Glossary:
 
     def word(self, token: str) -> str | None:
         """The reading of one word, the word itself if unknown, None if filler."""
-        for particle, meaning in _SAYING_PARTICLES.get(self.language, {}).items():
-            # "우즈베키스탄도" is "Uzbekistan too": a particle that says something.
-            if token.endswith(particle) and len(token) > len(particle):
-                reading = self.word(token[: -len(particle)])
-                if reading is not None and reading != token[: -len(particle)]:
-                    return f"{reading}_{meaning}"
         if token in self.words:
             return self.words[token]
+        for particle, meaning in _SAYING_PARTICLES.get(self.language, {}).items():
+            # "우즈베키스탄도" is "Uzbekistan too": a particle that says something,
+            # after a word of two syllables or more ("천만" is no "thousand only").
+            rest = token[: -len(particle)]
+            if token.endswith(particle) and len(rest) >= 2 and rest in self.words:
+                return f"{self.words[rest]}_{meaning}"
         stem = self.analyser.stem(token)
         if stem in self.stems:
             return self.stems[stem]
@@ -128,6 +139,10 @@ class Glossary:
         if token in self.analyser.stopwords:
             return None
         return token
+
+
+def _unread(reading: str | None, word: str) -> bool:
+    return reading == word and not word.isascii()
 
 
 def _head(word: str, language: str) -> str:
@@ -143,7 +158,7 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     # The release's names first, so that the glossary's plain reading of a word wins
     # ("президент" is "president", not the one president the names table lists).
-    table = [(english.replace(" ", "_"), list(forms)) for english, forms in names.items()]
+    table = [(english.replace(" ", "_"), list(forms)) for english, forms in (names or {}).items()]
     table += [(english, forms) for english, *forms in rows(f"gloss_{language}")]
     for english, forms in table:
         for form in forms:

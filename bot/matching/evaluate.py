@@ -55,9 +55,17 @@ class Outcome:
 
     @property
     def right(self) -> bool:
+        """Out of scope: not answered. In scope: answered with the expected entry, and a
+        yes/no check put the right way (`wrong_form`)."""
         if self.case.intent is None:
             return self.kind is not Kind.ANSWER
-        return self.kind is Kind.ANSWER and self.intent == self.case.intent
+        entry = self.kind is Kind.ANSWER and self.intent == self.case.intent
+        return entry and not self.wrong_form
+
+    @property
+    def wrong_form(self) -> bool:
+        """A "Yes" to an item of kind `yesno-false`, or a "No" to one of `yesno-true`."""
+        return WRONG_FORMS.get(self.case.kind or "") is self.form
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,8 @@ class Summary:
     clarify_rate: float  # share of all questions that got "did you mean"
     offered: float  # in-scope answered right, or offered first in "did you mean"
     misses: tuple[Outcome, ...]
-    # Right entries put the wrong way: "Yes" to a yes/no check whose kind says its
-    # premise is false, "No" to one whose premise is true (`WRONG_FORMS`).
+    # Right entries put the wrong way, not counted as right: "Yes" to a yes/no check
+    # whose kind says its premise is false, "No" to one whose premise is true.
     wrong_forms: tuple[Outcome, ...] = ()
     outcomes: tuple[Outcome, ...] = ()  # every question's, in file order
 
@@ -182,7 +190,9 @@ def summarise(
         offered=_share(o.right or o.first_suggestion == o.case.intent for o in inside),
         misses=tuple(o for o in outcomes if not o.right),
         wrong_forms=tuple(
-            o for o in outcomes if o.right and WRONG_FORMS.get(o.case.kind or "") is o.form
+            o
+            for o in outcomes
+            if o.wrong_form and o.kind is Kind.ANSWER and o.intent == o.case.intent
         ),
         outcomes=tuple(outcomes),
     )
@@ -316,7 +326,7 @@ def _by_kind(summary: Summary) -> list[str]:
     lines = ["", "by kind (right / right or offered first; a yes/no put the wrong way is wrong):"]
     for kind in kinds:
         mine = [o for o in summary.outcomes if o.case.kind == kind]
-        right = [o.right and o not in summary.wrong_forms for o in mine]
+        right = [o.right for o in mine]
         firsts = [o.case.intent is not None and o.first_suggestion == o.case.intent for o in mine]
         offered = [r or first for r, first in zip(right, firsts, strict=True)]
         lines.append(

@@ -10,9 +10,12 @@ stages saw what kind of question it is, about the same entry:
   stated figures, answered in English by the entry the store's own reading
   answers or offers first, or when that reading has no candidate at all: put
   as the English stages put it (each of those stages checks the values it
-  puts against the entry: the figure, the year, the name);
+  puts against the entry: the figure, the year, the name). A yes/no check only
+  when the glossary read every word: an unread word would look like another
+  value. A conversion never: its units are English words;
 - an attribute the release does not state (age, cost, predecessor) of that
-  entry: "the release does not say", never the entry's answer.
+  entry, or when that reading has no candidate: "the release does not say",
+  never the entry's answer.
 
 A gloss answer alone is never enough: word-by-word English loses what endings
 say ("Korea's ambassador in Kazakhstan" and "Kazakhstan's in Korea" read
@@ -53,16 +56,26 @@ def _candidate(candidate: Candidate, store: Store) -> Candidate:
     return replace(candidate, question=entry.questions[0])
 
 
-def combine(native: Match, glossed: Match) -> Match:
-    """One verdict from the two readings of a question (see the module's rules)."""
+def combine(native: Match, glossed: Match, *, fully_read: bool) -> Match:
+    """One verdict from the two readings of a question (see the module's rules).
+
+    `fully_read`: the glossary read every word. A word it could not read stays in the
+    gloss unread, and an English yes/no check would take it for another value: such
+    a gloss puts no yes/no check. A verdict taken from the gloss keeps the asker's
+    question and whether part of it was left unread."""
     if native.kind is Kind.SMALLTALK:
         return native
     mine = _best(native)
-    if glossed.answered and glossed.form in _KINDS and (mine is None or mine in _entries(glossed)):
-        return glossed  # the English stages saw what kind of question it is
-    if glossed.form is Form.UNSTATED and (not native.answered or mine in _entries(glossed)):
-        return glossed  # it asks what the release does not state
-    return native
+    ours = mine is None or mine in _entries(glossed)
+    checks = glossed.form in (Form.YES, Form.NO)
+    converted = glossed.result is not None and glossed.result.operation == "conversion"
+    taken = glossed.answered and glossed.form in _KINDS and ours
+    taken = taken and not (checks and not fully_read) and not converted
+    # The release does not say: only of the entry this store's reading points to.
+    taken = taken or (glossed.form is Form.UNSTATED and ours)
+    if not taken:
+        return native
+    return replace(glossed, question=native.question, cut=native.cut)
 
 
 _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})

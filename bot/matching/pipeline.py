@@ -72,11 +72,13 @@ class Matcher:
         # For a store in another language: the glossary that reads its questions as
         # English, weighed against this store's reading (`bot.matching.gloss`).
         self.glossary: Glossary | None = None
-        self.second_reading = True
 
     def rebuilt(self, params: Params) -> Matcher:
-        """The same store (and language) matched under other `params`."""
-        return Matcher(self.store, params, self.base)
+        """The same store (and language) matched under other `params`, with the same
+        glossary and sibling."""
+        other = Matcher(self.store, params, self.base)
+        other.glossary, other.sibling = self.glossary, self.sibling
+        return other
 
     def match(self, question: str) -> Match:
         """Classify `question`. Never raises, whatever the input."""
@@ -161,7 +163,7 @@ class Matcher:
         does not answer is answered by its `sibling` if that one does.
         """
         match = self._own_verdict(scored, params)
-        if self.glossary is not None and self.base is not None and self.second_reading:
+        if self.glossary is not None and self.base is not None:
             match = self._second_reading(scored.query, match)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
             return match
@@ -194,7 +196,8 @@ class Matcher:
         if not could_refine(glossed):
             return match
         verdict = english.verdict(english.rank(glossed))
-        return combine(match, in_language(verdict, self.store))
+        fully_read = not self.glossary.unread(query.shown)
+        return combine(match, in_language(verdict, self.store), fully_read=fully_read)
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params

@@ -36,32 +36,33 @@ def test_a_question_kind_the_english_stages_saw_is_kept_when_both_readings_agree
 ) -> None:
     native = _offer("flights-total")
     glossed = _answer(shipped, "flights-total", Form.NO)
-    assert combine(native, glossed) is glossed
-    assert combine(_answer(shipped, "flights-total"), glossed) is glossed
+    for mine in (native, _answer(shipped, "flights-total")):
+        taken = combine(mine, glossed, fully_read=True)
+        assert (taken.form, taken.intent) == (Form.NO, "flights-total")
 
 
 def test_a_question_kind_about_another_entry_is_not_taken(shipped: Store) -> None:
     native = _offer("speaker")
-    assert combine(native, _answer(shipped, "flights-total", Form.NO)) is native
+    assert combine(native, _answer(shipped, "flights-total", Form.NO), fully_read=True) is native
 
 
 def test_a_plain_gloss_answer_never_answers_on_its_own(shipped: Store) -> None:
     """Word by word, endings are lost: a plain English answer is no evidence alone."""
     native = _offer("ambassador")
-    assert combine(native, _answer(shipped, "ambassador")) is native
+    assert combine(native, _answer(shipped, "ambassador"), fully_read=True) is native
 
 
 def test_an_unstated_attribute_holds_back_the_native_answer(shipped: Store) -> None:
     unstated = _offer("speaker", Form.UNSTATED)
-    assert combine(_answer(shipped, "speaker"), unstated) is unstated
+    assert combine(_answer(shipped, "speaker"), unstated, fully_read=True).form is Form.UNSTATED
     # ...but not an answer about another entry.
     other = _answer(shipped, "flights-total")
-    assert combine(other, unstated) is other
+    assert combine(other, unstated, fully_read=True) is other
 
 
 def test_small_talk_stays_small_talk(shipped: Store) -> None:
     talk = Match("привет", Kind.SMALLTALK, 100.0, smalltalk=shipped.smalltalk[0])
-    assert combine(talk, _answer(shipped, "flights-total", Form.YES)) is talk
+    assert combine(talk, _answer(shipped, "flights-total", Form.YES), fully_read=True) is talk
 
 
 def test_an_english_verdict_is_shown_in_the_asker_language(matchers: Matchers) -> None:
@@ -96,3 +97,33 @@ def test_questions_in_russian_are_put_as_their_kind_asks(
     assert (match.form, match.intent, match.language) == (form, intent, "ru")
     if intent is not None:
         assert match.entry == matchers.store_for("ru").entry(intent)  # the Russian answer
+
+
+def test_a_gloss_with_an_unread_word_puts_no_yes_no_check(shipped: Store) -> None:
+    """An unread word ("КазНУ") would look like another value to the English check."""
+    native = _offer("ai-school")
+    for form in (Form.YES, Form.NO):
+        assert combine(native, _answer(shipped, "ai-school", form), fully_read=False) is native
+    parts = _answer(shipped, "ai-school", Form.PARTS)
+    assert combine(native, parts, fully_read=False).form is Form.PARTS
+
+
+def test_a_verdict_from_the_gloss_keeps_the_question_as_asked(shipped: Store) -> None:
+    native = Match("Сколько лет У Вон Сику?", Kind.CLARIFY, 60.0, cut=True, language="ru")
+    glossed = Match(
+        "how many year woo won-shik",
+        Kind.ANSWER,
+        90.0,
+        entry=shipped.entry("flights-total"),
+        form=Form.NO,
+    )
+    taken = combine(native, glossed, fully_read=True)
+    assert taken.form is Form.NO
+    assert (taken.question, taken.cut) == ("Сколько лет У Вон Сику?", True)
+
+
+def test_an_unstated_gloss_about_another_entry_does_not_hold_back_an_offer(
+    shipped: Store,
+) -> None:
+    native = _offer("flights-almaty-seoul")
+    assert combine(native, _offer("speaker", Form.UNSTATED), fully_read=True) is native

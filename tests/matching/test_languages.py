@@ -90,9 +90,10 @@ def test_english_is_matched_exactly_as_before(matchers: Matchers, store: Store) 
 
 
 # Measured on each language's eval set (all of it written blind; see README "Languages").
-# These are floors against regressions, not the targets of 90% answered and 95% declined,
+# A yes/no check put the wrong way counts as wrong. These are floors against regressions,
+# not the targets of 90% answered and 95% declined,
 # which only the Russian and Kazakh rejection meet so far.
-FLOORS = {"ru": (0.83, 0.95), "kk": (0.70, 0.97), "ko": (0.63, 0.86)}
+FLOORS = {"ru": (0.83, 0.95), "kk": (0.69, 0.97), "ko": (0.61, 0.86)}
 
 
 @pytest.mark.parametrize("language", sorted(FLOORS))
@@ -147,4 +148,5 @@ def test_russian_and_kazakh_typed_in_latin_letters_are_answered_in_them(
 def test_an_english_or_other_latin_question_is_not_read_as_russian(
     matchers: Matchers, question: str
 ) -> None:
-    assert not matchers.match(question).answered
+    match = matchers.match(question)
+    assert not match.answered and match.language in ("en", "de")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import islice
+from itertools import islice, pairwise
 
 from bot.language import words
 from bot.matching.checks import misplaced_figures
@@ -22,6 +22,7 @@ from bot.matching.kinds.base import Asker
 from bot.matching.kinds.values import (
     TITLES,
     modifiers,
+    number,
     opposites,
     states_number,
     value_words,
@@ -68,12 +69,34 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
         # 4th largest trading partner and 5th largest investor).
         said = index.tokens(item.entry.answer)
         found.update((w, "figure") for w in misplaced_figures(query, said))
+    ranked = _unranked_superlative(query, item, index)
+    if ranked is not None:
+        found.setdefault(ranked, "figure")
     for word in query.words:
         # The entry's word itself in the question ("at the end ..., did they agree to
         # continue?") is no opposite of it.
         if word not in item.vocabulary and (opposites(word) & item.vocabulary) - query.asked:
             found.setdefault(word, "opposite")
     return found
+
+
+SUPERLATIVES = words("superlatives")
+# "among the largest", "one of the biggest": not the first, one of several.
+_AMONG = re.compile(r"\bamong\b|\bone of\b")
+
+
+def _unranked_superlative(query: Query, item: Item, index: StoreIndex) -> str | None:
+    """A superlative with no number ("the biggest trade partner": the first) of an entry
+    that puts a rank before one ("the 4th largest trading partner"): another figure."""
+    if item.entry is None or any(number(w) for w in query.words) or _AMONG.search(query.text):
+        return None
+    asked = [w for w in query.tokens if w in SUPERLATIVES]
+    said = index.tokens(item.entry.answer)
+    ranks = any(
+        (found := number(w)) is not None and found[1] and nxt in SUPERLATIVES
+        for w, nxt in pairwise(said)
+    )
+    return asked[0] if asked and ranks else None
 
 
 def states_class(item: Item, query: Query, index: StoreIndex, other: dict[str, str]) -> bool:
