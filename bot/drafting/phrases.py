@@ -119,7 +119,8 @@ def said(sentence: str) -> re.Match[str] | None:
 
 
 AGENT = re.compile(
-    r"(?P<noun>(?:[Tt]he|[Aa]n?)\s+[\w-]+(?:\s+[\w-]+)?),?\s+(?P<verb>led|headed|chaired|founded"
+    r"(?P<noun>(?:[Tt]he|[Aa]n?)\s+[\w-]+(?:\s+(?!(?:is|are|was|were|be|been)\b)[\w-]+)?),?\s+"
+    r"(?P<verb>led|headed|chaired|founded"
     r"|developed|built|designed|funded|supported|run|organised|organized|operated|owned|made"
     r"|produced|created|written|commissioned|conducted)\s+by\s+(?P<agent>[^,;]+)"
 )

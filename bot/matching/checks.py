@@ -156,8 +156,8 @@ def other_kind(pair: Pair, params: Params) -> Finding | None:
 
 def no_date(pair: Pair, params: Params) -> Finding | None:
     """ "When ...?" ("on what date", "which year") of an entry that states no date,
-    year or other figure at all."""
-    if pair.query.asks_date and not pair.item.figures:
+    year, other figure, weekday or month at all."""
+    if pair.query.asks_date and not pair.item.dated:
         return Finding("no_date", swapped=True)
     return None
 

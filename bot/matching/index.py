@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from bot.language import (
     COMMON_WORDS,
+    MONTHS,
     QUESTION_WORDS,
     STOPWORDS,
     SynonymTable,
@@ -29,6 +30,11 @@ DROPPED = ENGLISH.dropped
 
 # A capitalised word inside a sentence: a place, person or company.
 CAPITALISED = re.compile(r"(?<=[\w,;:()] )[A-Z][\w’'-]*")
+_DAY_OR_MONTH = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    + "|".join(name.capitalize() for row in MONTHS for name in row if len(name) > 3)
+    + r")\b"
+)
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 # Words that make the name after them a destination: "ambassador *to* Korea",
@@ -70,6 +76,7 @@ class Item:
     asks: frozenset[str]  # question words its phrasings use ("who", "how", "many")
     display: str  # the phrasing offered in a "did you mean" button
     figures: bool  # whether its answer or source states a number ("15 flights", "2023")
+    dated: bool  # a number, a weekday or a month: it can answer "when" ("on Wednesday")
     # The names and other words of each phrasing, question words and subjects left
     # out: "bakad" for "What is BAKAD?". A "what is X" question needs one that is X.
     bare: tuple[frozenset[str], ...]
@@ -337,6 +344,7 @@ def _items(
                 asks=asked_about & QUESTION_WORDS,
                 display=questions[0],
                 figures=is_figure(extra),
+                dated=is_figure(extra) or bool(_DAY_OR_MONTH.search(extra)),
                 bare=tuple(bare),
             )
         )

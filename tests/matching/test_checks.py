@@ -352,3 +352,27 @@ def test_a_count_of_people_counts_employees_and_staff(
     employs = next(e.id for e in drafted.store.entries if "employs 42" in e.source)
     result = found(drafted, uncounted, question, employs)
     assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "finding"),
+    [
+        ("When were the results published?", "published on Wednesday", None),  # a weekday
+        ("When were the results published?", "published in March", None),  # a month
+        ("When were the results published?", "published in Nature", "no_date"),
+    ],
+)
+def test_a_weekday_or_a_month_answers_when(
+    tmp_path: Path, question: str, words: str, finding: str | None
+) -> None:
+    release = tmp_path / "study.txt"
+    release.write_text(
+        f"Glacier study\n\nZURICH - Glaciers lost 4% of their volume. The results were {words}."
+        " The team will now study the Andes.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "study.yaml")
+    drafted = Matcher(load_store(tmp_path / "study.yaml"))
+    results = next(e.id for e in drafted.store.entries if "results" in e.source)
+    result = found(drafted, no_date, question, results)
+    assert (result.check if result else None) == finding

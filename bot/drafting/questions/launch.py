@@ -161,3 +161,21 @@ def street_questions(text: str, subject: str, out: QuestionList) -> None:
         return  # "some parking on Queen Street": no one place
     out.add(f"Where is {thing}")
     out.add(f"What is the address of {thing}")
+
+
+_PLANS = re.compile(
+    r"\b(?:now\s+)?(?:plans?|intends?|aims?|hopes?|is\s+planning|are\s+planning)\s+to\s+"
+    r"(?P<action>[a-z]+)\b|\b(?:will\s+next|next\s+year\s+will)\s+(?P<next>[a-z]+)\b"
+)
+
+
+def plans_questions(text: str, subject: str, out: QuestionList) -> None:
+    """ "The researchers now plan to apply the method to glaciers in the Andes": what next."""
+    if not _PLANS.search(text):
+        return
+    out.add("What is next")
+    out.add("What are the next steps")
+    if subject and subject.lower() not in ("it", "we", "i"):
+        plural = subject.endswith("s") and not subject.endswith("ss")
+        out.add(f"What {'do' if plural else 'does'} {subject} plan to do next")
+        out.add(f"What is next for {subject}")

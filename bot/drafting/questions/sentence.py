@@ -24,6 +24,7 @@ from bot.drafting.questions.launch import (
     lasting_questions,
     maker_questions,
     opened_questions,
+    plans_questions,
     platform_questions,
     street_questions,
     took_questions,
@@ -73,6 +74,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     opened_questions(analysed, out, known.lower_words)
     took_questions(analysed, mid_question(main_subject, known), out)
     street_questions(analysed, mid_question(main_subject, known), out)
+    plans_questions(analysed, mid_question(main_subject, known), out)
     lasting_questions(analysed, mid_question(main_subject, known), out)
     platform_questions(analysed, mid_question(main_subject, known), out)
     available_questions(analysed, mid_question(main_subject, known), out)

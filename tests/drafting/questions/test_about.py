@@ -51,6 +51,12 @@ Rule = Callable[[str, QuestionList], None]
             ["Who is Dr. A. Smith?", "Who led the team?"],
         ),
         (
+            # "is" is no part of the noun: never "Who funded the festival is?".
+            people_questions,
+            "The festival is funded by Dunmore County Council.",
+            [],
+        ),
+        (
             people_questions,
             "The Federal Aviation Administration (FAA) approved it.",
             ["What is FAA?", "What does FAA stand for?"],
@@ -94,6 +100,7 @@ Rule = Callable[[str, QuestionList], None]
         "speech",
         "contact",
         "led-by",
+        "passive-is-no-noun",
         "acronym",
         "construction-by",
         "no-speech",

@@ -13,6 +13,7 @@ from bot.drafting.questions.launch import (
     lasting_questions,
     maker_questions,
     opened_questions,
+    plans_questions,
     platform_questions,
     street_questions,
     took_questions,
@@ -354,4 +355,26 @@ def test_accessibility_is_asked_yes_or_no(sentence: str, subject: str, expected:
 def test_a_street_asks_where_the_thing_is(sentence: str, subject: str, expected: list[str]) -> None:
     out = QuestionList()
     street_questions(sentence, subject, out)
+    assert out.items == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "The researchers now plan to apply the method to glaciers in the Andes.",
+            "the researchers",
+            [
+                "What is next?",
+                "What are the next steps?",
+                "What do the researchers plan to do next?",
+                "What is next for the researchers?",
+            ],
+        ),
+        ("The plan was approved.", "the plan", []),
+    ],
+)
+def test_a_plan_asks_what_is_next(sentence: str, subject: str, expected: list[str]) -> None:
+    out = QuestionList()
+    plans_questions(sentence, subject, out)
     assert out.items == expected
