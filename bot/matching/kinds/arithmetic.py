@@ -10,10 +10,10 @@ from itertools import combinations
 
 from bot.language import rows, stem
 from bot.matching.index import Item, StoreIndex
-from bot.matching.kinds.base import Asker
+from bot.matching.kinds.base import Asker, computed
 from bot.matching.params import Params
 from bot.matching.query import Query
-from bot.matching.verdict import Candidate, Computed, Figure, Form, Kind, Match
+from bot.matching.verdict import Candidate, Computed, Figure, Match
 
 # Word (stemmed) -> the operation it asks for (data/arithmetic_words.txt).
 OPERATIONS = {stem(word): row[0] for row in rows("arithmetic_words") for word in row[1:]}
@@ -70,12 +70,11 @@ def arithmetic(
         first, second = sorted((fa, fb), key=lambda f: order[f.intent])
         value = abs(fa.value - fb.value) if op == "difference" else fa.value + fb.value
         entry = index.by_id[first.intent].entry
-        return Match(
-            query.shown,
-            Kind.ANSWER,
-            max(match.score, params.answer_threshold),
-            entry=entry,
-            form=Form.ARITHMETIC,
+        return computed(
+            query,
+            match,
+            params,
+            entry,
             figures=(first, second),
             result=Computed(op, value, fa.unit),
         )

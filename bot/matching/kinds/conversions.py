@@ -10,10 +10,10 @@ import re
 
 from bot.language import rows, stem
 from bot.matching.checks import counted_words
-from bot.matching.kinds.base import Asker
+from bot.matching.kinds.base import Asker, computed
 from bot.matching.params import Params
 from bot.matching.query import Query
-from bot.matching.verdict import Candidate, Computed, Figure, Form, Kind, Match
+from bot.matching.verdict import Candidate, Computed, Figure, Match
 
 # A unit's every name (stemmed) -> (what it measures, its size, its own name).
 UNITS: dict[str, tuple[str, float, str]] = {
@@ -53,15 +53,7 @@ def conversions(
     converted = value * ratio if measure == "period" else value / ratio
     figure = Figure(entry.id, _plain(value), f"{what} per {own}" if what else own)
     result = Computed("conversion", _plain(converted), f"{what} per {unit}" if what else word)
-    return Match(
-        query.shown,
-        Kind.ANSWER,
-        max(match.score, params.answer_threshold),
-        entry=entry,
-        form=Form.ARITHMETIC,
-        figures=(figure,),
-        result=result,
-    )
+    return computed(query, match, params, entry, figures=(figure,), result=result)
 
 
 def asked_units(query: Query) -> dict[tuple[str, float, str], str]:

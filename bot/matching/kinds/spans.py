@@ -13,10 +13,10 @@ import re
 from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
 from bot.matching.checks import counted_words, following
 from bot.matching.index import CAPITALISED, Item, StoreIndex
-from bot.matching.kinds.base import Asker
+from bot.matching.kinds.base import Asker, computed
 from bot.matching.params import Params
 from bot.matching.query import Query
-from bot.matching.verdict import Candidate, Computed, Figure, Form, Kind, Match
+from bot.matching.verdict import Candidate, Computed, Figure, Match
 
 # A counted word -> "year" or "rank" (data/span_units.txt).
 SPAN_UNITS = {word: row[0] for row in rows("span_units") for word in row[1:]}
@@ -46,15 +46,8 @@ def spans(
         return None
     first, second, value, unit = found
     entry = asker.index.by_id[first.intent].entry
-    return Match(
-        query.shown,
-        Kind.ANSWER,
-        max(match.score, params.answer_threshold),
-        entry=entry,
-        form=Form.ARITHMETIC,
-        figures=(first, second),
-        result=Computed("difference", value, unit if value != 1 else _SINGULAR[unit]),
-    )
+    result = Computed("difference", value, unit if value != 1 else _SINGULAR[unit])
+    return computed(query, match, params, entry, figures=(first, second), result=result)
 
 
 def _years(
