@@ -123,8 +123,22 @@ class StoreIndex:
         return frozenset("".join(self.typo_vocabulary) + "".join(self.name_spellings))
 
     def tokens(self, text: str) -> list[str]:
-        """`text` folded, its synonyms rewritten, each word stemmed."""
-        return tokenise(self.synonyms, text, self.language)
+        """`text` folded, its synonyms rewritten, each word stemmed. The answers of the
+        store's entries, which the checks read for every candidate, are read once."""
+        if text not in self._answers:
+            return tokenise(self.synonyms, text, self.language)
+        known = self._answer_tokens.get(text)
+        if known is None:
+            known = self._answer_tokens[text] = tuple(tokenise(self.synonyms, text, self.language))
+        return list(known)
+
+    @functools.cached_property
+    def _answers(self) -> frozenset[str]:
+        return frozenset(item.entry.answer for item in self.items if item.entry is not None)
+
+    @functools.cached_property
+    def _answer_tokens(self) -> dict[str, tuple[str, ...]]:
+        return {}  # filled as answers are read: at most one per entry
 
     def destination(self, words: Sequence[str]) -> str | None:
         """The subject of the release a text goes *to* ("Korea" in "the ambassador of

@@ -38,7 +38,7 @@ from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
 from bot.matching.query import Query, question_part, read
 from bot.matching.retrieve import Hit, retrieve
-from bot.matching.verdict import Candidate, Kind, Match
+from bot.matching.verdict import Candidate, Form, Kind, Match
 from bot.store import Store
 
 
@@ -196,7 +196,9 @@ class Matcher:
         if not could_refine(glossed):
             return match
         verdict = english.verdict(english.rank(glossed))
-        fully_read = not self.glossary.unread(query.shown)
+        # Only a yes/no check needs to know whether every word was read.
+        checks = verdict.form in (Form.YES, Form.NO)
+        fully_read = not checks or not self.glossary.unread(query.shown)
         return combine(match, in_language(verdict, self.store), fully_read=fully_read)
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
