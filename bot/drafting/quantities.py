@@ -17,11 +17,11 @@ from bot.drafting.vocabulary import (
     IRREGULAR,
     PREPOSITIONS,
     UNIT_NAMES,
-    UNITS,
 )
 from bot.language import (
     NUMBER_WORDS,
     STOPWORDS,
+    UNITS,
 )
 
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))

@@ -48,8 +48,6 @@ NOMINAL: dict[str, tuple[str, str, str]] = {
 """An action noun -> its verb (base, -ing, 3rd person): "construction" -> "build" ..."""
 CURRENCY = {symbol: row[0] for row in rows("currencies") for symbol in row[1:]}
 """A currency symbol or code -> the word a question uses: "€" -> "euros"."""
-UNITS = {unit: row[0] for row in rows("units") for unit in row[1:]}
-"""A unit -> what it measures: "km" -> "length", "euros" -> "money"."""
 UNIT_NAMES = {row[1]: row[0] for row in rows("unit_names")}
 """A unit abbreviation -> its name: "km" -> "kilometres"."""
 

@@ -45,6 +45,8 @@ def words(name: str) -> frozenset[str]:
 STOPWORDS = words("stopwords")
 QUESTION_WORDS = words("question_words")
 NUMBER_WORDS = words("number_words")
+UNITS: dict[str, str] = {unit: row[0] for row in rows("units") for unit in row[1:]}
+"""A unit -> what it measures: "km" -> "length", "euros" -> "money", "gw" -> "power"."""
 MONTHS: tuple[tuple[str, ...], ...] = rows("months")
 """The twelve months in calendar order: each the full name, then its abbreviations."""
 

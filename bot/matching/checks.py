@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.language import NUMBER_WORDS, rows, stem, words
+from bot.language import NUMBER_WORDS, UNITS, rows, stem, words
 from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, is_figure
 from bot.matching.params import Params
 from bot.matching.query import Query
@@ -295,7 +295,7 @@ _BEYOND_PAIRS = frozenset(
 
 
 # "GW", "km": capitalised in a release, but measures, not names of things.
-_UNITS = frozenset(w for row in rows("units") for w in row[1:])
+_UNITS = frozenset(UNITS)
 
 
 def beyond_named(pair: Pair, params: Params) -> Finding | None:

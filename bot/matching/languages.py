@@ -123,8 +123,8 @@ class Matchers:
         overlay = self.store.overlays.get(language)
         if overlay is None:
             return None
-        matcher = Matcher(language_view(self.store, overlay), base=self.english)
-        matcher.glossary = build_glossary(language, overlay.names)
+        glossary = build_glossary(language, overlay.names)
+        matcher = Matcher(language_view(self.store, overlay), base=self.english, glossary=glossary)
         self._built[language] = matcher
         sibling = self.matcher_for(_SIBLINGS.get(language, ""))
         if sibling is not None:

@@ -54,10 +54,15 @@ class Matcher:
     """Matches questions against one store. Build once; `match` is cheap and never raises."""
 
     def __init__(
-        self, store: Store, params: Params | None = None, base: Matcher | None = None
+        self,
+        store: Store,
+        params: Params | None = None,
+        base: Matcher | None = None,
+        glossary: Glossary | None = None,
     ) -> None:
         """`base`: for a store in another language (`languages.language_view`), the
-        English store's matcher, whose names and subjects the translation shares."""
+        English store's matcher, whose names and subjects the translation shares;
+        `glossary`: that language's reading as English (`bot.matching.gloss`)."""
         self.store = store
         self.params = params or Params.for_store(store.settings)
         self.base = base
@@ -69,15 +74,13 @@ class Matcher:
         # The matcher of a language written in the same script (Russian for Kazakh):
         # a question this one does not answer may be that language typed alike.
         self.sibling: Matcher | None = None
-        # For a store in another language: the glossary that reads its questions as
-        # English, weighed against this store's reading (`bot.matching.gloss`).
-        self.glossary: Glossary | None = None
+        self.glossary = glossary
 
     def rebuilt(self, params: Params) -> Matcher:
         """The same store (and language) matched under other `params`, with the same
         glossary and sibling."""
-        other = Matcher(self.store, params, self.base)
-        other.glossary, other.sibling = self.glossary, self.sibling
+        other = Matcher(self.store, params, self.base, self.glossary)
+        other.sibling = self.sibling
         return other
 
     def match(self, question: str) -> Match:

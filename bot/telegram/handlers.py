@@ -42,6 +42,7 @@ from bot.review.live import stats_text
 from bot.runtime import Gate, Stats
 from bot.store import Store
 from bot.telegram import feedback
+from bot.telegram.asking import ask
 from bot.telegram.context import BotContext, BotState, reload_store
 from bot.telegram.transport import ReplyExpiredError
 
@@ -88,29 +89,6 @@ def language_code(update: Update) -> str | None:
     return user.language_code if user is not None else None
 
 
-def answer(state: BotState, text: str, hint: str | None = None) -> replies.Reply:
-    """Match a question in its language, count it, log it if uncovered, and build the reply.
-
-    `hint` is the person's Telegram language code: it only breaks ties (a question
-    of digits alone, Kazakh typed without Kazakh letters).
-    """
-    if not text.strip():
-        return replies.Reply(replies.EMPTY_QUESTION)
-    match = state.matcher.match(text, hint)
-    state.stats.record(match.kind)
-    # No entry covered it: a gap in the store, even when a sentence of the release helped.
-    if match.kind is Kind.FALLBACK or match.passage is not None:
-        state.live.miss(match.question)
-        try:
-            state.unanswered.append(
-                match.question, match.score, from_text=match.passage is not None
-            )
-        except OSError as exc:
-            log.warning("cannot append to the unanswered-questions log: %s", exc)
-    store = state.matcher.store_for(match.language)
-    return feedback.offer(state, match, replies.html(match, store))
-
-
 async def admitted(update: Update, context: BotContext) -> bool:
     """Apply the per-user flood limit; tell the person once when they hit it."""
     user = update.effective_user
@@ -131,7 +109,7 @@ async def on_private_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.text is None or not await admitted(update, context):
         return
-    await send(message, answer(context.state, message.text, language_code(update)))
+    await send(message, ask(context.state, message.text, language_code(update)))
 
 
 async def on_group_text(update: Update, context: BotContext) -> None:
@@ -142,7 +120,7 @@ async def on_group_text(update: Update, context: BotContext) -> None:
     question = addressed_question(message, context.bot.username, context.bot.id)
     if question is None or not await admitted(update, context):
         return
-    await send(message, answer(context.state, question, language_code(update)), quote=True)
+    await send(message, ask(context.state, question, language_code(update)), quote=True)
 
 
 def addressed_question(message: Message, username: str, bot_id: int) -> str | None:
@@ -183,7 +161,7 @@ async def on_ask(update: Update, context: BotContext) -> None:
         await send(message, replies.Reply(replies.ASK_USAGE), quote=True)
         return
     quote = message.chat.type != ChatType.PRIVATE
-    await send(message, answer(context.state, question, language_code(update)), quote=quote)
+    await send(message, ask(context.state, question, language_code(update)), quote=quote)
 
 
 async def on_not_text(update: Update, context: BotContext) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.drafting import vocabulary as v
+from bot.language import UNITS
 
 
 @pytest.mark.parametrize(
@@ -29,8 +30,8 @@ def test_auxiliaries_are_the_be_modal_and_have_forms() -> None:
 @pytest.mark.parametrize(
     ("table", "key", "value"),
     [
-        (v.UNITS, "km", "length"),
-        (v.UNITS, "euros", "money"),
+        (UNITS, "km", "length"),
+        (UNITS, "euros", "money"),
         (v.CURRENCY, "€", "euros"),
         (v.CURRENCY, "KZT", "tenge"),
         (v.UNIT_NAMES, "gw", "gigawatts"),
