@@ -42,6 +42,8 @@ class Case:
     intent: str | None  # None: out of scope
     line: int = field(default=0, compare=False)  # where the item is in the file (1-based)
     kind: str | None = field(default=None, compare=False)  # the item's `kind:`, if any
+    # A two-part item's second entry (`also:`): right only when the reply holds it too.
+    also: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,20 @@ class Outcome:
     score: float
     first_suggestion: str | None = None  # for a "did you mean", the first candidate
     form: Form = Form.PLAIN  # how the verdict was put (a yes/no check: Form.YES, Form.NO)
+    parts: tuple[str | None, ...] = ()  # Form.PARTS: the entry each part is answered with
 
     @property
     def right(self) -> bool:
-        """Out of scope: not answered. In scope: answered with the expected entry, and a
-        yes/no check put the right way (`wrong_form`)."""
+        """Out of scope: not answered. In scope: answered with the expected entry (and,
+        for a two-part item, with its `also` entry too), and a yes/no check put the right
+        way (`wrong_form`)."""
         if self.case.intent is None:
             return self.kind is not Kind.ANSWER
-        entry = self.kind is Kind.ANSWER and self.intent == self.case.intent
+        entry = self.kind is Kind.ANSWER and (
+            self.intent == self.case.intent or self.case.intent in self.parts
+        )
+        if self.case.also is not None and self.case.also not in (self.intent, *self.parts):
+            return False
         return entry and not self.wrong_form
 
     @property
@@ -100,7 +108,13 @@ def load_cases(path: str | Path, known: Collection[str] | None = None) -> list[C
         if not isinstance(data.get(section) or [], list):
             raise EvalFileError(f"{path}: {section} must be a list of questions")
     cases = [
-        Case(_q(item, f"{path}:{line}"), _intent(item, f"{path}:{line}"), line, _kind(item))
+        Case(
+            _q(item, f"{path}:{line}"),
+            _intent(item, f"{path}:{line}"),
+            line,
+            _kind(item),
+            _also(item, f"{path}:{line}"),
+        )
         for item, line in zip(data.get("in_scope") or [], lines["in_scope"], strict=True)
     ]
     cases += [
@@ -110,10 +124,11 @@ def load_cases(path: str | Path, known: Collection[str] | None = None) -> list[C
     if not cases:
         raise EvalFileError(f"{path}: no questions")
     for case in cases:
-        if known is not None and case.intent is not None and case.intent not in known:
-            raise EvalFileError(
-                f"{path}:{case.line}: unknown intent {case.intent!r} (no entry has that id)"
-            )
+        for intent in (case.intent, case.also):
+            if known is not None and intent is not None and intent not in known:
+                raise EvalFileError(
+                    f"{path}:{case.line}: unknown intent {intent!r} (no entry has that id)"
+                )
     return cases
 
 
@@ -154,6 +169,13 @@ def _kind(item: dict[str, Any]) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
+def _also(item: dict[str, Any], where: str) -> str | None:
+    also = item.get("also")
+    if also is not None and not isinstance(also, str):
+        raise EvalFileError(f"{where}: 'also' must be an entry id (got {also!r})")
+    return also
+
+
 def _intent(item: dict[str, Any], where: str) -> str:
     intent = item.get("intent")
     if not isinstance(intent, str):
@@ -178,7 +200,8 @@ def summarise(
         match = matcher.verdict(done, params)
         first = match.suggestions[0].intent if match.kind is Kind.CLARIFY else None
         intent = answered_intent(match, case, matcher.store)
-        outcomes.append(Outcome(case, match.kind, intent, match.score, first, match.form))
+        parts = tuple(part.intent for part in match.parts)
+        outcomes.append(Outcome(case, match.kind, intent, match.score, first, match.form, parts))
     inside = [o for o in outcomes if o.case.intent is not None]
     outside = [o for o in outcomes if o.case.intent is None]
     return Summary(

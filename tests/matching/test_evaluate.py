@@ -320,3 +320,33 @@ def test_report_by_kind_counts_a_yes_no_put_the_wrong_way_as_wrong(
         ["unstated-attribute", "1/1"],
     ]
     assert "yes/no checks put the wrong way (1):" in text
+
+
+def test_a_two_part_item_is_right_only_when_the_reply_holds_both_entries(
+    matcher: Matcher, tmp_path: Path
+) -> None:
+    """`also:` names the entry of a two-part item's second question: a reply that answers
+    the first part alone, or the second with another entry, is not right."""
+    path = tmp_path / "parts.yaml"
+    asked = "Who is the ambassador and how many flights a week are there in all?"
+    path.write_text(
+        "in_scope:\n"
+        f'  - {{q: "{asked}", intent: ambassador, also: flights-total, kind: two-part}}\n'
+        f'  - {{q: "{asked}", intent: ambassador, also: speaker, kind: two-part}}\n'
+        f'  - {{q: "{asked}", intent: ambassador, kind: two-part}}\n',
+        encoding="utf-8",
+    )
+    cases = load_cases(path, {e.id for e in matcher.store.entries})
+    assert [c.also for c in cases] == ["flights-total", "speaker", None]
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
+    assert summary.outcomes[0].parts == ("ambassador", "flights-total")
+    assert [o.right for o in summary.outcomes] == [True, False, True]
+
+
+def test_an_also_naming_no_entry_is_an_error(matcher: Matcher, tmp_path: Path) -> None:
+    path = tmp_path / "parts.yaml"
+    path.write_text(
+        'in_scope:\n  - {q: "who and when", intent: ambassador, also: nobody}\n', encoding="utf-8"
+    )
+    with pytest.raises(EvalFileError, match=r"parts.yaml:2: unknown intent 'nobody'"):
+        load_cases(path, {e.id for e in matcher.store.entries})
