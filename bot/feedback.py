@@ -28,11 +28,16 @@ from bot.strings import ENGLISH
 
 PREFIX = "f:"  # every feedback button's callback data starts with it
 DONE = PREFIX + "done"  # the "✓ thanks" button that replaces a rated pair
-UP_TEXT, DOWN_TEXT, DONE_TEXT = "👍", "👎", ENGLISH["feedback_done"]
+UP_TEXT, DOWN_TEXT = "👍", "👎"
 
-THANKS = ENGLISH["feedback_thanks"]
-ALREADY = "Thanks, this answer is already rated."
-EXPIRED = "Thanks! This answer is too old to rate now."
+
+class Toast(StrEnum):
+    """What a tap gets back, as the key of its text in the strings table (`bot.strings`)."""
+
+    THANKS = "feedback_thanks"  # recorded
+    ALREADY = "feedback_already"  # a tap on "✓ thanks"
+    EXPIRED = "feedback_expired"  # an answer no longer remembered: nothing recorded
+
 
 # Answers remembered for rating. An entry is a short question and an id (well
 # under 1 KB), so the map stays below about 5 MB; older answers expire.
@@ -54,6 +59,7 @@ class Rated:
     question: str
     entry: str | None  # None: a sentence of the release answered, no entry
     score: float
+    language: str = "en"  # the language the question was read in, and the answer given in
 
 
 def button_data(verdict: Verdict, key: str) -> str:
@@ -104,9 +110,11 @@ def with_buttons(reply: Reply, key: str) -> Reply:
     return Reply(reply.text, (*reply.buttons, row))
 
 
-def rated_rows(rows: Sequence[Sequence[Button]]) -> tuple[tuple[Button, ...], ...]:
+def rated_rows(
+    rows: Sequence[Sequence[Button]], done_text: str = ENGLISH["feedback_done"]
+) -> tuple[tuple[Button, ...], ...]:
     """The buttons after a rating: the 👍 👎 row becomes one "✓ thanks" button."""
-    done = (Button(DONE_TEXT, DONE),)
+    done = (Button(done_text, DONE),)
     return tuple(
         done if any(b.data.startswith(PREFIX) for b in row) else tuple(row) for row in rows
     )
@@ -114,7 +122,8 @@ def rated_rows(rows: Sequence[Sequence[Button]]) -> tuple[tuple[Button, ...], ..
 
 @dataclass(frozen=True)
 class FeedbackLog:
-    """Appends one JSON line per tap to `path`: time, question, entry, score, verdict.
+    """Appends one JSON line per tap to `path`: time, question, entry, score, verdict,
+    language.
 
     Append-only and rotated by size like the unanswered-questions log: when the
     next line would take the file past `max_bytes`, `feedback.jsonl` becomes
@@ -132,6 +141,7 @@ class FeedbackLog:
             "entry": rated.entry,
             "score": rated.score,
             "verdict": verdict.value,
+            "language": rated.language,
         }
         # A lone surrogate (possible in a Telegram update) becomes a JSON escape, not an error.
         line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")

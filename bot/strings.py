@@ -50,6 +50,8 @@ ENGLISH: Mapping[str, str] = {
     "sum": "Sum",
     "feedback_thanks": "Thank you for the feedback!",
     "feedback_done": "✓ thanks",
+    "feedback_already": "Thanks, this answer is already rated.",
+    "feedback_expired": "Thanks! This answer is too old to rate now.",
     "languages": "I understand English, Russian, Kazakh and Korean.",
     "command_start": "What this bot is for",
     "command_help": "How to ask",

@@ -58,6 +58,8 @@ STRINGS: Mapping[str, frozenset[str]] = {
     "sum": frozenset(),
     "feedback_thanks": frozenset(),
     "feedback_done": frozenset(),
+    "feedback_already": frozenset(),
+    "feedback_expired": frozenset(),
     "languages": frozenset(),
     "command_start": frozenset(),
     "command_help": frozenset(),

@@ -3,14 +3,23 @@ operator, and build the reply. Handlers read the update, call `ask`, send the re
 
 from __future__ import annotations
 
+import html
 import logging
 
 from bot import replies
 from bot.matching import Kind
+from bot.strings import strings_for
 from bot.telegram import feedback
 from bot.telegram.context import BotState
 
 log = logging.getLogger("release_bot")
+
+
+def client_language(state: BotState, hint: str | None) -> str:
+    """The language of a Telegram `language_code` ("ru", "ko-KR") if the bot speaks it,
+    else English: the language of what is said to a message with no question in it."""
+    code = (hint or "en").split("-", 1)[0].lower()
+    return code if code in state.matcher.languages else "en"
 
 
 def ask(state: BotState, text: str, hint: str | None = None) -> replies.Reply:
@@ -20,7 +29,9 @@ def ask(state: BotState, text: str, hint: str | None = None) -> replies.Reply:
     of digits alone, Kazakh typed without Kazakh letters).
     """
     if not text.strip():
-        return replies.Reply(replies.EMPTY_QUESTION)
+        language = client_language(state, hint)
+        strings = strings_for(state.matcher.store_for(language), language)
+        return replies.Reply(html.escape(strings["empty_question"], quote=False))
     match = state.matcher.match(text, hint)
     state.stats.record(match.kind)
     # No entry covered it: a gap in the store, even when a sentence of the release helped.

@@ -16,6 +16,7 @@ from telegram.error import BadRequest
 
 from bot import feedback, replies
 from bot.matching import Kind, Match
+from bot.strings import strings_for
 from bot.telegram.context import BotContext, BotState
 
 log = logging.getLogger("release_bot")
@@ -26,20 +27,22 @@ def offer(state: BotState, match: Match, reply: replies.Reply) -> replies.Reply:
     if state.feedback is None or match.kind is not Kind.ANSWER:
         return reply
     entry = match.entry.id if match.entry is not None else None
-    key = state.feedback.remember(feedback.Rated(match.question, entry, match.score))
+    rated = feedback.Rated(match.question, entry, match.score, match.language)
+    key = state.feedback.remember(rated)
     return feedback.with_buttons(reply, key)
 
 
-def record(state: BotState, data: str) -> str:
-    """Record the tap with callback `data` if its answer can still be rated; the toast to show."""
+def record(state: BotState, data: str) -> tuple[feedback.Toast, str | None]:
+    """Record the tap with callback `data` if its answer can still be rated: the toast to
+    show, and the language of the rated answer (None when no answer is known)."""
     if data == feedback.DONE:
-        return feedback.ALREADY
+        return feedback.Toast.ALREADY, None
     parsed = feedback.parse_data(data)
     rated = None
     if parsed is not None and state.feedback is not None:
         rated = state.feedback.take(parsed[1])
     if parsed is None or rated is None:
-        return feedback.EXPIRED
+        return feedback.Toast.EXPIRED, None
     verdict = parsed[0]
     state.live.vote(rated.entry, verdict)
     if state.feedback_log is not None:
@@ -47,19 +50,25 @@ def record(state: BotState, data: str) -> str:
             state.feedback_log.append(rated, verdict)
         except OSError as exc:
             log.warning("cannot append to the feedback log: %s", exc)
-    return feedback.THANKS
+    return feedback.Toast.THANKS, rated.language
 
 
-async def on_feedback(update: Update, context: BotContext) -> None:
+async def on_feedback(update: Update, context: BotContext, client_language: str) -> None:
+    """Record a tap on 👍/👎 and answer it in the rated answer's language (the person's
+    client language, `client_language`, when the answer is no longer known)."""
     query = update.callback_query
     if query is None:
         return
     state = context.state  # the tap budget was checked by handlers.on_button
-    toast = record(state, query.data or "")
+    toast, language = record(state, query.data or "")
+    language = language or client_language
+    strings = strings_for(state.matcher.store_for(language), language)
     with contextlib.suppress(BadRequest):
-        await query.answer(toast)
+        await query.answer(strings[toast])
     message = query.message
-    if toast != feedback.THANKS or not isinstance(message, Message) or not message.reply_markup:
+    if toast is not feedback.Toast.THANKS or not isinstance(message, Message):
+        return
+    if message.reply_markup is None:
         return
     rows = [
         [replies.Button(b.text, str(b.callback_data)) for b in row]
@@ -67,7 +76,7 @@ async def on_feedback(update: Update, context: BotContext) -> None:
     ]
     keyboard = [
         [InlineKeyboardButton(b.text, callback_data=b.data) for b in row]
-        for row in feedback.rated_rows(rows)
+        for row in feedback.rated_rows(rows, strings["feedback_done"])
     ]
     with contextlib.suppress(BadRequest):  # too old to edit, or already "✓ thanks"
         await message.edit_reply_markup(InlineKeyboardMarkup(keyboard))

@@ -41,8 +41,9 @@ from bot.matching import Kind
 from bot.review.live import stats_text
 from bot.runtime import Gate, Stats
 from bot.store import Store
+from bot.strings import strings_for
 from bot.telegram import feedback
-from bot.telegram.asking import ask
+from bot.telegram.asking import ask, client_language
 from bot.telegram.context import BotContext, BotState, reload_store
 from bot.telegram.transport import ReplyExpiredError
 
@@ -101,7 +102,10 @@ async def admitted(update: Update, context: BotContext) -> bool:
         return True
     state.stats.record("rate_limited")
     if verdict is Gate.NOTIFY and message is not None:
-        await send(message, replies.Reply(replies.rate_limited(state.gate.wait(user.id))))
+        if user_language(update, state) == "en":  # English says how long to wait
+            await send(message, replies.Reply(replies.rate_limited(state.gate.wait(user.id))))
+        else:
+            await send(message, notice(update, state, "rate_limited"))
     return False
 
 
@@ -158,7 +162,7 @@ async def on_ask(update: Update, context: BotContext) -> None:
         return
     question = " ".join(context.args or [])
     if not question:
-        await send(message, replies.Reply(replies.ASK_USAGE), quote=True)
+        await send(message, notice(update, context.state, "ask_usage"), quote=True)
         return
     quote = message.chat.type != ChatType.PRIVATE
     await send(message, ask(context.state, question, language_code(update)), quote=quote)
@@ -168,7 +172,7 @@ async def on_not_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or not await admitted(update, context):
         return
-    await send(message, replies.Reply(replies.NOT_TEXT))
+    await send(message, notice(update, context.state, "not_text"))
 
 
 # --- Commands -----------------------------------------------------------------------------
@@ -187,8 +191,16 @@ def flood_limited(handler: Handler) -> Handler:
 
 def user_language(update: Update, state: BotState) -> str:
     """The person's client language if the bot speaks it, else English."""
-    code = (language_code(update) or "en").split("-", 1)[0].lower()
-    return code if code in state.matcher.languages else "en"
+    return client_language(state, language_code(update))
+
+
+def notice(update: Update, state: BotState, key: str) -> replies.Reply:
+    """The bot's string `key` (`bot.strings`) as a reply in the person's client language:
+    what is said to a message with no question to read the language from."""
+    language = user_language(update, state)
+    return replies.Reply(
+        html.escape(strings_for(state.matcher.store_for(language), language)[key], quote=False)
+    )
 
 
 def replying(build: Callable[[Store], replies.Reply]) -> Handler:
@@ -226,7 +238,7 @@ def admin_only(handler: Handler) -> Handler:
         if is_admin(update, context):
             await handler(update, context)
         elif update.effective_message:
-            await send(update.effective_message, replies.Reply(replies.ADMINS_ONLY))
+            await send(update.effective_message, notice(update, context.state, "admins_only"))
 
     return guarded
 
@@ -265,7 +277,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             await query.answer(refusal or None)
         return
     if (query.data or "").startswith(FEEDBACK_PREFIX):  # 👍/👎 and "✓ thanks"
-        await feedback.on_feedback(update, context)
+        await feedback.on_feedback(update, context, user_language(update, state))
         return
     language, data = replies.button_language(query.data or "")
     reply, answered = replies.for_button(state.matcher.store_for(language), data)
@@ -273,7 +285,8 @@ async def on_button(update: Update, context: BotContext) -> None:
         state.stats.record(Kind.ANSWER)
     # Always answer the callback, even for a stale button, so the spinner stops.
     with contextlib.suppress(BadRequest):
-        await query.answer(None if reply else replies.EXPIRED_BUTTON)
+        expired = strings_for(state.matcher.store_for(language), language)["expired_button"]
+        await query.answer(None if reply else expired)
     if reply is None:
         return
     if isinstance(query.message, Message):
@@ -352,4 +365,5 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("error handling %s update in %s chat", kind, chat_type, exc_info=error)
     if isinstance(update, Update) and update.effective_message and kind == "message":
         with contextlib.suppress(TelegramError):
-            await update.effective_message.reply_text(html.escape(replies.SORRY))
+            sorry = notice(update, context.state, "sorry")
+            await update.effective_message.reply_text(sorry.text)

@@ -23,6 +23,7 @@ from bot import feedback, replies
 from bot.matching import Kind, Matcher
 from bot.review.suggest import SUGGEST_FLOOR
 from bot.store import Entry, Store, load_store
+from bot.strings import ENGLISH
 from tests.bot_process import START_TIMEOUT, assert_clean_exit, running_bot
 from tests.fake_bot_api import Call, FakeBotApi
 from tests.test_e2e import Conversation, keyboard
@@ -136,7 +137,7 @@ def test_taps_are_logged_and_a_miss_becomes_an_answer_after_review_apply_and_rel
         assert (up, down) == ("👍", "👎") and len(down_data.encode()) <= 64
         sent_id = bot_message(api, call.params["text"])["message_id"]
         ack = tap(api, up_data, sent_id)
-        assert ack.params["text"] == feedback.THANKS
+        assert ack.params["text"] == ENGLISH["feedback_thanks"]
         edited = bot_message(api, call.params["text"], edited=True)
         assert edited["message_id"] == sent_id
         rows = edited["reply_markup"]["inline_keyboard"]
@@ -145,8 +146,8 @@ def test_taps_are_logged_and_a_miss_becomes_an_answer_after_review_apply_and_rel
             [b.data for b in row] for row in expected.buttons
         ]
         # A second tap, on "✓ thanks" or on the old 👎 of the same pair, records nothing.
-        assert tap(api, "f:done", sent_id).params["text"] == feedback.ALREADY
-        assert tap(api, down_data, sent_id).params["text"] == feedback.EXPIRED
+        assert tap(api, "f:done", sent_id).params["text"] == ENGLISH["feedback_already"]
+        assert tap(api, down_data, sent_id).params["text"] == ENGLISH["feedback_expired"]
         assert len(api.calls_to("editMessageReplyMarkup")) == 1
 
         # In a group too, under the answer that quotes the asker.
@@ -171,6 +172,7 @@ def test_taps_are_logged_and_a_miss_becomes_an_answer_after_review_apply_and_rel
                 "entry": entry.id,
                 "score": matcher.match(question).score,
                 "verdict": "up",
+                "language": "en",
             }
         ]
         shown = review(data, store_copy)

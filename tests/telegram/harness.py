@@ -188,6 +188,26 @@ def callback(data: str, *, user_id: int = USER, chat_id: int | None = None) -> d
     return {"update_id": next(_ids), "callback_query": query}
 
 
+def tap_on(params: dict[str, Any], data: str, user_id: int = USER) -> dict[str, Any]:
+    """A callback update from a tap on the message the bot sent with `params`."""
+    message = {
+        "message_id": next(_ids),
+        "from": {"id": 123456, "is_bot": True, "first_name": "Bot", "username": "release_test_bot"},
+        "chat": chat(int(params["chat_id"])),
+        "date": NOW,
+        "text": "the answer",
+        "reply_markup": params["reply_markup"],
+    }
+    query = {
+        "id": str(next(_ids)),
+        "from": user(user_id),
+        "chat_instance": "1",
+        "data": data,
+        "message": message,
+    }
+    return {"update_id": next(_ids), "callback_query": query}
+
+
 def inline(query: str, *, user_id: int = USER) -> dict[str, Any]:
     body = {"id": str(next(_ids)), "from": user(user_id), "query": query, "offset": ""}
     return {"update_id": next(_ids), "inline_query": body}

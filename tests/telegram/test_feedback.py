@@ -13,39 +13,18 @@ import pytest
 from bot import feedback
 from bot.matching import Matcher
 from bot.store import Entry, Store
+from bot.strings import ENGLISH
 from tests.telegram.harness import (
-    NOW,
     USER,
     Harness,
     buttons,
-    chat,
     feedback_rows,
     follow_up_buttons,
     only_message,
-    user,
+    tap_on,
 )
 
-_ids = iter(range(700_000, 800_000))
-
-
-def tap_on(params: dict[str, Any], data: str, user_id: int = USER) -> dict[str, Any]:
-    """A callback update from a tap on the message the bot sent with `params`."""
-    message = {
-        "message_id": next(_ids),
-        "from": {"id": 123456, "is_bot": True, "first_name": "Bot", "username": "release_test_bot"},
-        "chat": chat(int(params["chat_id"])),
-        "date": NOW,
-        "text": "the answer",
-        "reply_markup": params["reply_markup"],
-    }
-    query = {
-        "id": str(next(_ids)),
-        "from": user(user_id),
-        "chat_instance": "1",
-        "data": data,
-        "message": message,
-    }
-    return {"update_id": next(_ids), "callback_query": query}
+THANKS, ALREADY, EXPIRED = (ENGLISH[toast] for toast in feedback.Toast)
 
 
 def rating(params: dict[str, Any]) -> list[tuple[str, str]]:
@@ -84,7 +63,7 @@ async def test_a_tap_thanks_records_once_and_collapses_the_pair(
     down_data = rating(params)[1][1]
     calls = await tg.feed(tap_on(params, down_data))
     assert [name for name, _ in calls] == ["answerCallbackQuery", "editMessageReplyMarkup"]
-    assert calls[0][1]["text"] == feedback.THANKS
+    assert calls[0][1]["text"] == THANKS
     edited = calls[1][1]["reply_markup"]["inline_keyboard"]
     assert [[b["callback_data"] for b in r] for r in edited] == [
         *([data] for _, data in follow_up_buttons(store, entry)),
@@ -96,14 +75,15 @@ async def test_a_tap_thanks_records_once_and_collapses_the_pair(
         "entry": entry.id,
         "score": matcher.match(question).score,
         "verdict": "down",
+        "language": "en",
     }
     assert str(USER) not in json.dumps(record)
     assert tg.state.live.votes[entry.id, feedback.Verdict.DOWN] == 1
 
     for data, toast in [
-        (down_data, feedback.EXPIRED),
-        (rating(params)[0][1], feedback.EXPIRED),
-        (feedback.DONE, feedback.ALREADY),
+        (down_data, EXPIRED),
+        (rating(params)[0][1], EXPIRED),
+        (feedback.DONE, ALREADY),
     ]:
         calls = await tg.feed(tap_on(params, data))
         assert calls == [("answerCallbackQuery", calls[0][1])] and calls[0][1]["text"] == toast
@@ -126,7 +106,7 @@ async def test_bot_feedback_off_sends_no_buttons_and_old_ones_expire(
     params = only_message(await tg.say(answerable[0][0]))
     assert feedback_rows(params) == []
     calls = await tg.feed(tap_on({**params, "reply_markup": {"inline_keyboard": []}}, "f:u:old"))
-    assert [(n, p["text"]) for n, p in calls] == [("answerCallbackQuery", feedback.EXPIRED)]
+    assert [(n, p["text"]) for n, p in calls] == [("answerCallbackQuery", EXPIRED)]
     assert lines(tg) == []
 
 
@@ -143,7 +123,7 @@ async def test_an_unwritable_log_is_a_warning_and_the_person_is_still_thanked(
     params = only_message(await tg.say(answerable[0][0]))
     with caplog.at_level(logging.WARNING, logger="release_bot"):
         calls = await tg.feed(tap_on(params, rating(params)[0][1]))
-    assert calls[0][1]["text"] == feedback.THANKS
+    assert calls[0][1]["text"] == THANKS
     assert "cannot append to the feedback log" in caplog.text
 
 
