@@ -31,6 +31,7 @@ from benchmarks import synthetic
 from benchmarks.report import Row, median, p99
 from bot.matching import Matcher, Matchers
 from bot.matching.evaluate import load_cases
+from bot.runtime import settle, unsettle
 from bot.store import Store, load_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +87,7 @@ def time_matcher(label: str, matcher: Matcher, build_s: float, questions: Sequen
     timing = Timing(label, len(store.entries), len(phrasings), build_s)
     matcher.match(questions[0])  # warm caches before timing
     clock = time.perf_counter_ns
+    settle()  # as the bot does once its matchers are built (`bot.runtime.settle`)
     for question in questions:
         prepared = " ".join(matcher.prepare(question))
         t0 = clock()
@@ -97,6 +99,7 @@ def time_matcher(label: str, matcher: Matcher, build_s: float, questions: Sequen
         t2 = clock()
         timing.ours_ms.append((t1 - t0) / 1e6)
         timing.raw_ms.append((t2 - t1) / 1e6)
+    unsettle()
     return timing
 
 

@@ -8,10 +8,12 @@
   rotated by size.
 - `Heartbeat`: a file touched after each good exchange with the Bot API and
   marked when one fails, read by `python -m bot health`.
+- `settle`: keeps the garbage collector off the store and matchers once built.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -23,6 +25,25 @@ from enum import Enum
 from pathlib import Path
 
 from bot.matching import Kind
+
+
+def settle() -> None:
+    """Take what is alive now (the store and its matchers, just built) out of the garbage
+    collector's sight until the next `unsettle`.
+
+    They live until a reload, and at 100,000 entries they are about nine million
+    objects: a full collection walking them, due now and then as replies allocate,
+    stalled one question for seconds (17 s measured on a busy 2-core machine; 0 ms
+    with them frozen). Frozen objects are still freed by reference counting.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def unsettle() -> None:
+    """Hand frozen objects back to the collector, before a reload replaces them (so the
+    old matchers' reference cycles are collected, not kept for good)."""
+    gc.unfreeze()
 
 
 class Gate(Enum):

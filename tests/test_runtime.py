@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import gc
 import json
 import os
 import re
@@ -11,8 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from bot.matching import Kind
-from bot.runtime import FloodGate, Gate, Heartbeat, RecentTaps, Stats, UnansweredLog
+from bot.matching import Kind, Matchers
+from bot.runtime import (
+    FloodGate,
+    Gate,
+    Heartbeat,
+    RecentTaps,
+    Stats,
+    UnansweredLog,
+    settle,
+    unsettle,
+)
+from bot.store import load_store
 
 # --- FloodGate --------------------------------------------------------------------
 
@@ -396,3 +407,24 @@ def test_unanswered_log_marks_questions_answered_from_the_text(tmp_path: Path) -
         "score": 88.0,
         "answered_from_text": True,
     }
+
+
+# --- settle -----------------------------------------------------------------------
+
+
+def _tracked(thing: object) -> bool:
+    """Whether the garbage collector would walk `thing` in a full collection."""
+    return any(o is thing for o in gc.get_objects())
+
+
+def test_settle_takes_built_matchers_out_of_the_collectors_sight_until_unsettled() -> None:
+    matchers = Matchers(load_store())
+    english = matchers.matchers["en"]
+    assert _tracked(english)
+    try:
+        settle()
+        assert gc.get_freeze_count() > 0
+        assert not _tracked(english)
+    finally:
+        unsettle()
+    assert _tracked(english) and gc.get_freeze_count() == 0

@@ -33,7 +33,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.feedback import FeedbackKeys, FeedbackLog
 from bot.health import HEALTH_PATH, HealthServer
 from bot.matching import Matchers
-from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
+from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog, settle
 from bot.store import Store, load_store
 from bot.telegram import handlers as h
 from bot.telegram.context import (
@@ -208,7 +208,9 @@ def run(args: argparse.Namespace, env: dict[str, str] | None = None) -> int:
     store = load_store(config.knowledge)  # StoreError is reported by the CLI, exit 2
     setup_logging(config.log_level, config.token)
     try:
-        asyncio.run(serve(build(config, store, inbox=inbox)))
+        parts = build(config, store, inbox=inbox)
+        settle()  # the store and matchers are built: keep the collector off them
+        asyncio.run(serve(parts))
     # Start-up failures end in one line, not a traceback (InvalidToken holds the token).
     except InvalidToken:
         print("release-bot: the Bot API rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)

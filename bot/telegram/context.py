@@ -17,7 +17,7 @@ from bot.config import Config
 from bot.feedback import FeedbackKeys, FeedbackLog
 from bot.matching import Matchers
 from bot.review.live import LiveReview
-from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog
+from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog, settle, unsettle
 from bot.store import Store, StoreError, load_store
 
 log = logging.getLogger("release_bot")
@@ -44,7 +44,9 @@ class BotState:
 
     def switch(self, store: Store) -> None:
         matcher = Matchers(store)  # built first, so no update sees a half-switched state
+        unsettle()
         self.store, self.matcher = store, matcher
+        settle()
 
 
 class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -7,6 +7,7 @@ Bot API calls it made.
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import logging
@@ -579,6 +580,12 @@ async def test_reload_by_an_admin_switches_to_the_edited_store(
     params = only_message(await tg.say("/reload", user_id=ADMIN))
     assert params["text"] == f"Reloaded: {len(store.entries)} entries."
     assert sent(await tg.say(new_question))[0]["text"] == answer_text(store.entries[0])
+    # The new matchers are kept out of the garbage collector's sight (`runtime.settle`).
+    built = tg.state.matcher
+    try:
+        assert gc.get_freeze_count() > 0 and not any(o is built for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
 
 
 async def test_reload_of_an_invalid_store_keeps_the_old_one_and_says_why(
