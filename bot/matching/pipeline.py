@@ -36,7 +36,7 @@ from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, question_part, read
+from bot.matching.query import Query, read, readings
 from bot.matching.retrieve import Hit, retrieve
 from bot.matching.verdict import Candidate, Form, Kind, Match
 from bot.store import Store
@@ -98,12 +98,15 @@ class Matcher:
         read by its question sentences alone (`query.question_part`); that reading wins
         when it finds the same best entry more surely, or the whole message found none.
         """
-        scored = self.rank(read(question, self.index, self.params, self.glossary))
-        part = question_part(scored.query.shown)
-        if part is None:
+        return self._best_reading(*readings(question, self.index, self.params, self.glossary))
+
+    def _best_reading(self, whole: Query, alone: Query | None) -> Scored:
+        """`whole` ranked, or `alone` (its question sentences) if that reads better."""
+        scored = self.rank(whole)
+        if alone is None:
             return scored
-        alone = self.rank(read(part, self.index, self.params, self.glossary))
-        return alone if _reads_better(alone, scored, self.params) else scored
+        ranked = self.rank(alone)
+        return ranked if _reads_better(ranked, scored, self.params) else scored
 
     def rank(self, query: Query) -> Scored:
         """Stages 2-4 for a question already read."""
@@ -195,10 +198,11 @@ class Matcher:
         puts another way, so it is worked out only when one could (`could_refine`)."""
         assert self.glossary is not None and self.base is not None
         english = self.base
-        glossed = read(self.glossary.read(query.shown), english.index, english.params)
-        if not could_refine(glossed):
+        # Read as `score` reads: whole, and a chatty message's question sentences alone.
+        glossed, alone = readings(self.glossary.read(query.shown), english.index, english.params)
+        if not any(could_refine(reading) for reading in (glossed, alone) if reading):
             return match
-        verdict = english.verdict(english.rank(glossed))
+        verdict = english.verdict(english._best_reading(glossed, alone))
         # Only a yes/no check needs to know whether every word was read.
         checks = verdict.form in (Form.YES, Form.NO)
         fully_read = not checks or not self.glossary.unread(query.shown)

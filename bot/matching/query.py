@@ -180,6 +180,16 @@ def read(
     )
 
 
+def readings(
+    text: str, index: StoreIndex, params: Params, glossary: Glossary | None = None
+) -> tuple[Query, Query | None]:
+    """`text` read whole, and its question sentences read alone (`question_part`; None
+    when the message is all question)."""
+    whole = read(text, index, params, glossary)
+    part = question_part(whole.shown)
+    return whole, None if part is None else read(part, index, params, glossary)
+
+
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
     """The stem of `word`, or the English words of its gloss when the store does not use it."""
     stemmed = index.language.stem(word)
