@@ -57,11 +57,11 @@ def test_with_buttons_adds_a_rating_row_and_rated_rows_collapses_it() -> None:
     assert feedback.rated_rows(reply.buttons) == (follow, (Button("✓ thanks", "f:done"),))
 
 
-def test_log_line_has_exactly_time_question_entry_score_verdict(tmp_path: Path) -> None:
+def test_log_line_has_exactly_time_question_entry_score_verdict_language(tmp_path: Path) -> None:
     """One JSON line per tap, nothing about the person; the folder is created."""
     log = FeedbackLog(tmp_path / "new" / "feedback.jsonl")
     log.append(RATED, Verdict.DOWN, now=0.0)
-    log.append(Rated("Où?", None, 12.0), Verdict.UP, now=60.0)
+    log.append(Rated("Где?", None, 12.0, "ru"), Verdict.UP, now=60.0)
     lines = log.path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [
         {
@@ -70,16 +70,18 @@ def test_log_line_has_exactly_time_question_entry_score_verdict(tmp_path: Path) 
             "entry": "flights-total",
             "score": 71.5,
             "verdict": "down",
+            "language": "en",
         },
         {
             "time": "1970-01-01T00:01:00Z",
-            "question": "Où?",
+            "question": "Где?",
             "entry": None,
             "score": 12.0,
             "verdict": "up",
+            "language": "ru",
         },
     ]
-    assert "Où" in lines[1]
+    assert "Где" in lines[1]
 
 
 def test_log_rotates_by_size_and_keeps_only_keep_files(tmp_path: Path) -> None:
@@ -94,6 +96,7 @@ def test_log_rotates_by_size_and_keeps_only_keep_files(tmp_path: Path) -> None:
                     "entry": None,
                     "score": 0.0,
                     "verdict": "up",
+                    "language": "en",
                 },
                 ensure_ascii=False,
             )
