@@ -24,8 +24,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.language.analysis import Analyser, analyser
-from bot.language.lexicon import QUESTION_WORDS, rows
+from bot.language.analysis import Analyser, analyser, korean_counters
+from bot.language.lexicon import MONTHS, QUESTION_WORDS, rows
+from bot.language.normalise import normalise
 
 # The longest ending a listed form may leave of a word it starts, and the
 # shortest form that may stand for a longer word, per language.
@@ -124,6 +125,8 @@ class Glossary:
         """The reading of one word, the word itself if unknown, None if filler."""
         if token in self.words:
             return self.words[token]
+        if self.language == "ko" and (counted := _counted(token)) is not None:
+            return counted
         for particle, meaning in _SAYING_PARTICLES.get(self.language, {}).items():
             # "우즈베키스탄도" is "Uzbekistan too": a particle that says something,
             # after a word of two syllables or more ("천만" is no "thousand only").
@@ -139,6 +142,33 @@ class Glossary:
         if token in self.analyser.stopwords:
             return None
         return token
+
+
+# A figure and its Korean counter: "13회", "5위", "2024년".
+_COUNTED = re.compile(r"(\d+)([\uac00-\ud7a3]+)")
+
+
+def _counted(token: str) -> str | None:
+    """A Korean figure with its counter read as English ("5위" -> "5th", "8월" ->
+    "august", "13회" -> "13"), or None for any other word."""
+    found = _COUNTED.fullmatch(token)
+    reading = korean_counters().get(found.group(2)) if found else None
+    if found is None or reading is None:
+        return None
+    number = int(found.group(1))
+    if reading[1] == "{month}":
+        return MONTHS[number - 1][0] if 1 <= number <= len(MONTHS) else found.group(1)
+    return reading[1].replace("{}th", ordinal(number)).replace("{}", str(number))
+
+
+_ORDINAL_ENDINGS = {1: "st", 2: "nd", 3: "rd"}
+
+
+def ordinal(number: int) -> str:
+    """ "1st", "2nd", "3rd", "4th", "11th", "22nd"."""
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    return str(number) + _ORDINAL_ENDINGS.get(number % 10, "th")
 
 
 def _unread(reading: str | None, word: str) -> bool:
@@ -162,8 +192,13 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     table += [(english, forms) for english, *forms in rows(f"gloss_{language}")]
     for english, forms in table:
         for form in forms:
-            folded = tuple(fold.fold(form.replace("_", " ")).split())
+            written = form.replace("_", " ")
+            folded = tuple(fold.fold(written).split())
             if len(folded) == 1:
+                # A form the fold cut an ending off ("누구의", "whose") never takes the
+                # place of a word as written ("누구", "who").
+                if folded[0] in single and len(folded[0]) < len(normalise(written)):
+                    continue
                 single[folded[0]] = english.casefold()
             elif folded:
                 heads = (_head(folded[0], language), _head(folded[1], language))

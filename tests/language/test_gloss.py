@@ -92,3 +92,24 @@ def test_words_the_glossary_cannot_read_are_named() -> None:
     russian = build_glossary("ru", NAMES)
     assert russian.unread("Школу открыли в КазНУ?") == ["казну"]
     assert russian.unread("Сколько рейсов из Алматы в 2024?") == []  # names and figures aside
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("한국이 카자흐스탄의 5번째 투자국인가요?", "is korea kazakhstan 5th investor"),
+        ("2위", "2nd"),
+        ("주 13회", "week 13"),
+        ("2024년 8월 16일자인가요?", "is 2024 august 16"),
+    ],
+)
+def test_a_korean_figure_is_read_with_its_counter(question: str, gloss: str) -> None:
+    korean = build_glossary("ko", NAMES)
+    assert korean.read(question) == gloss
+    assert not korean.unread(question)
+
+
+def test_a_korean_form_cut_short_by_the_fold_never_displaces_a_word_as_written() -> None:
+    korean = build_glossary("ko")
+    # "누구의" (whose) and "어디에나" (everywhere) fold to "누구" and "어디".
+    assert korean.word("누구") == "who" and korean.word("어디") == "where"
