@@ -113,3 +113,15 @@ def test_a_korean_form_cut_short_by_the_fold_never_displaces_a_word_as_written()
     korean = build_glossary("ko")
     # "누구의" (whose) and "어디에나" (everywhere) fold to "누구" and "어디".
     assert korean.word("누구") == "who" and korean.word("어디") == "where"
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("이 기사 언제 나온 거예요", "this news when published"),  # 거: filler, not "stuff"
+        ("고맙다고 한 게", "thanks"),  # 한 after a verb says "did", never "one"
+        ("회담 상대", "meeting counterpart"),
+    ],
+)
+def test_everyday_korean_words_are_read_and_filler_is_dropped(question: str, gloss: str) -> None:
+    assert build_glossary("ko", NAMES).read(question) == gloss
