@@ -209,6 +209,9 @@ class Analyser:
     stopwords: frozenset[str]
     spelling: Callable[[str], str] = _as_is
     written: Callable[[str], str] = _as_is
+    # The stem is a word's first syllables, not its root (Korean): "항공사" (airline)
+    # stems as "항공편" (flight) does, so a word is better read whole where it can be.
+    truncates: bool = False
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -243,5 +246,5 @@ def analyser(language: str) -> Analyser:
         # standing alone, as it does after a Latin name ("Kia 랑").
         filler = words("stopwords_ko") | {fold_korean(w) for w in words("stopwords_ko")}
         filler |= {row[0] for row in rows("particles_ko")} - _MEANING_PARTICLES
-        return Analyser("ko", fold_korean, stem_korean, frozenset(filler), jamo, syllables)
+        return Analyser("ko", fold_korean, stem_korean, frozenset(filler), jamo, syllables, True)
     raise KeyError(f"no analyser for language {language!r}")

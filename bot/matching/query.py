@@ -142,7 +142,10 @@ def read(
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
-    corrected = " ".join(correct(w, index, params) for w in raw[: params.max_query_words])
+    corrected = " ".join(
+        w if _read_whole(w, index, glossary) else correct(w, index, params)
+        for w in raw[: params.max_query_words]
+    )
     tokens = tuple(
         stemmed
         for word in index.synonyms.apply(corrected).split()
@@ -180,10 +183,24 @@ def read(
     )
 
 
+def _read_whole(word: str, index: StoreIndex, glossary: Glossary | None) -> bool:
+    """Whether `word` is one the store never writes, that the glossary reads whole, where
+    stems are cut short (`Analyser.truncates`): "항공사" (airline) is a word of its own,
+    neither a typo of "항공기" nor "항공편" by its stem."""
+    return (
+        glossary is not None
+        and index.language.truncates
+        and word not in index.known_raw
+        and word in glossary.words
+    )
+
+
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
-    """The stem of `word`, or the English words of its gloss when the store does not use it."""
+    """The stem of `word`, or the English words of its gloss when the store does not use it
+    (where stems are cut short, `Analyser.truncates`: when the store never writes the
+    word whole and the glossary reads it whole: "항공사" is "airline", not "항공편")."""
     stemmed = index.language.stem(word)
-    if glossary is None or stemmed in index.vocabulary:
+    if glossary is None or (stemmed in index.vocabulary and not _read_whole(word, index, glossary)):
         return [stemmed]
     reading = glossary.word(word)
     if reading is None or reading == word:

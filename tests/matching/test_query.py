@@ -182,3 +182,32 @@ def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) ->
 def test_unknown_names(matcher: Matcher, question: str, names: set[str]) -> None:
     """`Query.unknown_names` (`foreign_names`): the names the release never uses."""
     assert read(question, matcher.index, PARAMS).unknown_names == names
+
+
+@pytest.fixture(scope="module")
+def korean() -> Matcher:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    found = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "stem"),
+    [
+        ("알마티 항공사는?", "airline", "항공"),  # not "항공편" by its first syllables
+        ("알마티 비행기표 얼마", "ticket", "항공"),  # nor a typo of "비행기"
+        ("기아 공장 연간 생산량", "output", "생산"),
+    ],
+)
+def test_a_korean_word_the_store_never_writes_is_read_whole_by_the_glossary(
+    korean: Matcher, question: str, word: str, stem: str
+) -> None:
+    words = korean.prepare(question)
+    assert word in words and stem not in words
+
+
+def test_a_korean_word_the_store_writes_keeps_its_own_reading(korean: Matcher) -> None:
+    assert "항공" in korean.prepare("알마티 서울 항공편")  # the store's word, not "flights"
