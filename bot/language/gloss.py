@@ -41,6 +41,8 @@ _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
 # Question words of English that make a gloss a wh-question, not a yes/no check.
 _ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
+# A Korean word that ends in a topic particle: "시기는", "항공사는", "대학은".
+_TOPIC_END = re.compile(r"[\uac00-\ud7a3](?:은|는)$")
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,18 @@ class Glossary:
         exists: "есть ли", "бар ма", "있나요"), as English puts one."""
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
-        if not checking or set(words) & _ASKING:
+        if not checking or set(words) & _ASKING or self._asks_about(text):
             return glossed
         at = glossed.index("there") if "there" in glossed else 0
         if at and glossed[at - 1] == _YES_NO:
             return [_YES_NO, "there", *(w for w in words if w != "there")]
         return [_YES_NO, *words]
+
+    def _asks_about(self, text: str) -> bool:
+        """Whether a Korean question ends on a noun and its topic particle ("완공 시기는?",
+        "운항 항공사는?"): it asks what that is, as "what about ...?" does, no yes/no."""
+        last = _QUESTION_END.sub("", text).split()[-1:]
+        return self.language == "ko" and bool(last) and _TOPIC_END.search(last[0]) is not None
 
     def _phrase(self, tokens: list[str], at: int) -> tuple[int, str | None]:
         """The longest listed phrase starting at `at`: (its width, its reading)."""

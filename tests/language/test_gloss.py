@@ -125,3 +125,18 @@ def test_a_korean_form_cut_short_by_the_fold_never_displaces_a_word_as_written()
 )
 def test_everyday_korean_words_are_read_and_filler_is_dropped(question: str, gloss: str) -> None:
     assert build_glossary("ko", NAMES).read(question) == gloss
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("두산 발전소 완공 시기는?", False),  # a noun and its topic particle: "what about"
+        ("알마티-서울 노선 운항 항공사는?", False),
+        ("두산 발전소 용량이 2GW예요?", True),  # the copula: a yes/no check
+        ("우원식은 국회의장인가요?", True),
+    ],
+)
+def test_a_korean_question_ending_on_a_topic_is_no_yes_no_check(
+    question: str, checks: bool
+) -> None:
+    assert build_glossary("ko", NAMES).read(question).startswith("is ") is checks
