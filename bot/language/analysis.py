@@ -104,7 +104,7 @@ def strip_korean(word: str) -> str:
     ("있나요", "사는데" stay whole). Endings stack ("서울은요": 요, then 은), so
     stripping repeats. A word that is all ending ("했어요") is kept: a filler word.
     """
-    if not word or not _is_hangul(word[-1]):
+    if not word or not is_hangul(word[-1]):
         return word
     stripped = True
     while stripped:
@@ -171,12 +171,12 @@ def stem_korean(word: str) -> str:
     a two-syllable root, so its first two syllables stand for the word, as
     bigram indexing does in Korean search. Words in other scripts are kept.
     """
-    if len(word) <= _MIN_KOREAN_STEM or not _is_hangul(word[0]):
+    if len(word) <= _MIN_KOREAN_STEM or not is_hangul(word[0]):
         return word
     return word[:_MIN_KOREAN_STEM]
 
 
-def _is_hangul(char: str) -> bool:
+def is_hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3"
 
 

@@ -21,6 +21,7 @@ from bot.language.analysis import ENGLISH
 from bot.language.gloss import Glossary
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
+from bot.matching.spacing import split_run
 
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
@@ -139,6 +140,13 @@ def read(
     language = index.language
     text = language.fold(shown)[:limit]
     raw = text.split()
+    if glossary is not None and language.truncates:
+        # Korean typed without its spaces ("한국국회의장이름"), as the words it runs together.
+        raw = [
+            language.fold(piece)
+            for word in raw
+            for piece in split_run(word, index.known_raw, glossary.words)
+        ]
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
