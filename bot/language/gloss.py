@@ -114,9 +114,17 @@ class Glossary:
         heads = (_head(tokens[at], self.language), _head(tokens[at + 1], self.language))
         for phrase, reading in self.phrases.get(heads, ()):
             words = tokens[at : at + len(phrase)]
-            if len(words) == len(phrase) and all(map(self._fits, words, phrase)):
+            if len(words) == len(phrase) and all(map(self._fits_in_phrase, words, phrase)):
                 return len(phrase), reading
         return 1, None
+
+    def _fits_in_phrase(self, token: str, form: str) -> bool:
+        """`_fits`, but a Korean word of a phrase is the form itself or the form and a
+        particle: "대한민국 국회" is not "대한민국 국회의장" (a compound, the Speaker)."""
+        if self.language == "ko":
+            ending = token[len(form) :]
+            return token == form or (token.startswith(form) and ending in self.particles)
+        return self._fits(token, form)
 
     def _fits(self, token: str, form: str) -> bool:
         """Whether listed `form` stands for `token`: the word itself, or the word's start

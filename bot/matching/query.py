@@ -145,7 +145,7 @@ def read(
         raw = [
             language.fold(piece)
             for word in raw
-            for piece in split_run(word, index.known_raw, glossary.words)
+            for piece in split_run(word, index.known_raw, glossary.words, language.stopwords)
         ]
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be

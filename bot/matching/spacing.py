@@ -17,12 +17,16 @@ from bot.language.analysis import is_hangul
 _LONGEST = 24
 
 
-def split_run(word: str, known: Container[str], also: Container[str] = ()) -> list[str]:
+def split_run(
+    word: str, known: Container[str], also: Container[str] = (), tails: Container[str] = ()
+) -> list[str]:
     """`word` as the fewest words of `known` (or `also`) that make it up, or `[word]`
     when it is one of them already, is not all Hangul, or no such words cover it.
 
     Of two splits with as many words, the one with fewer one-syllable words wins
-    ("알마티 서울", not "알마 티서울" had both been words)."""
+    ("알마티 서울", not "알마 티서울" had both been words). A last word of one syllable
+    must be one of `tails` (filler: "주몇회" ends in 회): else it is more likely an ending
+    the fold did not know ("좋아졌대" is not "좋아졌" and "대")."""
     if (
         len(word) < 2
         or len(word) > _LONGEST
@@ -46,6 +50,8 @@ def split_run(word: str, known: Container[str], also: Container[str] = ()) -> li
                 best[end] = cost
     found = best[len(word)]
     if found is None or found[0] < 2:
+        return [word]
+    if found[2] == len(word) - 1 and word[-1] not in tails:
         return [word]
     pieces = []
     end = len(word)

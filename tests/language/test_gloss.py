@@ -140,3 +140,12 @@ def test_a_korean_question_ending_on_a_topic_is_no_yes_no_check(
     question: str, checks: bool
 ) -> None:
     assert build_glossary("ko", NAMES).read(question).startswith("is ") is checks
+
+
+def test_a_korean_phrase_word_takes_a_particle_but_never_starts_a_compound() -> None:
+    from bot.store import load_store
+
+    korean = build_glossary("ko", load_store().overlays["ko"].names)  # "대한민국 국회" in it
+    assert korean.read("대한민국 국회의장").endswith("korea speaker")  # not the Assembly
+    assert "national" in korean.read("대한민국 국회는")
+    assert korean.read("의장이 정치 대화 수준이 높다고 했나요?").startswith("is ")
