@@ -211,3 +211,16 @@ def test_a_korean_word_the_store_never_writes_is_read_whole_by_the_glossary(
 
 def test_a_korean_word_the_store_writes_keeps_its_own_reading(korean: Matcher) -> None:
     assert "항공" in korean.prepare("알마티 서울 항공편")  # the store's word, not "flights"
+
+
+@pytest.mark.parametrize(
+    ("message", "part"),
+    [
+        ("경유는 피하고 싶어서요 ㅠㅠ 항공편이 몇 번 있나요?", "항공편이 몇 번 있나요?"),
+        ("기사 봤는데요, 항공편이 관광에 어떤 역할을 하나요?", "항공편이 관광에 어떤 역할을 하나요?"),
+        ("보고서를 써야 해서요 ㅎㅎ 날짜가 언제인가요?", "날짜가 언제인가요?"),
+        ("항공편은 몇 편인가요?", None),  # all question
+    ],
+)
+def test_a_korean_chatty_message_is_read_by_its_question(message: str, part: str | None) -> None:
+    assert question_part(message) == part
