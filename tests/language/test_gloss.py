@@ -149,3 +149,8 @@ def test_a_korean_phrase_word_takes_a_particle_but_never_starts_a_compound() -> 
     assert korean.read("대한민국 국회의장").endswith("korea speaker")  # not the Assembly
     assert "national" in korean.read("대한민국 국회는")
     assert korean.read("의장이 정치 대화 수준이 높다고 했나요?").startswith("is ")
+
+
+def test_a_korean_university_the_release_does_not_name_is_read_as_its_name() -> None:
+    # 연세대 is Yonsei University, not 연세 ("age", honorific) and a syllable.
+    assert "yonsei" in build_glossary("ko").read("연세대 도움으로 세워졌나요?")
