@@ -212,6 +212,12 @@ class Analyser:
     # The stem is a word's first syllables, not its root (Korean): "항공사" (airline)
     # stems as "항공편" (flight) does, so a word is better read whole where it can be.
     truncates: bool = False
+    # Letter edits (as `spelling` spells a word) that make a typo of a store word
+    # whatever its length, when no other store word is as near (Korean: one jamo of
+    # a syllable block, "출쳐" for "출처", which a ratio of five letters rates low).
+    typo_edits: int = 0
+    # A word that relates a name follows it ("투르키스탄 말고": "except Turkestan").
+    postpositions: bool = False
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -246,5 +252,7 @@ def analyser(language: str) -> Analyser:
         # standing alone, as it does after a Latin name ("Kia 랑").
         filler = words("stopwords_ko") | {fold_korean(w) for w in words("stopwords_ko")}
         filler |= {row[0] for row in rows("particles_ko")} - _MEANING_PARTICLES
-        return Analyser("ko", fold_korean, stem_korean, frozenset(filler), jamo, syllables, True)
+        return Analyser(
+            "ko", fold_korean, stem_korean, frozenset(filler), jamo, syllables, True, 1, True
+        )
     raise KeyError(f"no analyser for language {language!r}")

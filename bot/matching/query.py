@@ -280,9 +280,23 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     cutoff = params.typo_cutoff_long if len(spelt) >= 7 else params.typo_cutoff_short
     best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is None:
+        best = _one_edit(spelt, index)
+    if best is None:
         return token
     word = index.language.written(str(best[0]))
     return token if _negates(token, word) else word
+
+
+def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
+    """The one store word `Analyser.typo_edits` letter edits from `spelt`, or None
+    when there is none, or two (then the typo could be of either)."""
+    edits = index.language.typo_edits
+    if not edits:
+        return None
+    near = process.extract(
+        spelt, index.typo_vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=2
+    )
+    return near[0] if len(near) == 1 else None
 
 
 def _negates(token: str, word: str) -> bool:

@@ -224,3 +224,11 @@ def test_a_korean_word_the_store_writes_keeps_its_own_reading(korean: Matcher) -
 )
 def test_a_korean_chatty_message_is_read_by_its_question(message: str, part: str | None) -> None:
     assert question_part(message) == part
+
+
+def test_a_korean_typo_of_one_jamo_is_corrected(korean: Matcher) -> None:
+    assert "출처" in korean.prepare("출쳐가 어디?")  # ㅕ for ㅓ: a ratio of 80 alone
+
+
+def test_a_korean_word_the_glossary_reads_is_no_typo(korean: Matcher) -> None:
+    assert "except" in korean.prepare("투르키스탄 말고")  # 말고, not 맡고
