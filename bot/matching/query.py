@@ -215,6 +215,8 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
     stemmed = index.language.stem(word)
     if glossary is None or (stemmed in index.vocabulary and not _read_whole(word, index, glossary)):
         return [stemmed]
+    if index.language.truncates and word in index.language.stopwords:
+        return [stemmed]  # a filler word, dropped as such: its English would count as rare
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]

@@ -232,3 +232,8 @@ def test_a_korean_typo_of_one_jamo_is_corrected(korean: Matcher) -> None:
 
 def test_a_korean_word_the_glossary_reads_is_no_typo(korean: Matcher) -> None:
     assert "except" in korean.prepare("투르키스탄 말고")  # 말고, not 맡고
+
+
+def test_a_korean_filler_word_is_dropped_not_read_as_english(korean: Matcher) -> None:
+    words = korean.prepare("혹시 기사에 나와 있나요")  # "possibly", "published": filler
+    assert "possibly" not in words and "published" not in words
