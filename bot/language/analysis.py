@@ -82,7 +82,7 @@ def _korean_endings() -> tuple[tuple[str, int], ...]:
     """Each ending a Korean word may lose, with the syllables it must keep, longest first."""
     endings = {e: int(row[0]) for row in rows("endings_ko") for e in row[1:]}
     for row in rows("particles_ko"):
-        if row[0] not in _MEANING_PARTICLES:
+        if row[0] not in _MEANING_PARTICLES | _WORD_ENDS:
             endings.setdefault(row[0], 2 if len(row[0]) == 1 else 1)
     return tuple(sorted(endings.items(), key=lambda e: -len(e[0])))
 
@@ -90,6 +90,9 @@ def _korean_endings() -> tuple[tuple[str, int], ...]:
 # Particles that add a meaning English puts in a word of its own ("도" also, "만" only):
 # the glossary reads them (`bot.language.gloss`), so they stay on the word.
 _MEANING_PARTICLES = frozenset({"도", "만"})
+# A particle that ends more words than it follows ("얼마나", "누구나", "언제나": "or" is rare
+# in a question).
+_WORD_ENDS = frozenset({"나"})
 
 
 @functools.lru_cache(maxsize=65536)

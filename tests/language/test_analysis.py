@@ -124,6 +124,7 @@ def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
         ("회의", "회의"),
         ("나이", "나이"),
         ("공장도", "공장도"),  # "also" is read by the glossary
+        ("얼마나", "얼마나"),  # 나 ends more words than it follows
     ],
 )
 def test_a_korean_word_loses_its_endings_and_particles(word: str, folded: str) -> None:

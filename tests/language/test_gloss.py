@@ -154,3 +154,14 @@ def test_a_korean_phrase_word_takes_a_particle_but_never_starts_a_compound() -> 
 def test_a_korean_university_the_release_does_not_name_is_read_as_its_name() -> None:
     # 연세대 is Yonsei University, not 연세 ("age", honorific) and a syllable.
     assert "yonsei" in build_glossary("ko").read("연세대 도움으로 세워졌나요?")
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("얼마나 중요한 나라", "how important country"),  # 얼마나 + adjective: how
+        ("얼마나 많이", "how_many"),
+    ],
+)
+def test_korean_eolmana_asks_how_and_how_many_only_with_many(question: str, gloss: str) -> None:
+    assert build_glossary("ko").read(question).replace("how many", "how_many") == gloss
