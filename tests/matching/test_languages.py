@@ -194,3 +194,16 @@ def test_korean_han_ka_is_korea_and_kazakhstan(matchers: Matchers) -> None:
     assert korean is not None
     words = korean.prepare("한-카 경제 협력")
     assert "한국" in words and "카자" in words
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("카자흐스탄에 있는 한국 자동차 공정 어떤거 있어요", "kia-hyundai"),  # 공정: 공장 typed
+        ("우원식 의장은 어떤 친선 단체를 이끌었나요", "friendship-group"),  # 이끌었: 이끈
+    ],
+)
+def test_korean_verb_forms_and_typos_reach_the_store_word(
+    matchers: Matchers, question: str, intent: str
+) -> None:
+    assert matchers.match(question).intent == intent
