@@ -207,3 +207,19 @@ def test_korean_verb_forms_and_typos_reach_the_store_word(
     matchers: Matchers, question: str, intent: str
 ) -> None:
     assert matchers.match(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("의장이 고맙다고 한 이유", "감사"),  # as the English store's gratitude: thank, grateful
+        ("돈을 넣는 나라", "투자"),  # colloquial: to put money in
+        ("도시를 빙 두르는 도로", "순환"),  # encircling: a ring road's 순환
+    ],
+)
+def test_everyday_korean_paraphrases_read_as_the_store_words(
+    matchers: Matchers, question: str, word: str
+) -> None:
+    korean = matchers.matcher_for("ko")
+    assert korean is not None
+    assert word in korean.prepare(question)
