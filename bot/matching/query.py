@@ -290,15 +290,17 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
 
 
 def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
-    """The one store word `Analyser.typo_edits` letter edits from `spelt`, or None
-    when there is none, or two (then the typo could be of either)."""
+    """The store word `Analyser.typo_edits` letter edits from `spelt`, or None when
+    there is none, or several that mean different things (then the typo could be of
+    either; "몇펀" is "몇편" or "몇번", both "몇 회" to the store)."""
     edits = index.language.typo_edits
     if not edits:
         return None
     near = process.extract(
-        spelt, index.typo_vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=2
+        spelt, index.typo_vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=3
     )
-    return near[0] if len(near) == 1 else None
+    meanings = {index.synonyms.apply(index.language.written(str(n[0]))) for n in near}
+    return near[0] if len(meanings) == 1 else None
 
 
 def _negates(token: str, word: str) -> bool:

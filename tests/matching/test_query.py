@@ -237,3 +237,8 @@ def test_a_korean_word_the_glossary_reads_is_no_typo(korean: Matcher) -> None:
 def test_a_korean_filler_word_is_dropped_not_read_as_english(korean: Matcher) -> None:
     words = korean.prepare("혹시 기사에 나와 있나요")  # "possibly", "published": filler
     assert "possibly" not in words and "published" not in words
+
+
+def test_a_korean_typo_near_two_words_of_one_meaning_is_that_meaning(korean: Matcher) -> None:
+    # 몇펀: one jamo from 몇편 and from 몇번, which the store reads alike (몇 회).
+    assert korean.prepare("항공편 몇펀") == korean.prepare("항공편 몇편")
