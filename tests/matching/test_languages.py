@@ -223,3 +223,9 @@ def test_everyday_korean_paraphrases_read_as_the_store_words(
     korean = matchers.matcher_for("ko")
     assert korean is not None
     assert word in korean.prepare(question)
+
+
+def test_korean_discourse_fillers_say_nothing(matchers: Matchers) -> None:
+    korean = matchers.matcher_for("ko")
+    assert korean is not None
+    assert korean.prepare("그래서 결국 면담 결과는") == korean.prepare("면담 결과는")
