@@ -39,11 +39,11 @@ _OPENERS = words("question_openers")
 # "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
 _NEGATING = words("negating_prefixes")
 # Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
-# In Korean also a polite ending ("...싶어서요 ㅠㅠ", "...봤는데요, ...") and a run of
-# laughing or crying jamo ("ㅎㅎ", "ㅠㅠ").
+# In Korean also a polite ending ("...싶어서요 ㅠㅠ", "...봤는데요, ..."), a run of
+# laughing or crying jamo ("ㅎㅎ", "ㅠㅠ") and a background clause ("여행 계획 중인데 ...").
 _CLAUSE_END = re.compile(
     r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*"
-    r"|(?<=[\uac00-\ud7a3]요)[,~]?\s+|\s*[ㅎㅋㅠㅜ]{2,}[,.~]?\s*"
+    r"|(?<=[\uac00-\ud7a3]요)[,~]?\s+|\s*[ㅎㅋㅠㅜ]{2,}[,.~]?\s*|(?<=[는은인던]데),?\s+"
 )
 # "I'd love to know ...", "could you tell me ...": what follows is the question.
 _REQUEST = re.compile(
