@@ -144,14 +144,7 @@ def read(
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
     language = index.language
     text = language.fold(shown)[:limit]
-    raw = text.split()
-    if glossary is not None and language.truncates:
-        # Korean typed without its spaces ("한국국회의장이름"), as the words it runs together.
-        raw = [
-            language.fold(piece)
-            for word in raw
-            for piece in split_run(word, index.known_raw, glossary.words, language.stopwords)
-        ]
+    raw = _spaced(text.split(), index, glossary)
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
@@ -194,6 +187,19 @@ def read(
         # "What is Astana?" asks what a name is.
         defines=_DEFINES.search(text) is not None and bool(named) and named <= index.all_names,
     )
+
+
+def _spaced(raw: list[str], index: StoreIndex, glossary: Glossary | None) -> list[str]:
+    """`raw`, with Korean typed without its spaces ("한국국회의장이름") as the words it runs
+    together (`spacing.split_run`), where stems are cut short (`Analyser.truncates`)."""
+    language = index.language
+    if glossary is None or not language.truncates:
+        return raw
+    return [
+        language.fold(piece)
+        for word in raw
+        for piece in split_run(word, index.known_raw, glossary.words, language.stopwords)
+    ]
 
 
 def _read_whole(word: str, index: StoreIndex, glossary: Glossary | None) -> bool:
