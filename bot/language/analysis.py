@@ -6,11 +6,13 @@ Russian, Kazakh or Korean question the way it treats an English one:
 1. fold: `normalise` (NFKC, case, punctuation), then the language's own
    folding: Russian ё -> е; Kazakh letters -> their Russian look-alikes
    (ә -> а, қ -> к, ...), because people often type Kazakh on a Russian
-   keyboard and a typo match should not care;
+   keyboard and a typo match should not care; a Korean word loses its verb,
+   copula and particle endings (data/endings_ko.txt, data/particles_ko.txt)
+   and a figure keeps one counter (data/counters_ko.txt);
 2. split into words and drop the language's filler words (data/stopwords_*.txt);
 3. stem: English keeps its tiny plural stemmer (`morphology.stem`), Russian
    uses the Snowball stemmer, Kazakh strips plural, possessive and case
-   endings (data/suffixes_kk.txt), Korean strips particles (data/particles_ko.txt).
+   endings (data/suffixes_kk.txt), a Korean word is read by its first two syllables.
 """
 
 from __future__ import annotations
@@ -104,8 +106,9 @@ def strip_korean(word: str) -> str:
     particles of data/particles_ko.txt) goes when the word keeps the syllables its
     row asks: one after the copula ("회인가요"), two after a one-syllable particle
     ("도로", "회의", "나이" are words, not a stem and a particle) or a verb ending
-    ("있나요", "사는데" stay whole). Endings stack ("서울은요": 요, then 은), so
-    stripping repeats. A word that is all ending ("했어요") is kept: a filler word.
+    ("있나요" keeps "있나", "사는데" stays whole). Endings stack ("서울은요": 요, then
+    은), so stripping repeats. A word that is all ending keeps what no row lets go
+    ("했어요" -> "했어": a filler word, that the glossary reads as "did").
     """
     if not word or not is_hangul(word[-1]):
         return word

@@ -15,7 +15,9 @@ the asker's; the matcher mostly does not care.
 
 A word is found by its longest listed form that starts it and leaves at most
 a short ending (Russian "рейсов" by "рейс", Kazakh "аптасына" by "апта",
-Korean "항공편이" by "항공편"), or by its stem (`analysis.analyser`).
+Korean "만났어" by "만났"), or by its stem (`analysis.analyser`). Words and forms
+are folded alike, so a Korean word has lost its endings before it is looked up;
+a Korean figure is read with its counter ("5위" -> "5th", `data/counters_ko.txt`).
 """
 
 from __future__ import annotations
