@@ -100,7 +100,7 @@ _WORD_ENDS = frozenset({"나"})
 @functools.lru_cache(maxsize=65536)
 def strip_korean(word: str) -> str:
     """A folded Korean word without its endings: "회인가요" -> "회", "발표했나요" -> "발표",
-    "카자흐스탄에서" -> "카자흐스탄", "13회죠" -> "13회".
+    "카자흐스탄에서" -> "카자흐스탄", "13회죠" -> "13회"; a word said twice once ("뭐뭐").
 
     An ending (data/endings_ko.txt: verb, adjective and copula endings; then the
     particles of data/particles_ko.txt) goes when the word keeps the syllables its
@@ -112,6 +112,9 @@ def strip_korean(word: str) -> str:
     """
     if not word or not is_hangul(word[-1]):
         return word
+    half = len(word) // 2
+    if len(word) % 2 == 0 and word[:half] == word[half:]:
+        word = word[:half]  # said twice, as a list is asked for: "뭐뭐", "어디어디"
     stripped = True
     while stripped:
         stripped = False

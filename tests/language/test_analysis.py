@@ -125,6 +125,11 @@ def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
         ("나이", "나이"),
         ("공장도", "공장도"),  # "also" is read by the glossary
         ("얼마나", "얼마나"),  # 나 ends more words than it follows
+        ("회사들이", "회사"),  # the plural 들, then 이
+        ("어디임", "어디"),  # the nominal copula
+        ("모임", "모임"),  # a word of two syllables ending in 임 stays
+        ("뭐뭐", "뭐"),  # said twice, as a list is asked for
+        ("누구누구", "누구"),
     ],
 )
 def test_a_korean_word_loses_its_endings_and_particles(word: str, folded: str) -> None:
