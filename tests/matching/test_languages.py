@@ -179,6 +179,7 @@ def test_a_korean_president_is_not_the_president_of_kazakhstan_unless_named(
         ("알마티에 어떤 한국 편의점이 생겼어요", "which"),  # 어떤: which, not how
         ("기아 공장은 어느 도시에 있나요", "where"),  # 어느 도시: where, and a city
         ("면담은 어떻게 끝났나요", "how"),
+        ("대학교 설립 연도", "when"),  # the year of something: when
     ],
 )
 def test_korean_question_words_are_read_as_the_english_ones(
