@@ -6,11 +6,13 @@ Russian, Kazakh or Korean question the way it treats an English one:
 1. fold: `normalise` (NFKC, case, punctuation), then the language's own
    folding: Russian ё -> е; Kazakh letters -> their Russian look-alikes
    (ә -> а, қ -> к, ...), because people often type Kazakh on a Russian
-   keyboard and a typo match should not care;
+   keyboard and a typo match should not care; a Korean word loses its verb,
+   copula and particle endings (data/endings_ko.txt, data/particles_ko.txt)
+   and a figure keeps one counter (data/counters_ko.txt);
 2. split into words and drop the language's filler words (data/stopwords_*.txt);
 3. stem: English keeps its tiny plural stemmer (`morphology.stem`), Russian
    uses the Snowball stemmer, Kazakh strips plural, possessive and case
-   endings (data/suffixes_kk.txt), Korean strips particles (data/particles_ko.txt).
+   endings (data/suffixes_kk.txt), a Korean word is read by its first two syllables.
 """
 
 from __future__ import annotations
@@ -38,14 +40,91 @@ def fold_russian(text: str) -> str:
     return normalise(text).translate(_RUSSIAN_FOLD)
 
 
-# Where Hangul meets Latin letters: "Woo Won-shik이", "Kia랑" (a figure keeps its counter: "13회").
-_SCRIPT_BOUNDARY = re.compile(r"(?<=[a-z])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[a-z])")
+# Where Hangul meets Latin letters ("Woo Won-shik이", "Kia랑") or a figure follows a Hangul
+# word ("주13회"); a figure keeps its counter ("13회").
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[a-z])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[a-z0-9])")
 
 
 def fold_korean(text: str) -> str:
-    """Korean text folded for comparison: `normalise`, then a particle glued to a Latin
-    name set apart from it ("kia랑" -> "kia 랑"), as it is from a Korean word."""
-    return _SCRIPT_BOUNDARY.sub(" ", normalise(text))
+    """Korean text folded for comparison: `normalise`; a particle glued to a Latin name
+    set apart from it ("kia랑" -> "kia 랑"), as it is from a Korean word; then each word
+    without its verb or copula ending and its particle (`strip_korean`), so that
+    "항공편은", "항공편이" and "항공편" are one word, and "몇 회인가요" asks "몇 회"."""
+    text = _ISO_DATE.sub(lambda m: f"{m[1]}년 {int(m[2])}월 {int(m[3])}일", text)
+    words = _SCRIPT_BOUNDARY.sub(" ", normalise(text)).split()
+    return " ".join(_counted(strip_korean(word)) for word in words)
+
+
+# A date as figures ("2024-08-16"), read as Korean writes one ("2024년 8월 16일").
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# A figure and its counter: "5번째", "13회", "2024년도".
+_COUNTED = re.compile(r"(\d+)([\uac00-\ud7a3]+)")
+
+
+@functools.cache
+def korean_counters() -> dict[str, tuple[str, str]]:
+    """Each Korean counter (data/counters_ko.txt) -> (the counter a figure is written
+    with, the English reading of a figure so counted)."""
+    return {c: (row[1].strip("_"), row[0]) for row in rows("counters_ko") for c in row[1:]}
+
+
+def _counted(word: str) -> str:
+    """A figure with its counter written one way: "5번째" -> "5위", "13편" -> "13회",
+    "2024년" -> "2024", "08" -> "8"."""
+    if word.isdigit():
+        return word.lstrip("0") or word
+    found = _COUNTED.fullmatch(word)
+    if found is None or found.group(2) not in korean_counters():
+        return word
+    return (found.group(1).lstrip("0") or "0") + korean_counters()[found.group(2)][0]
+
+
+@functools.cache
+def _korean_endings() -> tuple[tuple[str, int], ...]:
+    """Each ending a Korean word may lose, with the syllables it must keep, longest first."""
+    endings = {e: int(row[0]) for row in rows("endings_ko") for e in row[1:]}
+    for row in rows("particles_ko"):
+        if row[0] not in _MEANING_PARTICLES | _WORD_ENDS:
+            endings.setdefault(row[0], 2 if len(row[0]) == 1 else 1)
+    return tuple(sorted(endings.items(), key=lambda e: -len(e[0])))
+
+
+# Particles that add a meaning English puts in a word of its own ("도" also, "만" only):
+# the glossary reads them (`bot.language.gloss`), so they stay on the word.
+_MEANING_PARTICLES = frozenset({"도", "만"})
+# A particle that ends more words than it follows ("얼마나", "누구나", "언제나": "or" is rare
+# in a question).
+_WORD_ENDS = frozenset({"나"})
+
+
+@functools.lru_cache(maxsize=65536)
+def strip_korean(word: str) -> str:
+    """A folded Korean word without its endings: "회인가요" -> "회", "발표했나요" -> "발표",
+    "카자흐스탄에서" -> "카자흐스탄", "13회죠" -> "13회"; a word said twice once ("뭐뭐").
+
+    An ending (data/endings_ko.txt: verb, adjective and copula endings; then the
+    particles of data/particles_ko.txt) goes when the word keeps the syllables its
+    row asks: one after the copula ("회인가요"), two after a one-syllable particle
+    ("도로", "회의", "나이" are words, not a stem and a particle) or a verb ending
+    ("있나요" keeps "있나", "사는데" stays whole). Endings stack ("서울은요": 요, then
+    은), so stripping repeats. A word that is all ending keeps what no row lets go
+    ("했어요" -> "했어": a filler word, that the glossary reads as "did").
+    """
+    if not word or not is_hangul(word[-1]):
+        return word
+    half = len(word) // 2
+    if len(word) % 2 == 0 and word[:half] == word[half:]:
+        word = word[:half]  # said twice, as a list is asked for: "뭐뭐", "어디어디"
+    stripped = True
+    while stripped:
+        stripped = False
+        for ending, keep in _korean_endings():
+            rest = len(word) - len(ending)
+            if word.endswith(ending) and rest >= keep:
+                word = word[:rest]
+                stripped = True
+                break
+    return word
 
 
 def fold_kazakh(text: str) -> str:
@@ -101,12 +180,12 @@ def stem_korean(word: str) -> str:
     a two-syllable root, so its first two syllables stand for the word, as
     bigram indexing does in Korean search. Words in other scripts are kept.
     """
-    if len(word) <= _MIN_KOREAN_STEM or not _is_hangul(word[0]):
+    if len(word) <= _MIN_KOREAN_STEM or not is_hangul(word[0]):
         return word
     return word[:_MIN_KOREAN_STEM]
 
 
-def _is_hangul(char: str) -> bool:
+def is_hangul(char: str) -> bool:
     return "\uac00" <= char <= "\ud7a3"
 
 
@@ -139,6 +218,15 @@ class Analyser:
     stopwords: frozenset[str]
     spelling: Callable[[str], str] = _as_is
     written: Callable[[str], str] = _as_is
+    # The stem is a word's first syllables, not its root (Korean): "항공사" (airline)
+    # stems as "항공편" (flight) does, so a word is better read whole where it can be.
+    truncates: bool = False
+    # Letter edits (as `spelling` spells a word) that make a typo of a store word
+    # whatever its length, when no other store word is as near (Korean: one jamo of
+    # a syllable block, "출쳐" for "출처", which a ratio of five letters rates low).
+    typo_edits: int = 0
+    # A word that relates a name follows it ("투르키스탄 말고": "except Turkestan").
+    postpositions: bool = False
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -169,5 +257,11 @@ def analyser(language: str) -> Analyser:
     if language == "kk":
         return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
     if language == "ko":
-        return Analyser("ko", fold_korean, stem_korean, words("stopwords_ko"), jamo, syllables)
+        # A filler word as the fold leaves it too ("있나요" -> "있"), and a particle
+        # standing alone, as it does after a Latin name ("Kia 랑").
+        filler = words("stopwords_ko") | {fold_korean(w) for w in words("stopwords_ko")}
+        filler |= {row[0] for row in rows("particles_ko")} - _MEANING_PARTICLES
+        return Analyser(
+            "ko", fold_korean, stem_korean, frozenset(filler), jamo, syllables, True, 1, True
+        )
     raise KeyError(f"no analyser for language {language!r}")

@@ -15,7 +15,9 @@ the asker's; the matcher mostly does not care.
 
 A word is found by its longest listed form that starts it and leaves at most
 a short ending (Russian "рейсов" by "рейс", Kazakh "аптасына" by "апта",
-Korean "항공편이" by "항공편"), or by its stem (`analysis.analyser`).
+Korean "만났어" by "만났"), or by its stem (`analysis.analyser`). Words and forms
+are folded alike, so a Korean word has lost its endings before it is looked up;
+a Korean figure is read with its counter ("5위" -> "5th", `data/counters_ko.txt`).
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.language.analysis import Analyser, analyser
-from bot.language.lexicon import QUESTION_WORDS, rows
+from bot.language.analysis import Analyser, analyser, korean_counters
+from bot.language.lexicon import MONTHS, QUESTION_WORDS, rows
+from bot.language.normalise import normalise
 
 # The longest ending a listed form may leave of a word it starts, and the
 # shortest form that may stand for a longer word, per language.
@@ -40,6 +43,8 @@ _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
 # Question words of English that make a gloss a wh-question, not a yes/no check.
 _ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
+# A Korean word that ends in a topic particle: "시기는", "항공사는", "대학은".
+_TOPIC_END = re.compile(r"[\uac00-\ud7a3](?:은|는)$")
 
 
 @dataclass(frozen=True)
@@ -91,12 +96,18 @@ class Glossary:
         exists: "есть ли", "бар ма", "있나요"), as English puts one."""
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
-        if not checking or set(words) & _ASKING:
+        if not checking or set(words) & _ASKING or self._asks_about(text):
             return glossed
         at = glossed.index("there") if "there" in glossed else 0
         if at and glossed[at - 1] == _YES_NO:
             return [_YES_NO, "there", *(w for w in words if w != "there")]
         return [_YES_NO, *words]
+
+    def _asks_about(self, text: str) -> bool:
+        """Whether a Korean question ends on a noun and its topic particle ("완공 시기는?",
+        "운항 항공사는?"): it asks what that is, as "what about ...?" does, no yes/no."""
+        last = _QUESTION_END.sub("", text).split()[-1:]
+        return self.language == "ko" and bool(last) and _TOPIC_END.search(last[0]) is not None
 
     def _phrase(self, tokens: list[str], at: int) -> tuple[int, str | None]:
         """The longest listed phrase starting at `at`: (its width, its reading)."""
@@ -105,9 +116,17 @@ class Glossary:
         heads = (_head(tokens[at], self.language), _head(tokens[at + 1], self.language))
         for phrase, reading in self.phrases.get(heads, ()):
             words = tokens[at : at + len(phrase)]
-            if len(words) == len(phrase) and all(map(self._fits, words, phrase)):
+            if len(words) == len(phrase) and all(map(self._fits_in_phrase, words, phrase)):
                 return len(phrase), reading
         return 1, None
+
+    def _fits_in_phrase(self, token: str, form: str) -> bool:
+        """`_fits`, but a Korean word of a phrase is the form itself or the form and a
+        particle: "대한민국 국회" is not "대한민국 국회의장" (a compound, the Speaker)."""
+        if self.language == "ko":
+            ending = token[len(form) :]
+            return token == form or (token.startswith(form) and ending in self.particles)
+        return self._fits(token, form)
 
     def _fits(self, token: str, form: str) -> bool:
         """Whether listed `form` stands for `token`: the word itself, or the word's start
@@ -124,6 +143,8 @@ class Glossary:
         """The reading of one word, the word itself if unknown, None if filler."""
         if token in self.words:
             return self.words[token]
+        if self.language == "ko" and (counted := _counted(token)) is not None:
+            return counted
         for particle, meaning in _SAYING_PARTICLES.get(self.language, {}).items():
             # "우즈베키스탄도" is "Uzbekistan too": a particle that says something,
             # after a word of two syllables or more ("천만" is no "thousand only").
@@ -139,6 +160,33 @@ class Glossary:
         if token in self.analyser.stopwords:
             return None
         return token
+
+
+# A figure and its Korean counter: "13회", "5위", "2024년".
+_COUNTED = re.compile(r"(\d+)([\uac00-\ud7a3]+)")
+
+
+def _counted(token: str) -> str | None:
+    """A Korean figure with its counter read as English ("5위" -> "5th", "8월" ->
+    "august", "13회" -> "13"), or None for any other word."""
+    found = _COUNTED.fullmatch(token)
+    reading = korean_counters().get(found.group(2)) if found else None
+    if found is None or reading is None:
+        return None
+    number = int(found.group(1))
+    if reading[1] == "{month}":
+        return MONTHS[number - 1][0] if 1 <= number <= len(MONTHS) else found.group(1)
+    return reading[1].replace("{}th", ordinal(number)).replace("{}", str(number))
+
+
+_ORDINAL_ENDINGS = {1: "st", 2: "nd", 3: "rd"}
+
+
+def ordinal(number: int) -> str:
+    """ "1st", "2nd", "3rd", "4th", "11th", "22nd"."""
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    return str(number) + _ORDINAL_ENDINGS.get(number % 10, "th")
 
 
 def _unread(reading: str | None, word: str) -> bool:
@@ -162,8 +210,13 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     table += [(english, forms) for english, *forms in rows(f"gloss_{language}")]
     for english, forms in table:
         for form in forms:
-            folded = tuple(fold.fold(form.replace("_", " ")).split())
+            written = form.replace("_", " ")
+            folded = tuple(fold.fold(written).split())
             if len(folded) == 1:
+                # A form the fold cut an ending off ("누구의", "whose") never takes the
+                # place of a word as written ("누구", "who").
+                if folded[0] in single and len(folded[0]) < len(normalise(written)):
+                    continue
                 single[folded[0]] = english.casefold()
             elif folded:
                 heads = (_head(folded[0], language), _head(folded[1], language))

@@ -309,7 +309,10 @@ def beyond_named(pair: Pair, params: Params) -> Finding | None:
             after = i + 2
         elif token not in _BEYOND:
             continue
-        named = set(tokens[after : after + 3]) & pair.query.names & pair.item.vocabulary
+        around = tokens[after : after + 3]
+        if pair.tables.language.postpositions:  # "투르키스탄 말고": the name comes first
+            around = tokens[max(0, i - 2) : i]
+        named = set(around) & pair.query.names & pair.item.vocabulary
         if named and not _other_names(pair):
             return Finding("beyond_named", swapped=True)
     return None
@@ -323,8 +326,8 @@ def _other_names(pair: Pair) -> frozenset[str]:
     if entry is None:
         return frozenset()
     tables = pair.tables
-    stated = frozenset(tables.tokens(entry.answer)) & tables.all_names
-    return stated - pair.query.asked - tables.subjects - _UNITS
+    stated = frozenset(t for t in tables.tokens(entry.answer) if not is_figure(t))
+    return stated & tables.all_names - pair.query.asked - tables.subjects - _UNITS
 
 
 # The checks, in the order they run (scores are multiplied in this order).

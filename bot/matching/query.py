@@ -21,6 +21,7 @@ from bot.language.analysis import ENGLISH
 from bot.language.gloss import Glossary
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
+from bot.matching.spacing import split_run
 
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
@@ -38,7 +39,12 @@ _OPENERS = words("question_openers")
 # "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
 _NEGATING = words("negating_prefixes")
 # Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
-_CLAUSE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*")
+# In Korean also a polite ending ("...싶어서요 ㅠㅠ", "...봤는데요, ..."), a run of
+# laughing or crying jamo ("ㅎㅎ", "ㅠㅠ") and a background clause ("여행 계획 중인데 ...").
+_CLAUSE_END = re.compile(
+    r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*"
+    r"|(?<=[\uac00-\ud7a3]요)[,~]?\s+|\s*[ㅎㅋㅠㅜ]{2,}[,.~]?\s*|(?<=[는은인던]데),?\s+"
+)
 # "I'd love to know ...", "could you tell me ...": what follows is the question.
 _REQUEST = re.compile(
     r"\b(?:"
@@ -138,11 +144,14 @@ def read(
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
     language = index.language
     text = language.fold(shown)[:limit]
-    raw = text.split()
+    raw = _spaced(text.split(), index, glossary)
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
-    corrected = " ".join(correct(w, index, params) for w in raw[: params.max_query_words])
+    corrected = " ".join(
+        w if _read_whole(w, index, glossary) else correct(w, index, params)
+        for w in raw[: params.max_query_words]
+    )
     tokens = tuple(
         stemmed
         for word in index.synonyms.apply(corrected).split()
@@ -190,11 +199,40 @@ def readings(
     return whole, None if part is None else read(part, index, params, glossary)
 
 
+def _spaced(raw: list[str], index: StoreIndex, glossary: Glossary | None) -> list[str]:
+    """`raw`, with Korean typed without its spaces ("한국국회의장이름") as the words it runs
+    together (`spacing.split_run`), where stems are cut short (`Analyser.truncates`)."""
+    language = index.language
+    if glossary is None or not language.truncates:
+        return raw
+    return [
+        language.fold(piece)
+        for word in raw
+        for piece in split_run(word, index.known_raw, glossary.words, language.stopwords)
+    ]
+
+
+def _read_whole(word: str, index: StoreIndex, glossary: Glossary | None) -> bool:
+    """Whether `word` is one the store never writes, that the glossary reads whole, where
+    stems are cut short (`Analyser.truncates`): "항공사" (airline) is a word of its own,
+    neither a typo of "항공기" nor "항공편" by its stem."""
+    return (
+        glossary is not None
+        and index.language.truncates
+        and word not in index.known_raw
+        and word in glossary.words
+    )
+
+
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
-    """The stem of `word`, or the English words of its gloss when the store does not use it."""
+    """The stem of `word`, or the English words of its gloss when the store does not use it
+    (where stems are cut short, `Analyser.truncates`: when the store never writes the
+    word whole and the glossary reads it whole: "항공사" is "airline", not "항공편")."""
     stemmed = index.language.stem(word)
-    if glossary is None or stemmed in index.vocabulary:
+    if glossary is None or (stemmed in index.vocabulary and not _read_whole(word, index, glossary)):
         return [stemmed]
+    if index.language.truncates and word in index.language.stopwords:
+        return [stemmed]  # a filler word, dropped as such: its English would count as rare
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]
@@ -260,9 +298,25 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     cutoff = params.typo_cutoff_long if len(spelt) >= 7 else params.typo_cutoff_short
     best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is None:
+        best = _one_edit(spelt, index)
+    if best is None:
         return token
     word = index.language.written(str(best[0]))
     return token if _negates(token, word) else word
+
+
+def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
+    """The store word `Analyser.typo_edits` letter edits from `spelt`, or None when
+    there is none, or several that mean different things (then the typo could be of
+    either; "몇펀" is "몇편" or "몇번", both "몇 회" to the store)."""
+    edits = index.language.typo_edits
+    if not edits:
+        return None
+    near = process.extract(
+        spelt, index.typo_vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=3
+    )
+    meanings = {index.synonyms.apply(index.language.written(str(n[0]))) for n in near}
+    return near[0] if len(meanings) == 1 else None
 
 
 def _negates(token: str, word: str) -> bool:

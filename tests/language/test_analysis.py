@@ -97,6 +97,66 @@ def test_korean_typos_are_compared_letter_by_letter() -> None:
 def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
     from bot.language.analysis import fold_korean
 
-    assert fold_korean("Woo Won-shik이 누구예요?") == "woo won shik 이 누구예요"
+    assert fold_korean("Woo Won-shik이 누구예요?") == "woo won shik 이 누구"
     assert fold_korean("Kia랑 Hyundai") == "kia 랑 hyundai"
     assert fold_korean("13회") == "13회"  # a figure keeps its counter
+    assert fold_korean("주13회") == "주 13회"  # set apart from the word before it
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("회인가요", "회"),  # the copula after a one-syllable noun
+        ("번이에요", "번"),
+        ("뭐예요", "뭐"),
+        ("발표했나요", "발표"),  # 하다 after a noun
+        ("개설됐어요", "개설"),  # 되다 after a noun
+        ("발표한", "발표"),
+        ("만났나요", "만났"),  # a verb keeps its stem
+        ("서울은요", "서울"),  # endings stack: 요, then 은
+        ("카자흐스탄에서", "카자흐스탄"),
+        ("서울과기대가", "서울과기대"),
+        ("2020년이었죠", "2020"),
+        ("있나요", "있나"),  # a verb stem of one syllable keeps its ending (but 요)
+        ("사는데", "사는데"),
+        ("했어요", "했어"),  # all ending but 요: read by the glossary as "did"
+        ("도로", "도로"),  # two syllables ending like a particle are a word
+        ("회의", "회의"),
+        ("나이", "나이"),
+        ("공장도", "공장도"),  # "also" is read by the glossary
+        ("얼마나", "얼마나"),  # 나 ends more words than it follows
+        ("회사들이", "회사"),  # the plural 들, then 이
+        ("어디임", "어디"),  # the nominal copula
+        ("모임", "모임"),  # a word of two syllables ending in 임 stays
+        ("뭐뭐", "뭐"),  # said twice, as a list is asked for
+        ("누구누구", "누구"),
+    ],
+)
+def test_a_korean_word_loses_its_endings_and_particles(word: str, folded: str) -> None:
+    from bot.language.analysis import fold_korean
+
+    assert fold_korean(word) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("5번째", "5위"),  # every ordinal counter as one
+        ("5위", "5위"),
+        ("13편", "13회"),  # every counter of times as one
+        ("13번이에요", "13회"),
+        ("2024년 8월 16일자인가요", "2024 8월 16"),  # a date as 2024-08-16 reads
+        ("2024-08-16", "2024 8월 16"),
+        ("1GW", "1gw"),
+    ],
+)
+def test_a_korean_figure_is_written_with_one_counter(text: str, folded: str) -> None:
+    from bot.language.analysis import fold_korean
+
+    assert fold_korean(text) == folded
+
+
+def test_a_korean_particle_standing_alone_is_filler() -> None:
+    korean = analyser("ko")
+    assert korean.words("Kia 랑 Hyundai") == ["kia", "hyundai"]
+    assert "랑" in korean.stopwords and "도" not in korean.stopwords

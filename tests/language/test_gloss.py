@@ -92,3 +92,76 @@ def test_words_the_glossary_cannot_read_are_named() -> None:
     russian = build_glossary("ru", NAMES)
     assert russian.unread("Школу открыли в КазНУ?") == ["казну"]
     assert russian.unread("Сколько рейсов из Алматы в 2024?") == []  # names and figures aside
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("한국이 카자흐스탄의 5번째 투자국인가요?", "is korea kazakhstan 5th investor"),
+        ("2위", "2nd"),
+        ("주 13회", "week 13"),
+        ("2024년 8월 16일자인가요?", "is 2024 august 16"),
+    ],
+)
+def test_a_korean_figure_is_read_with_its_counter(question: str, gloss: str) -> None:
+    korean = build_glossary("ko", NAMES)
+    assert korean.read(question) == gloss
+    assert not korean.unread(question)
+
+
+def test_a_korean_form_cut_short_by_the_fold_never_displaces_a_word_as_written() -> None:
+    korean = build_glossary("ko")
+    # "누구의" (whose) and "어디에나" (everywhere) fold to "누구" and "어디".
+    assert korean.word("누구") == "who" and korean.word("어디") == "where"
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("이 기사 언제 나온 거예요", "this news when published"),  # 거: filler, not "stuff"
+        ("고맙다고 한 게", "thanks"),  # 한 after a verb says "did", never "one"
+        ("회담 상대", "meeting counterpart"),
+    ],
+)
+def test_everyday_korean_words_are_read_and_filler_is_dropped(question: str, gloss: str) -> None:
+    assert build_glossary("ko", NAMES).read(question) == gloss
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("두산 발전소 완공 시기는?", False),  # a noun and its topic particle: "what about"
+        ("알마티-서울 노선 운항 항공사는?", False),
+        ("두산 발전소 용량이 2GW예요?", True),  # the copula: a yes/no check
+        ("우원식은 국회의장인가요?", True),
+    ],
+)
+def test_a_korean_question_ending_on_a_topic_is_no_yes_no_check(
+    question: str, checks: bool
+) -> None:
+    assert build_glossary("ko", NAMES).read(question).startswith("is ") is checks
+
+
+def test_a_korean_phrase_word_takes_a_particle_but_never_starts_a_compound() -> None:
+    from bot.store import load_store
+
+    korean = build_glossary("ko", load_store().overlays["ko"].names)  # "대한민국 국회" in it
+    assert korean.read("대한민국 국회의장").endswith("korea speaker")  # not the Assembly
+    assert "national" in korean.read("대한민국 국회는")
+    assert korean.read("의장이 정치 대화 수준이 높다고 했나요?").startswith("is ")
+
+
+def test_a_korean_university_the_release_does_not_name_is_read_as_its_name() -> None:
+    # 연세대 is Yonsei University, not 연세 ("age", honorific) and a syllable.
+    assert "yonsei" in build_glossary("ko").read("연세대 도움으로 세워졌나요?")
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("얼마나 중요한 나라", "how important country"),  # 얼마나 + adjective: how
+        ("얼마나 많이", "how_many"),
+    ],
+)
+def test_korean_eolmana_asks_how_and_how_many_only_with_many(question: str, gloss: str) -> None:
+    assert build_glossary("ko").read(question).replace("how many", "how_many") == gloss

@@ -376,3 +376,15 @@ def test_a_weekday_or_a_month_answers_when(
     results = next(e.id for e in drafted.store.entries if "results" in e.source)
     result = found(drafted, no_date, question, results)
     assert (result.check if result else None) == finding
+
+
+def test_a_korean_exception_follows_the_name_it_sets_aside() -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    korean = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert korean is not None
+    question = "두산은 투르키스탄 말고 다른 지역에도 발전소를 짓나요?"
+    found = korean.findings_for(question, "doosan-power-plant")
+    assert found is not None and "beyond_named" in {f.check for f in found}
+    assert not korean.match(question).answered

@@ -182,3 +182,64 @@ def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) ->
 def test_unknown_names(matcher: Matcher, question: str, names: set[str]) -> None:
     """`Query.unknown_names` (`foreign_names`): the names the release never uses."""
     assert read(question, matcher.index, PARAMS).unknown_names == names
+
+
+@pytest.fixture(scope="module")
+def korean() -> Matcher:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    found = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "stem"),
+    [
+        ("알마티 항공사는?", "airline", "항공"),  # not "항공편" by its first syllables
+        ("알마티 비행기표 얼마", "ticket", "항공"),  # nor a typo of "비행기"
+        ("기아 공장 연간 생산량", "output", "생산"),
+    ],
+)
+def test_a_korean_word_the_store_never_writes_is_read_whole_by_the_glossary(
+    korean: Matcher, question: str, word: str, stem: str
+) -> None:
+    words = korean.prepare(question)
+    assert word in words and stem not in words
+
+
+def test_a_korean_word_the_store_writes_keeps_its_own_reading(korean: Matcher) -> None:
+    assert "항공" in korean.prepare("알마티 서울 항공편")  # the store's word, not "flights"
+
+
+@pytest.mark.parametrize(
+    ("message", "part"),
+    [
+        ("경유는 피하고 싶어서요 ㅠㅠ 항공편이 몇 번 있나요?", "항공편이 몇 번 있나요?"),
+        ("기사 봤는데요, 관광에 어떤 역할을 하나요?", "관광에 어떤 역할을 하나요?"),
+        ("보고서를 써야 해서요 ㅎㅎ 날짜가 언제인가요?", "날짜가 언제인가요?"),
+        ("여행 계획 중인데 비행기가 몇 편이에요?", "비행기가 몇 편이에요?"),
+        ("항공편은 몇 편인가요?", None),  # all question
+    ],
+)
+def test_a_korean_chatty_message_is_read_by_its_question(message: str, part: str | None) -> None:
+    assert question_part(message) == part
+
+
+def test_a_korean_typo_of_one_jamo_is_corrected(korean: Matcher) -> None:
+    assert "출처" in korean.prepare("출쳐가 어디?")  # ㅕ for ㅓ: a ratio of 80 alone
+
+
+def test_a_korean_word_the_glossary_reads_is_no_typo(korean: Matcher) -> None:
+    assert "except" in korean.prepare("투르키스탄 말고")  # 말고, not 맡고
+
+
+def test_a_korean_filler_word_is_dropped_not_read_as_english(korean: Matcher) -> None:
+    words = korean.prepare("혹시 기사에 나와 있나요")  # "possibly", "published": filler
+    assert "possibly" not in words and "published" not in words
+
+
+def test_a_korean_typo_near_two_words_of_one_meaning_is_that_meaning(korean: Matcher) -> None:
+    # 몇펀: one jamo from 몇편 and from 몇번, which the store reads alike (몇 회).
+    assert korean.prepare("항공편 몇펀") == korean.prepare("항공편 몇편")

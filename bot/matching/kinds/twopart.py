@@ -24,6 +24,9 @@ _SPLIT = re.compile(
     rf"(?=(?:(?:{_PREPOSITIONS})\s+(?:{'|'.join(sorted(QUESTION_WORDS))})|{_OPENING})\b)",
     re.IGNORECASE,
 )
+# Korean joins two questions with a clause ending in -고 and a comma: "대사는 누구이고, 면담은
+# 어떻게 끝났나요?", "두산은 뭘 짓고 있고, SK에코플랜트는 ...".
+_KOREAN_SPLIT = re.compile(r"(?<=[\uac00-\ud7a3]고)\s*,\s*")
 PRONOUNS = words("personal_pronouns")
 # The checks that find an entry does not state what is asked (`kinds.unstated`).
 _UNSTATED = frozenset({"unstated_attribute", "uncounted", "no_time", "no_future"})
@@ -32,7 +35,7 @@ MIN_PART_WORDS = 2  # "and how often?" is no question on its own
 
 def parts(text: str) -> list[str]:
     """`text` split into its questions (one item when it asks one)."""
-    pieces = [p.strip(" ?,;") for p in _SPLIT.split(text)]
+    pieces = [p.strip(" ?,;") for part in _KOREAN_SPLIT.split(text) for p in _SPLIT.split(part)]
     return [p for p in pieces if p]
 
 

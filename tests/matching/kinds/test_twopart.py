@@ -88,3 +88,25 @@ def test_a_pronoun_part_asks_about_what_the_first_part_names(
     assert matcher.plain_verdict("how old is he", matcher.params).answered
     match = matcher.match(question)
     assert not match.answered and match.form is Form.UNSTATED
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("대사는 누구이고, 면담은 어떻게 끝났나요?", ["대사는 누구이고", "면담은 어떻게 끝났나요"]),
+        ("두산은 뭘 짓고 있고, SK는요?", ["두산은 뭘 짓고 있고", "SK는요"]),
+        ("알마티, 아스타나 항공편", ["알마티, 아스타나 항공편"]),  # a comma alone joins no clauses
+    ],
+)
+def test_a_korean_clause_ending_in_go_and_a_comma_joins_two_questions(
+    text: str, pieces: list[str]
+) -> None:
+    assert parts(text) == pieces
+
+
+def test_both_parts_of_a_korean_question_are_answered() -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    found = Matchers(load_store(), lazy=True).match("이 소식 언제 나온 거고, 누가 발표했어요?")
+    assert [part.intent for part in found.parts] == ["publication-date", "news-source"]
