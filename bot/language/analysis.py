@@ -49,8 +49,32 @@ def fold_korean(text: str) -> str:
 
 
 def fold_kazakh(text: str) -> str:
-    """Kazakh text folded for comparison: Kazakh letters as their Russian look-alikes."""
+    """Kazakh text folded for comparison: Kazakh letters as their Russian look-alikes,
+    and "in" before a word that says where a thing is or goes ("кореядагы" -> "in
+    кореядагы", "сеулге" -> "in сеулге").
+
+    Kazakh says where something goes or is by an ending, where English puts "in" or
+    "to" before the name: "Қазақстанның Кореядағы елшісі" is Kazakhstan's ambassador
+    *in* Korea, "Кореяның Қазақстандағы елшісі" Korea's in Kazakhstan. The "in" lets
+    the matcher's destination rule (`index.targets`) tell the two apart; it is a filler
+    word everywhere else.
+    """
+    folded = _fold_kazakh_letters(text)
+    return " ".join(f"in {w}" if _towards(w) else w for w in folded.split())
+
+
+def _fold_kazakh_letters(text: str) -> str:
     return normalise(text).translate(_RUSSIAN_FOLD).translate(_KAZAKH_FOLD)
+
+
+# Endings that say where a thing is ("-дағы": the ambassador in ...) or goes (the
+# dative "-ға": to), folded; the word before them keeps at least three letters. The
+# bare locative "-да" is left alone: it ends phrases too ("қай жерде", where).
+_TOWARDS = re.compile(r".{3,}(?:[дт]агы|[дт]еги|[гк][ае])")
+
+
+def _towards(word: str) -> bool:
+    return _TOWARDS.fullmatch(word) is not None
 
 
 @functools.cache
@@ -67,7 +91,9 @@ def stem_russian(word: str) -> str:
 
 @functools.cache
 def _kazakh_suffixes() -> tuple[str, ...]:
-    return tuple(sorted((row[0] for row in rows("suffixes_kk")), key=len, reverse=True))
+    return tuple(
+        sorted({suffix for row in rows("suffixes_kk") for suffix in row}, key=len, reverse=True)
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -81,11 +107,29 @@ def stem_kazakh(word: str) -> str:
     while stripped:
         stripped = False
         for suffix in _kazakh_suffixes():
-            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_KAZAKH_STEM:
-                word = word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= _MIN_KAZAKH_STEM and _joins(stem, suffix):
+                word = stem
                 stripped = True
                 break
     return word
+
+
+# Kazakh endings open with a voiceless consonant after a voiceless one ("айт-ты",
+# "рейс-тер") and with a voiced one after anything else ("бар-ды", "жол-дар"), so
+# "кайтар" never ends in the plural "-тар".
+_VOICELESS = frozenset("кпстфхцчшщ")
+_VOICELESS_OPENING = frozenset("ткп")
+_VOICED_OPENING = frozenset("дгб")
+
+
+def _joins(stem: str, suffix: str) -> bool:
+    """Whether `suffix` may follow `stem` as an ending, by the voicing of their meeting."""
+    if suffix[0] in _VOICELESS_OPENING:
+        return stem[-1] in _VOICELESS
+    if suffix[0] in _VOICED_OPENING:
+        return stem[-1] not in _VOICELESS
+    return True
 
 
 @functools.cache
@@ -139,6 +183,15 @@ class Analyser:
     stopwords: frozenset[str]
     spelling: Callable[[str], str] = _as_is
     written: Callable[[str], str] = _as_is
+    # How a term of the synonym and names tables is folded, when not as text is: a
+    # Kazakh name form ("Кореядағы") without the "in" the text fold puts before it,
+    # so that the "in" stays when the name is rewritten.
+    term_fold: Callable[[str], str] | None = None
+
+    @property
+    def terms(self) -> Callable[[str], str]:
+        """The fold of synonym-table terms (`term_fold`, else `fold`)."""
+        return self.term_fold or self.fold
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -167,7 +220,9 @@ def analyser(language: str) -> Analyser:
     if language == "ru":
         return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
     if language == "kk":
-        return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
+        return Analyser(
+            "kk", fold_kazakh, stem_kazakh, words("stopwords_kk"), term_fold=_fold_kazakh_letters
+        )
     if language == "ko":
         return Analyser("ko", fold_korean, stem_korean, words("stopwords_ko"), jamo, syllables)
     raise KeyError(f"no analyser for language {language!r}")

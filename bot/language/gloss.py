@@ -162,7 +162,7 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     table += [(english, forms) for english, *forms in rows(f"gloss_{language}")]
     for english, forms in table:
         for form in forms:
-            folded = tuple(fold.fold(form.replace("_", " ")).split())
+            folded = tuple(fold.terms(form.replace("_", " ")).split())
             if len(folded) == 1:
                 single[folded[0]] = english.casefold()
             elif folded:

@@ -46,12 +46,45 @@ def test_russian_words_use_the_snowball_stemmer(word: str, stem: str) -> None:
     [
         ("рейстердин", "рейс"),  # plural + genitive, folded
         ("сеулге", "сеул"),  # dative
-        ("алматыдан", "алма"),  # ablative, then the possessive -ы
+        ("алматыдан", "алмат"),  # ablative, then the possessive -ы
         ("ел", "ел"),  # too short to strip
+        ("тобындагы", "тоб"),  # possessive, locative, then "what is in it"
+        ("елшисине", "елш"),  # possessive + dative
+        ("кайтарылды", "кайтар"),  # passive + past
+        ("салатын", "сал"),  # participle
+        ("жатырмын", "жатыр"),  # personal ending
+        ("айтыныз", "айт"),  # polite imperative
     ],
 )
 def test_kazakh_endings_are_stripped_in_layers(word: str, stem: str) -> None:
     assert stem_kazakh(word) == stem
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("салып", "салады", "салу", "салган", "салатын"),  # one verb, five forms
+        ("тобы", "тобын", "тобында", "тобындагы"),
+        ("кездесу", "кездести", "кездеседи"),
+    ],
+)
+def test_the_forms_of_a_kazakh_word_share_one_stem(forms: tuple[str, ...]) -> None:
+    assert len({stem_kazakh(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Қазақстанның Кореядағы елшісі", "казакстаннын in кореядагы елшиси"),
+        ("Сеулге рейс", "in сеулге рейс"),  # dative: to
+        ("ел", "ел"),  # too short to carry a case ending
+    ],
+)
+def test_a_kazakh_word_in_the_locative_or_dative_is_marked_as_a_destination(
+    text: str, folded: str
+) -> None:
+    assert analyser("kk").fold(text) == folded
+    assert analyser("kk").terms(text) == folded.replace("in ", "")
 
 
 @pytest.mark.parametrize(

@@ -150,3 +150,20 @@ def test_an_english_or_other_latin_question_is_not_read_as_russian(
 ) -> None:
     match = matchers.match(question)
     assert not match.answered and match.language in ("en", "de")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Қазақстанның Кореядағы елшісі кім?", True),  # Kazakhstan's ambassador in Korea
+        ("Кореяның Қазақстандағы елшісі кім?", False),  # Korea's in Kazakhstan: someone else
+    ],
+)
+def test_a_kazakh_locative_says_where_an_ambassador_is(
+    matchers: Matchers, question: str, answered: bool
+) -> None:
+    match = matchers.match(question)
+    assert (match.answered, match.intent if answered else None) == (
+        answered,
+        "ambassador" if answered else None,
+    )
