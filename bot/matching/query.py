@@ -252,7 +252,14 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     if best is None:
         return token
     word = index.language.written(str(best[0]))
-    return token if _negates(token, word) else word
+    return token if _negates(token, word) or _extends(token, word, index) else word
+
+
+def _extends(token: str, word: str, index: StoreIndex) -> bool:
+    """ "министрлік" (a ministry) is no typo of "министрі" (its minister): a longer
+    word that starts with the stem of `token` is another word built on it."""
+    stem = index.language.stem(token)
+    return len(word) > len(token) and word.startswith(stem) and index.language.stem(word) != stem
 
 
 def _negates(token: str, word: str) -> bool:

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching import Kind, Matcher, Params
+from bot.matching import Kind, Matcher, Matchers, Params
 from bot.matching.query import correct, focus, question_part, read
+from bot.store import Store
 
 PARAMS = Params()
 PREAMBLE = (
@@ -182,3 +183,11 @@ def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) ->
 def test_unknown_names(matcher: Matcher, question: str, names: set[str]) -> None:
     """`Query.unknown_names` (`foreign_names`): the names the release never uses."""
     assert read(question, matcher.index, PARAMS).unknown_names == names
+
+
+def test_a_word_built_on_another_is_no_typo_of_it(store: Store) -> None:
+    kazakh = Matchers(store).matcher_for("kk")
+    assert kazakh is not None
+    # "министрі" (its minister) is not "министрлік" (a ministry) misspelt.
+    assert correct("министри", kazakh.index, kazakh.params) == "министри"
+    assert correct("министрлик", kazakh.index, kazakh.params) == "министрлик"
