@@ -33,6 +33,10 @@ def language(request: pytest.FixtureRequest) -> str:
         ("ru", "Сколько рейсов в неделю?", "how many flights per week"),
         ("ru", "сколько рейсов из Алма-Аты", "how many flights from almaty"),
         ("kk", "Аптасына қанша рейс бар?", "per week how many flights is there"),
+        # Everyday Kazakh verbs and nouns, and auxiliary verbs left out as filler.
+        ("kk", "Doosan салатын станция", "doosan build power plant"),
+        ("kk", "У Вон Сик қандай рөл атқарды", "woo won-shik which role perform"),
+        ("kk", "рейстер ықпал етіп жатыр", "flights contribute"),
         ("ko", "주당 몇 편의 항공편이 있나요?", "per week how many flights flights is there"),
         # Names, as the names table spells them, become the English name.
         ("ru", "Кто такой У Вон Сик?", "whos woo won-shik"),

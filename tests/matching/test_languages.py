@@ -167,3 +167,16 @@ def test_a_kazakh_locative_says_where_an_ambassador_is(
         answered,
         "ambassador" if answered else None,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Корея Қазақстанның төртінші сауда серіктесі ме?", True),  # the 4th, as stated
+        ("Қазақстанның үшінші сауда серіктесі қай ел?", False),  # the 3rd is not stated
+    ],
+)
+def test_a_kazakh_ordinal_is_a_figure_the_entry_must_state(
+    matchers: Matchers, question: str, answered: bool
+) -> None:
+    assert matchers.match(question).answered is answered
