@@ -174,9 +174,18 @@ def test_a_kazakh_locative_says_where_an_ambassador_is(
     [
         ("Корея Қазақстанның төртінші сауда серіктесі ме?", True),  # the 4th, as stated
         ("Қазақстанның үшінші сауда серіктесі қай ел?", False),  # the 3rd is not stated
+        ("Қазақстанның ең ірі сауда серіктесі қай ел?", False),  # the largest: the 1st
     ],
 )
 def test_a_kazakh_ordinal_is_a_figure_the_entry_must_state(
     matchers: Matchers, question: str, answered: bool
 ) -> None:
     assert matchers.match(question).answered is answered
+
+
+def test_a_kazakh_president_is_no_president_of_kazakhstan_unless_it_says_so(
+    matchers: Matchers,
+) -> None:
+    korean = matchers.match("Кореяның президенті кім?")
+    assert not korean.answered
+    assert matchers.match("Қазақстан Президенті кім?").intent == "hong-beom-do"
