@@ -167,7 +167,7 @@ class Matcher:
         """
         match = self._own_verdict(scored, params)
         if self.glossary is not None and self.base is not None:
-            match = self._second_reading(scored.query, match)
+            match = self._second_reading(scored.query, match, params or self.params)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
             return match
         if not self._sibling_words(scored.query):
@@ -189,20 +189,27 @@ class Matcher:
             for word in theirs.language.fold(query.shown).split()
         )
 
-    def _second_reading(self, query: Query, match: Match) -> Match:
+    def _second_reading(self, query: Query, match: Match, params: Params) -> Match:
         """`match` weighed against the English store's verdict on the question's gloss
         (`bot.matching.gloss`). That verdict can change only what a question-kind stage
-        puts another way, so it is worked out only when one could (`could_refine`)."""
+        puts another way, or a "did you mean" it agrees with (`Params.gloss_agreement`),
+        so it is worked out only when it could."""
         assert self.glossary is not None and self.base is not None
         english = self.base
         glossed = read(self.glossary.read(query.shown), english.index, english.params)
-        if not could_refine(glossed):
+        agreeing = match.kind is Kind.CLARIFY and params.gloss_agreement < 100
+        if not could_refine(glossed) and not agreeing:
             return match
         verdict = english.verdict(english.rank(glossed))
         # Only a yes/no check needs to know whether every word was read.
         checks = verdict.form in (Form.YES, Form.NO)
         fully_read = not checks or not self.glossary.unread(query.shown)
-        return combine(match, in_language(verdict, self.store), fully_read=fully_read)
+        return combine(
+            match,
+            in_language(verdict, self.store),
+            fully_read=fully_read,
+            agreement=params.gloss_agreement,
+        )
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params
