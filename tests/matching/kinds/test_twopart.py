@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching import Form, Kind, Matcher
+from bot.matching import Form, Kind, Matcher, Matchers
 from bot.matching.kinds.twopart import completed, parts
+from bot.store import Store
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,28 @@ def test_a_pronoun_part_asks_about_what_the_first_part_names(
     assert matcher.plain_verdict("how old is he", matcher.params).answered
     match = matcher.match(question)
     assert not match.answered and match.form is Form.UNSTATED
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # Kazakh: "және" or ", ал" between two halves that each ask something.
+        ("Кездесу қашан өтті және онда кім болды?", ["Кездесу қашан өтті", "онда кім болды"]),
+        ("Doosan не салады, ал Kia қайда?", ["Doosan не салады", "Kia қайда"]),
+        # "және" between two names of one question splits nothing.
+        (
+            "Алматы және Астана арасында қанша рейс бар?",
+            ["Алматы және Астана арасында қанша рейс бар"],
+        ),
+    ],
+)
+def test_kazakh_parts(text: str, pieces: list[str]) -> None:
+    assert parts(text) == pieces
+
+
+def test_both_parts_of_a_kazakh_question_are_answered(store: Store) -> None:
+    kazakh = Matchers(store).matcher_for("kk")
+    assert kazakh is not None
+    match = kazakh.match("Тоқаевқа не үшін алғыс айтты және CU дүкендері қайда ашылды?")
+    assert match.form is Form.PARTS
+    assert [part.intent for part in match.parts] == ["hong-beom-do", "cu-stores"]
