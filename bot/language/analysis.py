@@ -187,6 +187,9 @@ class Analyser:
     # Kazakh name form ("Кореядағы") without the "in" the text fold puts before it,
     # so that the "in" stays when the name is rewritten.
     term_fold: Callable[[str], str] | None = None
+    # Endings a term of those tables may carry in text and still be that term (Kazakh
+    # case endings: "нұр-сұлтаннан"), as `SynonymTable` takes them.
+    endings: tuple[str, ...] = ()
 
     @property
     def terms(self) -> Callable[[str], str]:
@@ -221,7 +224,12 @@ def analyser(language: str) -> Analyser:
         return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
     if language == "kk":
         return Analyser(
-            "kk", fold_kazakh, stem_kazakh, words("stopwords_kk"), term_fold=_fold_kazakh_letters
+            "kk",
+            fold_kazakh,
+            stem_kazakh,
+            words("stopwords_kk"),
+            term_fold=_fold_kazakh_letters,
+            endings=_kazakh_suffixes(),
         )
     if language == "ko":
         return Analyser("ko", fold_korean, stem_korean, words("stopwords_ko"), jamo, syllables)
