@@ -37,6 +37,9 @@ def language(request: pytest.FixtureRequest) -> str:
         ("kk", "Doosan салатын станция", "doosan build power plant"),
         ("kk", "У Вон Сик қандай рөл атқарды", "woo won-shik which role perform"),
         ("kk", "рейстер ықпал етіп жатыр", "flights contribute"),
+        # Kazakh arithmetic: "how many more", and adding up ("қосқанда").
+        ("kk", "Астана рейстерінен нешеуге көп", "astana flights in how many more"),
+        ("kk", "рейстерді қосқанда қанша", "flights combined how many"),
         ("ko", "주당 몇 편의 항공편이 있나요?", "per week how many flights flights is there"),
         # Names, as the names table spells them, become the English name.
         ("ru", "Кто такой У Вон Сик?", "whos woo won-shik"),

@@ -189,3 +189,8 @@ def test_a_kazakh_president_is_no_president_of_kazakhstan_unless_it_says_so(
     korean = matchers.match("Кореяның президенті кім?")
     assert not korean.answered
     assert matchers.match("Қазақстан Президенті кім?").intent == "hong-beom-do"
+
+
+def test_a_kazakh_question_combining_two_counts_is_worked_out(matchers: Matchers) -> None:
+    match = matchers.match("Астана–Сеул мен Алматы–Сеул рейстерін қосқанда аптасына қанша?")
+    assert match.result is not None and match.result.operation == "sum"
