@@ -41,7 +41,9 @@ def parts(text: str) -> list[str]:
 
 # Kazakh joins two questions with "және" (and) or ", ал" (while) and puts its question
 # words late ("Бұл хабар қашан жарияланды және оны кім таратты?"), so each half must
-# hold one of them (data/to_english_kk.txt) wherever it stands.
+# hold one of them (data/to_english_kk.txt) wherever it stands; the second may be
+# "... ше?" (and what about ...?), which asks the first question again of something else.
+_WHAT_ABOUT = "ше"
 _KAZAKH_JOIN = re.compile(r"\s*,?\s+(?:және|ал)\s+", re.IGNORECASE)
 
 
@@ -57,7 +59,10 @@ def _kazakh_parts(text: str) -> list[str]:
     """The two questions of a Kazakh message joined by "және" or "ал", or []."""
     pieces = [p.strip(" ?,;") for p in _KAZAKH_JOIN.split(text)]
     fold = analyser("kk").terms
-    if len(pieces) == 2 and all(set(fold(p).split()) & _kazakh_asking() for p in pieces):
+    if len(pieces) != 2:
+        return []
+    first, second = (set(fold(p).split()) for p in pieces)
+    if first & _kazakh_asking() and second & (_kazakh_asking() | {_WHAT_ABOUT}):
         return pieces
     return []
 

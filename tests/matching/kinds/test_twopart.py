@@ -97,6 +97,9 @@ def test_a_pronoun_part_asks_about_what_the_first_part_names(
         # Kazakh: "және" or ", ал" between two halves that each ask something.
         ("Кездесу қашан өтті және онда кім болды?", ["Кездесу қашан өтті", "онда кім болды"]),
         ("Doosan не салады, ал Kia қайда?", ["Doosan не салады", "Kia қайда"]),
+        # "..., ал X ше?": the first question asked again of X.
+        ("Kia қайда, ал Hyundai ше?", ["Kia қайда", "Hyundai ше"]),
+        ("Kia, ал Hyundai ше?", ["Kia, ал Hyundai ше"]),  # the first half asks nothing
         # "және" between two names of one question splits nothing.
         (
             "Алматы және Астана арасында қанша рейс бар?",
