@@ -64,7 +64,21 @@ def fold_kazakh(text: str) -> str:
 
 
 def _fold_kazakh_letters(text: str) -> str:
-    return normalise(text).translate(_RUSSIAN_FOLD).translate(_KAZAKH_FOLD)
+    unhyphened = " ".join(_without_hyphened_ending(w) for w in text.split())
+    return normalise(unhyphened).translate(_RUSSIAN_FOLD).translate(_KAZAKH_FOLD)
+
+
+# An ending Kazakh writes after a hyphen on an abbreviation or a Latin name: "ГВт-тық",
+# "БАКАД-тың", "SK-ның" (not on a figure: "5-ші" is an ordinal, data/to_english_kk.txt).
+_HYPHENED_ENDING = re.compile(r"-[а-яәғқңөұүһі]{1,5}(?=\W*$)")
+
+
+def _without_hyphened_ending(word: str) -> str:
+    """`word` without an ending hyphened to an abbreviation or a Latin name."""
+    head = word.split("-", 1)[0]
+    if head[:1].isdigit() or not (head.isascii() or sum(c.isupper() for c in head) > 1):
+        return word
+    return _HYPHENED_ENDING.sub("", word)
 
 
 # Endings that say where a thing is ("-дағы": the ambassador in ...) or goes (the

@@ -133,3 +133,16 @@ def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
     assert fold_korean("Woo Won-shik이 누구예요?") == "woo won shik 이 누구예요"
     assert fold_korean("Kia랑 Hyundai") == "kia 랑 hyundai"
     assert fold_korean("13회") == "13회"  # a figure keeps its counter
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("1 ГВт-тық станция", "1 гвт станция"),  # an ending hyphened to an abbreviation
+        ("SK-ның жобасы", "sk жобасы"),  # or to a Latin name
+        ("5-ші орын", "5 ши орын"),  # a figure keeps it: an ordinal
+        ("Нұр-Сұлтан", "нур султан"),  # a name written with a hyphen stays whole
+    ],
+)
+def test_a_kazakh_ending_hyphened_to_an_abbreviation_is_dropped(text: str, folded: str) -> None:
+    assert analyser("kk").fold(text) == folded
