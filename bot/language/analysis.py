@@ -59,13 +59,14 @@ def fold_kazakh(text: str) -> str:
     the matcher's destination rule (`index.targets`) tell the two apart; it is a filler
     word everywhere else.
     """
-    folded = _fold_kazakh_letters(text)
-    return " ".join(f"in {w}" if _towards(w) else w for w in folded.split())
+    words = _fold_kazakh_letters(text).split()
+    return " ".join([f"in {w}" if _towards(w) else w for w in words])
 
 
 def _fold_kazakh_letters(text: str) -> str:
-    unhyphened = " ".join(_without_hyphened_ending(w) for w in text.split())
-    return normalise(unhyphened).translate(_RUSSIAN_FOLD).translate(_KAZAKH_FOLD)
+    if "-" in text:
+        text = " ".join(_without_hyphened_ending(w) if "-" in w else w for w in text.split())
+    return normalise(text).translate(_RUSSIAN_FOLD).translate(_KAZAKH_FOLD)
 
 
 # An ending Kazakh writes after a hyphen on an abbreviation or a Latin name: "ГВт-тық",
@@ -84,11 +85,12 @@ def _without_hyphened_ending(word: str) -> str:
 # Endings that say where a thing is ("-дағы": the ambassador in ...) or goes (the
 # dative "-ға": to), folded; the word before them keeps at least three letters. The
 # bare locative "-да" is left alone: it ends phrases too ("қай жерде", where).
-_TOWARDS = re.compile(r".{3,}(?:[дт]агы|[дт]еги|[гк][ае])")
+_TOWARDS = ("дагы", "деги", "тагы", "теги", "га", "ге", "ка", "ке")
 
 
 def _towards(word: str) -> bool:
-    return _TOWARDS.fullmatch(word) is not None
+    ending = next((e for e in _TOWARDS if word.endswith(e)), "")
+    return bool(ending) and len(word) - len(ending) >= 3
 
 
 @functools.cache

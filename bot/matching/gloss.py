@@ -89,13 +89,19 @@ def _agrees(native: Match, glossed: Match, agreement: float) -> bool:
     it, and the gloss answers with that entry as it stands. Each reading misses what
     the other sees (endings; words the glossary lacks), so one that clears the bar
     alone is not enough, and both together are."""
+    if not could_agree(native, agreement):
+        return False
+    plain = glossed.answered and glossed.form is Form.PLAIN and glossed.entry is not None
+    return plain and glossed.intent == native.suggestions[0].intent
+
+
+def could_agree(native: Match, agreement: float) -> bool:
+    """Whether the store's own reading offers an entry a gloss answering it alike would
+    have answered (`_agrees`): the English verdict is worth working out only then."""
     if native.kind is not Kind.CLARIFY or native.form is not Form.PLAIN or not native.suggestions:
         return False
     top = native.suggestions[0]
-    if top.doubtful or top.swapped or top.score < agreement:
-        return False
-    plain = glossed.answered and glossed.form is Form.PLAIN and glossed.entry is not None
-    return plain and glossed.intent == top.intent
+    return not top.doubtful and not top.swapped and top.score >= agreement
 
 
 _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})
@@ -117,4 +123,4 @@ def _best(match: Match) -> str | None:
     return match.suggestions[0].intent if match.suggestions else None
 
 
-__all__ = ["Glossary", "combine", "in_language"]
+__all__ = ["Glossary", "combine", "could_agree", "in_language"]

@@ -31,7 +31,7 @@ from bot.language.gloss import Glossary
 from bot.matching.checks import Finding, Pair, findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
-from bot.matching.gloss import combine, in_language
+from bot.matching.gloss import combine, could_agree, in_language
 from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
@@ -197,8 +197,7 @@ class Matcher:
         assert self.glossary is not None and self.base is not None
         english = self.base
         glossed = read(self.glossary.read(query.shown), english.index, english.params)
-        agreeing = match.kind is Kind.CLARIFY and params.gloss_agreement < 100
-        if not could_refine(glossed) and not agreeing:
+        if not could_refine(glossed) and not could_agree(match, params.gloss_agreement):
             return match
         verdict = english.verdict(english.rank(glossed))
         # Only a yes/no check needs to know whether every word was read.

@@ -58,9 +58,9 @@ def _kazakh_asking() -> frozenset[str]:
 def _kazakh_parts(text: str) -> list[str]:
     """The two questions of a Kazakh message joined by "және" or "ал", or []."""
     pieces = [p.strip(" ?,;") for p in _KAZAKH_JOIN.split(text)]
-    fold = analyser("kk").terms
     if len(pieces) != 2:
         return []
+    fold = analyser("kk").terms
     first, second = (set(fold(p).split()) for p in pieces)
     if first & _kazakh_asking() and second & (_kazakh_asking() | {_WHAT_ABOUT}):
         return pieces
