@@ -20,6 +20,7 @@ Korean "항공편이" by "항공편"), or by its stem (`analysis.analyser`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,10 @@ _MIN_FORM = {"ru": 3, "kk": 3, "ko": 2}
 # Languages whose stemmer is sure enough to look a word up by (Snowball Russian); a
 # Korean "stem" is the first two syllables and would join unrelated words.
 _BY_STEM = frozenset({"ru"})
+# Languages whose stores read an unknown word as a known one of the same reading
+# (`Glossary.forms`): Kazakh (on the Russian and Korean eval sets it answered more but
+# declined less).
+_REREADS = frozenset({"kk"})
 _YES_NO = "is"
 # Particles glued to a word that add a meaning English puts in a word of its own.
 _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
@@ -54,6 +59,20 @@ class Glossary:
     phrases: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], str], ...]]
     stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
     particles: frozenset[str] = frozenset()  # endings a form too short for a stem may take
+    # Whether a word the store does not use may be read as a word of the same reading
+    # that it does use (`forms`): a sweep over the eval sets chose it for Kazakh only.
+    rereads: bool = False
+
+    @functools.cached_property
+    def forms(self) -> Mapping[str, tuple[str, ...]]:
+        """Each one-word reading with the folded native words that read as it (none
+        unless `rereads`)."""
+        if not self.rereads:
+            return {}
+        found: dict[str, list[str]] = {}
+        for form, reading in self.words.items():
+            found.setdefault(reading, []).append(form)
+        return {reading: tuple(forms) for reading, forms in found.items()}
 
     def unread(self, text: str) -> list[str]:
         """The words of `text` the glossary cannot read (names and figures aside)."""
@@ -175,4 +194,4 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     particles = (
         frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
     )
-    return Glossary(language, fold, single, longest_first, stems, particles)
+    return Glossary(language, fold, single, longest_first, stems, particles, language in _REREADS)

@@ -188,6 +188,11 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]
+    # A word the store does not use, read as one the store uses for the same thing
+    # ("ұшқым", I'd fly, as "рейс", flight: both read "flights").
+    for form in glossary.forms.get(reading, ()):
+        if (known := index.language.stem(form)) in index.vocabulary:
+            return [known]
     return [ENGLISH.stem(w) for w in reading.split("_")]
 
 

@@ -99,3 +99,9 @@ def test_words_the_glossary_cannot_read_are_named() -> None:
     russian = build_glossary("ru", NAMES)
     assert russian.unread("Школу открыли в КазНУ?") == ["казну"]
     assert russian.unread("Сколько рейсов из Алматы в 2024?") == []  # names and figures aside
+
+
+def test_kazakh_words_of_one_reading_are_found_together() -> None:
+    kazakh = build_glossary("kk")
+    assert {"рейс", "ушкым"} <= set(kazakh.forms["flights"])  # folded forms
+    assert build_glossary("ru").forms == {}  # Russian reads an unknown word as English

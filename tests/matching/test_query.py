@@ -191,3 +191,12 @@ def test_a_word_built_on_another_is_no_typo_of_it(store: Store) -> None:
     # "министрі" (its minister) is not "министрлік" (a ministry) misspelt.
     assert correct("министри", kazakh.index, kazakh.params) == "министри"
     assert correct("министрлик", kazakh.index, kazakh.params) == "министрлик"
+
+
+def test_a_kazakh_word_the_store_lacks_is_read_as_its_own_word_of_one_reading(
+    store: Store,
+) -> None:
+    kazakh = Matchers(store).matcher_for("kk")
+    assert kazakh is not None
+    # "ұшқым" (I'd fly) is no word of the store; "рейс" (flight) is, and reads the same.
+    assert "рейс" in kazakh.prepare("Сеулге ұшқым келеді")
