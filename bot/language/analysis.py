@@ -50,17 +50,17 @@ def fold_korean(text: str) -> str:
 
 def fold_kazakh(text: str) -> str:
     """Kazakh text folded for comparison: Kazakh letters as their Russian look-alikes,
-    and "in" before a word that says where a thing is or goes ("кореядагы" -> "in
-    кореядагы", "сеулге" -> "in сеулге").
+    and "to" before a word that says where a thing is or goes ("кореядагы" -> "to
+    кореядагы", "сеулге" -> "to сеулге").
 
-    Kazakh says where something goes or is by an ending, where English puts "in" or
-    "to" before the name: "Қазақстанның Кореядағы елшісі" is Kazakhstan's ambassador
-    *in* Korea, "Кореяның Қазақстандағы елшісі" Korea's in Kazakhstan. The "in" lets
-    the matcher's destination rule (`index.targets`) tell the two apart; it is a filler
-    word everywhere else.
+    Kazakh says where something goes or is by an ending, where English puts "to" or
+    "in" before the name: "Қазақстанның Кореядағы елшісі" is Kazakhstan's ambassador
+    *to* Korea, "Кореяның Қазақстандағы елшісі" Korea's to Kazakhstan. The "to" lets
+    the matcher's destination rule (`index.targets`) tell the two apart, and reads so
+    in the English gloss ("ambassador to Japan"); it is a filler word everywhere else.
     """
     words = _fold_kazakh_letters(text).split()
-    return " ".join([f"in {w}" if _towards(w) else w for w in words])
+    return " ".join([f"to {w}" if _towards(w) else w for w in words])
 
 
 def _fold_kazakh_letters(text: str) -> str:
@@ -200,8 +200,8 @@ class Analyser:
     spelling: Callable[[str], str] = _as_is
     written: Callable[[str], str] = _as_is
     # How a term of the synonym and names tables is folded, when not as text is: a
-    # Kazakh name form ("Кореядағы") without the "in" the text fold puts before it,
-    # so that the "in" stays when the name is rewritten.
+    # Kazakh name form ("Кореядағы") without the "to" the text fold puts before it,
+    # so that the "to" stays when the name is rewritten.
     term_fold: Callable[[str], str] | None = None
     # Endings a term of those tables may carry in text and still be that term (Kazakh
     # case endings: "нұр-сұлтаннан"), as `SynonymTable` takes them.
