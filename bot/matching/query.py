@@ -37,8 +37,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _OPENERS = words("question_openers")
 # "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
 _NEGATING = words("negating_prefixes")
-# Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
-_CLAUSE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*")
+# Where a clause of a chatty message ends: a sentence end, a colon, an emoticon, the
+# Kazakh particle "ғой," that closes a statement of what both know ("... кездесіпті ғой,").
+_CLAUSE_END = re.compile(r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*|(?<=\bғой,)\s+")
 # "I'd love to know ...", "could you tell me ...": what follows is the question.
 _REQUEST = re.compile(
     r"\b(?:"

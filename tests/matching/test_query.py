@@ -200,3 +200,8 @@ def test_a_kazakh_word_the_store_lacks_is_read_as_its_own_word_of_one_reading(
     assert kazakh is not None
     # "ұшқым" (I'd fly) is no word of the store; "рейс" (flight) is, and reads the same.
     assert "рейс" in kazakh.prepare("Сеулге ұшқым келеді")
+
+
+def test_a_kazakh_statement_closed_by_goi_is_context_not_question() -> None:
+    message = "Елші Сеулде болды ғой, ол кіммен кездесті?"
+    assert question_part(message) == "ол кіммен кездесті?"
