@@ -40,6 +40,8 @@ def language(request: pytest.FixtureRequest) -> str:
         # Kazakh arithmetic: "how many more", and adding up ("қосқанда").
         ("kk", "Астана рейстерінен нешеуге көп", "astana flights to how many more"),
         ("kk", "рейстерді қосқанда қанша", "flights combined how many"),
+        # "қаншалықты" asks how (to what extent), not how much it costs.
+        ("kk", "қаншалықты маңызды", "how important"),
         ("ko", "주당 몇 편의 항공편이 있나요?", "per week how many flights flights is there"),
         # Names, as the names table spells them, become the English name.
         ("ru", "Кто такой У Вон Сик?", "whos woo won-shik"),
