@@ -194,3 +194,12 @@ def test_a_kazakh_president_is_no_president_of_kazakhstan_unless_it_says_so(
 def test_a_kazakh_question_combining_two_counts_is_worked_out(matchers: Matchers) -> None:
     match = matchers.match("Астана–Сеул мен Алматы–Сеул рейстерін қосқанда аптасына қанша?")
     assert match.result is not None and match.result.operation == "sum"
+
+
+def test_korean_the_adjective_is_no_other_subject_than_korea(matchers: Matchers) -> None:
+    # "корей парламенті" (the Korean parliament) asks about the parliament of Korea.
+    kazakh = matchers.matcher_for("kk")
+    assert kazakh is not None
+    found = kazakh.findings_for("корей парламентінің басшысы кім", "speaker") or []
+    assert "subject_swap" not in {f.check for f in found}
+    assert matchers.match("корей парламентінің басшысы кім").intent == "speaker"
