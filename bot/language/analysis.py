@@ -128,8 +128,48 @@ def strip_korean(word: str) -> str:
 
 
 def fold_kazakh(text: str) -> str:
-    """Kazakh text folded for comparison: Kazakh letters as their Russian look-alikes."""
+    """Kazakh text folded for comparison: Kazakh letters as their Russian look-alikes,
+    and "to" before a word that says where a thing is or goes ("кореядагы" -> "to
+    кореядагы", "сеулге" -> "to сеулге").
+
+    Kazakh says where something goes or is by an ending, where English puts "to" or
+    "in" before the name: "Қазақстанның Кореядағы елшісі" is Kazakhstan's ambassador
+    *to* Korea, "Кореяның Қазақстандағы елшісі" Korea's to Kazakhstan. The "to" lets
+    the matcher's destination rule (`index.targets`) tell the two apart, and reads so
+    in the English gloss ("ambassador to Japan"); it is a filler word everywhere else.
+    """
+    words = _fold_kazakh_letters(text).split()
+    return " ".join([f"to {w}" if _towards(w) else w for w in words])
+
+
+def _fold_kazakh_letters(text: str) -> str:
+    if "-" in text:
+        text = " ".join(_without_hyphened_ending(w) if "-" in w else w for w in text.split())
     return normalise(text).translate(_RUSSIAN_FOLD).translate(_KAZAKH_FOLD)
+
+
+# An ending Kazakh writes after a hyphen on an abbreviation or a Latin name: "ГВт-тық",
+# "БАКАД-тың", "SK-ның" (not on a figure: "5-ші" is an ordinal, data/to_english_kk.txt).
+_HYPHENED_ENDING = re.compile(r"-[а-яәғқңөұүһі]{1,5}(?=\W*$)")
+
+
+def _without_hyphened_ending(word: str) -> str:
+    """`word` without an ending hyphened to an abbreviation or a Latin name."""
+    head = word.split("-", 1)[0]
+    if head[:1].isdigit() or not (head.isascii() or sum(c.isupper() for c in head) > 1):
+        return word
+    return _HYPHENED_ENDING.sub("", word)
+
+
+# Endings that say where a thing is ("-дағы": the ambassador in ...) or goes (the
+# dative "-ға": to), folded; the word before them keeps at least three letters. The
+# bare locative "-да" is left alone: it ends phrases too ("қай жерде", where).
+_TOWARDS = ("дагы", "деги", "тагы", "теги", "га", "ге", "ка", "ке")
+
+
+def _towards(word: str) -> bool:
+    ending = next((e for e in _TOWARDS if word.endswith(e)), "")
+    return bool(ending) and len(word) - len(ending) >= 3
 
 
 @functools.cache
@@ -146,7 +186,9 @@ def stem_russian(word: str) -> str:
 
 @functools.cache
 def _kazakh_suffixes() -> tuple[str, ...]:
-    return tuple(sorted((row[0] for row in rows("suffixes_kk")), key=len, reverse=True))
+    return tuple(
+        sorted({suffix for row in rows("suffixes_kk") for suffix in row}, key=len, reverse=True)
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -160,11 +202,29 @@ def stem_kazakh(word: str) -> str:
     while stripped:
         stripped = False
         for suffix in _kazakh_suffixes():
-            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_KAZAKH_STEM:
-                word = word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= _MIN_KAZAKH_STEM and _joins(stem, suffix):
+                word = stem
                 stripped = True
                 break
     return word
+
+
+# Kazakh endings open with a voiceless consonant after a voiceless one ("айт-ты",
+# "рейс-тер") and with a voiced one after anything else ("бар-ды", "жол-дар"), so
+# "кайтар" never ends in the plural "-тар".
+_VOICELESS = frozenset("кпстфхцчшщ")
+_VOICELESS_OPENING = frozenset("ткп")
+_VOICED_OPENING = frozenset("дгб")
+
+
+def _joins(stem: str, suffix: str) -> bool:
+    """Whether `suffix` may follow `stem` as an ending, by the voicing of their meeting."""
+    if suffix[0] in _VOICELESS_OPENING:
+        return stem[-1] in _VOICELESS
+    if suffix[0] in _VOICED_OPENING:
+        return stem[-1] not in _VOICELESS
+    return True
 
 
 @functools.cache
@@ -227,6 +287,18 @@ class Analyser:
     typo_edits: int = 0
     # A word that relates a name follows it ("투르키스탄 말고": "except Turkestan").
     postpositions: bool = False
+    # How a term of the synonym and names tables is folded, when not as text is: a
+    # Kazakh name form ("Кореядағы") without the "to" the text fold puts before it,
+    # so that the "to" stays when the name is rewritten.
+    term_fold: Callable[[str], str] | None = None
+    # Endings a term of those tables may carry in text and still be that term (Kazakh
+    # case endings: "нұр-сұлтаннан"), as `SynonymTable` takes them.
+    endings: tuple[str, ...] = ()
+
+    @property
+    def terms(self) -> Callable[[str], str]:
+        """The fold of synonym-table terms (`term_fold`, else `fold`)."""
+        return self.term_fold or self.fold
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -255,7 +327,14 @@ def analyser(language: str) -> Analyser:
     if language == "ru":
         return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
     if language == "kk":
-        return Analyser("kk", fold_kazakh, stem_kazakh, words("stopwords_kk"))
+        return Analyser(
+            "kk",
+            fold_kazakh,
+            stem_kazakh,
+            words("stopwords_kk"),
+            term_fold=_fold_kazakh_letters,
+            endings=_kazakh_suffixes(),
+        )
     if language == "ko":
         # A filler word as the fold leaves it too ("있나요" -> "있"), and a particle
         # standing alone, as it does after a Latin name ("Kia 랑").

@@ -17,8 +17,13 @@ class SynonymTable:
     """
 
     def __init__(
-        self, synonyms: Mapping[str, Iterable[str]], fold: Callable[[str], str] = normalise
+        self,
+        synonyms: Mapping[str, Iterable[str]],
+        fold: Callable[[str], str] = normalise,
+        endings: Iterable[str] = (),
     ) -> None:
+        """`endings`: case endings a term may carry and still be that term (Kazakh
+        "нұр-сұлтаннан" is "нұр-сұлтан" + "нан"); the ending goes with the rewrite."""
         table: dict[str, str] = {}
         for canonical, variants in synonyms.items():
             target = fold(canonical)
@@ -32,8 +37,15 @@ class SynonymTable:
         self._table = table
         if table:
             alternatives = sorted(table, key=len, reverse=True)
+            ending = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+            # Only a term long enough to be a word of its own takes an ending: "жас"
+            # (age) + "ады" is "жасады" (did), another word.
+            long = [a for a in alternatives if ending and len(a) >= _MIN_INFLECTED]
+            short = [a for a in alternatives if a not in long]
+            branches = [rf"(?:{_either(long)})(?:{ending}){{0,3}}"] if long else []
+            branches += [_either(short)] if short else []
             self._pattern: re.Pattern[str] | None = re.compile(
-                r"\b(?:" + "|".join(re.escape(a) for a in alternatives) + r")\b"
+                r"\b(?:" + "|".join(branches) + r")\b"
             )
         else:
             self._pattern = None
@@ -41,4 +53,18 @@ class SynonymTable:
     def apply(self, normalised: str) -> str:
         if self._pattern is None:
             return normalised
-        return self._pattern.sub(lambda m: self._table[m.group(0)], normalised)
+        return self._pattern.sub(self._rewrite, normalised)
+
+    def _rewrite(self, match: re.Match[str]) -> str:
+        """The canonical form of a variant found with or without an ending."""
+        found = match.group(0)
+        while found and found not in self._table:
+            found = found[:-1]
+        return self._table.get(found, match.group(0))
+
+
+_MIN_INFLECTED = 5  # letters a term needs to take an ending
+
+
+def _either(alternatives: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(a) for a in alternatives) + ")"

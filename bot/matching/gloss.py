@@ -15,7 +15,10 @@ stages saw what kind of question it is, about the same entry:
   value. A conversion never: its units are English words;
 - an attribute the release does not state (age, cost, predecessor) of that
   entry, or when that reading has no candidate: "the release does not say",
-  never the entry's answer.
+  never the entry's answer;
+- a plain answer of the entry the store's own reading offers first in a "did
+  you mean", where that reading scores it `Params.gloss_agreement` or more
+  with nothing doubtful (a per-language setting, off unless an overlay sets it).
 
 A gloss answer alone is never enough: word-by-word English loses what endings
 say ("Korea's ambassador in Kazakhstan" and "Kazakhstan's in Korea" read
@@ -56,13 +59,15 @@ def _candidate(candidate: Candidate, store: Store) -> Candidate:
     return replace(candidate, question=entry.questions[0])
 
 
-def combine(native: Match, glossed: Match, *, fully_read: bool) -> Match:
+def combine(native: Match, glossed: Match, *, fully_read: bool, agreement: float = 100.0) -> Match:
     """One verdict from the two readings of a question (see the module's rules).
 
     `fully_read`: the glossary read every word. A word it could not read stays in the
     gloss unread, and an English yes/no check would take it for another value: such
-    a gloss puts no yes/no check. A verdict taken from the gloss keeps the asker's
-    question and whether part of it was left unread."""
+    a gloss puts no yes/no check. `agreement` (`Params.gloss_agreement`): the score
+    from which a "did you mean" the gloss answers alike is answered (`_agrees`). A
+    verdict taken from the gloss keeps the asker's question and whether part of it
+    was left unread."""
     if native.kind is Kind.SMALLTALK:
         return native
     mine = _best(native)
@@ -73,9 +78,30 @@ def combine(native: Match, glossed: Match, *, fully_read: bool) -> Match:
     taken = taken and not (checks and not fully_read) and not converted
     # The release does not say: only of the entry this store's reading points to.
     taken = taken or (glossed.form is Form.UNSTATED and ours)
-    if not taken:
+    if not (taken or _agrees(native, glossed, agreement)):
         return native
     return replace(glossed, question=native.question, cut=native.cut)
+
+
+def _agrees(native: Match, glossed: Match, agreement: float) -> bool:
+    """Whether two readings agree on a plain answer the store's own reading only offers:
+    its first entry scores `agreement` or more with nothing doubtful or swapped about
+    it, and the gloss answers with that entry as it stands. Each reading misses what
+    the other sees (endings; words the glossary lacks), so one that clears the bar
+    alone is not enough, and both together are."""
+    if not could_agree(native, agreement):
+        return False
+    plain = glossed.answered and glossed.form is Form.PLAIN and glossed.entry is not None
+    return plain and glossed.intent == native.suggestions[0].intent
+
+
+def could_agree(native: Match, agreement: float) -> bool:
+    """Whether the store's own reading offers an entry a gloss answering it alike would
+    have answered (`_agrees`): the English verdict is worth working out only then."""
+    if native.kind is not Kind.CLARIFY or native.form is not Form.PLAIN or not native.suggestions:
+        return False
+    top = native.suggestions[0]
+    return not top.doubtful and not top.swapped and top.score >= agreement
 
 
 _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})
@@ -97,4 +123,4 @@ def _best(match: Match) -> str | None:
     return match.suggestions[0].intent if match.suggestions else None
 
 
-__all__ = ["Glossary", "combine", "in_language"]
+__all__ = ["Glossary", "combine", "could_agree", "in_language"]

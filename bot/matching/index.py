@@ -165,7 +165,7 @@ def build_index(
     `language` reads its text and `base` is the English store's index: the
     release's names and subjects come from it and from the overlay's names table.
     """
-    synonyms = SynonymTable(store.synonyms, language.fold)
+    synonyms = SynonymTable(store.synonyms, language.terms, language.endings)
     if base is None:
         all_names, subjects = _names(store, synonyms, params)
     else:

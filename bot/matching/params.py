@@ -49,6 +49,11 @@ class Params:
     max_query_chars: int = _param(
         Settings.max_query_chars, "characters of the question sentence that are matched"
     )
+    gloss_agreement: float = _param(
+        Settings.gloss_agreement,
+        "a 'did you mean' entry this good is answered when the English gloss answers it too",
+        "verdict",
+    )
 
     # --- Reading a question ---
     max_input_chars: int = _param(
@@ -168,6 +173,7 @@ class Params:
             clarify_threshold=settings.clarify_threshold,
             margin=settings.margin,
             max_query_chars=settings.max_query_chars,
+            gloss_agreement=settings.gloss_agreement,
         )
         return replace(base, **overrides) if overrides else base
 

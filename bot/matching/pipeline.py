@@ -31,7 +31,7 @@ from bot.language.gloss import Glossary
 from bot.matching.checks import Finding, Pair, findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
-from bot.matching.gloss import combine, in_language
+from bot.matching.gloss import combine, could_agree, in_language
 from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
@@ -170,7 +170,7 @@ class Matcher:
         """
         match = self._own_verdict(scored, params)
         if self.glossary is not None and self.base is not None:
-            match = self._second_reading(scored.query, match)
+            match = self._second_reading(scored.query, match, params or self.params)
         if self.sibling is None or match.answered or match.kind is Kind.SMALLTALK:
             return match
         if not self._sibling_words(scored.query):
@@ -192,21 +192,28 @@ class Matcher:
             for word in theirs.language.fold(query.shown).split()
         )
 
-    def _second_reading(self, query: Query, match: Match) -> Match:
+    def _second_reading(self, query: Query, match: Match, params: Params) -> Match:
         """`match` weighed against the English store's verdict on the question's gloss
         (`bot.matching.gloss`). That verdict can change only what a question-kind stage
-        puts another way, so it is worked out only when one could (`could_refine`)."""
+        puts another way, or a "did you mean" it agrees with (`Params.gloss_agreement`),
+        so it is worked out only when it could."""
         assert self.glossary is not None and self.base is not None
         english = self.base
         # Read as `score` reads: whole, and a chatty message's question sentences alone.
         glossed, alone = readings(self.glossary.read(query.shown), english.index, english.params)
-        if not any(could_refine(reading) for reading in (glossed, alone) if reading):
+        refinable = any(could_refine(reading) for reading in (glossed, alone) if reading)
+        if not refinable and not could_agree(match, params.gloss_agreement):
             return match
         verdict = english.verdict(english._best_reading(glossed, alone))
         # Only a yes/no check needs to know whether every word was read.
         checks = verdict.form in (Form.YES, Form.NO)
         fully_read = not checks or not self.glossary.unread(query.shown)
-        return combine(match, in_language(verdict, self.store), fully_read=fully_read)
+        return combine(
+            match,
+            in_language(verdict, self.store),
+            fully_read=fully_read,
+            agreement=params.gloss_agreement,
+        )
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params

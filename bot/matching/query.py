@@ -40,10 +40,13 @@ _OPENERS = words("question_openers")
 _NEGATING = words("negating_prefixes")
 # Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
 # In Korean also a polite ending ("...싶어서요 ㅠㅠ", "...봤는데요, ..."), a run of
-# laughing or crying jamo ("ㅎㅎ", "ㅠㅠ") and a background clause ("여행 계획 중인데 ...").
+# laughing or crying jamo ("ㅎㅎ", "ㅠㅠ") and a background clause ("여행 계획 중인데 ...");
+# in Kazakh the particle "ғой," that closes a statement of what both know
+# ("... кездесіпті ғой,").
 _CLAUSE_END = re.compile(
     r"(?<=[.!?:])\s+|(?<=:\))\s+|\s*\n\s*"
     r"|(?<=[\uac00-\ud7a3]요)[,~]?\s+|\s*[ㅎㅋㅠㅜ]{2,}[,.~]?\s*|(?<=[는은인던]데),?\s+"
+    r"|(?<=\bғой,)\s+"
 )
 # "I'd love to know ...", "could you tell me ...": what follows is the question.
 _REQUEST = re.compile(
@@ -236,6 +239,11 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]
+    # A word the store does not use, read as one the store uses for the same thing
+    # ("ұшқым", I'd fly, as "рейс", flight: both read "flights").
+    for form in glossary.forms.get(reading, ()):
+        if (known := index.language.stem(form)) in index.vocabulary:
+            return [known]
     return [ENGLISH.stem(w) for w in reading.split("_")]
 
 
@@ -302,7 +310,14 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     if best is None:
         return token
     word = index.language.written(str(best[0]))
-    return token if _negates(token, word) else word
+    return token if _negates(token, word) or _extends(token, word, index) else word
+
+
+def _extends(token: str, word: str, index: StoreIndex) -> bool:
+    """ "министрлік" (a ministry) is no typo of "министрі" (its minister): a longer
+    word that starts with the stem of `token` is another word built on it."""
+    stem = index.language.stem(token)
+    return len(word) > len(token) and word.startswith(stem) and index.language.stem(word) != stem
 
 
 def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:

@@ -17,6 +17,10 @@ class Settings:
     clarify_threshold: float = 62.0
     margin: float = 4.0
     max_query_chars: int = 300
+    # A store in another language: a "did you mean" whose first entry scores this or
+    # more, with nothing doubtful, is answered when the question's English gloss is
+    # answered with that entry too (`bot.matching.gloss`). 100: never.
+    gloss_agreement: float = 100.0
 
 
 @dataclass(frozen=True)

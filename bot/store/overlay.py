@@ -81,7 +81,7 @@ _TOP_KEYS = frozenset(
         "entries",
     }
 )
-_SETTINGS = frozenset({"answer_threshold", "clarify_threshold", "margin"})
+_SETTINGS = frozenset({"answer_threshold", "clarify_threshold", "margin", "gloss_agreement"})
 _ITEM_KEYS = frozenset({"id", "questions", "answer"})
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")

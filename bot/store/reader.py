@@ -51,6 +51,7 @@ _SETTING_TYPES: dict[str, type] = {
     "clarify_threshold": float,
     "margin": float,
     "max_query_chars": int,
+    "gloss_agreement": float,
 }
 
 

@@ -46,12 +46,45 @@ def test_russian_words_use_the_snowball_stemmer(word: str, stem: str) -> None:
     [
         ("рейстердин", "рейс"),  # plural + genitive, folded
         ("сеулге", "сеул"),  # dative
-        ("алматыдан", "алма"),  # ablative, then the possessive -ы
+        ("алматыдан", "алмат"),  # ablative, then the possessive -ы
         ("ел", "ел"),  # too short to strip
+        ("тобындагы", "тоб"),  # possessive, locative, then "what is in it"
+        ("елшисине", "елш"),  # possessive + dative
+        ("кайтарылды", "кайтар"),  # passive + past
+        ("салатын", "сал"),  # participle
+        ("жатырмын", "жатыр"),  # personal ending
+        ("айтыныз", "айт"),  # polite imperative
     ],
 )
 def test_kazakh_endings_are_stripped_in_layers(word: str, stem: str) -> None:
     assert stem_kazakh(word) == stem
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("салып", "салады", "салу", "салган", "салатын"),  # one verb, five forms
+        ("тобы", "тобын", "тобында", "тобындагы"),
+        ("кездесу", "кездести", "кездеседи"),
+    ],
+)
+def test_the_forms_of_a_kazakh_word_share_one_stem(forms: tuple[str, ...]) -> None:
+    assert len({stem_kazakh(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Қазақстанның Кореядағы елшісі", "казакстаннын to кореядагы елшиси"),
+        ("Сеулге рейс", "to сеулге рейс"),  # dative: to
+        ("ел", "ел"),  # too short to carry a case ending
+    ],
+)
+def test_a_kazakh_word_in_the_locative_or_dative_is_marked_as_a_destination(
+    text: str, folded: str
+) -> None:
+    assert analyser("kk").fold(text) == folded
+    assert analyser("kk").terms(text) == folded.replace("to ", "")
 
 
 @pytest.mark.parametrize(
@@ -160,3 +193,16 @@ def test_a_korean_particle_standing_alone_is_filler() -> None:
     korean = analyser("ko")
     assert korean.words("Kia 랑 Hyundai") == ["kia", "hyundai"]
     assert "랑" in korean.stopwords and "도" not in korean.stopwords
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("1 ГВт-тық станция", "1 гвт станция"),  # an ending hyphened to an abbreviation
+        ("SK-ның жобасы", "sk жобасы"),  # or to a Latin name
+        ("5-ші орын", "5 ши орын"),  # a figure keeps it: an ordinal
+        ("Нұр-Сұлтан", "нур султан"),  # a name written with a hyphen stays whole
+    ],
+)
+def test_a_kazakh_ending_hyphened_to_an_abbreviation_is_dropped(text: str, folded: str) -> None:
+    assert analyser("kk").fold(text) == folded

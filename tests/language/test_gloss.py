@@ -33,6 +33,15 @@ def language(request: pytest.FixtureRequest) -> str:
         ("ru", "Сколько рейсов в неделю?", "how many flights per week"),
         ("ru", "сколько рейсов из Алма-Аты", "how many flights from almaty"),
         ("kk", "Аптасына қанша рейс бар?", "per week how many flights is there"),
+        # Everyday Kazakh verbs and nouns, and auxiliary verbs left out as filler.
+        ("kk", "Doosan салатын станция", "doosan build power plant"),
+        ("kk", "У Вон Сик қандай рөл атқарды", "Woo Won-shik which role perform"),
+        ("kk", "рейстер ықпал етіп жатыр", "flights contribute"),
+        # Kazakh arithmetic: "how many more", and adding up ("қосқанда").
+        ("kk", "Астана рейстерінен нешеуге көп", "astana flights to how many more"),
+        ("kk", "рейстерді қосқанда қанша", "flights combined how many"),
+        # "қаншалықты" asks how (to what extent), not how much it costs.
+        ("kk", "қаншалықты маңызды", "how important"),
         ("ko", "주당 몇 편의 항공편이 있나요?", "per week how many flights flights is there"),
         # Names, as the names table spells them, become the English name.
         ("ru", "Кто такой У Вон Сик?", "whos woo won-shik"),
@@ -165,3 +174,16 @@ def test_a_korean_university_the_release_does_not_name_is_read_as_its_name() -> 
 )
 def test_korean_eolmana_asks_how_and_how_many_only_with_many(question: str, gloss: str) -> None:
     assert build_glossary("ko").read(question).replace("how many", "how_many") == gloss
+
+
+def test_kazakh_words_of_one_reading_are_found_together() -> None:
+    kazakh = build_glossary("kk")
+    assert {"рейс", "ушкым"} <= set(kazakh.forms["flights"])  # folded forms
+    assert build_glossary("ru").forms == {}  # Russian reads an unknown word as English
+
+
+def test_a_kazakh_name_written_with_a_capital_keeps_it_in_the_gloss() -> None:
+    kazakh = build_glossary("kk", NAMES)
+    assert "Japan" in kazakh.read("У Вон Сик Жапонияда болды ма?").split()
+    assert "japan" in kazakh.read("жапонияда болды ма?").split()  # not written as a name
+    assert "Japan" not in build_glossary("ru").read("Был ли он в Японии?")  # Kazakh only

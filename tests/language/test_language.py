@@ -242,3 +242,11 @@ def test_split_sentences_handles_headlines_datelines_and_abbreviations_at_the_en
 ) -> None:
     """A headline line, a dotted abbreviation ending a sentence, a dateline, 'tel.'."""
     assert split_sentences(text) == sentences
+
+
+def test_a_long_enough_term_keeps_its_rewrite_under_an_ending() -> None:
+    table = SynonymTable({"астана": ["нур султан"], "age": ["жас"]}, endings=("дан", "нан", "ады"))
+    assert table.apply("нур султаннан сеулге") == "астана сеулге"  # "Нұр-Сұлтан" + "нан"
+    assert table.apply("не жасады") == "не жасады"  # "жас" is too short to take one
+    assert table.apply("жас") == "age"
+    assert SynonymTable({"астана": ["нур султан"]}).apply("нур султаннан") == "нур султаннан"

@@ -127,3 +127,31 @@ def test_an_unstated_gloss_about_another_entry_does_not_hold_back_an_offer(
 ) -> None:
     native = _offer("flights-almaty-seoul")
     assert combine(native, _offer("speaker", Form.UNSTATED), fully_read=True) is native
+
+
+def test_an_offer_the_gloss_answers_alike_is_answered_from_the_agreement_score(
+    shipped: Store,
+) -> None:
+    native = _offer("ambassador")  # offered at 60
+    glossed = _answer(shipped, "ambassador")
+    assert combine(native, glossed, fully_read=True, agreement=56).intent == "ambassador"
+    assert combine(native, glossed, fully_read=True, agreement=56).answered
+    assert combine(native, glossed, fully_read=True, agreement=64) is native  # below the score
+    assert combine(native, glossed, fully_read=True) is native  # off unless a language sets it
+    other = _answer(shipped, "meeting")
+    assert combine(native, other, fully_read=True, agreement=56) is native  # another entry
+
+
+@pytest.mark.parametrize("flag", ["doubtful", "swapped"])
+def test_a_doubtful_or_swapped_offer_is_never_answered_by_agreement(
+    shipped: Store, flag: str
+) -> None:
+    candidate = Candidate("ambassador", "q", 60.0, **{flag: True})
+    native = Match("q", Kind.CLARIFY, 60.0, suggestions=(candidate,))
+    assert combine(native, _answer(shipped, "ambassador"), fully_read=True, agreement=56) is native
+
+
+def test_the_kazakh_overlay_sets_its_agreement_score(matchers: Matchers) -> None:
+    kazakh = matchers.matcher_for("kk")
+    assert kazakh is not None and kazakh.params.gloss_agreement < 100
+    assert matchers.english.params.gloss_agreement == 100

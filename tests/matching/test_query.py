@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching import Kind, Matcher, Params
+from bot.matching import Kind, Matcher, Matchers, Params
 from bot.matching.query import correct, focus, question_part, read
+from bot.store import Store
 
 PARAMS = Params()
 PREAMBLE = (
@@ -243,3 +244,25 @@ def test_a_korean_filler_word_is_dropped_not_read_as_english(korean: Matcher) ->
 def test_a_korean_typo_near_two_words_of_one_meaning_is_that_meaning(korean: Matcher) -> None:
     # 몇펀: one jamo from 몇편 and from 몇번, which the store reads alike (몇 회).
     assert korean.prepare("항공편 몇펀") == korean.prepare("항공편 몇편")
+
+
+def test_a_word_built_on_another_is_no_typo_of_it(store: Store) -> None:
+    kazakh = Matchers(store).matcher_for("kk")
+    assert kazakh is not None
+    # "министрі" (its minister) is not "министрлік" (a ministry) misspelt.
+    assert correct("министри", kazakh.index, kazakh.params) == "министри"
+    assert correct("министрлик", kazakh.index, kazakh.params) == "министрлик"
+
+
+def test_a_kazakh_word_the_store_lacks_is_read_as_its_own_word_of_one_reading(
+    store: Store,
+) -> None:
+    kazakh = Matchers(store).matcher_for("kk")
+    assert kazakh is not None
+    # "ұшқым" (I'd fly) is no word of the store; "рейс" (flight) is, and reads the same.
+    assert "рейс" in kazakh.prepare("Сеулге ұшқым келеді")
+
+
+def test_a_kazakh_statement_closed_by_goi_is_context_not_question() -> None:
+    message = "Елші Сеулде болды ғой, ол кіммен кездесті?"
+    assert question_part(message) == "ол кіммен кездесті?"

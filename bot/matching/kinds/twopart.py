@@ -4,9 +4,11 @@ different entries, one reply holds both answers."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from bot.language import QUESTION_WORDS, words
+from bot.language import QUESTION_WORDS, rows, words
+from bot.language.analysis import analyser
 from bot.matching.index import DROPPED
 from bot.matching.kinds.base import Asker
 from bot.matching.kinds.yesno import OPENERS
@@ -36,7 +38,36 @@ MIN_PART_WORDS = 2  # "and how often?" is no question on its own
 def parts(text: str) -> list[str]:
     """`text` split into its questions (one item when it asks one)."""
     pieces = [p.strip(" ?,;") for part in _KOREAN_SPLIT.split(text) for p in _SPLIT.split(part)]
-    return [p for p in pieces if p]
+    pieces = [p for p in pieces if p]
+    return pieces if len(pieces) > 1 else _kazakh_parts(text) or pieces
+
+
+# Kazakh joins two questions with "және" (and) or ", ал" (while) and puts its question
+# words late ("Бұл хабар қашан жарияланды және оны кім таратты?"), so each half must
+# hold one of them (data/to_english_kk.txt) wherever it stands; the second may be
+# "... ше?" (and what about ...?), which asks the first question again of something else.
+_WHAT_ABOUT = "ше"
+_KAZAKH_JOIN = re.compile(r"\s*,?\s+(?:және|ал)\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _kazakh_asking() -> frozenset[str]:
+    asking = QUESTION_WORDS | {"what", "which"}
+    return frozenset(
+        w for english, *forms in rows("to_english_kk") if english in asking for w in forms
+    )
+
+
+def _kazakh_parts(text: str) -> list[str]:
+    """The two questions of a Kazakh message joined by "және" or "ал", or []."""
+    pieces = [p.strip(" ?,;") for p in _KAZAKH_JOIN.split(text)]
+    if len(pieces) != 2:
+        return []
+    fold = analyser("kk").terms
+    first, second = (set(fold(p).split()) for p in pieces)
+    if first & _kazakh_asking() and second & (_kazakh_asking() | {_WHAT_ABOUT}):
+        return pieces
+    return []
 
 
 def two_part(

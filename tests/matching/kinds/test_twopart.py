@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching import Form, Kind, Matcher
+from bot.matching import Form, Kind, Matcher, Matchers
 from bot.matching.kinds.twopart import completed, parts
+from bot.store import Store
 
 
 @pytest.mark.parametrize(
@@ -110,3 +111,31 @@ def test_both_parts_of_a_korean_question_are_answered() -> None:
 
     found = Matchers(load_store(), lazy=True).match("이 소식 언제 나온 거고, 누가 발표했어요?")
     assert [part.intent for part in found.parts] == ["publication-date", "news-source"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # Kazakh: "және" or ", ал" between two halves that each ask something.
+        ("Кездесу қашан өтті және онда кім болды?", ["Кездесу қашан өтті", "онда кім болды"]),
+        ("Doosan не салады, ал Kia қайда?", ["Doosan не салады", "Kia қайда"]),
+        # "..., ал X ше?": the first question asked again of X.
+        ("Kia қайда, ал Hyundai ше?", ["Kia қайда", "Hyundai ше"]),
+        ("Kia, ал Hyundai ше?", ["Kia, ал Hyundai ше"]),  # the first half asks nothing
+        # "және" between two names of one question splits nothing.
+        (
+            "Алматы және Астана арасында қанша рейс бар?",
+            ["Алматы және Астана арасында қанша рейс бар"],
+        ),
+    ],
+)
+def test_kazakh_parts(text: str, pieces: list[str]) -> None:
+    assert parts(text) == pieces
+
+
+def test_both_parts_of_a_kazakh_question_are_answered(store: Store) -> None:
+    kazakh = Matchers(store).matcher_for("kk")
+    assert kazakh is not None
+    match = kazakh.match("Тоқаевқа не үшін алғыс айтты және CU дүкендері қайда ашылды?")
+    assert match.form is Form.PARTS
+    assert [part.intent for part in match.parts] == ["hong-beom-do", "cu-stores"]
