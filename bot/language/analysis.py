@@ -320,6 +320,33 @@ ENGLISH = Analyser("en", normalise, plural_stem, STOPWORDS)
 
 
 @functools.cache
+def kazakh_question_words() -> frozenset[str]:
+    """The folded Kazakh words that ask something (кім, қашан, қай, неше, не ...), from
+    data/to_english_kk.txt: those read as an English question word."""
+    asking = QUESTION_WORDS | {"what", "which"}
+    return frozenset(
+        _fold_kazakh_letters(w.replace("_", " ")).split()[0]
+        for english, *forms in rows("to_english_kk")
+        if english in asking
+        for w in forms
+    )
+
+
+# "не" (what) is Russian "not" too: in Kazakh typed with Russian letters only it asks nothing.
+_SHARED_WITH_RUSSIAN = frozenset({"не"})
+
+
+def asks_in_kazakh(text: str) -> bool:
+    """Whether `text` holds a Kazakh question word, wherever it stands (Kazakh puts them
+    late: "Кездесу қашан өтті"). "не" counts only in text with a letter only Kazakh
+    writes, so a Russian "не" (not) asks nothing."""
+    asking = kazakh_question_words()
+    if not set(text.lower()) & set("әғқңөұүһі"):
+        asking = asking - _SHARED_WITH_RUSSIAN
+    return not asking.isdisjoint(_fold_kazakh_letters(text).split())
+
+
+@functools.cache
 def analyser(language: str) -> Analyser:
     """The analyser for a language code ("en", "ru", "kk", "ko"); KeyError for others."""
     if language == "en":

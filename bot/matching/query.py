@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
-from bot.language.analysis import ENGLISH
+from bot.language.analysis import ENGLISH, asks_in_kazakh
 from bot.language.gloss import Glossary
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
@@ -127,6 +127,9 @@ def question_part(message: str) -> str | None:
         if request is not None and clause[request.end() :].strip(" ?.!"):
             asking.append(clause[request.end() :])
         elif "?" in clause or clause.split()[0].lower().strip("\"'(") in _OPENERS:
+            asking.append(clause)
+        elif asks_in_kazakh(clause):
+            # Kazakh puts its question word late and often leaves the mark off.
             asking.append(clause)
     part = " ".join(a.strip() for a in asking)
     return part if asking and part != message.strip() else None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.analysis import analyser, stem_kazakh, stem_korean, stem_russian
+from bot.language.analysis import (
+    analyser,
+    asks_in_kazakh,
+    stem_kazakh,
+    stem_korean,
+    stem_russian,
+)
 
 
 @pytest.mark.parametrize(
@@ -206,3 +212,17 @@ def test_a_korean_particle_standing_alone_is_filler() -> None:
 )
 def test_a_kazakh_ending_hyphened_to_an_abbreviation_is_dropped(text: str, folded: str) -> None:
     assert analyser("kk").fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Мектеп қай университетте ашылды", True),  # the question word stands late
+        ("рейс канша", True),  # Kazakh typed with Russian letters
+        ("Тоқаев не айтты", True),  # "не" (what) with a Kazakh letter
+        ("Сәлем, мен студентпін", False),
+        ("я не знаю", False),  # Russian "не" (not)
+    ],
+)
+def test_a_kazakh_question_word_is_found_wherever_it_stands(text: str, asks: bool) -> None:
+    assert asks_in_kazakh(text) is asks

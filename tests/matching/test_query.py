@@ -266,3 +266,19 @@ def test_a_kazakh_word_the_store_lacks_is_read_as_its_own_word_of_one_reading(
 def test_a_kazakh_statement_closed_by_goi_is_context_not_question() -> None:
     message = "Елші Сеулде болды ғой, ол кіммен кездесті?"
     assert question_part(message) == "ол кіммен кездесті?"
+
+
+@pytest.mark.parametrize(
+    ("message", "part"),
+    [
+        # A Kazakh sentence with a question word asks, mark or none: the word comes late.
+        ("Сәлем. Рейс неше? Туризмге әсері қандай", "Рейс неше? Туризмге әсері қандай"),
+        ("Мен студентпін. Мектеп қай университетте ашылды", "Мектеп қай университетте ашылды"),
+        # Russian "не" (not) asks nothing.
+        ("Привет. Я не знаю. Сколько рейсов?", "Сколько рейсов?"),
+    ],
+)
+def test_a_kazakh_sentence_with_a_question_word_is_a_question(
+    message: str, part: str | None
+) -> None:
+    assert question_part(message) == part

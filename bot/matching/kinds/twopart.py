@@ -4,11 +4,11 @@ different entries, one reply holds both answers."""
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Callable
 
-from bot.language import QUESTION_WORDS, rows, words
-from bot.language.analysis import analyser
+from bot.language import QUESTION_WORDS, words
+from bot.language.analysis import analyser, asks_in_kazakh, kazakh_question_words
 from bot.matching.index import DROPPED
 from bot.matching.kinds.base import Asker
 from bot.matching.kinds.yesno import OPENERS
@@ -46,28 +46,46 @@ def parts(text: str) -> list[str]:
 # words late ("Бұл хабар қашан жарияланды және оны кім таратты?"), so each half must
 # hold one of them (data/to_english_kk.txt) wherever it stands; the second may be
 # "... ше?" (and what about ...?), which asks the first question again of something else.
+# Kazakh also runs two questions on with a comma or a question mark alone ("Бакадты кім
+# салып жатыр, Doosan не салып жатыр", "... неше рейс бар? туризмге әсері қандай").
 _WHAT_ABOUT = "ше"
 _KAZAKH_JOIN = re.compile(r"\s*,?\s+(?:және|ал)\s+", re.IGNORECASE)
-
-
-@functools.cache
-def _kazakh_asking() -> frozenset[str]:
-    asking = QUESTION_WORDS | {"what", "which"}
-    return frozenset(
-        w for english, *forms in rows("to_english_kk") if english in asking for w in forms
-    )
+_KAZAKH_CLAUSES = re.compile(r"\s*(?:[?;,]|[.!](?=\s))\s*")
 
 
 def _kazakh_parts(text: str) -> list[str]:
-    """The two questions of a Kazakh message joined by "және" or "ал", or []."""
+    """The two questions of a Kazakh message joined by "және" or "ал", or run on after a
+    comma or a question mark, or []."""
     pieces = [p.strip(" ?,;") for p in _KAZAKH_JOIN.split(text)]
-    if len(pieces) != 2:
-        return []
     fold = analyser("kk").terms
-    first, second = (set(fold(p).split()) for p in pieces)
-    if first & _kazakh_asking() and second & (_kazakh_asking() | {_WHAT_ABOUT}):
-        return pieces
-    return []
+    if len(pieces) == 2:
+        asking = kazakh_question_words()
+        first, second = (set(fold(p).split()) for p in pieces)
+        if first & asking and second & (asking | {_WHAT_ABOUT}):
+            return pieces
+    return _run_on_parts(text, fold)
+
+
+def _run_on_parts(text: str, fold: Callable[[str], str]) -> list[str]:
+    """The two questions of a Kazakh message whose clauses (between commas, question marks,
+    full stops) ask two things: each clause that asks nothing ("сәлем", "білесіз бе")
+    joins the question before it (or the first, after it)."""
+    clauses = [c for c in _KAZAKH_CLAUSES.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return []
+    questions: list[list[str]] = []
+    waiting: list[str] = []
+    for clause in clauses:
+        if asks_in_kazakh(clause) or (questions and _WHAT_ABOUT in fold(clause).split()):
+            questions.append([*waiting, clause])
+            waiting = []
+        elif questions:
+            questions[-1].append(clause)
+        else:
+            waiting.append(clause)
+    if len(questions) != 2:
+        return []
+    return [" ".join(q).strip(" ?,;") for q in questions]
 
 
 def two_part(

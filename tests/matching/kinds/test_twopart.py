@@ -127,6 +127,19 @@ def test_both_parts_of_a_korean_question_are_answered() -> None:
             "Алматы және Астана арасында қанша рейс бар?",
             ["Алматы және Астана арасында қанша рейс бар"],
         ),
+        # Two questions run on after a comma or a question mark, each with its question word.
+        ("Спикер кім, ол қайда барды", ["Спикер кім", "ол қайда барды"]),
+        ("Рейс неше? Қай әуежайдан ұшады", ["Рейс неше", "Қай әуежайдан ұшады"]),
+        ("Bakad кім салады, Doosan ше?", ["Bakad кім салады", "Doosan ше"]),
+        # A clause that asks nothing joins the question before it (or the first one).
+        (
+            "Сәлем, мектеп қашан ашылды, кім көмектесті, білесің бе",
+            ["Сәлем мектеп қашан ашылды", "кім көмектесті білесің бе"],
+        ),
+        # One question word: one question, however many commas.
+        ("Сәлем, айтшы, рейс неше", ["Сәлем, айтшы, рейс неше"]),
+        # "не" is Russian "not" too: without a Kazakh letter it splits nothing.
+        ("Кто встретился, не знаю, когда", ["Кто встретился, не знаю, когда"]),
     ],
 )
 def test_kazakh_parts(text: str, pieces: list[str]) -> None:
@@ -139,3 +152,14 @@ def test_both_parts_of_a_kazakh_question_are_answered(store: Store) -> None:
     match = kazakh.match("Тоқаевқа не үшін алғыс айтты және CU дүкендері қайда ашылды?")
     assert match.form is Form.PARTS
     assert [part.intent for part in match.parts] == ["hong-beom-do", "cu-stores"]
+
+
+def test_two_kazakh_questions_run_on_after_a_question_mark_are_both_answered(
+    store: Store,
+) -> None:
+    # The second question has no mark of its own: it is read with the first, not dropped.
+    kazakh = Matchers(store).matcher_for("kk")
+    assert kazakh is not None
+    match = kazakh.match("Алматыдан Сеулге аптасына неше рейс бар? Туризмге әсері қандай")
+    assert match.form is Form.PARTS
+    assert [part.intent for part in match.parts] == ["flights-almaty-seoul", "flights-tourism"]
