@@ -68,6 +68,7 @@ class Glossary:
     # reading that it does use (`forms`), and a name capitalised as written is
     # capitalised in the gloss (`_capitalised`), as English value checks need.
     close: bool = False
+    names: frozenset[str] = frozenset()  # the readings of the release's names (overlay)
 
     @functools.cached_property
     def forms(self) -> Mapping[str, tuple[str, ...]]:
@@ -81,8 +82,15 @@ class Glossary:
         return {reading: tuple(forms) for reading, forms in found.items()}
 
     def unread(self, text: str) -> list[str]:
-        """The words of `text` the glossary cannot read (names and figures aside)."""
-        return [word for word, reading in self._readings(text) if _unread(reading, word)]
+        """The words of `text` the glossary cannot read (names and figures aside). In
+        Kazakh a word right before the kind of a named place or body ("Назарбаев
+        университеті", "Жетісу облысы") is that one's name, read as written."""
+        found = self._readings(text)
+        return [
+            word
+            for at, (word, reading) in enumerate(found)
+            if _unread(reading, word) and not (self.close and _names_a_kind(found[at + 1 :]))
+        ]
 
     def read(self, text: str) -> str:
         """`text` as an English gloss: "Сколько рейсов?" -> "how many flights".
@@ -116,12 +124,40 @@ class Glossary:
         found: list[tuple[str, str | None]] = []
         at = 0
         while at < len(tokens):
-            width, reading = self._phrase(tokens, at)
+            width, reading = self._ordinal(tokens, at)
+            if reading is None:
+                width, reading = self._phrase(tokens, at)
             if reading is None:
                 reading = self.word(tokens[at])
+            reading = self._located(tokens[at + width - 1], reading)
             found.append((" ".join(tokens[at : at + width]), reading))
             at += width
         return found
+
+    def _ordinal(self, tokens: list[str], at: int) -> tuple[int, str | None]:
+        """A Kazakh figure with its ordinal ending, hyphened or not ("3-ші", "5інші",
+        "10 шы"): (its width, "3rd"), or (1, None)."""
+        if self.language != "kk":
+            return 1, None
+        token = tokens[at]
+        glued = _KAZAKH_ORDINAL.fullmatch(token)
+        if glued is not None and glued.group(2):
+            return 1, ordinal(int(glued.group(1)))
+        ending = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if token.isdigit() and _KAZAKH_ORDINAL.fullmatch("0" + ending):
+            return 2, ordinal(int(token))
+        return 1, None
+
+    def _located(self, token: str, reading: str | None) -> str | None:
+        """A Kazakh name in the locative, read with "in" as English puts it ("астанада" ->
+        "in astana"): the word is a form of the name, and so is the word without the
+        ending, so a name that merely ends alike ("қызылорда") is no locative."""
+        if self.language != "kk" or reading is None or reading not in self.names:
+            return reading
+        for ending in _LOCATIVE:
+            if token.endswith(ending) and self.words.get(token[: -len(ending)]) == reading:
+                return f"in_{reading}"
+        return reading
 
     def _as_question(self, glossed: list[str], text: str) -> list[str]:
         """A yes/no check opens with "is" ("is there" when it asks whether something
@@ -194,6 +230,11 @@ class Glossary:
         return token
 
 
+# A figure and its Kazakh ordinal ending, folded: "3ши", "5инши", "6ншы", "9ыншы".
+_KAZAKH_ORDINAL = re.compile(r"(\d+)((?:ы|и)?н?(?:шы|ши))?")
+# The Kazakh locative endings, folded: "-да", "-де", "-та", "-те", "-нда", "-нде".
+_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
+
 # A figure and its Korean counter: "13회", "5위", "2024년".
 _COUNTED = re.compile(r"(\d+)([\uac00-\ud7a3]+)")
 
@@ -219,6 +260,29 @@ def ordinal(number: int) -> str:
     if number % 100 in (11, 12, 13):
         return f"{number}th"
     return str(number) + _ORDINAL_ENDINGS.get(number % 10, "th")
+
+
+# The kinds of place a name may stand before, besides the kinds of organisation.
+_PLACE_KINDS = frozenset({"city", "region", "province", "district", "village", "airport", "street"})
+
+
+@functools.cache
+def _named_kinds() -> frozenset[str]:
+    """Readings that a name stands before: "university", "company", "city", ..."""
+    return _PLACE_KINDS | {word for row in rows("organisation_kinds") for word in row}
+
+
+# Words between a name and its kind: "Сәтбаев атындағы университет" (named after).
+_BETWEEN_NAME_AND_KIND = frozenset({"to", "named"})
+
+
+def _names_a_kind(following: list[tuple[str, str | None]]) -> bool:
+    """Whether the words `following` a word open with the kind of a place or body it
+    would name (past "named after")."""
+    for _, reading in following:
+        if reading not in _BETWEEN_NAME_AND_KIND:
+            return reading is not None and reading.split("_")[0] in _named_kinds()
+    return False
 
 
 def _unread(reading: str | None, word: str) -> bool:
@@ -260,4 +324,14 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     particles = (
         frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
     )
-    return Glossary(language, fold, single, longest_first, stems, particles, language in _CLOSE)
+    named = frozenset(english for english, _ in table[: len(names or {})])
+    return Glossary(
+        language,
+        fold,
+        single,
+        longest_first,
+        stems,
+        particles,
+        language in _CLOSE,
+        frozenset(n.casefold() for n in named),
+    )

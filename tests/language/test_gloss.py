@@ -187,3 +187,33 @@ def test_a_kazakh_name_written_with_a_capital_keeps_it_in_the_gloss() -> None:
     assert "Japan" in kazakh.read("У Вон Сик Жапонияда болды ма?").split()
     assert "japan" in kazakh.read("жапонияда болды ма?").split()  # not written as a name
     assert "Japan" not in build_glossary("ru").read("Был ли он в Японии?")  # Kazakh only
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("Корея 3-ші серіктес пе?", "is korea 3rd partner"),  # hyphened
+        ("Корея 5інші инвестор ма?", "is korea 5th investor"),  # glued
+        ("Корея 11 ші инвестор ма?", "is korea 11th investor"),  # set apart
+    ],
+)
+def test_a_kazakh_figure_with_its_ordinal_ending_is_an_english_ordinal(
+    question: str, gloss: str
+) -> None:
+    assert build_glossary("kk", {"South Korea": ("Корея",)}).read(question) == gloss
+
+
+def test_a_kazakh_name_in_the_locative_is_read_with_in() -> None:
+    kazakh = build_glossary("kk", {**NAMES, "Kyzylorda": ("Қызылорда", "Қызылордада")})
+    assert kazakh.read("Алматыда не ашылды") == "in almaty what open"
+    assert kazakh.read("Қызылордада не ашылды") == "in kyzylorda what open"
+    # A name that ends like a locative is the name alone.
+    assert kazakh.read("Қызылорда туралы") == "kyzylorda about"
+    assert build_glossary("kk").read("мектепте") == "school"  # not a name: as it was
+
+
+def test_an_unknown_kazakh_word_before_a_kind_of_place_or_body_is_its_name() -> None:
+    kazakh = build_glossary("kk")
+    assert kazakh.unread("мектеп назарбаев университетінде ашылды ма") == []
+    assert kazakh.unread("мектеп сәтбаев атындағы университетте") == []
+    assert kazakh.unread("назарбаев рейсті ашты ма") == ["назарбаев"]  # no kind after it
