@@ -222,11 +222,13 @@ class Glossary:
         stem = self.analyser.stem(token)
         if stem in self.stems:
             return self.stems[stem]
+        if token in self.analyser.stopwords:
+            # Filler as written, before a listed form it starts with stands for it
+            # ("короче" is no form of "көр", see; "бересің бе" asks, it gives nothing).
+            return None
         for end in range(len(token) - 1, 0, -1):
             if token[:end] in self.words and self._fits(token, token[:end]):
                 return self.words[token[:end]]
-        if token in self.analyser.stopwords:
-            return None
         return token
 
 

@@ -265,7 +265,7 @@ def _refers_back(query: Query) -> bool:
 def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
     """Whether the question sentences alone read better than the whole message: the same
     best entry more surely, or any entry when the whole message resembles none well
-    enough to offer it (`suggestion_floor`). The
+    enough to offer it (`suggestion_floor`), or ties it with another. The
     context a question leaves out may be what it asks about ("My grandpa spoke of General
     Hong. Did the meeting mention him?"): another best entry is never taken on trust."""
     if _sureness(alone, params) <= _sureness(whole, params):
@@ -274,4 +274,8 @@ def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
         return False  # the context rules the entry out ("I write about Japan. Who is there?")
     if not whole.candidates or whole.candidates[0].score < params.suggestion_floor:
         return True  # the whole message is not even close enough to offer an entry
-    return whole.candidates[0].intent == alone.candidates[0].intent
+    # The same best entry, or one the whole message ties with it (within `margin`): the
+    # whole message does not tell the two apart, and its question sentences do.
+    best = alone.candidates[0].intent
+    tied = whole.candidates[0].score - params.margin
+    return any(c.intent == best and c.score >= tied for c in whole.candidates)

@@ -217,3 +217,24 @@ def test_an_unknown_kazakh_word_before_a_kind_of_place_or_body_is_its_name() -> 
     assert kazakh.unread("мектеп назарбаев университетінде ашылды ма") == []
     assert kazakh.unread("мектеп сәтбаев атындағы университетте") == []
     assert kazakh.unread("назарбаев рейсті ашты ма") == ["назарбаев"]  # no kind after it
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        # Everyday words around the release: living, flows, lists, ranks, news, sums.
+        ("шымкентте тұрамын", "shymkent live"),
+        ("туристер ағыны", "tourism flow"),
+        ("жобаларды тізіп бересің бе", "is project list"),  # "бересің бе": a request
+        ("неше саты жоғары", "how many step high"),
+        ("новостьтан оқыдым", "news read"),
+        ("жалпы саннан алып тастасақ", "total number minus"),
+        # Auxiliary verbs after a converb and Russian fillers say nothing.
+        ("салып жатқан зауыт", "build plant"),
+        ("короче, түсіндіріп жіберші", "explaining"),
+    ],
+)
+def test_everyday_kazakh_words_are_read_and_auxiliaries_are_dropped(
+    question: str, gloss: str
+) -> None:
+    assert build_glossary("kk").read(question) == gloss

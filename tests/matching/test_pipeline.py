@@ -388,3 +388,24 @@ def test_match_is_verdict_of_score_which_the_evaluation_uses(matcher: Matcher) -
     so a stage added to the pipeline cannot drop out of the evaluation."""
     for question in EVAL_QUESTIONS:
         assert matcher.match(question) == matcher.verdict(matcher.score(question)), question
+
+
+def test_the_question_sentences_are_read_alone_when_the_whole_message_ties_two_entries(
+    matcher: Matcher,
+) -> None:
+    from bot.matching.pipeline import Scored, _reads_better
+    from bot.matching.verdict import Candidate
+
+    params = matcher.params
+    query = matcher.score("How many flights a week?").query
+
+    def scored(*candidates: tuple[str, float]) -> Scored:
+        return Scored(query, tuple(Candidate(i, i, s) for i, s in candidates))
+
+    alone = scored(("flights-astana-seoul", 93.0))
+    # The whole message ties the two flight entries: its question sentence tells them apart.
+    tie = scored(("flights-almaty-seoul", 60.0), ("flights-astana-seoul", 60.0 - params.margin))
+    assert _reads_better(alone, tie, params)
+    # A whole message sure of another entry keeps it (its context may be what it asks).
+    sure = scored(("flights-almaty-seoul", 60.0), ("flights-astana-seoul", 50.0))
+    assert not _reads_better(alone, sure, params)
