@@ -283,3 +283,19 @@ def test_korean_the_adjective_is_no_other_subject_than_korea(matchers: Matchers)
     found = kazakh.findings_for("корей парламентінің басшысы кім", "speaker") or []
     assert "subject_swap" not in {f.check for f in found}
     assert matchers.match("корей парламентінің басшысы кім").intent == "speaker"
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("екі мемлекеттің қарым-қатынасы", "ел"),  # state: a country
+        ("саяси байланыстар қандай", "катынас"),  # ties: relations
+        ("елші спикермен жолықты ма", "кездес"),  # came across: met
+    ],
+)
+def test_everyday_kazakh_paraphrases_read_as_the_store_words(
+    matchers: Matchers, question: str, word: str
+) -> None:
+    kazakh = matchers.matcher_for("kk")
+    assert kazakh is not None
+    assert word in kazakh.prepare(question)
