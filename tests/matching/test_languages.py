@@ -291,6 +291,7 @@ def test_korean_the_adjective_is_no_other_subject_than_korea(matchers: Matchers)
         ("екі мемлекеттің қарым-қатынасы", "ел"),  # state: a country
         ("саяси байланыстар қандай", "катынас"),  # ties: relations
         ("елші спикермен жолықты ма", "кездес"),  # came across: met
+        ("екі жақ не туралы келісті", "тарап"),  # the two sides: the parties
     ],
 )
 def test_everyday_kazakh_paraphrases_read_as_the_store_words(
@@ -299,3 +300,9 @@ def test_everyday_kazakh_paraphrases_read_as_the_store_words(
     kazakh = matchers.matcher_for("kk")
     assert kazakh is not None
     assert word in kazakh.prepare(question)
+
+
+def test_kazakh_need_says_nothing_of_what_is_asked(matchers: Matchers) -> None:
+    kazakh = matchers.matcher_for("kk")
+    assert kazakh is not None
+    assert "керек" not in kazakh.prepare("спикер кімге алғыс айтты, сабаққа керек еді")
