@@ -166,7 +166,8 @@ class Matcher:
         put as its kind of question asks (`kinds.refine`).
 
         Kazakh is often typed with Russian letters only: a question this matcher
-        does not answer is answered by its `sibling` if that one does.
+        does not answer is answered by its `sibling` if that one does, or offered by
+        it when this one has nothing to offer.
         """
         match = self._own_verdict(scored, params)
         if self.glossary is not None and self.base is not None:
@@ -175,9 +176,11 @@ class Matcher:
             return match
         if not self._sibling_words(scored.query):
             return match
-        # The sibling's whole verdict, its gloss reading too (a sibling has no sibling).
+        # The sibling's whole verdict, its gloss reading too (a sibling has no sibling);
+        # its "did you mean" too where this store's reading offers nothing at all.
         other = self.sibling.verdict(self.sibling.score(scored.query.shown))
-        return other if other.answered else match
+        offers = other.kind is Kind.CLARIFY and bool(other.suggestions)
+        return other if other.answered or (offers and not match.suggestions) else match
 
     def _sibling_words(self, query: Query) -> bool:
         """Whether the question uses a word the sibling's store knows and this one's does

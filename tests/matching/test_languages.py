@@ -306,3 +306,15 @@ def test_kazakh_need_says_nothing_of_what_is_asked(matchers: Matchers) -> None:
     kazakh = matchers.matcher_for("kk")
     assert kazakh is not None
     assert "керек" not in kazakh.prepare("спикер кімге алғыс айтты, сабаққа керек еді")
+
+
+def test_kazakh_typed_with_russian_letters_is_offered_by_kazakh_when_russian_offers_nothing(
+    matchers: Matchers,
+) -> None:
+    # A misspelt "диалог" keeps Kazakh below the answer bar: its "did you mean" is shown,
+    # where the Russian store has nothing to offer.
+    match = matchers.match("спикер саяси диолог жайлы не деди")
+    assert match.kind is Kind.CLARIFY and match.language == "kk"
+    assert match.suggestions[0].intent == "political-dialogue"
+    # Russian that offers an entry keeps its own reading.
+    assert matchers.match("сколько рейсов в неделю между астана и сеул").language == "ru"
