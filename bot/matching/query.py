@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
 from bot.language.analysis import ENGLISH, asks_in_kazakh
 from bot.language.gloss import Glossary
-from bot.matching.index import StoreIndex, content, is_figure, targets
+from bot.matching.index import StoreIndex, content, is_figure, targets, tokenise
 from bot.matching.params import Params
 from bot.matching.spacing import split_run
 
@@ -180,7 +180,7 @@ def read(
         numbers=numbers,
         asked_names=asked & index.all_names,
         kinds=asked & QUESTION_WORDS - GENERIC_KINDS,
-        towards=index.destination(targets(tokens)),
+        towards=index.destination(targets(tokens)) or _located_subject(text, index),
         # "When was it published?" asks for a date; "who met Woo when he was
         # speaker" does not: "when" must open the question.
         # In another language the question words were rewritten to English ones
@@ -193,6 +193,27 @@ def read(
         # "What is Astana?" asks what a name is.
         defines=_DEFINES.search(text) is not None and bool(named) and named <= index.all_names,
     )
+
+
+# The Kazakh locative endings, folded: "Қазақстанда" is in Kazakhstan.
+_KAZAKH_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
+
+
+def _located_subject(text: str, index: StoreIndex) -> str | None:
+    """The subject of the release a Kazakh question puts something *in* by the bare
+    locative ("Корея елшісі Қазақстанда": Korea's ambassador in Kazakhstan), or None.
+    The fold marks "-дағы" and "-ға" with "to"; the bare "-да" only here, where the
+    word without it must be a subject, as "қай жерде" (where) never is."""
+    if index.language.language != "kk":
+        return None
+    for word in text.split():
+        for ending in _KAZAKH_LOCATIVE:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            base = tokenise(index.synonyms, word[: -len(ending)], index.language)
+            if len(base) == 1 and base[0] in index.subjects:
+                return base[0]
+    return None
 
 
 def readings(

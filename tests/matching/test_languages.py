@@ -237,6 +237,9 @@ def test_korean_discourse_fillers_say_nothing(matchers: Matchers) -> None:
     [
         ("Қазақстанның Кореядағы елшісі кім?", True),  # Kazakhstan's ambassador in Korea
         ("Кореяның Қазақстандағы елшісі кім?", False),  # Korea's in Kazakhstan: someone else
+        # The bare locative of a subject says where too.
+        ("Қазақстан елшісі Кореяда кім?", True),
+        ("Корея елшісі Қазақстанда кім?", False),
     ],
 )
 def test_a_kazakh_locative_says_where_an_ambassador_is(
@@ -318,3 +321,10 @@ def test_kazakh_typed_with_russian_letters_is_offered_by_kazakh_when_russian_off
     assert match.suggestions[0].intent == "political-dialogue"
     # Russian that offers an entry keeps its own reading.
     assert matchers.match("сколько рейсов в неделю между астана и сеул").language == "ru"
+
+
+def test_a_kazakh_locative_of_a_subject_with_no_destination_in_the_entry_changes_nothing(
+    matchers: Matchers,
+) -> None:
+    # Projects in Kazakhstan: the entry's phrasings go nowhere, so nothing is swapped.
+    assert matchers.match("Қазақстанда қандай бірлескен жобалар бар").intent == "projects-all"
