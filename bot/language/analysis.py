@@ -336,12 +336,12 @@ def kazakh_question_words() -> frozenset[str]:
 _SHARED_WITH_RUSSIAN = frozenset({"не"})
 
 
-def asks_in_kazakh(text: str) -> bool:
+def asks_in_kazakh(text: str, message: str | None = None) -> bool:
     """Whether `text` holds a Kazakh question word, wherever it stands (Kazakh puts them
-    late: "Кездесу қашан өтті"). "не" counts only in text with a letter only Kazakh
-    writes, so a Russian "не" (not) asks nothing."""
+    late: "Кездесу қашан өтті"). "не" counts only when `text`, or the whole `message` it
+    is part of, has a letter only Kazakh writes, so a Russian "не" (not) asks nothing."""
     asking = kazakh_question_words()
-    if not set(text.lower()) & set("әғқңөұүһі"):
+    if not set((message or text).lower()) & set("әғқңөұүһі"):
         asking = asking - _SHARED_WITH_RUSSIAN
     return not asking.isdisjoint(_fold_kazakh_letters(text).split())
 

@@ -100,8 +100,8 @@ class Glossary:
         """
         capitals = self._capitalised(text) if self.close else frozenset()
         glossed = [
-            english.capitalize() if set(phrase.split()) & capitals else english
-            for phrase, reading in self._readings(text)
+            english.capitalize() if set(phrase.split()) & capitals and english != _IN else english
+            for phrase, reading in self._readings(text, capitals)
             if reading is not None
             for english in reading.split("_")
         ]
@@ -118,8 +118,11 @@ class Glossary:
             for token in self.analyser.terms(word).split()
         )
 
-    def _readings(self, text: str) -> list[tuple[str, str | None]]:
-        """Each word or listed phrase of `text` with its reading (None: filler)."""
+    def _readings(
+        self, text: str, capitals: frozenset[str] = frozenset()
+    ) -> list[tuple[str, str | None]]:
+        """Each word or listed phrase of `text` with its reading (None: filler);
+        `capitals`: its words written with a capital, names (`_capitalised`)."""
         tokens = self.analyser.fold(text).split()
         found: list[tuple[str, str | None]] = []
         at = 0
@@ -129,7 +132,7 @@ class Glossary:
                 width, reading = self._phrase(tokens, at)
             if reading is None:
                 reading = self.word(tokens[at])
-            reading = self._located(tokens[at + width - 1], reading)
+            reading = self._located(tokens[at + width - 1], reading, capitals)
             found.append((" ".join(tokens[at : at + width]), reading))
             at += width
         return found
@@ -148,15 +151,19 @@ class Glossary:
             return 2, ordinal(int(token))
         return 1, None
 
-    def _located(self, token: str, reading: str | None) -> str | None:
+    def _located(
+        self, token: str, reading: str | None, capitals: frozenset[str] = frozenset()
+    ) -> str | None:
         """A Kazakh name in the locative, read with "in" as English puts it ("астанада" ->
-        "in astana"): the word is a form of the name, and so is the word without the
-        ending, so a name that merely ends alike ("қызылорда") is no locative."""
-        if self.language != "kk" or reading is None or reading not in self.names:
+        "in astana", "Шымкентте" -> "in shymkent"): a name of the release's, or a word
+        written with a capital; the word without the ending reads alike, so a name that
+        merely ends alike ("қызылорда") is no locative."""
+        named = reading is not None and (reading in self.names or token in capitals)
+        if self.language != "kk" or reading is None or not named:
             return reading
         for ending in _LOCATIVE:
             if token.endswith(ending) and self.words.get(token[: -len(ending)]) == reading:
-                return f"in_{reading}"
+                return f"{_IN}_{reading}"
         return reading
 
     def _as_question(self, glossed: list[str], text: str) -> list[str]:
@@ -234,7 +241,9 @@ class Glossary:
 
 # A figure and its Kazakh ordinal ending, folded: "3ши", "5инши", "6ншы", "9ыншы".
 _KAZAKH_ORDINAL = re.compile(r"(\d+)((?:ы|и)?н?(?:шы|ши))?")
-# The Kazakh locative endings, folded: "-да", "-де", "-та", "-те", "-нда", "-нде".
+# The Kazakh locative endings, folded: "-да", "-де", "-та", "-те", "-нда", "-нде", and
+# the word English puts for them.
+_IN = "in"
 _LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
 
 # A figure and its Korean counter: "13회", "5위", "2024년".

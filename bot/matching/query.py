@@ -128,7 +128,7 @@ def question_part(message: str) -> str | None:
             asking.append(clause[request.end() :])
         elif "?" in clause or clause.split()[0].lower().strip("\"'(") in _OPENERS:
             asking.append(clause)
-        elif asks_in_kazakh(clause):
+        elif asks_in_kazakh(clause, message):
             # Kazakh puts its question word late and often leaves the mark off.
             asking.append(clause)
     part = " ".join(a.strip() for a in asking)

@@ -210,6 +210,12 @@ def test_a_kazakh_name_in_the_locative_is_read_with_in() -> None:
     # A name that ends like a locative is the name alone.
     assert kazakh.read("Қызылорда туралы") == "kyzylorda about"
     assert build_glossary("kk").read("мектепте") == "school"  # not a name: as it was
+    # A place written with a capital is a name too, though the release never names it.
+    assert build_glossary("kk").read("дүкендер Шымкентте ашылды ма").split()[-3:] == [
+        "in",
+        "Shymkent",
+        "open",
+    ]
 
 
 def test_an_unknown_kazakh_word_before_a_kind_of_place_or_body_is_its_name() -> None:

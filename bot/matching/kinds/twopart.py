@@ -76,7 +76,7 @@ def _run_on_parts(text: str, fold: Callable[[str], str]) -> list[str]:
     questions: list[list[str]] = []
     waiting: list[str] = []
     for clause in clauses:
-        if asks_in_kazakh(clause) or (questions and _WHAT_ABOUT in fold(clause).split()):
+        if asks_in_kazakh(clause, text) or (questions and _WHAT_ABOUT in fold(clause).split()):
             questions.append([*waiting, clause])
             waiting = []
         elif questions:

@@ -138,6 +138,8 @@ def test_both_parts_of_a_korean_question_are_answered() -> None:
         ),
         # One question word: one question, however many commas.
         ("Сәлем, айтшы, рейс неше", ["Сәлем, айтшы, рейс неше"]),
+        # "не" asks in a clause of Russian letters when the message has a Kazakh one.
+        ("Kia зауыты қайда? Doosan не салады?", ["Kia зауыты қайда", "Doosan не салады"]),
         # "не" is Russian "not" too: without a Kazakh letter it splits nothing.
         ("Кто встретился, не знаю, когда", ["Кто встретился, не знаю, когда"]),
     ],
