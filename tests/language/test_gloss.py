@@ -244,3 +244,12 @@ def test_everyday_kazakh_words_are_read_and_auxiliaries_are_dropped(
     question: str, gloss: str
 ) -> None:
     assert build_glossary("kk").read(question) == gloss
+
+
+def test_kazakh_to_give_a_price_is_to_assess() -> None:
+    # "баға берді" (gave a mark) assesses; "баға" alone is a price.
+    kazakh = build_glossary("kk")
+    assert kazakh.read("спикер қатынас туралы қандай баға берді") == (
+        "speaker relations about which appreciate"
+    )
+    assert kazakh.read("билет бағасы") == "ticket price"
