@@ -328,3 +328,14 @@ def test_a_kazakh_locative_of_a_subject_with_no_destination_in_the_entry_changes
 ) -> None:
     # Projects in Kazakhstan: the entry's phrasings go nowhere, so nothing is swapped.
     assert matchers.match("Қазақстанда қандай бірлескен жобалар бар").intent == "projects-all"
+
+
+@pytest.mark.parametrize(
+    "question", ["біздің елші кіммен кездесті", "бізге айтыңызшы, елші кіммен кездесті"]
+)
+def test_kazakh_personal_pronouns_say_nothing_of_what_is_asked(
+    matchers: Matchers, question: str
+) -> None:
+    # "our ambassador", "tell us": the pronoun is no word the entry must hold.
+    match = matchers.match(question)
+    assert match.answered and match.intent == "meeting"
