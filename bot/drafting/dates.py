@@ -17,6 +17,12 @@ MONTH = (
     + r")\.?"
 )
 
+# A time of day: "7:10 a.m.", "9 am", "18:00", "noon".
+CLOCK = (
+    r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?)(?!\w)|\d{1,2}:\d\d"
+    r"|noon|midnight)"
+)
+
 
 _DATES = [
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.drafting.dates import CLOCK
 from bot.drafting.phrases import shorten
 from bot.drafting.verbs import clean_word, is_name
 from bot.drafting.vocabulary import (
@@ -53,7 +54,11 @@ class Quantity:
 def find_quantities(text: str) -> list[Quantity]:
     """Numbers with what they count or measure, e.g. "15 flights per week", "€212 million"."""
     found: list[Quantity] = []
+    # "7:10 a.m." is a time of day (see `questions.times`), not a count of "a.m.".
+    clocks = [m.span() for m in re.finditer(CLOCK, text, re.IGNORECASE)]
     for match in _NUMBER.finditer(text):
+        if any(start <= match.start("num") < end for start, end in clocks):
+            continue
         before = text[: match.start()].split()
         prev = before[-1] if before else ""
         if not _counts_something(match, prev):

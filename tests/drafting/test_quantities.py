@@ -40,3 +40,15 @@ def test_a_quantity_spans_its_noun_and_keeps_what_follows() -> None:
     (quantity,) = find_quantities(text)
     assert text[quantity.start : quantity.end] == "15 flights"
     assert quantity.after == "per week between Kazakhstan and Korea"
+
+
+@pytest.mark.parametrize(
+    "text", ["depart at 7:10 a.m., arriving at 8:35 a.m.", "open from 9 am to 5 pm", "at 18:00"]
+)
+def test_a_time_of_day_is_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_count_next_to_a_time_of_day_is_still_found() -> None:
+    found = find_quantities("with 22 operators at 6 a.m.")
+    assert [(q.kind, q.noun) for q in found] == [("count", "operators")]

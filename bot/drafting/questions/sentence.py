@@ -35,6 +35,7 @@ from bot.drafting.questions.measures import (
     subscription_questions,
 )
 from bot.drafting.questions.tested import who_tested_questions
+from bot.drafting.questions.times import clock_questions
 from bot.drafting.questions.yesno import (
     access_questions,
     can_do_questions,
@@ -69,6 +70,8 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
     main_subject = main_subject or priced_subject(analysed)
     attribute_questions(analysed, main_subject, out, known)
+    if clauses:
+        clock_questions(clauses[0], mid_question(main_subject, known), analysed, out)
     existence_questions(analysed, out)
     maker_questions(analysed, out)
     opened_questions(analysed, out, known.lower_words)

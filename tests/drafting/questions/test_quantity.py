@@ -99,15 +99,8 @@ def test_a_number_counted_inside_a_relative_clause_asks_nothing() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "number"),
-    [
-        ("The garden is open from 9 am to 7 pm.", 1),
-        ("The desk is staffed until 5 p.m.", 0),
-    ],
+    "sentence", ["The garden is open from 9 am to 7 pm.", "The desk is staffed until 5 p.m."]
 )
-def test_a_clock_time_is_no_number_of_anything(sentence: str, number: int) -> None:
+def test_a_clock_time_is_no_number_of_anything(sentence: str) -> None:
     clause = split_clauses(sentence)[0][0]
-    quantity = find_quantities(clause.rest)[number]
-    out = QuestionList()
-    quantity_questions(quantity, clause.rest, "the garden", clause.verb, out, there=False)
-    assert not [q for q in out.items if q.startswith("number of")], out.items
+    assert find_quantities(clause.rest) == []  # so no "How many pm", no "number of am"

@@ -1,0 +1,102 @@
+"""Questions about a time of day: "Flights will depart at 7:10 a.m., arriving at 8:35 a.m."
+
+A timetable sentence states several times, each tied to its own verb: the main
+verb ("will depart ... at 7:10 a.m."), a participle after a comma ("arriving in
+Vardenholm at 8:35 a.m.") or a noun ("a second departure at 5:45 p.m."). Each
+gets "What time ..." and "When ..." asked of the sentence's subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.clauses import Clause
+from bot.drafting.dates import CLOCK
+from bot.drafting.questions.collect import QuestionList
+from bot.drafting.verbs import (
+    Verb,
+    base_form,
+    clean_word,
+    ing_base,
+    inverted_clause,
+    is_participle,
+)
+from bot.drafting.vocabulary import AUX, DETERMINERS, PREPOSITIONS, VERBS
+from bot.language import STOPWORDS
+
+# "at 7:10 a.m.", with the words that may come between the verb's object and the time.
+_AT_CLOCK = re.compile(rf"\s*(?:\b(?:daily|every day|each day)\s+)?\bat\s+{CLOCK}", re.IGNORECASE)
+# ", arriving in Vardenholm at 8:35 a.m.": a participle, what follows it, the time.
+_PARTICIPLE_AT = re.compile(
+    rf"(?:^|,\s+|\band\s+)(?P<ing>[a-z]{{3,}}ing)\b(?P<tail>[^,;]*?){_AT_CLOCK.pattern}",
+    re.IGNORECASE,
+)
+# "with a second departure at 5:45 p.m.": a noun phrase of one to three words, the time.
+_NOUN_AT = re.compile(
+    rf"\b(?:a|an|the)\s+(?P<np>(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s+at\s+{CLOCK}",
+    re.IGNORECASE,
+)
+# -ing words that are no participle: the times of day they name.
+_NOT_VERBS = frozenset({"morning", "evening", "during", "including", "according"})
+_DAILY = re.compile(r"\s+\b(?:daily|every day|each day)\s*$", re.IGNORECASE)
+
+
+def clock_questions(clause: Clause, subject: str, text: str, out: QuestionList) -> None:
+    """ "What time" and "When" for each time of day `text` ties to a verb or a noun.
+
+    `clause` is the sentence's main clause with its (resolved) `subject`; `text`
+    the whole sentence, whose participles and nouns take the same subject.
+    """
+    if not subject or not re.search(CLOCK, text, re.IGNORECASE):
+        return
+    main = clause.rest.split(",")[0]
+    at = _AT_CLOCK.search(main)
+    if at:
+        _ask(inverted_clause(subject, clause.verb, _tail(main[: at.start()])), out)
+    taken: list[tuple[int, int]] = []  # the participles' spans: their objects are no nouns
+    for found in _PARTICIPLE_AT.finditer(text):
+        taken.append(found.span())
+        word = found.group("ing").lower()
+        base = ing_base(word)
+        if word in STOPWORDS or word in _NOT_VERBS or (base not in VERBS and len(base) < 3):
+            continue
+        verb = _like(clause.verb, base, subject)
+        _ask(inverted_clause(subject, verb, _tail(found.group("tail"))), out)
+    after_main = text.find(",")
+    for found in _NOUN_AT.finditer(text):
+        words = found.group("np").split()
+        inside = any(start <= found.start() < end for start, end in taken)
+        if after_main < 0 or found.start() < after_main or inside or not _plain_noun(words):
+            continue  # in the main clause, asked above; or a verb and its object
+        out.add(f"What time is the {found.group('np')}")
+        out.add(f"When is the {found.group('np')}")
+
+
+def _plain_noun(words: list[str]) -> bool:
+    """ "second departure": lower-case words, none a verb, preposition or determiner."""
+    for word in words:
+        bare = clean_word(word)
+        verb = bare in VERBS or base_form(bare) in VERBS or is_participle(bare)
+        closed = bare in AUX or bare in PREPOSITIONS or bare in DETERMINERS
+        if not word.islower() or verb or closed or bare.endswith("ing"):
+            return False
+    return True
+
+
+def _tail(words: str) -> str:
+    return _DAILY.sub("", words.strip(" ,"))
+
+
+def _ask(inverted: str, out: QuestionList) -> None:
+    out.add(f"What time {inverted}")
+    out.add(f"When {inverted}")
+
+
+def _like(main: Verb, base: str, subject: str) -> Verb:
+    """A participle's verb in the tense of the main verb: "will depart, arriving" -> will arrive."""
+    if main.tense == "aux" and main.words and main.words[0] in AUX:
+        return Verb(0, (main.words[0], base), "aux")
+    if main.tense == "past":
+        return Verb(0, (base,), "past")
+    plural = subject.endswith("s") and not subject.endswith("ss")
+    return Verb(0, (base,), "plural" if plural else "present")
