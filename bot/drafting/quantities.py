@@ -96,7 +96,9 @@ def _counts_something(match: re.Match[str], prev: str) -> bool:
     year = re.fullmatch(r"(?:1[89]|20)\d\d", num) and not match.group("unit")
     if year and not marked:
         return False  # a year: see the dates
-    if prev.startswith("+") or (prev and clean_word(prev) in ID_BEFORE):
+    # "stage 2" is a name; "a new stage, twelve filters" is a list whose item is counted.
+    identifier = prev and clean_word(prev) in ID_BEFORE and prev[-1] not in ",;:"
+    if prev.startswith("+") or identifier:
         return False  # a phone number, "bus route 14", "Line 4"
     named = prev and is_name(prev) and num[0].isdigit() and prev[-1] not in ",;:"
     return not (named and not (match.group("cur") or match.group("pct")))
@@ -113,7 +115,9 @@ def _kind(match: re.Match[str], text: str, noun_words: list[str]) -> str:
     elif unit:
         kind = UNITS[unit]
     elif match.group("scale"):
-        kind = "money" if re.search(r"[€$£]|euro|dollar|franc", text) else "count"
+        # "16 million gallons" counts gallons, though the release quotes dollars elsewhere.
+        counted = noun_words and not re.match(_MONEY_WORDS, clean_word(noun_words[0]))
+        kind = "money" if not counted and re.search(_MONEY_WORDS, text) else "count"
     if kind == "count" and (not noun_words or clean_word(noun_words[0]) == "times"):
         kind = "bare"  # "31 to 8", "four times more": no count to ask about
     pre = (match.group("pre") or "").strip().lower()
@@ -122,16 +126,43 @@ def _kind(match: re.Match[str], text: str, noun_words: list[str]) -> str:
     return kind
 
 
+_MONEY_WORDS = r"[€$£]|euro|dollar|franc|pound"
+
+
 def _noun_after(following: str) -> list[str]:
     """The words of what a number counts: "15 flights per week" -> ["flights"]."""
     noun_words: list[str] = []
-    for token in following.split()[:4]:
-        if _ends_noun(token):
+    tokens = following.split()[:4]
+    for index, token in enumerate(tokens):
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if _ends_noun(token) and not _modifier(token, after, noun_words):
+            break
+        if _acting(token, after):
             break
         noun_words.append(token.strip(',;:()"“”.'))
         if token[-1] in ",;:).":
             break
     return noun_words
+
+
+def _modifier(token: str, after: str, noun_words: list[str]) -> bool:
+    """ "twelve granular activated carbon filters": a participle before the noun it describes.
+
+    Not after a plural ("volunteers planted trees": the verb), nor before a
+    function word or a name ("residents affected by", "visitors visited Oslo").
+    """
+    word, following = clean_word(token), clean_word(after)
+    plural = bool(noun_words) and noun_words[-1].endswith("s")
+    participle = word.endswith("ed") and word not in AUX and token[-1].isalpha()
+    plain_next = following.isalpha() and after.islower() and following not in STOPWORDS
+    return participle and not plural and plain_next and following not in PREPOSITIONS
+
+
+def _acting(token: str, after: str) -> bool:
+    """ "23 aircraft serving 17 destinations": a participle with an object ends the noun."""
+    word = clean_word(token)
+    target = after[:1].isdigit() or clean_word(after) in ("a", "an", "the")
+    return len(word) > 5 and word.endswith("ing") and target
 
 
 def _ends_noun(token: str) -> bool:
@@ -157,6 +188,6 @@ def _share_of(rest: str) -> str:
 
 
 def _owner(before: str) -> str:
-    """ "a discount of 30%" -> "discount"."""
-    owner = re.search(r"(?:a|an|the)\s+([a-z]+)\s+of\s+$", before)
+    """ "a discount of 30%" -> "discount"; "a two-year revenue guarantee of" -> all three words."""
+    owner = re.search(r"\b(?:a|an|the)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)\s+of\s+$", before)
     return owner.group(1) if owner else ""

@@ -52,3 +52,34 @@ def test_a_time_of_day_is_no_quantity(text: str) -> None:
 def test_a_count_next_to_a_time_of_day_is_still_found() -> None:
     found = find_quantities("with 22 operators at 6 a.m.")
     assert [(q.kind, q.noun) for q in found] == [("count", "operators")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle before its noun is part of what is counted ...
+        (
+            "twelve granular activated carbon filters",
+            ("count", "granular activated carbon filters"),
+        ),
+        # ... a verb after a plural is not, nor a participle taking an object.
+        ("30 volunteers planted trees", ("count", "volunteers")),
+        ("a fleet of 23 aircraft serving 17 destinations", ("count", "aircraft")),
+        # A scale before a noun counts the noun, though the release quotes dollars.
+        ("a $5 fee for 16 million gallons", ("count", "gallons")),
+        # After a comma an identifier noun ends a list item: "stage, twelve ..." counts.
+        ("a new stage, twelve filters", ("count", "filters")),
+    ],
+)
+def test_what_a_number_counts(text: str, expected: tuple[str, str]) -> None:
+    found = [(q.kind, q.noun) for q in find_quantities(text)]
+    assert expected in found
+
+
+def test_stage_2_is_still_a_name() -> None:
+    assert find_quantities("work on stage 2 begins") == []
+
+
+def test_the_owner_of_a_figure_keeps_its_modifiers() -> None:
+    (quantity,) = find_quantities("a two-year revenue guarantee of up to $2.1 million")
+    assert quantity.owner == "two-year revenue guarantee"

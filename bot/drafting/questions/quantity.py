@@ -105,7 +105,7 @@ def _money(c: Counted, out: QuestionList) -> None:
         out.add(f"What is the {quantity.owner}")
         out.add(f"How much is the {quantity.owner}")
         thing = re.match(r"(?:a|an|the)\s+(?:[\d.,]+\s+\w+\s+)?(?P<noun>[a-z][\w-]*)", c.rest)
-        if thing and quantity.owner in _PRICED:
+        if thing and quantity.owner.split()[-1] in _PRICED:
             out.add(f"How much does the {thing.group('noun')} cost")
         return
     out.add(f"How much {c.asked(c.without)}")

@@ -19,6 +19,7 @@ from bot.drafting.questions.about import (
 from bot.drafting.questions.attributes import attribute_questions, mid_question, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
+from bot.drafting.questions.figures import figure_questions
 from bot.drafting.questions.launch import (
     available_questions,
     lasting_questions,
@@ -96,6 +97,9 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
         name = dict(known.people).get(head)
         if name and name not in subject:
             clause_questions(clause, name, known, out, dated=False)
+    figure_questions(
+        analysed, clauses[0] if clauses else None, mid_question(main_subject, known), out
+    )
     if not clauses:
         feature_questions(analysed, out, known.main)
         verbless_questions(analysed, known, out)

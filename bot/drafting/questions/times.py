@@ -14,9 +14,9 @@ from bot.drafting.clauses import Clause
 from bot.drafting.dates import CLOCK
 from bot.drafting.questions.collect import QuestionList
 from bot.drafting.verbs import (
-    Verb,
     base_form,
     clean_word,
+    in_tense_of,
     ing_base,
     inverted_clause,
     is_participle,
@@ -60,7 +60,7 @@ def clock_questions(clause: Clause, subject: str, text: str, out: QuestionList) 
         base = ing_base(word)
         if word in STOPWORDS or word in _NOT_VERBS or (base not in VERBS and len(base) < 3):
             continue
-        verb = _like(clause.verb, base, subject)
+        verb = in_tense_of(clause.verb, base, subject)
         _ask(inverted_clause(subject, verb, _tail(found.group("tail"))), out)
     after_main = text.find(",")
     for found in _NOUN_AT.finditer(text):
@@ -90,13 +90,3 @@ def _tail(words: str) -> str:
 def _ask(inverted: str, out: QuestionList) -> None:
     out.add(f"What time {inverted}")
     out.add(f"When {inverted}")
-
-
-def _like(main: Verb, base: str, subject: str) -> Verb:
-    """A participle's verb in the tense of the main verb: "will depart, arriving" -> will arrive."""
-    if main.tense == "aux" and main.words and main.words[0] in AUX:
-        return Verb(0, (main.words[0], base), "aux")
-    if main.tense == "past":
-        return Verb(0, (base,), "past")
-    plural = subject.endswith("s") and not subject.endswith("ss")
-    return Verb(0, (base,), "plural" if plural else "present")

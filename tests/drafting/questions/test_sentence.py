@@ -25,6 +25,7 @@ def test_a_sentence_gets_its_rules_questions_then_names_then_phrases() -> None:
             "Who mapped 40 glaciers?",
             "How many glaciers did the team map?",
             "number of glaciers",
+            "How many glaciers are there?",  # the figure alone (questions/figures.py)
             "Dr. A. Smith",
             "led by Dr. A. Smith",
             "mapped 40 glaciers",

@@ -1,0 +1,96 @@
+"""Questions asked of each figure of a sentence from the words around it alone.
+
+A sentence dense with figures states several facts ("... after a $48.6 million
+modernization project", "... serving roughly 141,000 residents", "Funding came
+from a $30 million loan, a $9.4 million federal grant and $9.2 million from the
+city's reserves"); the clause rules ask about its main verb, so each figure here
+gets questions of its own: how much the thing it prices is, how many of what it
+counts there are, how many its participle serves, how big what it belongs to is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.drafting.clauses import Clause
+from bot.drafting.quantities import Quantity, find_quantities
+from bot.drafting.questions.collect import QuestionList
+from bot.drafting.verbs import clean_word, in_tense_of, ing_base, inverted_clause
+from bot.drafting.vocabulary import PREPOSITIONS, VERBS
+from bot.language import STOPWORDS, words
+
+_TIME_UNITS = words("time_units")
+# "to 1 hour", "for two weeks": a span or a target, not a count; "a unit with 12 beds":
+# counted as what the unit has (see `questions.attributes`), not as beds of the release.
+_NOT_COUNTED_AFTER = frozenset(
+    {"to", "for", "until", "by", "within", "after", "before", "over", "with"}
+)
+# "$9.2 million from the city's water reserves": where the money comes from.
+_FROM = re.compile(r"\s*from\s+(?P<source>(?:the\s+)?[^,;.]{3,60}?)\s*(?:[,;.]|$)")
+# A sum of money given or held, not a thing bought: "How much is the grant", never "cost".
+_SUMS = frozenset(
+    "loan grant fund funding investment budget donation guarantee subsidy contribution"
+    " reserve reserves award prize revenue profit fine salary".split()
+)
+# "a staff of 22 operators": the people who work there.
+_WORKFORCE = frozenset({"staff", "team", "crew", "workforce"})
+_RATE = re.compile(r"(?:per|a|each|every)\s+(?:week|day|month|year|hour)\b")
+
+
+def figure_questions(text: str, clause: Clause | None, subject: str, out: QuestionList) -> None:
+    """How much, how many, how big for each figure of `text` (a sentence or clause).
+
+    `clause` and `subject`: the main clause and its subject as a question writes
+    it, whose tense and subject a participle before a figure takes ("serving").
+    """
+    for quantity in find_quantities(text):
+        if quantity.kind == "count" and quantity.noun:
+            _count(quantity, text, clause, subject, out)
+        elif quantity.kind == "money":
+            _money(quantity, text, out)
+
+
+def _count(
+    quantity: Quantity, text: str, clause: Clause | None, subject: str, out: QuestionList
+) -> None:
+    noun = quantity.noun
+    last = clean_word(noun.split()[-1])
+    if quantity.prep in _NOT_COUNTED_AFTER or last.rstrip("s") in _TIME_UNITS:
+        return  # "cutting the journey to 1 hour": no count of hours
+    rate = _RATE.match(quantity.after)
+    counted = f"{noun} {rate.group(0)}" if rate else noun
+    verb = _participle_before(text[: quantity.start])
+    if verb and clause is not None and subject:
+        asked = inverted_clause(subject, in_tense_of(clause.verb, verb, subject), "")
+        out.add(f"How many {counted} {asked}")
+    out.add(f"How many {counted} are there")
+    if len(noun.split()) > 2:
+        out.add(f"How many {' '.join(noun.split()[-2:])} are there")
+    if quantity.owner:
+        out.add(f"How many {noun} are in the {quantity.owner}")
+        out.add(f"How big is the {quantity.owner}")
+        if quantity.owner.split()[-1] in _WORKFORCE:
+            out.add(f"How many {noun} work there")
+
+
+def _money(quantity: Quantity, text: str, out: QuestionList) -> None:
+    if quantity.noun and quantity.noun.split()[-1].isalpha():
+        thing = quantity.noun
+        out.add(f"How much is the {thing}")
+        if clean_word(thing.split()[-1]) not in _SUMS:
+            out.add(f"How much did the {thing} cost")
+    elif quantity.owner:
+        out.add(f"How much is the {quantity.owner}")
+    source = _FROM.match(text[quantity.end :])
+    if source:
+        out.add(f"How much came from {source.group('source')}")
+
+
+def _participle_before(before: str) -> str:
+    """ ", serving roughly": the base form of a participle right before a figure, or ""."""
+    found = re.search(r"(?:^|,\s+)(?P<ing>[a-z]{3,}ing)(?:\s+(?P<prep>[a-z]+))?\s*$", before)
+    if not found or (found.group("prep") and found.group("prep") not in PREPOSITIONS):
+        return ""
+    word = found.group("ing")
+    base = ing_base(word)
+    return base if word not in STOPWORDS and (base in VERBS or len(base) >= 4) else ""

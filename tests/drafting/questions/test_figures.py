@@ -1,0 +1,75 @@
+"""Tests for bot/drafting/questions/figures.py: questions of each figure of a dense sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.drafting.clauses import split_clauses
+from bot.drafting.questions.collect import QuestionList
+from bot.drafting.questions.figures import figure_questions
+
+
+def asked(sentence: str, subject: str) -> list[str]:
+    clauses, _ = split_clauses(sentence)
+    out = QuestionList()
+    figure_questions(sentence, clauses[0] if clauses else None, subject, out)
+    return out.items
+
+
+def test_each_sum_of_a_list_gets_its_own_how_much() -> None:
+    items = asked(
+        "Funding came from a $12 million state loan, a $3.5 million federal grant and "
+        "$2 million from the county's road reserves.",
+        "funding",
+    )
+    assert items == [
+        "How much is the state loan?",  # a loan is given, never "cost"
+        "How much is the federal grant?",
+        "How much came from the county's road reserves?",
+    ]
+
+
+def test_a_priced_project_is_asked_what_it_cost() -> None:
+    items = asked("The bridge reopened after a $20 million restoration project.", "the bridge")
+    assert items == [
+        "How much is the restoration project?",
+        "How much did the restoration project cost?",
+    ]
+
+
+def test_a_count_after_a_participle_takes_the_main_verb_and_subject() -> None:
+    items = asked(
+        "The depot will now hold 40 buses, serving roughly 90,000 riders across the valley.",
+        "the depot",
+    )
+    assert "How many riders will the depot serve?" in items
+    assert "How many riders are there?" in items
+    assert "How many buses are there?" in items
+
+
+def test_a_long_counted_noun_is_also_asked_by_its_last_two_words() -> None:
+    items = asked("The upgrade adds twelve granular activated carbon filters.", "the upgrade")
+    assert "How many granular activated carbon filters are there?" in items
+    assert "How many carbon filters are there?" in items
+
+
+def test_a_workforce_is_counted_as_people_who_work_there() -> None:
+    items = asked("The site is run by a staff of 22 operators.", "the site")
+    assert items == [
+        "How many operators are there?",
+        "How many operators are in the staff?",
+        "How big is the staff?",
+        "How many operators work there?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The trip is cut to 1 hour and 25 minutes.",  # a span, not a count of hours
+        "The unit opens with 12 beds.",  # what the unit has, asked by the clause rules
+        "The museum opened in 1998.",  # a year
+    ],
+)
+def test_no_count_is_asked_of_a_span_a_possession_or_a_year(sentence: str) -> None:
+    assert not [q for q in asked(sentence, "it") if q.startswith("How many")]
