@@ -78,6 +78,17 @@ def strip_dateline(text: str) -> str:
     return text
 
 
+def dateline_place(text: str) -> str:
+    """ "MARLOW HEIGHTS, Ostrava County, November 24, 2026 — ..." -> "Marlow Heights"."""
+    match = _DATELINE.match(text)
+    if not match or not find_dates(match.group("head")):
+        return ""
+    place = match.group("head").split(",")[0].strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z.’' -]*", place) or find_dates(place):
+        return ""
+    return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
+
+
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 

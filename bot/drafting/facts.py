@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from bot.drafting.aliases import main_name, release_aliases
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
+from bot.drafting.dates import dateline_place
 from bot.drafting.model import Block, Release
-from bot.drafting.phrases import BYLINE, TITLE_NAME, said
+from bot.drafting.phrases import BYLINE, TITLE_NAME, find_entities, said
 from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of, who_said
 from bot.drafting.questions.attributes import relative_years, singular
@@ -64,6 +65,8 @@ def release_facts(
         mid_sentence_names(flat),
         release_aliases(flat, lower_words),
         main_name(flat, lower_words),
+        tuple(find_entities(flat, lower_words)),
+        next(filter(None, (dateline_place(b.text) for b in release.blocks[:4])), ""),
     )
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
     placed = placed_topics(release.blocks)

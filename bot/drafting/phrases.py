@@ -72,6 +72,8 @@ _NAME = (
     r"(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}"
 )
 
+NAME = _NAME  # a person's name: "Dr. A. Smith", "Rafael Dunstan-Iwu"
+
 
 NAME_ROLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>[a-z][a-z -]+?(?:\s+(?:of|at)\s+(?:the\s+)?"

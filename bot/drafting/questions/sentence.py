@@ -35,6 +35,7 @@ from bot.drafting.questions.measures import (
     funding_questions,
     subscription_questions,
 )
+from bot.drafting.questions.roles import role_questions
 from bot.drafting.questions.tested import who_tested_questions
 from bot.drafting.questions.times import clock_questions
 from bot.drafting.questions.yesno import (
@@ -58,6 +59,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     body = strip_dateline(text)
     speech_questions(body, out, known.lower_words)
     people_questions(body, out, known.lower_words)
+    role_questions(body, out, known)
     nominal_questions(body, out)
     made_by_questions(body, out)
     appointed_questions(body, out)
