@@ -19,6 +19,7 @@ from bot.drafting.questions.about import (
 from bot.drafting.questions.attributes import attribute_questions, mid_question, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
+from bot.drafting.questions.details import detail_questions
 from bot.drafting.questions.figures import figure_questions
 from bot.drafting.questions.launch import (
     available_questions,
@@ -73,6 +74,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
     main_subject = main_subject or priced_subject(analysed)
     attribute_questions(analysed, main_subject, out, known)
+    detail_questions(analysed, mid_question(main_subject, known), out)
     if clauses:
         clock_questions(clauses[0], mid_question(main_subject, known), analysed, out)
     existence_questions(analysed, out)
