@@ -14,7 +14,8 @@ import re
 from bot.drafting.dates import MONTH, WEEKDAY
 from bot.drafting.questions.collect import QuestionList, noun_phrase
 from bot.drafting.verbs import clean_word
-from bot.drafting.vocabulary import IRREGULAR, VERBS
+from bot.drafting.vocabulary import IRREGULAR, PREPOSITIONS, VERBS
+from bot.language import STOPWORDS
 
 _DATE = rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
 _LOCATED = re.compile(r"\b(?:located|situated|housed)\s+(?:in|at|on|near|inside|beside)\s+")
@@ -26,9 +27,18 @@ _ADDRESS = re.compile(
 _BY_DATE = re.compile(rf"\b(?P<done>[a-z]+ed|[a-z]+en)\s+(?:no later than|by)\s+{_DATE}")
 # "for travel through June 15": until when an offer holds.
 _THROUGH = re.compile(rf"\bfor\s+(?P<act>[a-z]+)\s+(?:through|until|till)\s+{_DATE}")
+# The first verb of the adding kind before any comma: "The upgrade adds ...".
+_MAIN_VERB = re.compile(r"^[^,;]*?\b(?:will\s+)?(?P<verb>adds?|added|introduces?|introduced)\b")
 _PHONE = re.compile(
     r"\b(?P<act>[a-z]+)\s+by\s+(?:phone|telephone|calling)\s+(?:at\s+|on\s+)?"
     r"(?P<number>\+?[\d(][\d ().-]{5,}\d)"
+)
+
+
+# "with engineering design by Halvorsen Lutz Engineering": who did the design.
+_DONE_BY = re.compile(
+    r"\b(?:with|and|including)\s+(?:the\s+)?(?P<work>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+    r"\s+by\s+(?:the\s+)?[A-Z]"
 )
 
 
@@ -52,6 +62,12 @@ def detail_questions(text: str, subject: str, out: QuestionList) -> None:
     for found in _THROUGH.finditer(text):
         if found.group("act") in VERBS:
             out.add(f"Until when can I {found.group('act')}")
+    for found in _DONE_BY.finditer(text):
+        work = found.group("work")
+        if not any(clean_word(w) in STOPWORDS | PREPOSITIONS for w in work.split()):
+            out.add(f"Who did the {work}")
+    if _MAIN_VERB.search(text):
+        out.add("What was added")
     for found in _PHONE.finditer(text):
         act = clean_word(found.group("act"))
         if act.isalpha() and act not in ("and", "or", "also"):

@@ -51,3 +51,13 @@ def test_a_number_to_call_for_something(text: str) -> None:
 
 def test_a_participle_whose_base_is_unsure_is_not_asked() -> None:
     assert asked("Seats priced by March 3 sell out.") == []  # "pric" or "price": unsure
+
+
+def test_work_done_by_a_named_firm_is_asked_who_did_it() -> None:
+    text = "Building was led by Ostra Builders, with interior design by Lund & Holm Studio."
+    assert asked(text) == ["Who did the interior design?"]
+
+
+def test_a_clause_that_adds_something_is_asked_what_was_added() -> None:
+    assert asked("The upgrade adds a new filter stage and a control room.") == ["What was added?"]
+    assert asked("The upgrade, which the city approved, adds a filter stage.") == []
