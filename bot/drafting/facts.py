@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.drafting.aliases import main_name, release_aliases
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
+from bot.drafting.cheapest import cheapest_questions
 from bot.drafting.dates import dateline_place
 from bot.drafting.model import Block, Release
 from bot.drafting.phrases import BYLINE, TITLE_NAME, find_entities, said
@@ -75,6 +76,8 @@ def release_facts(
         reader.read_block(block, reader.topics[index])
         if progress is not None:
             progress("drafting blocks", index + 1, len(release.blocks))
+    for index, questions in cheapest_questions([f.source for f in reader.facts]).items():
+        reader.facts[index].questions.extend(questions)
     return reader.facts
 
 
