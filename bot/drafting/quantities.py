@@ -65,7 +65,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         following = text[match.end() :]
         noun_words = _noun_after(following)
-        if match.group("num").isalpha() and not noun_words:
+        if match.group("num").isalpha() and not noun_words and not match.group("unit"):
             continue  # "one of the ..." is no quantity
         rest = following
         if noun_words:

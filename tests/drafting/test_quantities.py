@@ -28,6 +28,7 @@ Found = tuple[str, str, str, str, str, str]
         ("in 2024", []),  # a year
         ("+49 30 1234", []),  # a phone number
         ("one of the first", []),  # a word number counting nothing
+        ("within four minutes", [("duration", "", "minutes", "", "", "within")]),  # a unit
     ],
 )
 def test_a_number_with_what_it_counts(text: str, expected: list[Found]) -> None:

@@ -48,6 +48,8 @@ def figure_questions(text: str, clause: Clause | None, subject: str, out: Questi
             _count(quantity, text, clause, subject, out)
         elif quantity.kind == "money":
             _money(quantity, text, out)
+        elif quantity.kind == "duration" and quantity.prep == "within" and clause and subject:
+            _speed(quantity, text, clause, subject, out)
 
 
 def _count(
@@ -84,6 +86,19 @@ def _money(quantity: Quantity, text: str, out: QuestionList) -> None:
     source = _FROM.match(text[quantity.end :])
     if source:
         out.add(f"How much came from {source.group('source')}")
+
+
+def _speed(quantity: Quantity, text: str, clause: Clause, subject: str, out: QuestionList) -> None:
+    """ "We can detect a change within four minutes": how fast can we detect a change."""
+    where = clause.rest.find(text[quantity.start : quantity.end])
+    if where < 0:
+        return
+    tail = re.sub(r"\s+within$", "", clause.rest[:where].strip(" ,"))
+    if "," in tail:
+        return  # the figure belongs to a later phrase, not to the main verb
+    asked = inverted_clause(subject, clause.verb, tail)
+    out.add(f"How fast {asked}")
+    out.add(f"How quickly {asked}")
 
 
 def _participle_before(before: str) -> str:

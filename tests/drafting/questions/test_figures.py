@@ -73,3 +73,13 @@ def test_a_workforce_is_counted_as_people_who_work_there() -> None:
 )
 def test_no_count_is_asked_of_a_span_a_possession_or_a_year(sentence: str) -> None:
     assert not [q for q in asked(sentence, "it") if q.startswith("How many")]
+
+
+def test_a_time_within_which_something_is_done_is_asked_how_fast() -> None:
+    items = asked("We can now spot a leak within four minutes and close the valve.", "we")
+    assert items == ["How fast can we now spot a leak?", "How quickly can we now spot a leak?"]
+
+
+def test_a_time_within_which_a_later_phrase_is_done_is_not_asked_of_the_main_verb() -> None:
+    items = asked("The crew opened the depot, fixing leaks within two hours.", "the crew")
+    assert not [q for q in items if q.startswith("How fast")]
