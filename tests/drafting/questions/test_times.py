@@ -6,7 +6,7 @@ import pytest
 
 from bot.drafting.clauses import split_clauses
 from bot.drafting.questions.collect import QuestionList
-from bot.drafting.questions.times import clock_questions
+from bot.drafting.questions.times import clock_questions, part_of_day
 
 # sentence, its subject as a question writes it, the time questions asked of it
 CASES = [
@@ -17,14 +17,21 @@ CASES = [
         [
             "What time will buses leave the depot?",
             "When will buses leave the depot?",
+            "What time does the morning bus leave the depot?",
+            "When does the morning bus leave the depot?",
             "What time will buses reach the coast?",
             "When will buses reach the coast?",
+            "What time does the morning bus reach the coast?",
+            "When does the morning bus reach the coast?",
             "What time is the late service?",
             "When is the late service?",
+            # "a late service at 9:40 p.m.": the main verb again, in the evening.
+            "What time does the evening bus leave the depot?",
+            "When does the evening bus leave the depot?",
         ],
     ),
     (
-        "The ferry left Oban at 7:30 am, docking at 9 am.",
+        "The ferry left Oban at 7:30 am, docking at 9 am.",  # one ferry: no "morning ferry"
         "the ferry",
         [
             "What time did the ferry leave Oban?",
@@ -54,3 +61,20 @@ def test_a_time_in_the_morning_is_no_participle() -> None:
     out = QuestionList()
     clock_questions(clauses[0], "the cafe", sentence, out)
     assert out.items == ["What time does the cafe open?", "When does the cafe open?"]
+
+
+@pytest.mark.parametrize(
+    ("clock", "part"),
+    [("7:10 a.m.", "morning"), ("12:30 pm", "afternoon"), ("5:45 p.m.", "evening"),
+     ("19:30", "evening"), ("9 am", "morning"), ("2:00 am", "")],
+)  # fmt: skip
+def test_the_part_of_the_day_of_a_time(clock: str, part: str) -> None:
+    assert part_of_day(clock) == part
+
+
+def test_a_named_subject_gets_no_part_of_the_day() -> None:
+    sentence = "Skerrin Air will leave at 7 am."
+    clauses, _ = split_clauses(sentence)
+    out = QuestionList()
+    clock_questions(clauses[0], "Skerrin Air", sentence, out)
+    assert not [q for q in out.items if "morning" in q]
