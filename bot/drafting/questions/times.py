@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.drafting.clauses import Clause
-from bot.drafting.dates import CLOCK
+from bot.drafting.dates import CLOCK, WEEKDAY
 from bot.drafting.questions.attributes import singular
 from bot.drafting.questions.collect import QuestionList, noun_phrase
 from bot.drafting.verbs import (
@@ -44,6 +44,7 @@ _NOUN_AT = re.compile(
 _NOT_VERBS = frozenset({"morning", "evening", "during", "including", "according"})
 # ", and at 7:05 p.m.": the main verb again, at another time.
 _AND_AT = re.compile(rf",\s+and\s+at\s+(?P<clock>{CLOCK})", re.IGNORECASE)
+_DAYS = rf"(?:{WEEKDAY}s|weekdays|weekends)"
 _DAILY = re.compile(r"\s+\b(?:daily|every day|each day)\s*$", re.IGNORECASE)
 
 
@@ -61,7 +62,7 @@ def clock_questions(clause: Clause, subject: str, text: str, out: QuestionList) 
     main_verb = base_form(clause.verb.words[-1]) if clause.verb.words else ""
     if at:
         _ask(inverted_clause(subject, clause.verb, main_tail), out)
-        _part_of_day(subject, main_verb, main_tail, at.group("clock"), out)
+        _part_of_day(subject, (main_verb, main_tail), at.group("clock"), text, out)
     taken: list[tuple[int, int]] = []  # the participles' spans: their objects are no nouns
     for found in _PARTICIPLE_AT.finditer(text):
         taken.append(found.span())
@@ -71,7 +72,7 @@ def clock_questions(clause: Clause, subject: str, text: str, out: QuestionList) 
             continue
         verb = in_tense_of(clause.verb, base, subject)
         _ask(inverted_clause(subject, verb, _tail(found.group("tail"))), out)
-        _part_of_day(subject, base, _tail(found.group("tail")), found.group("clock"), out)
+        _part_of_day(subject, (base, _tail(found.group("tail"))), found.group("clock"), text, out)
     after_main = text.find(",")
     for found in _NOUN_AT.finditer(text):
         words = found.group("np").split()
@@ -82,10 +83,10 @@ def clock_questions(clause: Clause, subject: str, text: str, out: QuestionList) 
         out.add(f"When is the {found.group('np')}")
         # "a second departure at 5:45 p.m.": the main verb again, at another time.
         if at:
-            _part_of_day(subject, main_verb, main_tail, found.group("clock"), out)
+            _part_of_day(subject, (main_verb, main_tail), found.group("clock"), text, out)
     for found in _AND_AT.finditer(text):
         if at:
-            _part_of_day(subject, main_verb, main_tail, found.group("clock"), out)
+            _part_of_day(subject, (main_verb, main_tail), found.group("clock"), text, out)
 
 
 def part_of_day(clock: str) -> str:
@@ -101,12 +102,15 @@ def part_of_day(clock: str) -> str:
     return "morning" if hour < 12 else "afternoon" if hour < 17 else "evening"
 
 
-def _part_of_day(subject: str, verb: str, tail: str, clock: str, out: QuestionList) -> None:
+def _part_of_day(
+    subject: str, action: tuple[str, str], clock: str, text: str, out: QuestionList
+) -> None:
     """ "Flights will depart X at 7:10 a.m.": what time does the morning flight depart X.
 
     Only a plural subject: services that run several times a day, one of which
-    the part of the day picks out.
+    the part of the day picks out. `action`: the verb's base form and what follows it.
     """
+    verb, tail = action
     part = part_of_day(clock)
     words = noun_phrase(subject).split()
     if not part or not verb or not words or not all(w.isalpha() for w in words):
@@ -120,6 +124,10 @@ def _part_of_day(subject: str, verb: str, tail: str, clock: str, out: QuestionLi
     thing = " ".join([*(w.lower() for w in words[:-1]), singular(words[-1].lower())])
     asked = inverted_clause(f"the {part} {thing}", Verb(0, (verb,), "present"), tail)
     _ask(asked, out)
+    if re.search(rf"{re.escape(clock)}\s+on\s+{_DAYS}", text):
+        out.add(f"On which days {asked}")  # "at 5:45 p.m. on Mondays and Fridays"
+        article = "a" if part == "morning" else "an"
+        out.add(f"Which days is there {article} {part} {thing}")
 
 
 def _plain_noun(words: list[str]) -> bool:

@@ -25,9 +25,11 @@ CASES = [
             "When does the morning bus reach the coast?",
             "What time is the late service?",
             "When is the late service?",
-            # "a late service at 9:40 p.m.": the main verb again, in the evening.
+            # "a late service at 9:40 p.m.": the main verb again, in the evening, on days.
             "What time does the evening bus leave the depot?",
             "When does the evening bus leave the depot?",
+            "On which days does the evening bus leave the depot?",
+            "Which days is there an evening bus?",
         ],
     ),
     (
