@@ -59,6 +59,8 @@ def _count(
     last = clean_word(noun.split()[-1])
     if quantity.prep in _NOT_COUNTED_AFTER or last.rstrip("s") in _TIME_UNITS:
         return  # "cutting the journey to 1 hour": no count of hours
+    if re.search(r"\b(?:the|these|those|both)\s+$", text[: quantity.start], re.IGNORECASE):
+        return  # "between the two cities": counted before, not a figure stated here
     rate = _RATE.match(quantity.after)
     counted = f"{noun} {rate.group(0)}" if rate else noun
     verb = _participle_before(text[: quantity.start])

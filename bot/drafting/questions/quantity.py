@@ -54,6 +54,8 @@ def quantity_questions(
     before_it = rest[: quantity.start]
     if re.search(r"\b(?:that|which|who)\s|\bincluding\b", before_it):
         return  # counted in a relative clause or a list of extras: not what the verb says
+    if re.search(r",\s+(?:[a-z]+ing|compared with|compared to|up from|down from)\s", before_it):
+        return  # ", cutting the journey to 1 hour": a later phrase's figure (questions.figures)
     noun, after = quantity.noun, quantity.after
     rate = re.match(r"(?:per|a|each|every)\s+(?:week|day|month|year|flight|hour|person)\b", after)
     if rate:

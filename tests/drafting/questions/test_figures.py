@@ -83,3 +83,8 @@ def test_a_time_within_which_something_is_done_is_asked_how_fast() -> None:
 def test_a_time_within_which_a_later_phrase_is_done_is_not_asked_of_the_main_verb() -> None:
     items = asked("The crew opened the depot, fixing leaks within two hours.", "the crew")
     assert not [q for q in items if q.startswith("How fast")]
+
+
+def test_a_number_after_the_refers_back_and_is_not_counted() -> None:
+    items = asked("The service cuts the journey between the two cities in half.", "the service")
+    assert items == []

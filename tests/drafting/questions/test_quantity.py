@@ -104,3 +104,13 @@ def test_a_number_counted_inside_a_relative_clause_asks_nothing() -> None:
 def test_a_clock_time_is_no_number_of_anything(sentence: str) -> None:
     clause = split_clauses(sentence)[0][0]
     assert find_quantities(clause.rest) == []  # so no "How many pm", no "number of am"
+
+
+def test_a_figure_of_a_later_participle_phrase_is_not_asked_of_the_main_verb() -> None:
+    sentence = "The route will operate 11 trips a week, cutting the journey to 1 hour."
+    clause = split_clauses(sentence)[0][0]
+    out = QuestionList()
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "the route", clause.verb, out, there=False)
+    assert "How long will the route operate?" not in out.items
+    assert "How many trips a week will the route operate?" in out.items
