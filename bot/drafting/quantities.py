@@ -64,7 +64,10 @@ def find_quantities(text: str) -> list[Quantity]:
         if not _counts_something(match, prev):
             continue
         following = text[match.end() :]
-        noun_words = _noun_after(following)
+        priced = _ONE_WAY.match(following)  # "$139 one way": how a price is given
+        if not priced and _ONE_WAY.match(text[match.start("num") :]):
+            continue  # "one way" itself counts no ways
+        noun_words = [] if priced else _noun_after(following)
         if match.group("num").isalpha() and not noun_words and not match.group("unit"):
             continue  # "one of the ..." is no quantity
         rest = following
@@ -87,6 +90,10 @@ def find_quantities(text: str) -> list[Quantity]:
             )
         )
     return found
+
+
+# After a price: how it is given, not what is counted ("$139 one way", "£5 per person").
+_ONE_WAY = re.compile(r"\s*(?:one[ -]way|each way|per person|a head)\b", re.IGNORECASE)
 
 
 def _counts_something(match: re.Match[str], prev: str) -> bool:

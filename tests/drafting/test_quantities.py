@@ -84,3 +84,15 @@ def test_stage_2_is_still_a_name() -> None:
 def test_the_owner_of_a_figure_keeps_its_modifiers() -> None:
     (quantity,) = find_quantities("a two-year revenue guarantee of up to $2.1 million")
     assert quantity.owner == "two-year revenue guarantee"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fares start at $139 one way.", [("money", "")]),  # how the price is given
+        ("Tickets cost £5 per person.", [("money", "")]),
+        ("It is one way to save.", []),  # no count of ways
+    ],
+)
+def test_how_a_price_is_given_is_no_noun(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.kind, q.noun) for q in find_quantities(text)] == expected
