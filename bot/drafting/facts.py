@@ -212,12 +212,11 @@ class _Reader:
         """
         described = _GENERIC.match(subject)
         before = self.previous
-        if (
-            described
-            and before
-            and not _GENERIC.match(before)
-            and before.lower() != subject.lower()
-        ):
+        # What it describes: "the terminal" or a name, one thing as the description is.
+        named = bool(re.match(r"(?:[Tt]he\s|[A-Z])", before)) and not before.startswith("Some ")
+        single = bool(before.split()) and not re.search(r"[^s]s$", before.split()[-1])
+        fits = named and single and not _GENERIC.match(before)
+        if described and fits and before.lower() != subject.lower():
             self.stands_for = (subject.lower(), re.sub(r"^The\b", "the", before))
         generic, meant = self.stands_for
         if not generic:

@@ -183,7 +183,13 @@ def _ends_noun(token: str) -> bool:
         or word in PREPOSITIONS
         or (word in IRREGULAR or word.endswith("ed") or word in AUX)
         or is_name(token)
+        or token[:1] in "$€£¥₸"  # "children costs £38": a price ends what is counted
+        or word in _SPAN_ADVERBS
     )
+
+
+# "two minutes away", "three years ago": a span placed in space or time, no noun.
+_SPAN_ADVERBS = frozenset({"away", "ago"})
 
 
 def _share_of(rest: str) -> str:

@@ -188,3 +188,19 @@ def test_a_subject_that_is_no_generic_description_is_asked_as_it_is() -> None:
     facts = release_facts(release, parse_document(text).flat, None)
     cafe = next(f for f in facts if f.source.startswith("The café"))
     assert not [q for q in cafe.questions if "library" in q]
+
+
+def test_a_generic_description_does_not_stand_for_a_plural_or_a_quantifier() -> None:
+    text = (
+        "date 2026-05-04\n\nT\n\nSome of the smaller glaciers could vanish. "
+        "The four-year project was funded by the city.\n"
+    )
+    body = (
+        "Some of the smaller glaciers could vanish. The four-year project was funded by the city."
+    )
+    release = Release(
+        Path("g.txt"), "text", text, False, (Block("title", "T"), Block("para", body)), "T", None
+    )
+    facts = release_facts(release, parse_document(text).flat, None)
+    funded = next(f for f in facts if f.source.startswith("The four-year"))
+    assert not [q for q in funded.questions if "glaciers" in q]

@@ -26,12 +26,14 @@ _NOT_COUNTED_AFTER = frozenset(
     {"to", "for", "until", "by", "within", "after", "before", "over", "with"}
 )
 # "$9.2 million from the city's water reserves": where the money comes from.
-_FROM = re.compile(r"\s*from\s+(?P<source>(?:the\s+)?[^,;.]{3,60}?)\s*(?:[,;.]|$)")
+_FROM = re.compile(r"\s*from\s+(?P<source>(?:the\s+)?[A-Za-z][^,;.\d]{2,60}?)\s*(?:[,;.]|$)")
 # A sum of money given or held, not a thing bought: "How much is the grant", never "cost".
 _SUMS = frozenset(
     "loan grant fund funding investment budget donation guarantee subsidy contribution"
     " reserve reserves award prize revenue profit fine salary".split()
 )
+# Too general to be asked as "How many ... are there": any release counts people.
+_ANYONE = frozenset({"people", "persons"})
 # "a staff of 22 operators": the people who work there.
 _WORKFORCE = frozenset({"staff", "team", "crew", "workforce"})
 _RATE = re.compile(r"(?:per|a|each|every)\s+(?:week|day|month|year|hour)\b")
@@ -61,13 +63,16 @@ def _count(
         return  # "cutting the journey to 1 hour": no count of hours
     if re.search(r"\b(?:the|these|those|both)\s+$", text[: quantity.start], re.IGNORECASE):
         return  # "between the two cities": counted before, not a figure stated here
+    if re.match(r"\s*(?:[$€£¥₸]|\d)", quantity.after):
+        return  # "two children costs £38": the noun ran into a verb and its object
     rate = _RATE.match(quantity.after)
     counted = f"{noun} {rate.group(0)}" if rate else noun
     verb = _participle_before(text[: quantity.start])
     if verb and clause is not None and subject:
         asked = inverted_clause(subject, in_tense_of(clause.verb, verb, subject), "")
         out.add(f"How many {counted} {asked}")
-    out.add(f"How many {counted} are there")
+    if clean_word(noun) not in _ANYONE:
+        out.add(f"How many {counted} are there")
     if len(noun.split()) > 2:
         out.add(f"How many {' '.join(noun.split()[-2:])} are there")
     if quantity.owner:

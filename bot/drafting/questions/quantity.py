@@ -52,9 +52,11 @@ def quantity_questions(
 ) -> None:
     """How many, how much, how long ... for one quantity, by its kind."""
     before_it = rest[: quantity.start]
+    if not quantity.noun and not re.search(r"\d", rest[quantity.start : quantity.end]):
+        return  # "two minutes' walk away": a word number with a unit, asked only as a figure
     if re.search(r"\b(?:that|which|who)\s|\bincluding\b", before_it):
         return  # counted in a relative clause or a list of extras: not what the verb says
-    if re.search(r",\s+(?:[a-z]+ing|compared with|compared to|up from|down from)\s", before_it):
+    if re.search(r",\s+[a-z]{3,}ing\s", before_it):
         return  # ", cutting the journey to 1 hour": a later phrase's figure (questions.figures)
     noun, after = quantity.noun, quantity.after
     rate = re.match(r"(?:per|a|each|every)\s+(?:week|day|month|year|flight|hour|person)\b", after)

@@ -88,3 +88,17 @@ def test_a_time_within_which_a_later_phrase_is_done_is_not_asked_of_the_main_ver
 def test_a_number_after_the_refers_back_and_is_not_counted() -> None:
     items = asked("The service cuts the journey between the two cities in half.", "the service")
     assert items == []
+
+
+def test_a_count_that_ran_into_a_verb_and_its_price_is_not_asked() -> None:
+    items = asked("A family ticket for two adults and three children costs £38.", "a ticket")
+    assert not [q for q in items if "costs" in q]
+
+
+def test_people_are_too_general_to_be_asked_how_many_there_are() -> None:
+    assert "How many people are there?" not in asked("It employs 85 people.", "it")
+
+
+def test_money_from_a_number_is_no_source() -> None:
+    items = asked("The trust raised C$62 million from more than 9,000 donors.", "the trust")
+    assert not [q for q in items if q.startswith("How much came from")]

@@ -114,3 +114,12 @@ def test_a_figure_of_a_later_participle_phrase_is_not_asked_of_the_main_verb() -
         quantity_questions(quantity, clause.rest, "the route", clause.verb, out, there=False)
     assert "How long will the route operate?" not in out.items
     assert "How many trips a week will the route operate?" in out.items
+
+
+def test_a_word_number_with_only_a_unit_is_left_to_the_figure_rules() -> None:
+    sentence = "A new walkway links the terminal to the station, two minutes away."
+    clause = split_clauses(sentence)[0][0]
+    out = QuestionList()
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "a new walkway", clause.verb, out, there=False)
+    assert out.items == []
