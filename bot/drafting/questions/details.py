@@ -17,6 +17,9 @@ from bot.drafting.verbs import clean_word
 from bot.drafting.vocabulary import IRREGULAR, PREPOSITIONS, VERBS
 from bot.language import STOPWORDS
 
+# Verbs of arranging by phone the verb list may lack: "book by phone".
+_BOOKING = frozenset({"book", "reserve", "register", "enquire", "order"})
+
 _DATE = rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
 _LOCATED = re.compile(r"\b(?:located|situated|housed)\s+(?:in|at|on|near|inside|beside)\s+")
 _ADDRESS = re.compile(
@@ -30,7 +33,7 @@ _THROUGH = re.compile(rf"\bfor\s+(?P<act>[a-z]+)\s+(?:through|until|till)\s+{_DA
 # The first verb of the adding kind before any comma: "The upgrade adds ...".
 _MAIN_VERB = re.compile(r"^[^,;]*?\b(?:will\s+)?(?P<verb>adds?|added|introduces?|introduced)\b")
 _PHONE = re.compile(
-    r"\b(?P<act>[a-z]+)\s+by\s+(?:phone|telephone|calling)\s+(?:at\s+|on\s+)?"
+    r"\bby\s+(?:phone|telephone|calling)\s+(?:at\s+|on\s+)?"
     r"(?P<number>\+?[\d(][\d ().-]{5,}\d)"
 )
 
@@ -69,10 +72,19 @@ def detail_questions(text: str, subject: str, out: QuestionList) -> None:
     if _MAIN_VERB.search(text):
         out.add("What was added")
     for found in _PHONE.finditer(text):
-        act = clean_word(found.group("act"))
-        if act.isalpha() and act not in ("and", "or", "also"):
+        act = _act_before(text[: found.start("number")])
+        if act:
             out.add(f"What is the phone number to {act}")
             out.add(f"What number do I call to {act}")
+
+
+def _act_before(before: str) -> str:
+    """ "groups should book at least two weeks ahead by calling": "book", the verb before."""
+    for word in reversed(before.split()[-8:-1]):
+        bare = clean_word(word)
+        if bare in VERBS or bare in _BOOKING:
+            return bare
+    return ""
 
 
 def _base(participle: str) -> str:

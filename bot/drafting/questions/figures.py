@@ -71,7 +71,8 @@ def _count(
     if verb and clause is not None and subject:
         asked = inverted_clause(subject, in_tense_of(clause.verb, verb, subject), "")
         out.add(f"How many {counted} {asked}")
-    if clean_word(noun) not in _ANYONE:
+    # "32 million gallons of drinking water": a measure of something, not things there are.
+    if clean_word(noun) not in _ANYONE and not quantity.after.startswith("of "):
         out.add(f"How many {counted} are there")
     if len(noun.split()) > 2:
         out.add(f"How many {' '.join(noun.split()[-2:])} are there")

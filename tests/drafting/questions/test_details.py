@@ -43,7 +43,10 @@ def test_an_offer_for_an_activity_through_a_date_is_asked_until_when() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Customers can also book by phone at 1-800-555-0172.", "Groups book by calling 555-0148."],
+    [
+        "Customers can also book by phone at 1-800-555-0172.",
+        "Groups should book at least two weeks ahead by calling 555-0148.",
+    ],
 )
 def test_a_number_to_call_for_something(text: str) -> None:
     assert asked(text) == ["What is the phone number to book?", "What number do I call to book?"]

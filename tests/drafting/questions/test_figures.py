@@ -102,3 +102,8 @@ def test_people_are_too_general_to_be_asked_how_many_there_are() -> None:
 def test_money_from_a_number_is_no_source() -> None:
     items = asked("The trust raised C$62 million from more than 9,000 donors.", "the trust")
     assert not [q for q in items if q.startswith("How much came from")]
+
+
+def test_a_measure_of_something_is_not_asked_how_many_there_are() -> None:
+    items = asked("The plant will treat up to 32 million gallons of water per day.", "the plant")
+    assert "How many gallons are there?" not in items
