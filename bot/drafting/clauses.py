@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.drafting.dates import WHEN
-from bot.drafting.verbs import Verb, base_form, clean_word, find_verb
+from bot.drafting.verbs import Verb, base_form, clean_word, find_verb, is_participle
 from bot.drafting.vocabulary import DETERMINERS, OPENERS, REPORTING, everyday_word
 from bot.language import (
     stem,
@@ -46,6 +46,9 @@ def split_clauses(text: str) -> tuple[list[Clause], str]:
         part, whole = pending.pop(0)
         words = _clause_words(part, after_first=bool(clauses))
         verb = find_verb(words, vp=not whole)
+        if verb is not None and verb.index == 0 and not subject:
+            # "Trains will run ...": a plural noun that is a verb too opens the sentence.
+            verb = find_verb(words)
         if verb is None:
             continue
         own, dated = _own_subject(words, verb)
@@ -69,7 +72,9 @@ def _strip_openers(core: str) -> tuple[str, str]:
     opener = ""
     for _ in range(2):
         words = core.split()
-        if words and clean_word(words[0]) in OPENERS:
+        # "During the talks, ..."; "Founded in 1911, the department ...": a participle too.
+        participle = bool(words) and is_participle(clean_word(words[0])) and words[0][:1].isupper()
+        if words and (clean_word(words[0]) in OPENERS or participle):
             comma = next((i for i, w in enumerate(words[:12]) if w.endswith(",")), None)
             if comma is not None and comma < len(words) - 2:
                 opener += " " + " ".join(words[: comma + 1])

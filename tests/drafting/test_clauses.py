@@ -53,6 +53,16 @@ Found = tuple[str, tuple[str, ...], str, bool]  # subject, verb group, rest, dat
             [("The council", ("approved",), "the plan", True)],
         ),
         ("A new map of the glaciers.", "", []),
+        (
+            "Trains will run every 8 minutes.",  # "Trains" is a verb too, but opens it
+            "",
+            [("Trains", ("will", "run"), "every 8 minutes", False)],
+        ),
+        (
+            "Founded in 1911, the department operates two plants.",
+            "Founded in 1911,",
+            [("the department", ("operates",), "two plants", False)],
+        ),
     ],
     ids=[
         "opener-and",
@@ -62,6 +72,8 @@ Found = tuple[str, tuple[str, ...], str, bool]  # subject, verb group, rest, dat
         "two-openers",
         "dated",
         "none",
+        "noun-that-is-a-verb",
+        "participle-opener",
     ],
 )
 def test_the_clauses_of_a_sentence(sentence: str, opener: str, expected: list[Found]) -> None:

@@ -204,7 +204,9 @@ _TAKES = re.compile(
     r"\b(?P<np>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)(?P<to>\s+to\s+[^,]+)?,"
     r"\s+which\s+(?:takes|lasts)\b"
 )
-_FOUNDED = re.compile(r"\b(?:established|founded|set up|formed|created)\s+in\s+\d{4}\b")
+_FOUNDED = re.compile(
+    r"\b(?:established|founded|set up|formed|created)\s+in\s+\d{4}\b", re.IGNORECASE
+)
 
 
 def deadline_questions(text: str, subject: str, out: QuestionList) -> None:

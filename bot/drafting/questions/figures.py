@@ -36,7 +36,7 @@ _SUMS = frozenset(
 _ANYONE = frozenset({"people", "persons"})
 # "a staff of 22 operators": the people who work there.
 _WORKFORCE = frozenset({"staff", "team", "crew", "workforce"})
-_RATE = re.compile(r"(?:per|a|each|every)\s+(?:week|day|month|year|hour)\b")
+_RATE = re.compile(r"(?:per|an?|each|every)\s+(?:week|day|month|year|hour)\b")
 
 
 def figure_questions(text: str, clause: Clause | None, subject: str, out: QuestionList) -> None:

@@ -151,6 +151,11 @@ _MOVES = ("retreat", "move", "rise", "fall", "grow")
 
 
 def _length(c: Counted, out: QuestionList) -> None:
+    measured = re.match(r"of\s+(?P<what>[^,;]+?)(?:\s+and\b|$)", c.after)
+    if measured and c.quantity.unit and not c.noun:
+        # "operates 640 miles of water mains": how many miles of water mains.
+        out.add(f"How many {c.quantity.unit} of {measured['what']} {c.asked('')}")
+        return
     if c.first_after in DIMENSIONS:  # "The line is 6.8 km long": how long is the line
         out.add(f"How {c.first_after} {c.asked('')}")
         if c.quantity.unit:

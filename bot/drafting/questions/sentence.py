@@ -46,7 +46,7 @@ from bot.drafting.questions.yesno import (
     feature_questions,
     for_whom_questions,
 )
-from bot.drafting.verbs import clean_word, find_verb
+from bot.drafting.verbs import clean_word, find_verb, is_participle
 from bot.drafting.vocabulary import DANGLING, PREPOSITIONS, PRONOUNS, RELATIVE
 from bot.language import (
     STOPWORDS,
@@ -95,7 +95,11 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     access_questions(analysed, mid_question(main_subject, known), out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
-        dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))
+        # "Founded in 1911, the department operates ...": the date is the participle's.
+        participle = bool(opener) and is_participle(clean_word(opener.split()[0]))
+        dated = clause.dated or (
+            clause is clauses[0] and bool(WHEN.search(opener)) and not participle
+        )
         clause_questions(clause, subject, known, out, dated=dated)
         head = clean_word(subject.split(" of ")[0].split()[-1]) if subject.split() else ""
         name = dict(known.people).get(head)

@@ -123,3 +123,12 @@ def test_a_word_number_with_only_a_unit_is_left_to_the_figure_rules() -> None:
     for quantity in find_quantities(clause.rest):
         quantity_questions(quantity, clause.rest, "a new walkway", clause.verb, out, there=False)
     assert out.items == []
+
+
+def test_a_length_of_something_is_asked_how_many_units_of_it() -> None:
+    sentence = "The department operates 640 miles of water mains and nine reservoirs."
+    clause = split_clauses(sentence)[0][0]
+    quantity = find_quantities(clause.rest)[0]
+    out = QuestionList()
+    quantity_questions(quantity, clause.rest, "the department", clause.verb, out, there=False)
+    assert out.items == ["How many miles of water mains does the department operate?"]

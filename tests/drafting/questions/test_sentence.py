@@ -69,3 +69,11 @@ def test_a_long_sentence_is_cut_into_keyword_phrases() -> None:
         "on his election as the head",
         "of the legislative body",
     ]
+
+
+def test_a_participle_opener_dates_itself_not_the_main_verb() -> None:
+    questions, _ = sentence_questions(
+        "Founded in 1911, the department operates two plants.", Known(frozenset())
+    )
+    assert "When was the department founded?" in questions
+    assert not [q for q in questions if q.startswith("When does")]
