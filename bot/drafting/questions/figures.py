@@ -14,10 +14,18 @@ import re
 
 from bot.drafting.clauses import Clause
 from bot.drafting.quantities import Quantity, find_quantities
+from bot.drafting.questions.attributes import singular
 from bot.drafting.questions.collect import QuestionList
-from bot.drafting.verbs import clean_word, in_tense_of, ing_base, inverted_clause
-from bot.drafting.vocabulary import PREPOSITIONS, VERBS
-from bot.language import STOPWORDS, words
+from bot.drafting.verbs import (
+    base_form,
+    clean_word,
+    in_tense_of,
+    ing_base,
+    inverted_clause,
+    is_participle,
+)
+from bot.drafting.vocabulary import AUX, PEOPLE, PREPOSITIONS, VERBS
+from bot.language import NUMBER_WORDS, STOPWORDS, words
 
 _TIME_UNITS = words("time_units")
 # "to 1 hour", "for two weeks": a span or a target, not a count; "a unit with 12 beds":
@@ -36,6 +44,21 @@ _SUMS = frozenset(
 _ANYONE = frozenset({"people", "persons"})
 # "a staff of 22 operators": the people who work there.
 _WORKFORCE = frozenset({"staff", "team", "crew", "workforce"})
+# "a 76-seat jet", "the six-storey wing": the parts a thing is sized by, as counted.
+_COUNTED_PARTS = {
+    "seat": "seats", "bed": "beds", "room": "rooms", "storey": "storeys", "story": "stories",
+    "floor": "floors", "lane": "lanes", "screen": "screens", "berth": "berths", "bay": "bays",
+    "court": "courts", "pitch": "pitches", "classroom": "classrooms", "unit": "units",
+}  # fmt: skip
+_CAPACITY = frozenset({"seat", "bed", "berth", "megawatt", "mw", "gigawatt", "gw", "kilowatt"})
+_SIZED = re.compile(
+    r"\b(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")-"
+    r"(?P<unit>" + "|".join([*_COUNTED_PARTS, *_CAPACITY]) + r")\s+",
+    re.IGNORECASE,
+)
+# "$20 for students": the price for a kind of person.
+_FOR_GROUP = re.compile(r"\s+for\s+(?P<group>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=[\s,.;]|$)")
+_PAYING = frozenset({"adults", "adult", "seniors", "pensioners", "concessions", "under-18s"})
 _RATE = re.compile(r"(?:per|an?|each|every)\s+(?:week|day|month|year|hour)\b")
 
 
@@ -45,13 +68,46 @@ def figure_questions(text: str, clause: Clause | None, subject: str, out: Questi
     `clause` and `subject`: the main clause and its subject as a question writes
     it, whose tense and subject a participle before a figure takes ("serving").
     """
+    _sized(text, out)
     for quantity in find_quantities(text):
         if quantity.kind == "count" and quantity.noun:
             _count(quantity, text, clause, subject, out)
         elif quantity.kind == "money":
             _money(quantity, text, out)
+            _price_for(quantity, text, subject, out)
         elif quantity.kind == "duration" and quantity.prep == "within" and clause and subject:
             _speed(quantity, text, clause, subject, out)
+
+
+def _sized(text: str, out: QuestionList) -> None:
+    """ "a 1,200-seat concert hall", "the six-storey wing": how many seats it has, how big."""
+    for found in _SIZED.finditer(text):
+        unit = found.group("unit").lower()
+        words = _noun_words(text[found.end() :])
+        if not words:
+            continue
+        thing = " ".join(words)
+        plural = re.search(r"[^s]s$", words[-1]) is not None
+        have = "do" if plural else "does"
+        if unit in _COUNTED_PARTS:
+            out.add(f"How many {_COUNTED_PARTS[unit]} {have} the {thing} have")
+        if unit in _CAPACITY:
+            out.add(f"What is the capacity of the {thing}")
+        out.add(f"How big {'are' if plural else 'is'} the {thing}")
+
+
+def _noun_words(following: str) -> list[str]:
+    """ "concert hall will open": ["concert", "hall"], up to three words of a noun phrase."""
+    kept: list[str] = []
+    for token in following.split()[:3]:
+        word = clean_word(token)
+        verb = word in AUX or is_participle(word) or (kept and base_form(word) in VERBS)
+        if not word or word in STOPWORDS | PREPOSITIONS or verb:
+            break
+        kept.append(token.strip(",;:.()"))
+        if token[-1] in ",;:.)":
+            break
+    return kept
 
 
 def _count(
@@ -107,6 +163,19 @@ def _speed(quantity: Quantity, text: str, clause: Clause, subject: str, out: Que
     asked = inverted_clause(subject, clause.verb, tail)
     out.add(f"How fast {asked}")
     out.add(f"How quickly {asked}")
+
+
+def _price_for(quantity: Quantity, text: str, subject: str, out: QuestionList) -> None:
+    """ "Tickets cost $45 for adults and $20 for students": how much are tickets for students."""
+    found = _FOR_GROUP.match(text[quantity.end :])
+    if not found or not subject:
+        return
+    group = found.group("group")
+    head = clean_word(group.split()[-1])
+    if head not in PEOPLE and singular(head) not in PEOPLE and head not in _PAYING:
+        return
+    plural = re.search(r"[^s]s$", subject.rsplit(maxsplit=1)[-1]) is not None
+    out.add(f"How much {'are' if plural else 'is'} {subject} for {group}")
 
 
 def _participle_before(before: str) -> str:

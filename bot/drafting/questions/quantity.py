@@ -95,6 +95,10 @@ def _count(c: Counted, out: QuestionList) -> None:
         out.add(f"number of {c.noun}", question=False)
 
 
+# A figure after one of these prices the noun it goes with, not what the verb does.
+_ATTACHED = re.compile(r"\b(?:after|before|following|with|through|under|despite)\b")
+
+
 _PRICED = ("budget", "cost", "price", "value", "investment")
 
 
@@ -112,6 +116,8 @@ def _money(c: Counted, out: QuestionList) -> None:
         if thing and quantity.owner.split()[-1] in _PRICED:
             out.add(f"How much does the {thing.group('noun')} cost")
         return
+    if quantity.noun and _ATTACHED.search(c.rest[: quantity.start]):
+        return  # "opens after a $95 million project": the project's price (`questions.figures`)
     out.add(f"How much {c.asked(c.without)}")
     if quantity.unit:
         out.add(f"How many {quantity.unit} {c.asked(c.without)}")

@@ -107,3 +107,39 @@ def test_money_from_a_number_is_no_source() -> None:
 def test_a_measure_of_something_is_not_asked_how_many_there_are() -> None:
     items = asked("The plant will treat up to 32 million gallons of water per day.", "the plant")
     assert "How many gallons are there?" not in items
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The new 1,200-seat concert hall will open on Friday.",
+            [
+                "How many seats does the concert hall have?",
+                "What is the capacity of the concert hall?",
+                "How big is the concert hall?",
+            ],
+        ),
+        ("The six-storey wing adds a roof garden.", ["How many storeys does the wing have?"]),
+        (
+            "A 1.8-megawatt solar array built on the old beds supplies power.",
+            ["What is the capacity of the solar array?", "How big is the solar array?"],
+        ),
+    ],
+)
+def test_a_thing_sized_by_its_parts_is_asked_how_many_it_has(
+    sentence: str, expected: list[str]
+) -> None:
+    items = asked(sentence, "it")
+    assert items[: len(expected)] == expected
+
+
+def test_a_price_for_a_kind_of_person_is_asked_for_them() -> None:
+    items = asked("Tickets cost $45 for adults and $20 for students.", "tickets")
+    assert "How much are tickets for adults?" in items
+    assert "How much are tickets for students?" in items
+    assert not [
+        q
+        for q in asked("Fares start at $89 for tickets booked early.", "fares")
+        if "for tickets" in q
+    ]

@@ -132,3 +132,12 @@ def test_a_length_of_something_is_asked_how_many_units_of_it() -> None:
     out = QuestionList()
     quantity_questions(quantity, clause.rest, "the department", clause.verb, out, there=False)
     assert out.items == ["How many miles of water mains does the department operate?"]
+
+
+def test_a_sum_that_prices_a_noun_after_a_preposition_is_not_asked_of_the_verb() -> None:
+    sentence = "The hall will open on Friday, after a three-year, $95 million building project."
+    clause = split_clauses(sentence)[0][0]
+    out = QuestionList()
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "the hall", clause.verb, out, there=False)
+    assert not [q for q in out.items if q.startswith("How much will the hall open")]
