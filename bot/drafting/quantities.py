@@ -107,7 +107,9 @@ def _counts_something(match: re.Match[str], prev: str) -> bool:
     identifier = prev and clean_word(prev) in ID_BEFORE and prev[-1] not in ",;:"
     if prev.startswith("+") or identifier:
         return False  # a phone number, "bus route 14", "Line 4"
+    # "Line 4" is a name; "Central Station every 20 minutes" is a name, then a figure.
     named = prev and is_name(prev) and num[0].isdigit() and prev[-1] not in ",;:"
+    named = named and not match.group("pre")
     return not (named and not (match.group("cur") or match.group("pct")))
 
 

@@ -96,3 +96,9 @@ def test_the_owner_of_a_figure_keeps_its_modifiers() -> None:
 )
 def test_how_a_price_is_given_is_no_noun(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.kind, q.noun) for q in find_quantities(text)] == expected
+
+
+def test_a_figure_after_a_name_is_a_figure_when_a_word_like_every_opens_it() -> None:
+    (quantity,) = find_quantities("buses leave Central Station every 20 minutes")
+    assert quantity.kind == "every"
+    assert find_quantities("buses to Central Station 20") == []  # a name's number

@@ -119,6 +119,10 @@ def _count(
         return  # "cutting the journey to 1 hour": no count of hours
     if re.search(r"\b(?:the|these|those|both)\s+$", text[: quantity.start], re.IGNORECASE):
         return  # "between the two cities": counted before, not a figure stated here
+    before = text[: quantity.start].split()
+    aged = re.match(r"(?:under|over|aged)\s", text[quantity.start :], re.IGNORECASE)
+    if aged and before and clean_word(before[-1]) in PEOPLE:
+        return  # "children under 10 go free": an age, not a count
     if re.match(r"\s*(?:[$€£¥₸]|\d)", quantity.after):
         return  # "two children costs £38": the noun ran into a verb and its object
     rate = _RATE.match(quantity.after)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.drafting.dates import CLOCK
 from bot.drafting.phrases import cut_out, shorten
 from bot.drafting.quantities import Quantity
 from bot.drafting.questions.collect import QuestionList
@@ -141,6 +142,8 @@ def _percent(c: Counted, out: QuestionList) -> None:
 def _duration(c: Counted, out: QuestionList) -> None:
     """A duration ("for six weeks") or a frequency ("every 6 minutes")."""
     every = c.quantity.kind == "every"
+    if re.match(rf"(?:between|from)\s+{CLOCK}", c.after, re.IGNORECASE):
+        c = replace(c, after="")  # "every 45 minutes between 6:15 am and ...": the hours aside
     if c.comparative:
         before = shorten(re.sub(rf"\s*\b{c.first_after}\b.*$", "", c.without))
         out.add(f"How much {c.first_after} {c.asked(before)}")
@@ -149,6 +152,10 @@ def _duration(c: Counted, out: QuestionList) -> None:
     if every:
         be = "are" if c.subject.endswith("s") and not c.subject.endswith("ss") else "is"
         out.add(f"How frequent {be} {c.subject} {c.after}")
+        # "ferries will leave Arlow every 45 minutes between ...": how often they leave Arlow.
+        object_ = c.rest[: c.quantity.start].strip(" ,")
+        if object_ and not re.search(r"[,\d]|\bevery\b", object_):
+            out.add(f"How often {c.asked(object_)}")
     elif c.quantity.unit and not c.comparative:
         out.add(f"How many {c.quantity.unit} {c.inverted}")
 

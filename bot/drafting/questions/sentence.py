@@ -75,8 +75,15 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     main_subject = main_subject or priced_subject(analysed)
     attribute_questions(analysed, main_subject, out, known)
     detail_questions(analysed, mid_question(main_subject, known), out)
-    if clauses:
-        clock_questions(clauses[0], mid_question(main_subject, known), analysed, out)
+    for index, clause in enumerate(clauses):
+        # "..., and the last bus back departs at 11:30 p.m.": each clause its own times.
+        own = _resolved_subject(clause.subject, subject_hint, speaker) if index else main_subject
+        said = (
+            analysed
+            if not index
+            else f"{clause.subject} {' '.join(clause.verb.words)} {clause.rest}"
+        )
+        clock_questions(clause, mid_question(own, known), said, out)
     existence_questions(analysed, out)
     maker_questions(analysed, out)
     opened_questions(analysed, out, known.lower_words)

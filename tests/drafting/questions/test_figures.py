@@ -143,3 +143,7 @@ def test_a_price_for_a_kind_of_person_is_asked_for_them() -> None:
         for q in asked("Fares start at $89 for tickets booked early.", "fares")
         if "for tickets" in q
     ]
+
+
+def test_an_age_after_a_people_noun_is_no_count() -> None:
+    assert asked("Passes cost €65, while children under 10 go free.", "passes") == []

@@ -141,3 +141,16 @@ def test_a_sum_that_prices_a_noun_after_a_preposition_is_not_asked_of_the_verb()
     for quantity in find_quantities(clause.rest):
         quantity_questions(quantity, clause.rest, "the hall", clause.verb, out, there=False)
     assert not [q for q in out.items if q.startswith("How much will the hall open")]
+
+
+def test_a_frequency_after_a_named_place_is_asked_how_often_of_the_verb_and_object() -> None:
+    sentence = "Ferries will leave Arlow every 45 minutes between 6:15 am and 10:30 pm."
+    clause = split_clauses(sentence)[0][0]
+    out = QuestionList()
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "ferries", clause.verb, out, there=False)
+    assert out.items == [
+        "How often will ferries leave?",
+        "How frequent are ferries?",
+        "How often will ferries leave Arlow?",
+    ]

@@ -77,3 +77,10 @@ def test_a_participle_opener_dates_itself_not_the_main_verb() -> None:
     )
     assert "When was the department founded?" in questions
     assert not [q for q in questions if q.startswith("When does")]
+
+
+def test_each_clause_asks_its_own_times() -> None:
+    questions, _ = sentence_questions(
+        "The museum opens at 9 am, and the cafe will close at 6 pm.", Known(frozenset())
+    )
+    assert "What time will the cafe close?" in questions
