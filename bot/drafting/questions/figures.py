@@ -137,6 +137,9 @@ def _count(
     if len(noun.split()) > 2:
         out.add(f"How many {' '.join(noun.split()[-2:])} are there")
     if quantity.owner:
+        if subject and clause is not None:  # "It operates a fleet of 23 aircraft"
+            have = "do" if re.search(r"[^s]s$", subject) else "does"
+            out.add(f"How many {noun} {have} {subject} have")
         out.add(f"How many {noun} are in the {quantity.owner}")
         out.add(f"How big is the {quantity.owner}")
         if quantity.owner.split()[-1] in _WORKFORCE:

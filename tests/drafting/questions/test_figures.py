@@ -57,6 +57,7 @@ def test_a_workforce_is_counted_as_people_who_work_there() -> None:
     items = asked("The site is run by a staff of 22 operators.", "the site")
     assert items == [
         "How many operators are there?",
+        "How many operators does the site have?",
         "How many operators are in the staff?",
         "How big is the staff?",
         "How many operators work there?",
