@@ -42,6 +42,8 @@ _SUMS = frozenset(
 )
 # Too general to be asked as "How many ... are there": any release counts people.
 _ANYONE = frozenset({"people", "persons"})
+# Verbs by which a subject has what it counts: "operates a fleet of 23 aircraft".
+_HOLDING = frozenset({"have", "has", "operate", "employ", "run", "maintain", "own"})
 # "a staff of 22 operators": the people who work there.
 _WORKFORCE = frozenset({"staff", "team", "crew", "workforce"})
 # "a 76-seat jet", "the six-storey wing": the parts a thing is sized by, as counted.
@@ -137,7 +139,8 @@ def _count(
     if len(noun.split()) > 2:
         out.add(f"How many {' '.join(noun.split()[-2:])} are there")
     if quantity.owner:
-        if subject and clause is not None:  # "It operates a fleet of 23 aircraft"
+        holding = clause is not None and base_form(clause.verb.words[-1]) in _HOLDING
+        if subject and holding:  # "It operates a fleet of 23 aircraft"
             have = "do" if re.search(r"[^s]s$", subject) else "does"
             out.add(f"How many {noun} {have} {subject} have")
         out.add(f"How many {noun} are in the {quantity.owner}")

@@ -148,3 +148,11 @@ def test_a_price_for_a_kind_of_person_is_asked_for_them() -> None:
 
 def test_an_age_after_a_people_noun_is_no_count() -> None:
     assert asked("Passes cost €65, while children under 10 go free.", "passes") == []
+
+
+def test_only_a_subject_that_holds_a_counted_group_is_asked_how_many_it_has() -> None:
+    assert "How many aircraft does the airline have?" in asked(
+        "The airline operates a fleet of 23 aircraft.", "the airline"
+    )
+    said = asked("The chief said the site is watched by a staff of 22 operators.", "the chief")
+    assert "How many operators does the chief have?" not in said
