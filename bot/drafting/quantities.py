@@ -204,5 +204,5 @@ def _share_of(rest: str) -> str:
 
 def _owner(before: str) -> str:
     """ "a discount of 30%" -> "discount"; "a two-year revenue guarantee of" -> all three words."""
-    owner = re.search(r"\b(?:a|an|the)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)\s+of\s+$", before)
+    owner = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)\s+of\s+$", before)
     return owner.group(1) if owner else ""

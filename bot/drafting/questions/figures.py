@@ -79,6 +79,8 @@ def figure_questions(text: str, clause: Clause | None, subject: str, out: Questi
             _price_for(quantity, text, subject, out)
         elif quantity.kind == "duration" and quantity.prep == "within" and clause and subject:
             _speed(quantity, text, clause, subject, out)
+        elif quantity.kind == "duration" and quantity.owner:
+            out.add(f"How long is the {quantity.owner}")  # "a waiting time of two weeks"
 
 
 def _sized(text: str, out: QuestionList) -> None:

@@ -156,3 +156,13 @@ def test_only_a_subject_that_holds_a_counted_group_is_asked_how_many_it_has() ->
     )
     said = asked("The chief said the site is watched by a staff of 22 operators.", "the chief")
     assert "How many operators does the chief have?" not in said
+
+
+def test_a_span_owned_by_a_noun_is_asked_how_long_it_is() -> None:
+    items = asked("The clinic has a waiting time of under two weeks.", "the clinic")
+    assert "How long is the waiting time?" in items
+
+
+def test_a_sum_owned_by_the_subject_is_asked_how_much_it_is() -> None:
+    items = asked("The grant of up to £50,000 is open to charities.", "the grant")
+    assert "How much is the grant?" in items
