@@ -4,8 +4,11 @@ A sentence dense with figures states several facts ("... after a $48.6 million
 modernization project", "... serving roughly 141,000 residents", "Funding came
 from a $30 million loan, a $9.4 million federal grant and $9.2 million from the
 city's reserves"); the clause rules ask about its main verb, so each figure here
-gets questions of its own: how much the thing it prices is, how many of what it
-counts there are, how many its participle serves, how big what it belongs to is.
+gets questions of its own: how much the thing it prices is and what it cost, how
+much came from where, the price for a kind of person, how many of what it counts
+there are, how many a participle before it serves, how big a staff or fleet is,
+how fast something is done within a time, how many seats or storeys a thing
+sized by them has ("a 1,200-seat hall").
 """
 
 from __future__ import annotations
@@ -61,6 +64,11 @@ _SIZED = re.compile(
 # "$20 for students": the price for a kind of person.
 _FOR_GROUP = re.compile(r"\s+for\s+(?P<group>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=[\s,.;]|$)")
 _PAYING = frozenset({"adults", "adult", "seniors", "pensioners", "concessions", "under-18s"})
+# Things that last ("a journey of 35 minutes"): asked how long they are.
+_SPANS = frozenset(
+    "period wait journey trip walk drive ride flight crossing warranty lifespan contract"
+    " term stay delay course programme program lease guarantee break".split()
+)
 _RATE = re.compile(r"(?:per|an?|each|every)\s+(?:week|day|month|year|hour)\b")
 
 
@@ -79,8 +87,14 @@ def figure_questions(text: str, clause: Clause | None, subject: str, out: Questi
             _price_for(quantity, text, subject, out)
         elif quantity.kind == "duration" and quantity.prep == "within" and clause and subject:
             _speed(quantity, text, clause, subject, out)
-        elif quantity.kind == "duration" and quantity.owner:
+        elif quantity.kind == "duration" and _lasting(quantity.owner):
             out.add(f"How long is the {quantity.owner}")  # "a waiting time of two weeks"
+
+
+def _lasting(owner: str) -> bool:
+    """ "waiting time", "journey", "warranty": a thing that lasts, not "the result of"."""
+    head = owner.rsplit(maxsplit=1)[-1] if owner else ""
+    return head.endswith("time") or head in _SPANS
 
 
 def _sized(text: str, out: QuestionList) -> None:

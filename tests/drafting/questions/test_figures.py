@@ -166,3 +166,8 @@ def test_a_span_owned_by_a_noun_is_asked_how_long_it_is() -> None:
 def test_a_sum_owned_by_the_subject_is_asked_how_much_it_is() -> None:
     items = asked("The grant of up to £50,000 is open to charities.", "the grant")
     assert "How much is the grant?" in items
+
+
+def test_a_span_owned_by_something_that_does_not_last_is_not_asked_how_long() -> None:
+    items = asked("The exhibition is the result of four years of work.", "the exhibition")
+    assert "How long is the result?" not in items
