@@ -250,7 +250,7 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
 # draft reached (answered right, out of scope declined): a floor that catches a
 # drafting change that loses what these releases gained. Measured 2026-11-29.
 UNSEEN_FLOORS = {
-    "airline-route.txt": (0.63, 0.71),
+    "airline-route.txt": (0.66, 0.71),
     "childrens-wing.txt": (0.89, 1.0),
     "fungi-exhibition.md": (0.96, 0.92),
     "parley-launch.md": (0.90, 0.92),

@@ -3,7 +3,9 @@
 Where a thing is ("the lounge, located in Concourse B", "at the plant, 4410
 Tannery Road"), by when something must be done ("for tickets booked by January
 31"), until when an offer holds ("for travel through June 15") and the number to
-call for something ("book by phone at 1-800-555-0172"). Each is a phrase inside
+call for something ("book by phone at 1-800-555-0172"), who did a piece of work
+("design by X"), what was added, and why a name said to be the most or the first
+of something ("X has been the most-requested destination"). Each is a phrase inside
 a longer sentence that the clause rules, asking about its main verb, pass over.
 """
 
@@ -32,6 +34,11 @@ _BY_DATE = re.compile(rf"\b(?P<done>[a-z]+ed|[a-z]+en)\s+(?:no later than|by)\s+
 _THROUGH = re.compile(rf"\bfor\s+(?P<act>[a-z]+)\s+(?:through|until|till)\s+{_DATE}")
 # The first verb of the adding kind before any comma: "The upgrade adds ...".
 _MAIN_VERB = re.compile(r"^[^,;]*?\b(?:will\s+)?(?P<verb>adds?|added|introduces?|introduced)\b")
+# A name said to be the most, the best or the first of something: the reason it was chosen.
+_SUPERLATIVE = re.compile(
+    r"^(?:The\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:is|was|has been|remains)\s+"
+    r"(?:by far\s+)?the\s+(?:most[\s-]\w+|\w+est|best|first|only)\b"
+)
 _PHONE = re.compile(
     r"\bby\s+(?:phone|telephone|calling)\s+(?:at\s+|on\s+)?"
     r"(?P<number>\+?[\d(][\d ().-]{5,}\d)"
@@ -71,6 +78,9 @@ def detail_questions(text: str, subject: str, out: QuestionList) -> None:
             out.add(f"Who did the {work}")
     if _MAIN_VERB.search(text):
         out.add("What was added")
+    best = _SUPERLATIVE.match(text)
+    if best:  # "Vardenholm has been the most-requested destination": why Vardenholm
+        out.add(f"Why {best.group('name')}")
     for found in _PHONE.finditer(text):
         act = _act_before(text[: found.start("number")])
         if act:

@@ -64,3 +64,17 @@ def test_work_done_by_a_named_firm_is_asked_who_did_it() -> None:
 def test_a_clause_that_adds_something_is_asked_what_was_added() -> None:
     assert asked("The upgrade adds a new filter stage and a control room.") == ["What was added?"]
     assert asked("The upgrade, which the city approved, adds a filter stage.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oban has been the most-requested destination for years.", ["Why Oban?"]),
+        ("The Brackwater Museum is the largest in the county.", ["Why Brackwater Museum?"]),
+        ("The museum is the largest in the county.", []),  # no name to ask why of
+    ],
+)
+def test_a_name_said_to_be_the_most_of_something_is_asked_why(
+    text: str, expected: list[str]
+) -> None:
+    assert asked(text) == expected
