@@ -254,7 +254,7 @@ UNSEEN_FLOORS = {
     "childrens-wing.txt": (0.89, 1.0),
     "fungi-exhibition.md": (0.96, 0.92),
     "parley-launch.md": (0.90, 0.92),
-    "water-plant.txt": (0.60, 1.0),
+    "water-plant.txt": (0.63, 1.0),
 }
 
 

@@ -69,6 +69,10 @@ _SPANS = frozenset(
     "period wait journey trip walk drive ride flight crossing warranty lifespan contract"
     " term stay delay course programme program lease guarantee break".split()
 )
+# "up to 32 million gallons of drinking water per day": the most it can do in a time.
+_UP_TO_RATE = re.compile(
+    r"\bup to\s+[\d$€£][^,;]*?\b(?:per|an?|each)\s+(?:day|hour|week|month|year|minute)\b"
+)
 _RATE = re.compile(r"(?:per|an?|each|every)\s+(?:week|day|month|year|hour)\b")
 
 
@@ -79,6 +83,7 @@ def figure_questions(text: str, clause: Clause | None, subject: str, out: Questi
     it, whose tense and subject a participle before a figure takes ("serving").
     """
     _sized(text, out)
+    _capacity(text, subject, out)
     for quantity in find_quantities(text):
         if quantity.kind == "count" and quantity.noun:
             _count(quantity, text, clause, subject, out)
@@ -89,6 +94,20 @@ def figure_questions(text: str, clause: Clause | None, subject: str, out: Questi
             _speed(quantity, text, clause, subject, out)
         elif quantity.kind == "duration" and _lasting(quantity.owner):
             out.add(f"How long is the {quantity.owner}")  # "a waiting time of two weeks"
+
+
+def _capacity(text: str, subject: str, out: QuestionList) -> None:
+    """ "The plant will treat up to 32 million gallons per day, up from 16 million": how
+    much it can do in a time is its capacity; a figure "up from" is what it was before."""
+    found = _UP_TO_RATE.search(text)
+    if not found or not subject or subject.lower() in ("it", "they", "we"):
+        return
+    owner = f"{subject}’" if re.search(r"[^s]s$", subject) else f"{subject}’s"
+    out.add(f"What is the capacity of {subject}")
+    out.add(f"What is {owner} capacity")
+    if re.match(r",\s+(?:up|down)\s+from\b", text[found.end() :]):
+        out.add(f"What was the capacity of {subject} before")
+        out.add(f"What was {owner} capacity before")
 
 
 def _lasting(owner: str) -> bool:

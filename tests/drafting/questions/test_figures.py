@@ -171,3 +171,19 @@ def test_a_sum_owned_by_the_subject_is_asked_how_much_it_is() -> None:
 def test_a_span_owned_by_something_that_does_not_last_is_not_asked_how_long() -> None:
     items = asked("The exhibition is the result of four years of work.", "the exhibition")
     assert "How long is the result?" not in items
+
+
+def test_the_most_done_in_a_time_is_a_capacity_and_up_from_what_it_was_before() -> None:
+    items = asked(
+        "The plant will now treat up to 32 million gallons of water per day, up from 16 million.",
+        "the plant",
+    )
+    assert items[:4] == [
+        "What is the capacity of the plant?",
+        "What is the plant’s capacity?",
+        "What was the capacity of the plant before?",
+        "What was the plant’s capacity before?",
+    ]
+    assert not [
+        q for q in asked("It will treat up to 32 million gallons.", "the plant") if "capacity" in q
+    ]
