@@ -53,15 +53,27 @@ def content(tokens: Sequence[str], dropped: frozenset[str] = DROPPED) -> list[st
 
 
 def targets(tokens: Sequence[str]) -> tuple[str, ...]:
-    """The words right after "to", "in", "into" or "for" (an article skipped)."""
+    """The words right after "to", "in", "into" or "for" (an article skipped), and a word
+    joined to one by "and" ("for Korea and Kazakhstan": both)."""
     found = []
     previous = ""
+    joined = False  # the last word kept was a target and "and" follows it
     for token in tokens:
-        if previous in TOWARDS:
+        if previous in TOWARDS or (joined and previous == "and"):
             found.append(token)
+            joined = True
+        elif token not in ("the", "a", "and"):
+            joined = False
         if token not in ("the", "a"):
             previous = token
     return tuple(found)
+
+
+def destination(words: Sequence[str], subjects: frozenset[str]) -> str | None:
+    """The one subject among `words` (the `targets` of a text), or None: a text that
+    goes to both ("flights for Korea and Kazakhstan") or to neither has no direction."""
+    found = {w for w in words if w in subjects}
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -148,7 +160,7 @@ class StoreIndex:
         about someone else. "flights between Korea and Kazakhstan" has none, so
         either order is the same question.
         """
-        return next((w for w in words if w in self.subjects), None)
+        return destination(words, self.subjects)
 
 
 def tokenise(synonyms: SynonymTable, text: str, language: Analyser = ENGLISH) -> list[str]:
@@ -338,11 +350,9 @@ def _items(
             tokens = tokenise(synonyms, question, language)
             words.update(tokens)
             said = content(tokens, language.dropped) or tokens
-            destination = next((w for w in targets(tokens) if w in subjects), None)
+            goes_to = destination(targets(tokens), subjects)
             phrasings.append(
-                Phrasing(
-                    " ".join(said), tuple(said), len(items), destination, frozenset(said) & names
-                )
+                Phrasing(" ".join(said), tuple(said), len(items), goes_to, frozenset(said) & names)
             )
             bare.append(frozenset(said) - QUESTION_WORDS - subjects)
         asked_about = frozenset(words)
