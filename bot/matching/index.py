@@ -37,6 +37,9 @@ _DAY_OR_MONTH = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
+# Posts a person holds (data/post_titles.txt), as written.
+POSTS = words("post_titles")
+
 # Words that make the name after them a destination: "ambassador *to* Korea",
 # "investor *in* Kazakhstan", "rank *for* Kazakhstan".
 TOWARDS = words("destination_words")
@@ -406,7 +409,9 @@ def _typo_tables(
     raw_words |= {w for v in store.synonyms.values() for t in v for w in language.fold(t).split()}
     raw_words |= set(normalise(store.document.body).split())
     filler = STOPWORDS | COMMON_WORDS | language.stopwords
-    known_raw = frozenset(raw_words | filler)
+    # A post is a word of its own, never a slip for a store word: "minister" is no
+    # "ministry", "senator" no "senate".
+    known_raw = frozenset(raw_words | filler | POSTS)
     raw_words -= filler
     spelt = (language.spelling(w) for w in raw_words)
     typo_vocabulary = tuple(sorted(w for w in spelt if len(w) >= params.min_typo_len - 1))

@@ -156,6 +156,8 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
         ("satisfacton", "satisfaction"),  # a typo
         ("dissatisfaction", "dissatisfaction"),  # the opposite, not a typo of it
         ("unsatisfied", "unsatisfied"),
+        ("minister", "minister"),  # a post is its own word, not "ministry"
+        ("senator", "senator"),
     ],
 )
 def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) -> None:

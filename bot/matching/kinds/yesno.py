@@ -206,7 +206,7 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
     other = conflicts(query, index.by_id[top.intent], index)
     if not other:
         return None
-    kept = [w for w in query.text.split() if not set(index.tokens(w)) & set(other)]
+    kept = _without(query.text.split(), other, index.by_id[top.intent], index)
     if len(kept) == len(query.text.split()):
         # The value is a phrase a synonym made one word of ("foreign minister" -> "mfa"):
         # the question is asked again from its words as read.
@@ -235,6 +235,20 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
         return None
     entry = index.by_id[best.intent].entry
     return Match(query.shown, Kind.ANSWER, best.score, entry=entry, form=Form.NO)
+
+
+def _without(said: list[str], other: dict[str, str], item: Item, index: StoreIndex) -> list[str]:
+    """The words of a question without its `other` values. A post goes with the word
+    before it that the entry does not use ("foreign minister", "prime minister"): that
+    word says which post, and asked again alone it would count against the entry."""
+    own = [set(index.tokens(w)) for w in said]
+    posts = {w for w, c in other.items() if c == "title"}
+    return [
+        w
+        for i, w in enumerate(said)
+        if not own[i] & set(other)
+        and not (i + 1 < len(said) and own[i + 1] & posts and not own[i] & item.vocabulary)
+    ]
 
 
 def is_sure(score: float, lead: float, params: Params) -> bool:
