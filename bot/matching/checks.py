@@ -58,7 +58,7 @@ def name_swap(pair: Pair, params: Params) -> Finding | None:
 
     "Who is the President of Korea?" against "Who is the President of Kazakhstan?".
     """
-    for rule in (subject_swap, other_name_swap, destination_swap):
+    for rule in (subject_swap, other_name_swap, destination_swap, post_swap):
         if rule(pair):
             return Finding(rule.__name__, params.name_swap_factor, doubtful=True, swapped=True)
     return None
@@ -89,6 +89,62 @@ def destination_swap(pair: Pair) -> bool:
     with no direction ("flights between Korea and Kazakhstan") swaps nothing."""
     towards = pair.query.towards
     return bool(towards) and pair.phrasing.destination not in (None, towards)
+
+
+# Posts a person holds (data/post_titles.txt), stemmed as queries are.
+POSTS = frozenset(stem(w) for w in words("post_titles"))
+_BEFORE = 3  # words before a post that may say whose it is ("Kazakhstan's parliament speaker")
+_AFTER = 6  # words after "of" that may ("speaker of the National Assembly of Korea")
+
+
+def post_swap(pair: Pair) -> bool:
+    """The question gives a post to one subject where the entry's answer gives it to the
+    other: "Korea's ambassador" of an answer on "Kazakhstan's Ambassador", "Kazakhstan's
+    parliament speaker" of one on "the Speaker of the National Assembly of Korea". It
+    asks about someone else. A subject named apart from any post may be the one the
+    post is put to ("korea ambassador kazakhstan")."""
+    entry = pair.item.entry
+    if entry is None:
+        return False
+    tables = pair.tables
+    asked = posts_of(pair.query.tokens, tables.subjects, tables.all_names)
+    if not asked or (pair.query.asked_names & tables.subjects) - set().union(*asked.values()):
+        return False  # none, or a subject the question names may be whose the post is
+    said = posts_of(tables.tokens(entry.answer), tables.subjects, tables.all_names)
+    return any(said.get(post) and not whose & said[post] for post, whose in asked.items())
+
+
+def posts_of(
+    tokens: Sequence[str], subjects: frozenset[str], names: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Each post in `tokens` that a subject is put to, and the subjects it is put to: the
+    one right before it, past other names only ("the Kazakh ambassador", "Korea's
+    parliament speaker"), or after "of", past "the" and other names ("speaker of the
+    parliament of Korea")."""
+    found: dict[str, set[str]] = {}
+    for i, token in enumerate(tokens):
+        if token in POSTS and (whose := _whose(tokens, i, subjects, names)) is not None:
+            found.setdefault(token, set()).add(whose)
+    return {post: frozenset(whose) for post, whose in found.items()}
+
+
+def _whose(
+    tokens: Sequence[str], at: int, subjects: frozenset[str], names: frozenset[str]
+) -> str | None:
+    """The subject the post at `at` is put to, or None."""
+    for token in reversed(tokens[max(0, at - _BEFORE) : at]):
+        if token in subjects:
+            return token
+        if token not in names or token in POSTS:
+            break
+    if tuple(tokens[at + 1 : at + 2]) != ("of",):
+        return None
+    for token in tokens[at + 2 : at + 2 + _AFTER]:
+        if token in subjects:
+            return token
+        if token not in names and token not in ("of", "the"):
+            return None
+    return None
 
 
 def unknown_name(pair: Pair, params: Params) -> Finding | None:

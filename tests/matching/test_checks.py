@@ -26,6 +26,7 @@ from bot.matching.checks import (
     no_time,
     not_about_name,
     other_kind,
+    posts_of,
     question_words_only,
     stated_counts,
     uncounted,
@@ -89,6 +90,13 @@ def test_question_words_only(matcher: Matcher, question: str, intent: str, findi
         ("who is the korean ambassador to kazakhstan", "ambassador", "destination_swap"),
         ("who is kazakhstan's ambassador to korea", "ambassador", None),
         ("korea ambassador kazakhstan", "ambassador", None),  # no direction given
+        # a post given to the other subject than the answer gives it to
+        ("who is the korean ambassador", "ambassador", "post_swap"),
+        ("Did Korea's ambassador meet the speaker?", "meeting", "post_swap"),
+        ("Did Kazakhstan's parliament speaker meet the ambassador?", "meeting", "post_swap"),
+        ("did the KZ ambassador meet the ROK parliament speaker?", "meeting", None),
+        ("Why did the Korean speaker thank President Tokayev?", "hong-beom-do", None),
+        ("Who is the speaker of the parliament of Korea?", "speaker", None),
     ],
 )
 def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
@@ -376,3 +384,21 @@ def test_a_weekday_or_a_month_answers_when(
     results = next(e.id for e in drafted.store.entries if "results" in e.source)
     result = found(drafted, no_date, question, results)
     assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        (
+            "Kazakhstan's Ambassador to South Korea, Nurgali Arystanov",
+            {"ambassador": {"kazakhstan"}},
+        ),
+        ("the Speaker of the National Assembly of the Republic of Korea", {"speaker": {"korea"}}),
+        ("the Korean speaker thanked President Tokayev", {"speaker": {"korea"}}),  # not "president"
+        ("The Speaker thanked the President of Kazakhstan", {"president": {"kazakhstan"}}),
+        ("Kazakhstan's foreign minister", {}),  # "foreign" is no name: whose post is unclear
+    ],
+)
+def test_posts_of(matcher: Matcher, text: str, posts: dict[str, set[str]]) -> None:
+    index = matcher.index
+    assert posts_of(index.tokens(text), index.subjects, index.all_names) == posts

@@ -20,6 +20,7 @@ from bot.matching.checks import misplaced_figures
 from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex
 from bot.matching.kinds.base import Asker
 from bot.matching.kinds.values import (
+    REVERSALS,
     TITLES,
     modifiers,
     number,
@@ -189,12 +190,35 @@ def yes_no(
             # The release never says there is no other: "only" is confirmed by nothing,
             # and denied by an entry that names another.
             return replace(match, form=Form.NO) if _names_other(item, query, index) else None
+        if not other and _unstated_change(query, item):
+            return _offered(query, ranked, match, index, params)
         if not other:
             return replace(match, form=Form.YES)
         if states_class(item, query, index, other):
             return replace(match, form=Form.NO)
         return None
     return _wrong_premise(asker, query, ranked[0], params)
+
+
+def _unstated_change(query: Query, item: Item) -> str | None:
+    """A word that goes back on what was done (data/opposites.txt after a row's first:
+    "close", "suspend") that the entry does not state: "Did Hyundai close its plant?" of
+    an entry that says only that the plant is a successful project. The entry neither
+    confirms nor denies it (one that states the opposite denies it: `conflicts`)."""
+    return next((w for w in query.words if w in REVERSALS and w not in item.vocabulary), None)
+
+
+def _offered(
+    query: Query, ranked: tuple[Candidate, ...], match: Match, index: StoreIndex, params: Params
+) -> Match:
+    """A "did you mean" with the closest entries: the check is neither confirmed nor
+    denied by what they state."""
+    close = tuple(
+        c
+        for c in ranked
+        if index.by_id[c.intent].entry is not None and c.score >= params.clarify_threshold
+    )
+    return Match(query.shown, Kind.CLARIFY, match.score, suggestions=close[: params.max_clarify])
 
 
 def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -> Match | None:

@@ -139,3 +139,46 @@ def test_no_no_without_a_value_in_its_place(matcher: Matcher, question: str) -> 
 def test_only_is_never_confirmed(matcher: Matcher, question: str) -> None:
     match = matcher.match(question)
     assert match.answered and match.form is Form.PLAIN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Hyundai close its plant?",  # the entry says only that the plants are a success
+        "Did Kia shut its factory in Kazakhstan?",
+    ],
+)
+def test_a_reversal_the_entry_does_not_state_is_never_confirmed(
+    matcher: Matcher, question: str
+) -> None:
+    match = matcher.match(question)
+    assert match.form is not Form.YES
+    assert not match.answered
+    assert "kia-hyundai" in {c.intent for c in match.suggestions}
+
+
+@pytest.mark.parametrize(
+    ("question", "form", "intent"),
+    [
+        ("Did CU close its stores in Almaty?", Form.NO, "cu-stores"),  # it states the opening
+        ("Did Kia open a plant in Kazakhstan?", Form.YES, "kia-hyundai"),  # no reversal
+    ],
+)
+def test_a_reversal_the_entry_states_the_opposite_of_is_denied(
+    matcher: Matcher, question: str, form: Form, intent: str
+) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, form, intent)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Kazakhstan's parliament speaker meet the ambassador?",  # Korea's speaker did
+        "Did Korea's ambassador meet the speaker?",  # Kazakhstan's ambassador did
+    ],
+)
+def test_a_post_put_to_the_other_subject_is_never_confirmed(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.match(question).form is not Form.YES
