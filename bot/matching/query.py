@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
+from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.analysis import ENGLISH
 from bot.language.gloss import Glossary
+from bot.language.morphology import english_stem, is_english_word
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 
@@ -61,6 +62,7 @@ class Query:
     tokens: tuple[str, ...]  # every word: corrected, synonyms rewritten, stemmed
     words: tuple[str, ...]  # the content words among them (all tokens if none is)
     foreign: frozenset[str]  # content words no entry and not the document uses
+    slips: frozenset[str]  # foreign words typed as an everyday word mistyped ("afect")
     unknown_names: frozenset[str]  # names the release never uses (`foreign_names`)
     names: frozenset[str]  # words that name something: the release's names and any figure
     numbers: frozenset[str]  # figures it states: "2024", "4th"
@@ -153,6 +155,7 @@ def read(
     named = asked - QUESTION_WORDS
     numbers = frozenset(w for w in asked if is_figure(w))
     foreign = frozenset(w for w in words if w not in index.vocabulary)
+    english = language.language == "en"
     return Query(
         shown=shown,
         cut=cut,
@@ -160,6 +163,7 @@ def read(
         tokens=tokens,
         words=words,
         foreign=foreign,
+        slips=frozenset(w for w in foreign if english and w in raw and is_slip(w)),
         unknown_names=foreign_names(shown, foreign, index),
         names=index.names | numbers,
         numbers=numbers,
@@ -238,6 +242,7 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         return token
     if index.alphabet.isdisjoint(spelt):
         return token
+    english = index.language.language == "en"
     if len(token) >= params.min_name_typo_len:
         # Names are transliterated many ways ("Korkut", "Kyzilorda"): one edit
         # away from a name of the release (two for 8+ letters) is that name.
@@ -252,7 +257,31 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     if best is None:
         return token
     word = index.language.written(str(best[0]))
+    if english and is_english_word(token) and english_stem(token) != english_stem(word):
+        # A word of its own, not a form of the store's word: "arts" is no "marts",
+        # "nuclear" no "unclear" ("traveled" is a form of "travelled").
+        return token
     return token if _negates(token, word) else word
+
+
+# Everyday words a typo may be of: function words, and everyday words (`is_slip`).
+_FUNCTION_WORDS = tuple(sorted(STOPWORDS | QUESTION_WORDS))
+_EVERYDAY = tuple(sorted(STOPWORDS | QUESTION_WORDS | COMMON_WORDS))
+_SLIP_MIN = 4  # shorter words are never slips
+_SLIP_EVERYDAY_MIN = 5  # a four-letter word is a slip of a function word only ("wich")
+_SLIP_LONG = 8  # from this length, two edits
+
+
+def is_slip(word: str) -> bool:
+    """Whether `word`, which no dictionary knows, is an everyday word mistyped: an edit
+    away from one (two for 8+ letters; a swap of two letters is one edit): "afect",
+    "menshioned", "wich". Such a word says little, like the word it stands for.
+    A name no list has ("Busan") is no slip: it is no edit from an everyday word."""
+    if len(word) < _SLIP_MIN or not word.isalpha() or is_english_word(word):
+        return False
+    choices = _EVERYDAY if len(word) >= _SLIP_EVERYDAY_MIN else _FUNCTION_WORDS
+    limit = 1 if len(word) < _SLIP_LONG else 2
+    return process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit) is not None
 
 
 def _negates(token: str, word: str) -> bool:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Params
-from bot.matching.query import correct, focus, question_part, read
+from bot.matching.query import correct, focus, is_slip, question_part, read
 
 PARAMS = Params()
 PREAMBLE = (
@@ -162,6 +162,47 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
 )
 def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) -> None:
     assert correct(word, matcher.index, PARAMS) == read_as
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("arts", "arts"),  # an English word of its own, not "marts"
+        ("nuclear", "nuclear"),  # not "unclear"
+        ("traveled", "travelled"),  # a form of the store's word is read as it
+        ("politically", "political"),
+        ("speeker", "speaker"),  # no English word: a typo
+    ],
+)
+def test_an_english_word_is_corrected_only_to_a_form_of_itself(
+    matcher: Matcher, word: str, read_as: str
+) -> None:
+    assert correct(word, matcher.index, PARAMS) == read_as
+
+
+@pytest.mark.parametrize(
+    ("word", "slip"),
+    [
+        ("afect", True),  # "affect"
+        ("menshioned", True),  # two edits from "mentioned": long enough
+        ("wich", True),  # four letters: a slip of a function word ("which")
+        ("yoon", False),  # four letters, no function word an edit away
+        ("busan", False),  # a name no list has is no edit from an everyday word
+        ("rain", False),  # an English word
+        ("nuclear", False),
+    ],
+)
+def test_is_slip(word: str, slip: bool) -> None:
+    assert is_slip(word) is slip
+
+
+def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> None:
+    """ "wich university helped with the AI scool": "wich" is no rare word that makes the
+    match doubtful."""
+    query = read("wich university helped with the AI scool", matcher.index, PARAMS)
+    assert query.slips == {"wich"}
+    match = matcher.match("wich university helped with the AI scool")
+    assert match.answered and match.intent == "ai-school"
 
 
 @pytest.mark.parametrize(
