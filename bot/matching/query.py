@@ -16,7 +16,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, rows, words
+from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, rows, stem, words
 from bot.language.analysis import ENGLISH
 from bot.language.gloss import Glossary
 from bot.language.morphology import english_stem, is_english_word
@@ -36,6 +36,8 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
+# Posts a person holds (data/post_titles.txt), stemmed: "he" may be the ambassador.
+_POSTS = frozenset(stem(w) for w in words("post_titles"))
 # "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
 _NEGATING = words("negating_prefixes")
 # Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
@@ -113,16 +115,63 @@ def question_part(message: str) -> str | None:
     A sentence asks when it has a question mark, opens with a question word or holds a
     request ("I'd love to know how many ..."); of a request only what follows it is kept.
     """
+    asking, _ = _chatty_parts(message)
+    part = " ".join(a.strip() for a in asking)
+    return part if asking and part != message.strip() else None
+
+
+def _chatty_parts(message: str) -> tuple[list[str], list[str]]:
+    """The clauses of `message` that ask (`question_part`), and the rest: its context."""
     clauses = [c for c in _CLAUSE_END.split(message) if c.strip()]
-    asking = []
+    asking, context = [], []
     for clause in clauses:
         request = _REQUEST.search(clause)
         if request is not None and clause[request.end() :].strip(" ?.!"):
             asking.append(clause[request.end() :])
+            context.append(clause[: request.start()])
         elif "?" in clause or clause.split()[0].lower().strip("\"'(") in _OPENERS:
             asking.append(clause)
-    part = " ".join(a.strip() for a in asking)
-    return part if asking and part != message.strip() else None
+        else:
+            context.append(clause)
+    return asking, context
+
+
+# Where one statement of a message's context ends: "..., and I came across ...".
+_STATEMENT_END = re.compile(r"[.!?;,:]\s|\s(?:and|but)\s")
+
+
+def referent(message: str, index: StoreIndex) -> str:
+    """What the context of a chatty message names that a question pointing back ("who
+    did he meet?", "what was it?") may be about: the release's names as typed
+    ("General Hong Beom-do", "Korean") and posts ("the Kazakh ambassador") of the last
+    statement before the question that uses a word of the store. "" when it names
+    none ("... make sense of this news item. Who reported it?"), or gives a name the
+    release never uses before them ("Japan's ambassador")."""
+    _, context = _chatty_parts(message)
+    statements = [t for c in context for t in _STATEMENT_END.split(f"{c} ") if t.strip()]
+    for statement in reversed(statements):
+        if set(index.tokens(statement)) - index.language.dropped & index.vocabulary:
+            return _names_in(statement, index)
+    return ""
+
+
+def _names_in(statement: str, index: StoreIndex) -> str:
+    """The release's names and posts `statement` uses after the last name it does not."""
+    named: list[str] = []
+    owned = False  # the word before was a name the release never uses
+    for i, raw in enumerate(statement.split()):
+        word = raw.strip(".,;:!?()\"'")
+        tokens = set(index.tokens(word)) - index.language.dropped
+        if not tokens:
+            continue
+        if i and word[:1].isupper() and not tokens & (index.vocabulary | COMMON_WORDS):
+            named.clear()  # a name the release never uses: what follows is about it
+            owned = True
+            continue
+        if (tokens & _POSTS and not owned) or (word[:1].isupper() and tokens & index.all_names):
+            named.append(word)
+        owned = False  # "Japan's ambassador" is Japan's
+    return " ".join(dict.fromkeys(named))
 
 
 def read(

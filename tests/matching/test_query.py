@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Params
-from bot.matching.query import correct, focus, is_slip, question_part, read
+from bot.matching.query import correct, focus, is_slip, question_part, read, referent
 
 PARAMS = Params()
 PREAMBLE = (
@@ -101,6 +101,50 @@ def test_a_context_that_rules_the_entry_out_is_kept(matcher: Matcher, message: s
     ambassador there?") would be answered, the message is not."""
     assert matcher.match(question_part(message) or "").answered
     assert not matcher.match(message).answered
+
+
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [
+        (
+            "I write a paper on Central Asia, and I read about the Kazakh ambassador. "
+            "Who did he meet?",
+            "Kazakh ambassador",
+        ),
+        (
+            "My dad talks about General Hong Beom-do. What does it say about him?",
+            "General Hong Beom-do",
+        ),
+        ("I write about Japan's ambassador. Who did he meet?", ""),  # Japan's, not Kazakhstan's
+        ("Hello. I'm writing about Japan. Who is the ambassador there?", ""),
+        # the last statement with a word of the store names nothing: "it" is the news item
+        ("I study Korean in Almaty and our teacher showed us this report. Who published it?", ""),
+    ],
+)
+def test_referent(matcher: Matcher, message: str, names: str) -> None:
+    assert referent(message, matcher.index) == names
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "Hi! I write a paper on ties with Central Asia, and I came across this piece about "
+            "the Kazakh ambassador. Quick question: who exactly did he meet?",
+            "meeting",
+        ),
+        (
+            "My dad won't stop talking about General Hong Beom-do. I saw the name in this "
+            "article, what does it say about him?",
+            "hong-beom-do",
+        ),
+    ],
+)
+def test_a_question_pointing_back_is_read_with_the_names_its_context_gives(
+    matcher: Matcher, message: str, intent: str
+) -> None:
+    match = matcher.match(message)
+    assert (match.kind, match.intent) == (Kind.ANSWER, intent)
 
 
 def test_the_question_alone_never_overrides_what_the_context_is_about(matcher: Matcher) -> None:
