@@ -294,10 +294,20 @@ def unstated_attribute(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+# "before I dig into the details": the one asking, after a word that opens a clause.
+_ASKER = frozenset({"i", "we", "you"})
+
+
 def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
     """The unstated-attribute words `query` asks that `said` (the words of an entry, or of
-    a sentence of the release) does not use."""
-    return frozenset(w for w in query.tokens if w in UNSTATED and w not in said)
+    a sentence of the release) does not use. One that opens a clause about the one
+    asking ("before I dig into the details, ...") asks no predecessor."""
+    after = (*query.tokens[1:], "")
+    return frozenset(
+        w
+        for w, following in zip(query.tokens, after, strict=True)
+        if w in UNSTATED and w not in said and following not in _ASKER
+    )
 
 
 # Employees, staff, workers: a count of "people" counts them, stemmed as queries are.

@@ -246,6 +246,9 @@ def test_the_pipeline_applies_every_finding(matcher: Matcher) -> None:
         ("what is the population of kyzylorda", "cities-visited", "unstated_attribute"),
         ("who is the speaker", "speaker", None),
         ("what did woo say about education", "culture-education", None),  # stated there
+        # a clause about the one asking, not a predecessor
+        ("before I dig in, where does korea rank as an investor", "trade-investment", None),
+        ("who was the ambassador before him", "ambassador", "unstated_attribute"),
     ],
 )
 def test_unstated_attribute(matcher: Matcher, question: str, intent: str, finding: str) -> None:
