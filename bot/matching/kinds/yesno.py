@@ -65,6 +65,9 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
         if w not in item.vocabulary and not (c == "figure" and states_number(w, item))
     }
     found.update((w, "modifier") for w in modifiers(query, item, index) if w not in found)
+    # A name the release never uses, though it may use its words apart ("Seoul National
+    # University"): another name, whatever the entry knows.
+    found.update((w, "name") for w in query.unknown_names if w not in found)
     if item.entry is not None and query.numbers:
         # A figure it states of something else ("5th largest trading partner" of the
         # 4th largest trading partner and 5th largest investor).
@@ -143,8 +146,36 @@ def _states_name(item: Item, query: Query, index: StoreIndex, names: set[str]) -
     left_out = (set(said) & index.subjects) - query.asked
     if _DEFINITE.search(query.text) and not left_out and named - index.subjects:
         return True
+    if _paired_in_place(query, names, answer, index):
+        return True
     about = (set(said) & query.asked_names) - index.subjects
     return bool(about) and _in_place(query, names, named, said)
+
+
+# Two capitalised names joined by a hyphen: "Kazakhstan-Korea", "Almaty-Seoul".
+_PAIR = re.compile(r"\b([A-Z][\w]*)-([A-Z][\w]*)\b")
+
+
+def _pairs(text: str, index: StoreIndex) -> list[frozenset[str]]:
+    """The hyphenated pairs of names in `text`, each as the tokens of its two names."""
+    found = []
+    for match in _PAIR.finditer(text):
+        first, second = (frozenset(index.tokens(part)) for part in match.groups())
+        if first and second and not first & second:
+            found.append(frozenset((min(first), min(second))))
+    return found
+
+
+def _paired_in_place(query: Query, names: set[str], answer: str, index: StoreIndex) -> bool:
+    """Whether the question pairs one of the answer's paired names with another name in
+    place of the answer's other one: "the Korea-Uzbekistan group" of an answer on "the
+    Kazakhstan-Korea group"."""
+    said = _pairs(answer, index)
+    for pair in _pairs(query.shown, index):
+        other = pair & names
+        if len(other) == 1 and any(len(pair & mine) == 1 and not other & mine for mine in said):
+            return True
+    return False
 
 
 def _in_place(query: Query, names: set[str], named: set[str], said: list[str]) -> bool:

@@ -100,6 +100,20 @@ def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str
         # another post, asked again without it and the word that says which post it is
         ("Is Nurgali Arystanov Kazakhstan's foreign minister?", Form.NO, "ambassador"),
         ("Is Woo Won-shik the Prime Minister of Korea?", Form.NO, "speaker"),
+        # a name the release never uses, though it uses its words apart
+        (
+            "Did the new AI school open with help from Seoul National University?",
+            Form.NO,
+            "ai-school",
+        ),
+        ("Is Samsung the Korean company working on BAKAD?", Form.NO, "bakad"),
+        # the other name of a pair the answer gives ("Kazakhstan-Korea")
+        (
+            "Did Woo chair the Korea-Japan Parliamentary Friendship Group?",
+            Form.NO,
+            "friendship-group",
+        ),
+        ("Did Woo chair the Kazakhstan-Korea friendship group?", Form.YES, "friendship-group"),
         # a word the release never uses before a word the entry puts another word before
         ("Is Doosan building a nuclear power plant in Turkestan?", Form.NO, "doosan-power-plant"),
         (
