@@ -17,8 +17,14 @@ class SynonymTable:
     """
 
     def __init__(
-        self, synonyms: Mapping[str, Iterable[str]], fold: Callable[[str], str] = normalise
+        self,
+        synonyms: Mapping[str, Iterable[str]],
+        fold: Callable[[str], str] = normalise,
+        passes: int = 1,
     ) -> None:
+        """`passes`: 2 rewrites again what the first pass made, so that a variant
+        written with canonical words ("head of korea parliament") also matches their
+        variants ("head of Korean legislature")."""
         table: dict[str, str] = {}
         for canonical, variants in synonyms.items():
             target = fold(canonical)
@@ -30,6 +36,7 @@ class SynonymTable:
                     table[key] = target
             table[target] = target
         self._table = table
+        self._passes = passes
         if table:
             alternatives = sorted(table, key=len, reverse=True)
             self._pattern: re.Pattern[str] | None = re.compile(
@@ -41,4 +48,7 @@ class SynonymTable:
     def apply(self, normalised: str) -> str:
         if self._pattern is None:
             return normalised
-        return self._pattern.sub(lambda m: self._table[m.group(0)], normalised)
+        text = normalised
+        for _ in range(self._passes):
+            text = self._pattern.sub(lambda m: self._table[m.group(0)], text)
+        return text

@@ -180,7 +180,8 @@ def build_index(
     `language` reads its text and `base` is the English store's index: the
     release's names and subjects come from it and from the overlay's names table.
     """
-    synonyms = SynonymTable(store.synonyms, language.fold)
+    # An English variant may be written with the canonical words of others: read twice.
+    synonyms = SynonymTable(store.synonyms, language.fold, 2 if language.language == "en" else 1)
     if base is None:
         all_names, subjects = _names(store, synonyms, params)
     else:
