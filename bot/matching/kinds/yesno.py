@@ -228,7 +228,16 @@ def yes_no(
         if states_class(item, query, index, other):
             return replace(match, form=Form.NO)
         return None
-    return _wrong_premise(asker, query, ranked[0], params)
+    # The entry the check is about may rank below one that states its value of something
+    # else ("Is this release dated 2023?": the 2023 statistics rank first).
+    for top in ranked[:_PREMISE_CANDIDATES]:
+        found = _wrong_premise(asker, query, top, params)
+        if found is not None:
+            return found
+    return None
+
+
+_PREMISE_CANDIDATES = 2  # the best entries whose values a wrong premise may be of
 
 
 def _unstated_change(query: Query, item: Item) -> str | None:
