@@ -36,6 +36,8 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
+# "he", "there": words that point back to something named before.
+_BACK_REFERENCES = words("back_references")
 # Posts a person holds (data/post_titles.txt), stemmed: "he" may be the ambassador.
 _POSTS = frozenset(stem(w) for w in words("post_titles"))
 # "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
@@ -149,10 +151,14 @@ def referent(message: str, index: StoreIndex) -> str:
     release never uses before them ("Japan's ambassador")."""
     _, context = _chatty_parts(message)
     statements = [t for c in context for t in _STATEMENT_END.split(f"{c} ") if t.strip()]
+    named: list[str] = []
     for statement in reversed(statements):
         if set(index.tokens(statement)) - index.language.dropped & index.vocabulary:
-            return _names_in(statement, index)
-    return ""
+            named[:0] = _names_in(statement, index).split()
+            # "... and she mentioned something opened there": "there" is named before.
+            if not _BACK_REFERENCES & set(index.language.fold(statement).split()):
+                break
+    return " ".join(dict.fromkeys(named))
 
 
 def _names_in(statement: str, index: StoreIndex) -> str:

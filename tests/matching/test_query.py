@@ -116,6 +116,12 @@ def test_a_context_that_rules_the_entry_out_is_kept(matcher: Matcher, message: s
             "General Hong Beom-do",
         ),
         ("I write about Japan's ambassador. Who did he meet?", ""),  # Japan's, not Kazakhstan's
+        # "there" in the last statement points further back
+        (
+            "My son studies at Korkyt Ata University and he says a school opened there. "
+            "What is it?",
+            "Korkyt Ata University",
+        ),
         ("Hello. I'm writing about Japan. Who is the ambassador there?", ""),
         # the last statement with a word of the store names nothing: "it" is the news item
         ("I study Korean in Almaty and our teacher showed us this report. Who published it?", ""),
