@@ -10,6 +10,7 @@ multiplied in that order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -107,15 +108,18 @@ def post_swap(pair: Pair) -> bool:
     if entry is None:
         return False
     tables = pair.tables
+    if not POSTS.intersection(pair.query.tokens):
+        return False
     asked = posts_of(pair.query.tokens, tables.subjects, tables.all_names)
     if not asked or (pair.query.asked_names & tables.subjects) - set().union(*asked.values()):
         return False  # none, or a subject the question names may be whose the post is
-    said = posts_of(tables.tokens(entry.answer), tables.subjects, tables.all_names)
+    said = posts_of(tuple(tables.tokens(entry.answer)), tables.subjects, tables.all_names)
     return any(said.get(post) and not whose & said[post] for post, whose in asked.items())
 
 
+@functools.lru_cache(maxsize=4096)
 def posts_of(
-    tokens: Sequence[str], subjects: frozenset[str], names: frozenset[str]
+    tokens: tuple[str, ...], subjects: frozenset[str], names: frozenset[str]
 ) -> dict[str, frozenset[str]]:
     """Each post in `tokens` that a subject is put to, and the subjects it is put to: the
     one right before it, past other names only ("the Kazakh ambassador", "Korea's

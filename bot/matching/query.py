@@ -9,6 +9,7 @@ stem, and drop stop words. Each later stage reads the `Query`, never the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -327,6 +328,7 @@ _SLIP_EVERYDAY_MIN = 5  # a four-letter word is a slip of a function word only (
 _SLIP_LONG = 8  # from this length, two edits
 
 
+@functools.lru_cache(maxsize=65536)
 def is_slip(word: str) -> bool:
     """Whether `word`, which no dictionary knows, is an everyday word mistyped: an edit
     away from one (two for 8+ letters; a swap of two letters is one edit): "afect",
@@ -334,9 +336,25 @@ def is_slip(word: str) -> bool:
     A name no list has ("Busan") is no slip: it is no edit from an everyday word."""
     if len(word) < _SLIP_MIN or not word.isalpha() or is_english_word(word):
         return False
-    choices = _EVERYDAY if len(word) >= _SLIP_EVERYDAY_MIN else _FUNCTION_WORDS
     limit = 1 if len(word) < _SLIP_LONG else 2
-    return process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit) is not None
+    lists = _EVERYDAY_BY_LENGTH if len(word) >= _SLIP_EVERYDAY_MIN else _FUNCTION_BY_LENGTH
+    choices = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in lists.get(n, ())]
+    found = process.extractOne(
+        word, choices, scorer=OSA.distance, processor=None, score_cutoff=limit
+    )
+    return found is not None
+
+
+def _by_length(found: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
+    """`found` grouped by length: a word an edit or two off has a length near it."""
+    grouped: dict[int, list[str]] = {}
+    for word in found:
+        grouped.setdefault(len(word), []).append(word)
+    return {n: tuple(ws) for n, ws in grouped.items()}
+
+
+_EVERYDAY_BY_LENGTH = _by_length(_EVERYDAY)
+_FUNCTION_BY_LENGTH = _by_length(_FUNCTION_WORDS)
 
 
 def _negates(token: str, word: str) -> bool:

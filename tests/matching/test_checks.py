@@ -404,4 +404,4 @@ def test_a_weekday_or_a_month_answers_when(
 )
 def test_posts_of(matcher: Matcher, text: str, posts: dict[str, set[str]]) -> None:
     index = matcher.index
-    assert posts_of(index.tokens(text), index.subjects, index.all_names) == posts
+    assert posts_of(tuple(index.tokens(text)), index.subjects, index.all_names) == posts

@@ -82,6 +82,26 @@ def test_gate_right_entry_is_answered_or_offered_first(matcher: Matcher, cases: 
     assert summary.offered >= MIN_OFFERED, f"offered {summary.offered:.1%} < {MIN_OFFERED:.0%}"
 
 
+# The English blind batches (tests/data/blind/en-batch*.yaml; batch 4 stays unread):
+# right, right or offered first, declined. Measured 2026-11-29 after issue 12's
+# rules (python -m bot eval FILE); raise them as the matcher improves.
+BLIND_FLOORS = {
+    "en-batch.yaml": (0.887, 0.95, 1.0),
+    "en-batch2.yaml": (0.887, 0.975, 0.975),
+    "en-batch3.yaml": (0.912, 0.975, 0.975),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_blind_batches_hold_their_measured_figures(matcher: Matcher, name: str) -> None:
+    cases = load_cases(DATA / "blind" / name)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
+    accuracy, offered, rejection = BLIND_FLOORS[name]
+    assert summary.accuracy >= accuracy
+    assert summary.offered >= offered
+    assert summary.rejection >= rejection
+
+
 # --- The eval file ------------------------------------------------------------------------
 
 
