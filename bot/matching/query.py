@@ -37,6 +37,10 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
+_TIME_UNITS = "|".join(sorted(words("time_units")))
+# "a 52-week year", "a 24 hour day": the length of a period is no figure asked about,
+# only the period ("a year").
+_PERIOD_LENGTH = re.compile(rf"\b\d+ (?:{_TIME_UNITS})s? ((?:{_TIME_UNITS})s?)\b")
 # "he", "there": words that point back to something named before.
 _BACK_REFERENCES = words("back_references")
 # Posts a person holds (data/post_titles.txt), stemmed: "he" may be the ambassador.
@@ -195,7 +199,7 @@ def read(
     # Cap after normalising too: NFKC can expand one character into many
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
     language = index.language
-    text = language.fold(shown)[:limit]
+    text = _PERIOD_LENGTH.sub(r"\1", language.fold(shown)[:limit])
     raw = text.split()
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be

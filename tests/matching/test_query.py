@@ -275,3 +275,17 @@ def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> N
 def test_unknown_names(matcher: Matcher, question: str, names: set[str]) -> None:
     """`Query.unknown_names` (`foreign_names`): the names the release never uses."""
     assert read(question, matcher.index, PARAMS).unknown_names == names
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("How many flights from Astana run in a 52-week year?", set()),  # a year's length
+        ("how many flights in a 365 day year", set()),
+        ("how many flights in 2 weeks", {"2"}),  # a count of weeks is asked about
+    ],
+)
+def test_the_length_of_a_period_is_no_figure(
+    matcher: Matcher, question: str, numbers: set[str]
+) -> None:
+    assert read(question, matcher.index, PARAMS).numbers == numbers
