@@ -289,3 +289,9 @@ def test_the_length_of_a_period_is_no_figure(
     matcher: Matcher, question: str, numbers: set[str]
 ) -> None:
     assert read(question, matcher.index, PARAMS).numbers == numbers
+
+
+@pytest.mark.parametrize("question", ["Which agency put out this story?", "who wrote the piece"])
+def test_a_word_for_the_release_itself_asks_nothing(matcher: Matcher, question: str) -> None:
+    """ "this story", "the piece": the release, like "this article" (data/stopwords.txt)."""
+    assert not {"story", "piece"} & set(read(question, matcher.index, PARAMS).words)
