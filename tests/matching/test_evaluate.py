@@ -37,9 +37,10 @@ STORES = DATA / "stores"
 # them; every later change a miss led to came with new questions (batches 5, 7,
 # 8). A change that makes the matcher worse fails here; raise these as the
 # matcher improves, never lower them to make a change pass.
-MIN_ACCURACY = 0.95  # in-scope questions answered with the labelled entry
-MIN_REJECTION = 0.98  # out-of-scope questions not answered
-MIN_OFFERED = 0.975  # in-scope answered, or offered first in "did you mean"
+# 2026-11-29 (issue 12): 96.0% / 99.0% / 98.4% on 375 + 195 questions.
+MIN_ACCURACY = 0.96  # in-scope questions answered with the labelled entry
+MIN_REJECTION = 0.989  # out-of-scope questions not answered
+MIN_OFFERED = 0.984  # in-scope answered, or offered first in "did you mean"
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +87,7 @@ def test_gate_right_entry_is_answered_or_offered_first(matcher: Matcher, cases: 
 # right, right or offered first, declined. Measured 2026-11-29 after issue 12's
 # rules (python -m bot eval FILE); raise them as the matcher improves.
 BLIND_FLOORS = {
-    "en-batch.yaml": (0.9, 0.95, 1.0),
+    "en-batch.yaml": (0.925, 0.987, 1.0),
     "en-batch2.yaml": (0.9, 0.975, 0.975),
     "en-batch3.yaml": (0.912, 0.975, 0.975),
 }
