@@ -334,12 +334,15 @@ _SLIP_LONG = 8  # from this length, two edits
 
 @functools.lru_cache(maxsize=65536)
 def is_slip(word: str) -> bool:
-    """Whether `word`, which no dictionary knows, is an everyday word mistyped: an edit
-    away from one (two for 8+ letters; a swap of two letters is one edit): "afect",
-    "menshioned", "wich". Such a word says little, like the word it stands for.
+    """Whether `word` is an everyday word mistyped: one no dictionary knows an edit away
+    from one (two for 8+ letters; a swap of two letters is one edit): "afect",
+    "menshioned", "wich"; or a function word with two letters swapped ("dose"). Such a
+    word says little, like the word it stands for.
     A name no list has ("Busan") is no slip: it is no edit from an everyday word."""
-    if len(word) < _SLIP_MIN or not word.isalpha() or is_english_word(word):
+    if len(word) < _SLIP_MIN or not word.isalpha():
         return False
+    if is_english_word(word):
+        return word in _SWAPPED_FUNCTION_WORDS  # "dose" for "does", "form" for "from"
     limit = 1 if len(word) < _SLIP_LONG else 2
     lists = _EVERYDAY_BY_LENGTH if len(word) >= _SLIP_EVERYDAY_MIN else _FUNCTION_BY_LENGTH
     choices = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in lists.get(n, ())]
@@ -357,6 +360,16 @@ def _by_length(found: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
     return {n: tuple(ws) for n, ws in grouped.items()}
 
 
+def _swapped(found: tuple[str, ...]) -> frozenset[str]:
+    """Each word of `found` with two letters next to each other swapped."""
+    return frozenset(
+        w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in found for i in range(len(w) - 1)
+    ) - frozenset(found)
+
+
+# A word of its own that is also a function word with two letters swapped ("dose"):
+# in a question, the slip is far likelier than the word.
+_SWAPPED_FUNCTION_WORDS = _swapped(_FUNCTION_WORDS)
 _EVERYDAY_BY_LENGTH = _by_length(_EVERYDAY)
 _FUNCTION_BY_LENGTH = _by_length(_FUNCTION_WORDS)
 

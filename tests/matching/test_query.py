@@ -239,6 +239,7 @@ def test_an_english_word_is_corrected_only_to_a_form_of_itself(
         ("yoon", False),  # four letters, no function word an edit away
         ("busan", False),  # a name no list has is no edit from an everyday word
         ("rain", False),  # an English word
+        ("dose", True),  # an English word, but "does" with two letters swapped
         ("nuclear", False),
     ],
 )
