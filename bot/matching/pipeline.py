@@ -104,7 +104,7 @@ class Matcher:
         if part is None:
             return scored
         alone = self.rank(read(part, self.index, self.params, self.glossary))
-        if _refers_back(alone.query) and self.store.language == "en":
+        if _points_back(alone.query) and self.store.language == "en":
             # "Who did he meet?" after "... the Kazakh ambassador.": asked with the names
             # the context gives, the question says what it points back to.
             names = referent(scored.query.shown, self.index)
@@ -276,8 +276,13 @@ _EXISTENTIAL_THERE = re.compile(r"\bthere (?:is|are|was|were|be|been)\b")
 
 
 def _refers_back(query: Query) -> bool:
-    said = set(_EXISTENTIAL_THERE.sub(" ", query.text).split())
-    return bool(BACK_REFERENCES & said)
+    return bool(BACK_REFERENCES & set(query.text.split()))
+
+
+def _points_back(query: Query) -> bool:
+    """Whether the question points back to something its context names: "he", "it",
+    "there" in a place ("who is the ambassador there?"), not "are there flights?"."""
+    return bool(BACK_REFERENCES & set(_EXISTENTIAL_THERE.sub(" ", query.text).split()))
 
 
 def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:
