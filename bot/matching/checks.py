@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.language import NUMBER_WORDS, UNITS, rows, stem, words
@@ -385,6 +386,23 @@ def beyond_named(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+# "Which other universities ...?", "what other projects": more of a kind than stated.
+_WHICH_OTHER = re.compile(r"\b(?:which|what) other\b")
+
+
+def beyond_stated(pair: Pair, params: Params) -> Finding | None:
+    """ "Which other universities work with Korkyt Ata?" with nothing set aside by name:
+    the question asks for more than the entry states (what it states is what the one
+    asking already knows), so the entry is only offered. "Besides Almaty, what other
+    cities ...?" names what it sets aside (`beyond_named`)."""
+    if pair.item.entry is None or not _WHICH_OTHER.search(pair.query.text):
+        return None
+    tokens = pair.query.tokens
+    if _BEYOND & set(tokens) or _BEYOND_PAIRS & set(pairwise(tokens)):
+        return None
+    return Finding("beyond_stated", swapped=True)
+
+
 def _other_names(pair: Pair) -> frozenset[str]:
     """Names the entry's answer gives that the question does not (the two countries
     aside): "Astana" and "Almaty" in an answer on the cities Woo visited, asked
@@ -411,6 +429,7 @@ CHECKS: tuple[Check, ...] = (
     unstated_attribute,
     uncounted,
     beyond_named,
+    beyond_stated,
 )
 
 

@@ -18,6 +18,7 @@ from bot.matching.checks import (
     Finding,
     Pair,
     beyond_named,
+    beyond_stated,
     figure_swap,
     misplaced_figures,
     name_swap,
@@ -222,6 +223,7 @@ def test_checks_run_in_one_stated_order() -> None:
         "unstated_attribute",
         "uncounted",
         "beyond_named",
+        "beyond_stated",
     ]
 
 
@@ -296,6 +298,22 @@ BEYOND = "beyond_named"
 def test_beyond_named(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
     result = found(matcher, beyond_named, question, intent)
     assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("which other korean universities helped the ai school", "ai-school", "beyond_stated"),
+        ("what other companies build power plants", "doosan-power-plant", "beyond_stated"),
+        # what is set aside is named: `beyond_named` decides
+        ("besides almaty, what other cities did woo visit", "cities-visited", None),
+        ("which university helped the ai school", "ai-school", None),
+    ],
+)
+def test_beyond_stated(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, beyond_stated, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or result.swapped
 
 
 @pytest.mark.parametrize(
