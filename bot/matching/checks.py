@@ -403,6 +403,26 @@ def beyond_stated(pair: Pair, params: Params) -> Finding | None:
     return Finding("beyond_stated", swapped=True)
 
 
+# "on the Kazakh side": one party's part in something the two share.
+_ON_SIDE = re.compile(r"\bon (?:the |their |its )?(\w+) side\b")
+
+
+def one_side(pair: Pair, params: Params) -> Finding | None:
+    """ "Who chairs the friendship group on the Kazakh side?" of an entry that says who
+    chairs it without saying on whose side: it asks about another person, so the
+    entry is only offered."""
+    entry = pair.item.entry
+    if entry is None:
+        return None
+    tables = pair.tables
+    for word in _ON_SIDE.findall(pair.query.text):
+        side = set(tables.tokens(word)) & tables.subjects
+        said = list(pairwise(tables.tokens(entry.answer)))
+        if side and not any(a in side and b == "side" for a, b in said):
+            return Finding("one_side", swapped=True)
+    return None
+
+
 def _other_names(pair: Pair) -> frozenset[str]:
     """Names the entry's answer gives that the question does not (the two countries
     aside): "Astana" and "Almaty" in an answer on the cities Woo visited, asked
@@ -430,6 +450,7 @@ CHECKS: tuple[Check, ...] = (
     uncounted,
     beyond_named,
     beyond_stated,
+    one_side,
 )
 
 

@@ -26,6 +26,7 @@ from bot.matching.checks import (
     no_future,
     no_time,
     not_about_name,
+    one_side,
     other_kind,
     posts_of,
     question_words_only,
@@ -224,6 +225,7 @@ def test_checks_run_in_one_stated_order() -> None:
         "uncounted",
         "beyond_named",
         "beyond_stated",
+        "one_side",
     ]
 
 
@@ -312,6 +314,21 @@ def test_beyond_named(matcher: Matcher, question: str, intent: str, finding: str
 )
 def test_beyond_stated(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
     result = found(matcher, beyond_stated, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or result.swapped
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("who chairs the friendship group on the kazakh side", "friendship-group", "one_side"),
+        ("who took part in the talks on the korean side", "meeting", "one_side"),
+        ("who chairs the friendship group", "friendship-group", None),
+        ("what did the korean side say about education", "culture-education", None),  # the actor
+    ],
+)
+def test_one_side(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, one_side, question, intent)
     assert (result.check if result else None) == finding
     assert result is None or result.swapped
 

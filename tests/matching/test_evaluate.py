@@ -88,7 +88,7 @@ def test_gate_right_entry_is_answered_or_offered_first(matcher: Matcher, cases: 
 # rules (python -m bot eval FILE); raise them as the matcher improves.
 BLIND_FLOORS = {
     "en-batch.yaml": (0.925, 0.987, 1.0),
-    "en-batch2.yaml": (0.9, 0.987, 0.975),
+    "en-batch2.yaml": (0.9, 0.987, 1.0),
     "en-batch3.yaml": (0.937, 0.987, 1.0),
 }
 
