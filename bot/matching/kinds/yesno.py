@@ -6,7 +6,10 @@ figure, company, city, post, the opposite of its word, another modifier) is
 answered "No:" with the fact. The value words (`values`) are the question's
 figures, number, ordinal and month words, names (the release's, or any capitalised
 word), posts, opposites and modifiers; the entry must state a value of the same
-class (a figure for a figure, a name for a name) for the "No" to be a fact.
+class (a figure for a figure, a name for a name) for the "No" to be a fact. A name
+the release never uses is another name however familiar its words ("Seoul National
+University"). A word that goes back on what was done ("close", "suspend") that the
+entry states neither way is neither confirmed nor denied: the entries are offered.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from bot.matching.query import Query
 from bot.matching.verdict import Candidate, Form, Kind, Match
 
 OPENERS = words("yes_no_openers")
+_PREMISE_CANDIDATES = 2  # the best entries whose values a wrong premise may be of
 # A question whether something exists, or exists besides what the release states ("is
 # there ...", "a plant", "any flights", "also", "other stores"): a release that states
 # other instances of it does not deny it. A name is contradicted only in a question
@@ -235,9 +239,6 @@ def yes_no(
         if found is not None:
             return found
     return None
-
-
-_PREMISE_CANDIDATES = 2  # the best entries whose values a wrong premise may be of
 
 
 def _unstated_change(query: Query, item: Item) -> str | None:
