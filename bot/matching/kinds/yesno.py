@@ -18,9 +18,9 @@ import re
 from dataclasses import replace
 from itertools import islice, pairwise
 
-from bot.language import words
+from bot.language import QUESTION_WORDS, words
 from bot.matching.checks import misplaced_figures
-from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex
+from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex, is_figure
 from bot.matching.kinds.base import Asker
 from bot.matching.kinds.values import (
     REVERSALS,
@@ -225,7 +225,7 @@ def yes_no(
             # The release never says there is no other: "only" is confirmed by nothing,
             # and denied by an entry that names another.
             return replace(match, form=Form.NO) if _names_other(item, query, index) else None
-        if not other and _unstated_change(query, item):
+        if not other and (_unstated_change(query, item) or _figures_only(query, item)):
             return _offered(query, ranked, match, index, params)
         if not other:
             return replace(match, form=Form.YES)
@@ -247,6 +247,17 @@ def _unstated_change(query: Query, item: Item) -> str | None:
     an entry that says only that the plant is a successful project. The entry neither
     confirms nor denies it (one that states the opposite denies it: `conflicts`)."""
     return next((w for w in query.words if w in REVERSALS and w not in item.vocabulary), None)
+
+
+def _figures_only(query: Query, item: Item) -> bool:
+    """ "Is the news from 2023?": a figure and nothing it is a figure of (the release is
+    no word the matcher reads), of an entry no phrasing of which asks a figure alone
+    ("is this from 2024" of the release's date): one that states 2023 of statistics
+    confirms nothing."""
+    asked = query.asked - QUESTION_WORDS
+    if not asked or not asked <= query.numbers:
+        return False
+    return not any(bare and all(is_figure(w) for w in bare) for bare in item.bare)
 
 
 def _offered(

@@ -198,3 +198,13 @@ def test_a_post_put_to_the_other_subject_is_never_confirmed(
     matcher: Matcher, question: str
 ) -> None:
     assert matcher.match(question).form is not Form.YES
+
+
+def test_a_figure_alone_is_confirmed_only_by_an_entry_that_asks_it_alone(
+    matcher: Matcher,
+) -> None:
+    """ "Is the news from 2023?" asks the release's year; the entry that states 2023 of its
+    statistics does not confirm it. "Is this from 2024?" is asked of the release's date."""
+    assert matcher.match("Is the news from 2023?").form is not Form.YES
+    match = matcher.match("Is this from 2024?")
+    assert (match.form, match.intent) == (Form.YES, "publication-date")
