@@ -50,5 +50,8 @@ class SynonymTable:
             return normalised
         text = normalised
         for _ in range(self._passes):
-            text = self._pattern.sub(lambda m: self._table[m.group(0)], text)
+            rewritten = self._pattern.sub(lambda m: self._table[m.group(0)], text)
+            if rewritten == text:
+                break  # a pass that changed nothing leaves nothing for the next
+            text = rewritten
         return text
