@@ -10,9 +10,11 @@ multiplied in that order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.language import NUMBER_WORDS, UNITS, rows, stem, words
@@ -58,7 +60,7 @@ def name_swap(pair: Pair, params: Params) -> Finding | None:
 
     "Who is the President of Korea?" against "Who is the President of Kazakhstan?".
     """
-    for rule in (subject_swap, other_name_swap, destination_swap):
+    for rule in (subject_swap, other_name_swap, destination_swap, post_swap):
         if rule(pair):
             return Finding(rule.__name__, params.name_swap_factor, doubtful=True, swapped=True)
     return None
@@ -89,6 +91,65 @@ def destination_swap(pair: Pair) -> bool:
     with no direction ("flights between Korea and Kazakhstan") swaps nothing."""
     towards = pair.query.towards
     return bool(towards) and pair.phrasing.destination not in (None, towards)
+
+
+# Posts a person holds (data/post_titles.txt), stemmed as queries are.
+POSTS = frozenset(stem(w) for w in words("post_titles"))
+_BEFORE = 3  # words before a post that may say whose it is ("Kazakhstan's parliament speaker")
+_AFTER = 6  # words after "of" that may ("speaker of the National Assembly of Korea")
+
+
+def post_swap(pair: Pair) -> bool:
+    """The question gives a post to one subject where the entry's answer gives it to the
+    other: "Korea's ambassador" of an answer on "Kazakhstan's Ambassador", "Kazakhstan's
+    parliament speaker" of one on "the Speaker of the National Assembly of Korea". It
+    asks about someone else. A subject named apart from any post may be the one the
+    post is put to ("korea ambassador kazakhstan")."""
+    entry = pair.item.entry
+    if entry is None:
+        return False
+    tables = pair.tables
+    if not POSTS.intersection(pair.query.tokens):
+        return False
+    asked = posts_of(pair.query.tokens, tables.subjects, tables.all_names)
+    if not asked or (pair.query.asked_names & tables.subjects) - set().union(*asked.values()):
+        return False  # none, or a subject the question names may be whose the post is
+    said = posts_of(tuple(tables.tokens(entry.answer)), tables.subjects, tables.all_names)
+    return any(said.get(post) and not whose & said[post] for post, whose in asked.items())
+
+
+@functools.lru_cache(maxsize=4096)
+def posts_of(
+    tokens: tuple[str, ...], subjects: frozenset[str], names: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Each post in `tokens` that a subject is put to, and the subjects it is put to: the
+    one right before it, past other names only ("the Kazakh ambassador", "Korea's
+    parliament speaker"), or after "of", past "the" and other names ("speaker of the
+    parliament of Korea")."""
+    found: dict[str, set[str]] = {}
+    for i, token in enumerate(tokens):
+        if token in POSTS and (whose := _whose(tokens, i, subjects, names)) is not None:
+            found.setdefault(token, set()).add(whose)
+    return {post: frozenset(whose) for post, whose in found.items()}
+
+
+def _whose(
+    tokens: Sequence[str], at: int, subjects: frozenset[str], names: frozenset[str]
+) -> str | None:
+    """The subject the post at `at` is put to, or None."""
+    for token in reversed(tokens[max(0, at - _BEFORE) : at]):
+        if token in subjects:
+            return token
+        if token not in names or token in POSTS:
+            break
+    if tuple(tokens[at + 1 : at + 2]) != ("of",):
+        return None
+    for token in tokens[at + 2 : at + 2 + _AFTER]:
+        if token in subjects:
+            return token
+        if token not in names and token not in ("of", "the"):
+            return None
+    return None
 
 
 def unknown_name(pair: Pair, params: Params) -> Finding | None:
@@ -238,10 +299,20 @@ def unstated_attribute(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+# "before I dig into the details": the one asking, after a word that opens a clause.
+_ASKER = frozenset({"i", "we", "you"})
+
+
 def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
     """The unstated-attribute words `query` asks that `said` (the words of an entry, or of
-    a sentence of the release) does not use."""
-    return frozenset(w for w in query.tokens if w in UNSTATED and w not in said)
+    a sentence of the release) does not use. One that opens a clause about the one
+    asking ("before I dig into the details, ...") asks no predecessor."""
+    after = (*query.tokens[1:], "")
+    return frozenset(
+        w
+        for w, following in zip(query.tokens, after, strict=True)
+        if w in UNSTATED and w not in said and following not in _ASKER
+    )
 
 
 # Employees, staff, workers: a count of "people" counts them, stemmed as queries are.
@@ -318,6 +389,43 @@ def beyond_named(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+# "Which other universities ...?", "what other projects": more of a kind than stated.
+_WHICH_OTHER = re.compile(r"\b(?:which|what) other\b")
+
+
+def beyond_stated(pair: Pair, params: Params) -> Finding | None:
+    """ "Which other universities work with Korkyt Ata?" with nothing set aside by name:
+    the question asks for more than the entry states (what it states is what the one
+    asking already knows), so the entry is only offered. "Besides Almaty, what other
+    cities ...?" names what it sets aside (`beyond_named`)."""
+    if pair.item.entry is None or not _WHICH_OTHER.search(pair.query.text):
+        return None
+    tokens = pair.query.tokens
+    if _BEYOND & set(tokens) or _BEYOND_PAIRS & set(pairwise(tokens)):
+        return None
+    return Finding("beyond_stated", swapped=True)
+
+
+# "on the Kazakh side": one party's part in something the two share.
+_ON_SIDE = re.compile(r"\bon (?:the |their |its )?(\w+) side\b")
+
+
+def one_side(pair: Pair, params: Params) -> Finding | None:
+    """ "Who chairs the friendship group on the Kazakh side?" of an entry that says who
+    chairs it without saying on whose side: it asks about another person, so the
+    entry is only offered."""
+    entry = pair.item.entry
+    if entry is None:
+        return None
+    tables = pair.tables
+    for word in _ON_SIDE.findall(pair.query.text):
+        side = set(tables.tokens(word)) & tables.subjects
+        said = list(pairwise(tables.tokens(entry.answer)))
+        if side and not any(a in side and b == "side" for a, b in said):
+            return Finding("one_side", swapped=True)
+    return None
+
+
 def _other_names(pair: Pair) -> frozenset[str]:
     """Names the entry's answer gives that the question does not (the two countries
     aside): "Astana" and "Almaty" in an answer on the cities Woo visited, asked
@@ -344,6 +452,8 @@ CHECKS: tuple[Check, ...] = (
     unstated_attribute,
     uncounted,
     beyond_named,
+    beyond_stated,
+    one_side,
 )
 
 

@@ -23,6 +23,7 @@ is evaluated too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS, words
@@ -36,7 +37,7 @@ from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, read, readings
+from bot.matching.query import Query, read, readings, referent
 from bot.matching.retrieve import Hit, retrieve
 from bot.matching.verdict import Candidate, Form, Kind, Match
 from bot.store import Store
@@ -106,6 +107,19 @@ class Matcher:
         if alone is None:
             return scored
         ranked = self.rank(alone)
+        if _points_back(ranked.query) and self.store.language == "en":
+            # "Who did he meet?" after "... the Kazakh ambassador.": asked with the names
+            # the context gives, the question says what it points back to.
+            names = referent(scored.query.shown, self.index)
+            if names:
+                part = alone.shown
+                query = read(f"{part} {names}", self.index, self.params, self.glossary)
+                resolved = self.rank(replace(query, shown=part))
+                trusted = _confirmed(resolved, ranked, self.params)
+                if trusted is not None and _sureness(trusted, self.params) > _sureness(
+                    scored, self.params
+                ):
+                    return trusted
         return ranked if _reads_better(ranked, scored, self.params) else scored
 
     def rank(self, query: Query) -> Scored:
@@ -254,12 +268,33 @@ def _sureness(scored: Scored, params: Params) -> float:
     return top.score - (params.doubt_margin if top.doubtful else 0.0)
 
 
+def _confirmed(resolved: Scored, alone: Scored, params: Params) -> Scored | None:
+    """Of a question pointing back, read with its context's names (`resolved`) and
+    alone: the surer, when both find the same best entry (the names only confirm it),
+    else the resolved reading (alone, the question does not say who "he" is)."""
+    if not resolved.candidates:
+        return None
+    if alone.candidates and alone.candidates[0].intent == resolved.candidates[0].intent:
+        return max(resolved, alone, key=lambda s: _sureness(s, params))
+    return resolved
+
+
 # "he", "there": a question with one of these may be about its context.
 BACK_REFERENCES = words("back_references")
 
 
+# "there is", "there are": no place pointed back to.
+_EXISTENTIAL_THERE = re.compile(r"\bthere (?:is|are|was|were|be|been)\b")
+
+
 def _refers_back(query: Query) -> bool:
     return bool(BACK_REFERENCES & set(query.text.split()))
+
+
+def _points_back(query: Query) -> bool:
+    """Whether the question points back to something its context names: "he", "it",
+    "there" in a place ("who is the ambassador there?"), not "are there flights?"."""
+    return bool(BACK_REFERENCES & set(_EXISTENTIAL_THERE.sub(" ", query.text).split()))
 
 
 def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:

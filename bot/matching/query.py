@@ -9,16 +9,18 @@ stem, and drop stop words. Each later stage reads the `Query`, never the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
-from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
+from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, rows, stem, words
 from bot.language.analysis import ENGLISH
 from bot.language.gloss import Glossary
+from bot.language.morphology import english_stem, is_english_word
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 from bot.matching.spacing import split_run
@@ -36,6 +38,14 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
+_TIME_UNITS = "|".join(sorted(words("time_units")))
+# "a 52-week year", "a 24 hour day": the length of a period is no figure asked about,
+# only the period ("a year").
+_PERIOD_LENGTH = re.compile(rf"\b\d+ (?:{_TIME_UNITS})s? ((?:{_TIME_UNITS})s?)\b")
+# "he", "there": words that point back to something named before.
+_BACK_REFERENCES = words("back_references")
+# Posts a person holds (data/post_titles.txt), stemmed: "he" may be the ambassador.
+_POSTS = frozenset(stem(w) for w in words("post_titles"))
 # "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
 _NEGATING = words("negating_prefixes")
 # Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
@@ -70,6 +80,7 @@ class Query:
     tokens: tuple[str, ...]  # every word: corrected, synonyms rewritten, stemmed
     words: tuple[str, ...]  # the content words among them (all tokens if none is)
     foreign: frozenset[str]  # content words no entry and not the document uses
+    slips: frozenset[str]  # foreign words typed as an everyday word mistyped ("afect")
     unknown_names: frozenset[str]  # names the release never uses (`foreign_names`)
     names: frozenset[str]  # words that name something: the release's names and any figure
     numbers: frozenset[str]  # figures it states: "2024", "4th"
@@ -120,16 +131,67 @@ def question_part(message: str) -> str | None:
     A sentence asks when it has a question mark, opens with a question word or holds a
     request ("I'd love to know how many ..."); of a request only what follows it is kept.
     """
+    asking, _ = _chatty_parts(message)
+    part = " ".join(a.strip() for a in asking)
+    return part if asking and part != message.strip() else None
+
+
+def _chatty_parts(message: str) -> tuple[list[str], list[str]]:
+    """The clauses of `message` that ask (`question_part`), and the rest: its context."""
     clauses = [c for c in _CLAUSE_END.split(message) if c.strip()]
-    asking = []
+    asking, context = [], []
     for clause in clauses:
         request = _REQUEST.search(clause)
         if request is not None and clause[request.end() :].strip(" ?.!"):
             asking.append(clause[request.end() :])
+            context.append(clause[: request.start()])
         elif "?" in clause or clause.split()[0].lower().strip("\"'(") in _OPENERS:
             asking.append(clause)
-    part = " ".join(a.strip() for a in asking)
-    return part if asking and part != message.strip() else None
+        else:
+            context.append(clause)
+    return asking, context
+
+
+# Where one statement of a message's context ends: "..., and I came across ...".
+_STATEMENT_END = re.compile(r"[.!?;,:]\s|\s(?:and|but)\s")
+
+
+def referent(message: str, index: StoreIndex) -> str:
+    """What the context of a chatty message names that a question pointing back ("who
+    did he meet?", "what was it?") may be about: the release's names as typed
+    ("General Hong Beom-do", "Korean") and posts ("the Kazakh ambassador") of the last
+    statement before the question that uses a word of the store. "" when it names
+    none ("... make sense of this news item. Who reported it?"), or gives a name the
+    release never uses before them ("Japan's ambassador")."""
+    _, context = _chatty_parts(message)
+    statements = [t for c in context for t in _STATEMENT_END.split(f"{c} ") if t.strip()]
+    named: list[str] = []
+    for statement in reversed(statements):
+        if set(index.tokens(statement)) - index.language.dropped & index.vocabulary:
+            named[:0] = _names_in(statement, index).split()
+            # "... and she mentioned something opened there": "there" is named before.
+            if not _BACK_REFERENCES & set(index.language.fold(statement).split()):
+                break
+    return " ".join(dict.fromkeys(named))
+
+
+def _names_in(statement: str, index: StoreIndex) -> str:
+    """The release's names and posts `statement` uses after the last name it does not."""
+    named: list[str] = []
+    owned = False  # the word before was a name the release never uses
+    for i, raw in enumerate(statement.split()):
+        word = raw.strip(".,;:!?()\"'")
+        tokens = set(index.tokens(word)) - index.language.dropped
+        if not tokens:
+            continue
+        if i and word[:1].isupper() and not tokens & (index.vocabulary | COMMON_WORDS):
+            named.clear()  # a name the release never uses: what follows is about it
+            owned = True
+            continue
+        if (tokens & _POSTS and not owned) or (word[:1].isupper() and tokens & index.all_names):
+            named.append(word)
+        owned = False  # "Japan's ambassador" is Japan's
+    return " ".join(dict.fromkeys(named))
 
 
 def read(
@@ -146,7 +208,7 @@ def read(
     # Cap after normalising too: NFKC can expand one character into many
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
     language = index.language
-    text = language.fold(shown)[:limit]
+    text = _PERIOD_LENGTH.sub(r"\1", language.fold(shown)[:limit])
     raw = _spaced(text.split(), index, glossary)
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
@@ -165,6 +227,7 @@ def read(
     named = asked - QUESTION_WORDS
     numbers = frozenset(w for w in asked if is_figure(w))
     foreign = frozenset(w for w in words if w not in index.vocabulary)
+    english = language.language == "en"
     return Query(
         shown=shown,
         cut=cut,
@@ -172,6 +235,7 @@ def read(
         tokens=tokens,
         words=words,
         foreign=foreign,
+        slips=frozenset(w for w in foreign if english and w in raw and is_slip(w)),
         unknown_names=foreign_names(shown, foreign, index),
         names=index.names | numbers,
         numbers=numbers,
@@ -294,6 +358,7 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         return token
     if index.alphabet.isdisjoint(spelt):
         return token
+    english = index.language.language == "en"
     if len(token) >= params.min_name_typo_len:
         # Names are transliterated many ways ("Korkut", "Kyzilorda"): one edit
         # away from a name of the release (two for 8+ letters) is that name.
@@ -310,6 +375,10 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     if best is None:
         return token
     word = index.language.written(str(best[0]))
+    if english and is_english_word(token) and english_stem(token) != english_stem(word):
+        # A word of its own, not a form of the store's word: "arts" is no "marts",
+        # "nuclear" no "unclear" ("traveled" is a form of "travelled").
+        return token
     return token if _negates(token, word) or _extends(token, word, index) else word
 
 
@@ -332,6 +401,56 @@ def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
     )
     meanings = {index.synonyms.apply(index.language.written(str(n[0]))) for n in near}
     return near[0] if len(meanings) == 1 else None
+
+
+# Everyday words a typo may be of: function words, and everyday words (`is_slip`).
+_FUNCTION_WORDS = tuple(sorted(STOPWORDS | QUESTION_WORDS))
+_EVERYDAY = tuple(sorted(STOPWORDS | QUESTION_WORDS | COMMON_WORDS))
+_SLIP_MIN = 4  # shorter words are never slips
+_SLIP_EVERYDAY_MIN = 5  # a four-letter word is a slip of a function word only ("wich")
+_SLIP_LONG = 8  # from this length, two edits
+
+
+@functools.lru_cache(maxsize=65536)
+def is_slip(word: str) -> bool:
+    """Whether `word` is an everyday word mistyped: one no dictionary knows an edit away
+    from one (two for 8+ letters; a swap of two letters is one edit): "afect",
+    "menshioned", "wich"; or a function word with two letters swapped ("dose"). Such a
+    word says little, like the word it stands for.
+    A name no list has ("Busan") is no slip: it is no edit from an everyday word."""
+    if len(word) < _SLIP_MIN or not word.isalpha():
+        return False
+    if is_english_word(word):
+        return word in _SWAPPED_FUNCTION_WORDS  # "dose" for "does", "form" for "from"
+    limit = 1 if len(word) < _SLIP_LONG else 2
+    lists = _EVERYDAY_BY_LENGTH if len(word) >= _SLIP_EVERYDAY_MIN else _FUNCTION_BY_LENGTH
+    choices = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in lists.get(n, ())]
+    found = process.extractOne(
+        word, choices, scorer=OSA.distance, processor=None, score_cutoff=limit
+    )
+    return found is not None
+
+
+def _by_length(found: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
+    """`found` grouped by length: a word an edit or two off has a length near it."""
+    grouped: dict[int, list[str]] = {}
+    for word in found:
+        grouped.setdefault(len(word), []).append(word)
+    return {n: tuple(ws) for n, ws in grouped.items()}
+
+
+def _swapped(found: tuple[str, ...]) -> frozenset[str]:
+    """Each word of `found` with two letters next to each other swapped."""
+    return frozenset(
+        w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in found for i in range(len(w) - 1)
+    ) - frozenset(found)
+
+
+# A word of its own that is also a function word with two letters swapped ("dose"):
+# in a question, the slip is far likelier than the word.
+_SWAPPED_FUNCTION_WORDS = _swapped(_FUNCTION_WORDS)
+_EVERYDAY_BY_LENGTH = _by_length(_EVERYDAY)
+_FUNCTION_BY_LENGTH = _by_length(_FUNCTION_WORDS)
 
 
 def _negates(token: str, word: str) -> bool:

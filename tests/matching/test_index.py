@@ -46,6 +46,21 @@ def test_destinations(matcher: Matcher) -> None:
     assert matcher.index.destination(("seoul",)) is None
 
 
+def test_a_text_that_goes_to_both_subjects_has_no_destination(matcher: Matcher) -> None:
+    """ "figures for Korea and Kazakhstan" go to neither: a question "investor in
+    Kazakhstan" is no swap of a phrasing that names both after "for"."""
+    tokens = ["figure", "for", "korea", "and", "kazakhstan"]
+    assert targets(tokens) == ("korea", "kazakhstan")
+    assert matcher.index.destination(targets(tokens)) is None
+    assert targets(["trade", "in", "korea", "and", "more"]) == ("korea", "more")
+    assert matcher.index.destination(targets(["investor", "in", "kazakhstan"])) == "kazakhstan"
+    found = matcher.findings_for(
+        "Is Korea the 5th biggest investor in Kazakhstan?", "trade-investment"
+    )
+    assert found is not None
+    assert "destination_swap" not in {f.check for f in found}
+
+
 def test_a_word_the_release_also_writes_in_lower_case_is_no_name(tmp_path: Path) -> None:
     """'Fungi' in 'The Secret Life of Fungi' is the everyday 'fungi' of the release."""
     release = tmp_path / "fungi.txt"

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Matchers, Params
-from bot.matching.query import correct, focus, question_part, read
+from bot.matching.query import correct, focus, is_slip, question_part, read, referent
 from bot.store import Store
 
 PARAMS = Params()
@@ -104,6 +104,56 @@ def test_a_context_that_rules_the_entry_out_is_kept(matcher: Matcher, message: s
     assert not matcher.match(message).answered
 
 
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [
+        (
+            "I write a paper on Central Asia, and I read about the Kazakh ambassador. "
+            "Who did he meet?",
+            "Kazakh ambassador",
+        ),
+        (
+            "My dad talks about General Hong Beom-do. What does it say about him?",
+            "General Hong Beom-do",
+        ),
+        ("I write about Japan's ambassador. Who did he meet?", ""),  # Japan's, not Kazakhstan's
+        # "there" in the last statement points further back
+        (
+            "My son studies at Korkyt Ata University and he says a school opened there. "
+            "What is it?",
+            "Korkyt Ata University",
+        ),
+        ("Hello. I'm writing about Japan. Who is the ambassador there?", ""),
+        # the last statement with a word of the store names nothing: "it" is the news item
+        ("I study Korean in Almaty and our teacher showed us this report. Who published it?", ""),
+    ],
+)
+def test_referent(matcher: Matcher, message: str, names: str) -> None:
+    assert referent(message, matcher.index) == names
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "Hi! I write a paper on ties with Central Asia, and I came across this piece about "
+            "the Kazakh ambassador. Quick question: who exactly did he meet?",
+            "meeting",
+        ),
+        (
+            "My dad won't stop talking about General Hong Beom-do. I saw the name in this "
+            "article, what does it say about him?",
+            "hong-beom-do",
+        ),
+    ],
+)
+def test_a_question_pointing_back_is_read_with_the_names_its_context_gives(
+    matcher: Matcher, message: str, intent: str
+) -> None:
+    match = matcher.match(message)
+    assert (match.kind, match.intent) == (Kind.ANSWER, intent)
+
+
 def test_the_question_alone_never_overrides_what_the_context_is_about(matcher: Matcher) -> None:
     """The question alone asks about "him"; the context says who: another best entry for
     the question alone is no answer."""
@@ -157,10 +207,54 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
         ("satisfacton", "satisfaction"),  # a typo
         ("dissatisfaction", "dissatisfaction"),  # the opposite, not a typo of it
         ("unsatisfied", "unsatisfied"),
+        ("minister", "minister"),  # a post is its own word, not "ministry"
+        ("senator", "senator"),
     ],
 )
 def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) -> None:
     assert correct(word, matcher.index, PARAMS) == read_as
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("arts", "arts"),  # an English word of its own, not "marts"
+        ("nuclear", "nuclear"),  # not "unclear"
+        ("traveled", "travelled"),  # a form of the store's word is read as it
+        ("politically", "political"),
+        ("speeker", "speaker"),  # no English word: a typo
+    ],
+)
+def test_an_english_word_is_corrected_only_to_a_form_of_itself(
+    matcher: Matcher, word: str, read_as: str
+) -> None:
+    assert correct(word, matcher.index, PARAMS) == read_as
+
+
+@pytest.mark.parametrize(
+    ("word", "slip"),
+    [
+        ("afect", True),  # "affect"
+        ("menshioned", True),  # two edits from "mentioned": long enough
+        ("wich", True),  # four letters: a slip of a function word ("which")
+        ("yoon", False),  # four letters, no function word an edit away
+        ("busan", False),  # a name no list has is no edit from an everyday word
+        ("rain", False),  # an English word
+        ("dose", True),  # an English word, but "does" with two letters swapped
+        ("nuclear", False),
+    ],
+)
+def test_is_slip(word: str, slip: bool) -> None:
+    assert is_slip(word) is slip
+
+
+def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> None:
+    """ "wich university helped with the AI scool": "wich" is no rare word that makes the
+    match doubtful."""
+    query = read("wich university helped with the AI scool", matcher.index, PARAMS)
+    assert query.slips == {"wich"}
+    match = matcher.match("wich university helped with the AI scool")
+    assert match.answered and match.intent == "ai-school"
 
 
 @pytest.mark.parametrize(
@@ -266,3 +360,23 @@ def test_a_kazakh_word_the_store_lacks_is_read_as_its_own_word_of_one_reading(
 def test_a_kazakh_statement_closed_by_goi_is_context_not_question() -> None:
     message = "Елші Сеулде болды ғой, ол кіммен кездесті?"
     assert question_part(message) == "ол кіммен кездесті?"
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("How many flights from Astana run in a 52-week year?", set()),  # a year's length
+        ("how many flights in a 365 day year", set()),
+        ("how many flights in 2 weeks", {"2"}),  # a count of weeks is asked about
+    ],
+)
+def test_the_length_of_a_period_is_no_figure(
+    matcher: Matcher, question: str, numbers: set[str]
+) -> None:
+    assert read(question, matcher.index, PARAMS).numbers == numbers
+
+
+@pytest.mark.parametrize("question", ["Which agency put out this story?", "who wrote the piece"])
+def test_a_word_for_the_release_itself_asks_nothing(matcher: Matcher, question: str) -> None:
+    """ "this story", "the piece": the release, like "this article" (data/stopwords.txt)."""
+    assert not {"story", "piece"} & set(read(question, matcher.index, PARAMS).words)
