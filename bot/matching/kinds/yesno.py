@@ -297,6 +297,7 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
                 c
                 for c in candidates
                 if not c.swapped
+                and not c.doubtful  # the question asks what the entry does not say
                 and set(other) <= set(conflicts(query, index.by_id[c.intent], index))
                 and states_class(index.by_id[c.intent], query, index, other)
             ),

@@ -4,11 +4,15 @@ the answers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bot.drafting import build
 from bot.matching import Form, Kind, Matcher, Params
 from bot.matching.kinds.yesno import conflicts, is_sure
 from bot.matching.query import read
+from bot.store import load_store
 
 PARAMS = Params(answer_threshold=66.0, margin=2.0, doubt_margin=10.0)
 
@@ -208,3 +212,16 @@ def test_a_figure_alone_is_confirmed_only_by_an_entry_that_asks_it_alone(
     assert matcher.match("Is the news from 2023?").form is not Form.YES
     match = matcher.match("Is this from 2024?")
     assert (match.form, match.intent) == (Form.YES, "publication-date")
+
+
+def test_a_wrong_premise_is_never_put_by_an_entry_the_question_says_more_than(
+    tmp_path: Path,
+) -> None:
+    """Asked again without "August 2027", "Will Hidden Kingdom tour to other museums?"
+    is closest to the opening entry, but says what it does not (touring, other
+    museums): a doubtful entry gives no "No" (a drafted release, as `build` makes it)."""
+    release = Path(__file__).resolve().parents[2] / "data" / "unseen" / "fungi-exhibition.md"
+    build(release, tmp_path / "draft.yaml")
+    matcher = Matcher(load_store(tmp_path / "draft.yaml"))
+    match = matcher.match("Will Hidden Kingdom tour to other museums after August 2027?")
+    assert not match.answered and match.form is not Form.NO
