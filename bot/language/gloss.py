@@ -16,16 +16,24 @@ the asker's; the matcher mostly does not care.
 A word is found by its longest listed form that starts it and leaves at most
 a short ending (Russian "рейсов" by "рейс", Kazakh "аптасына" by "апта",
 Korean "항공편이" by "항공편"), or by its stem (`analysis.analyser`).
+
+A language with a list of its inflectional endings (``data/endings_ru.txt``)
+reads a longer word by a listed form only when what is left is one of them
+(the same word), or else when the form is long enough to be a stem and its
+reading a content word: a derived word ("опубликована" by "опублик") may
+carry the meaning, never the kind of question. "возрастание" (a rise) is no
+"age" that the release does not state, "должность" (a post) no "must", and
+"чтобы" no "what".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from bot.language.analysis import Analyser, analyser
-from bot.language.lexicon import QUESTION_WORDS, rows
+from bot.language.lexicon import QUESTION_WORDS, STOPWORDS, rows, words
 
 # The longest ending a listed form may leave of a word it starts, and the
 # shortest form that may stand for a longer word, per language.
@@ -34,12 +42,34 @@ _MIN_FORM = {"ru": 3, "kk": 3, "ko": 2}
 # Languages whose stemmer is sure enough to look a word up by (Snowball Russian); a
 # Korean "stem" is the first two syllables and would join unrelated words.
 _BY_STEM = frozenset({"ru"})
+# Languages with a list of inflectional endings (data/endings_<language>.txt), and the
+# shortest form that may stand for a word derived from it (a longer rest than an ending).
+_INFLECTED = frozenset({"ru"})
+_MIN_DERIVED = 4
+# Readings that say what kind of question is asked (a question word, an attribute the
+# release may not state, arithmetic, filler): never taken from a derived word.
+_KIND_READINGS = (
+    STOPWORDS
+    | QUESTION_WORDS
+    | words("unstated_attributes")
+    | words("arithmetic_words")
+    | words("modal_verbs")
+    | {"is", "yes", "no", "not", "must"}
+)
 _YES_NO = "is"
 # Particles glued to a word that add a meaning English puts in a word of its own.
 _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
 # Question words of English that make a gloss a wh-question, not a yes/no check.
 _ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
+
+
+# A word the glossary cannot read -> the word it is a typo of (itself if none).
+Mend = Callable[[str], str]
+
+
+def _as_is(word: str) -> str:
+    return word
 
 
 @dataclass(frozen=True)
@@ -54,26 +84,29 @@ class Glossary:
     phrases: Mapping[tuple[str, str], tuple[tuple[tuple[str, ...], str], ...]]
     stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
     particles: frozenset[str] = frozenset()  # endings a form too short for a stem may take
+    endings: frozenset[str] = frozenset()  # inflectional endings (empty: any short rest)
 
-    def unread(self, text: str) -> list[str]:
+    def unread(self, text: str, mend: Mend = _as_is) -> list[str]:
         """The words of `text` the glossary cannot read (names and figures aside)."""
-        return [word for word, reading in self._readings(text) if _unread(reading, word)]
+        return [word for word, reading in self._readings(text, mend) if _unread(reading, word)]
 
-    def read(self, text: str) -> str:
+    def read(self, text: str, mend: Mend = _as_is) -> str:
         """`text` as an English gloss: "Сколько рейсов?" -> "how many flights".
 
         A question with no question word that ends in "?" or carries a yes/no
-        particle is put as a check ("is ..."), as English asks one.
+        particle is put as a check ("is ..."), as English asks one. `mend` turns a
+        word the glossary cannot read into the word it is a typo of ("рэйсов" ->
+        "рейсов"), read if the glossary knows that one.
         """
         glossed = [
             english
-            for _, reading in self._readings(text)
+            for _, reading in self._readings(text, mend)
             if reading is not None
             for english in reading.split("_")
         ]
         return " ".join(self._as_question(glossed, text))
 
-    def _readings(self, text: str) -> list[tuple[str, str | None]]:
+    def _readings(self, text: str, mend: Mend = _as_is) -> list[tuple[str, str | None]]:
         """Each word or listed phrase of `text` with its reading (None: filler)."""
         tokens = self.analyser.fold(text).split()
         found: list[tuple[str, str | None]] = []
@@ -82,6 +115,9 @@ class Glossary:
             width, reading = self._phrase(tokens, at)
             if reading is None:
                 reading = self.word(tokens[at])
+                mended = mend(tokens[at]) if _unread(reading, tokens[at]) else tokens[at]
+                if mended != tokens[at] and not _unread(other := self.word(mended), mended):
+                    reading = other
             found.append((" ".join(tokens[at : at + width]), reading))
             at += width
         return found
@@ -105,20 +141,29 @@ class Glossary:
         heads = (_head(tokens[at], self.language), _head(tokens[at + 1], self.language))
         for phrase, reading in self.phrases.get(heads, ()):
             words = tokens[at : at + len(phrase)]
-            if len(words) == len(phrase) and all(map(self._fits, words, phrase)):
+            if len(words) == len(phrase) and all(
+                self._fits(word, form, reading) for word, form in zip(words, phrase, strict=True)
+            ):
                 return len(phrase), reading
         return 1, None
 
-    def _fits(self, token: str, form: str) -> bool:
-        """Whether listed `form` stands for `token`: the word itself, or the word's start
-        with an ending short enough to be inflection. A form too short to be a stem
-        (a Korean syllable) takes only a particle ("나" is "나는", never "나이")."""
+    def _fits(self, token: str, form: str, reading: str) -> bool:
+        """Whether listed `form`, read as `reading`, stands for `token`: the word itself,
+        or the word's start with an ending short enough to be inflection. A form too
+        short to be a stem (a Korean syllable) takes only a particle ("나" is "나는",
+        never "나이"). With a list of endings, a rest that is none of them makes a
+        derived word: read only by a form of `_MIN_DERIVED` letters or more, and only
+        as a content word (`_KIND_READINGS`)."""
         if token == form:
             return True
         ending = token[len(form) :]
         if not token.startswith(form) or len(ending) > _MAX_ENDING[self.language]:
             return False
-        return len(form) >= _MIN_FORM[self.language] or ending in self.particles
+        if len(form) < _MIN_FORM[self.language]:
+            return ending in self.particles
+        if not self.endings or ending in self.endings:
+            return True
+        return len(form) >= _MIN_DERIVED and _content(reading)
 
     def word(self, token: str) -> str | None:
         """The reading of one word, the word itself if unknown, None if filler."""
@@ -134,11 +179,17 @@ class Glossary:
         if stem in self.stems:
             return self.stems[stem]
         for end in range(len(token) - 1, 0, -1):
-            if token[:end] in self.words and self._fits(token, token[:end]):
-                return self.words[token[:end]]
+            form = token[:end]
+            if form in self.words and self._fits(token, form, self.words[form]):
+                return self.words[form]
         if token in self.analyser.stopwords:
             return None
         return token
+
+
+def _content(reading: str) -> bool:
+    """Whether `reading` names a thing or an action, not the kind of question."""
+    return not _KIND_READINGS.intersection(reading.split("_"))
 
 
 def _unread(reading: str | None, word: str) -> bool:
@@ -168,11 +219,19 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
             elif folded:
                 heads = (_head(folded[0], language), _head(folded[1], language))
                 phrases.setdefault(heads, []).append((folded, english.casefold()))
-    stems = {}
+    stems: dict[str, str] = {}
     if language in _BY_STEM:
-        stems = {fold.stem(form): reading for form, reading in single.items() if len(form) > 3}
+        # Two forms of one stem ("оцени" appreciate, "оценен" worth): the glossary's
+        # earlier row, the more everyday word, reads it; a name only a stem no row has.
+        named = len(names or {})
+        for english, forms in [*table[named:], *table[:named]]:
+            for form in forms:
+                one = fold.fold(form.replace("_", " ")).split()
+                if len(one) == 1 and len(one[0]) > 3:
+                    stems.setdefault(fold.stem(one[0]), english.casefold())
     longest_first = {h: tuple(sorted(p, key=lambda x: -len(x[0]))) for h, p in phrases.items()}
     particles = (
         frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
     )
-    return Glossary(language, fold, single, longest_first, stems, particles)
+    endings = words(f"endings_{language}") if language in _INFLECTED else frozenset()
+    return Glossary(language, fold, single, longest_first, stems, particles, endings)

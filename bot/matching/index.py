@@ -122,6 +122,15 @@ class StoreIndex:
         them (Cyrillic against an English store) is no typo of any."""
         return frozenset("".join(self.typo_vocabulary) + "".join(self.name_spellings))
 
+    @functools.cached_property
+    def sounds(self) -> Mapping[str, str]:
+        """Each word typos are corrected towards -> how it sounds (`Analyser.sounds`);
+        empty for a language whose typos are compared as spelt."""
+        sounds = self.language.sounds
+        if sounds is None:
+            return {}
+        return {word: sounds(word) for word in self.typo_vocabulary}
+
     def tokens(self, text: str) -> list[str]:
         """`text` folded, its synonyms rewritten, each word stemmed. The answers of the
         store's entries, which the checks read for every candidate, are read once."""

@@ -23,6 +23,7 @@ is evaluated too.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS, words
@@ -36,7 +37,7 @@ from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, question_part, read
+from bot.matching.query import Query, correct, question_part, read
 from bot.matching.retrieve import Hit, retrieve
 from bot.matching.verdict import Candidate, Form, Kind, Match
 from bot.store import Store
@@ -195,13 +196,15 @@ class Matcher:
         puts another way, so it is worked out only when one could (`could_refine`)."""
         assert self.glossary is not None and self.base is not None
         english = self.base
-        glossed = read(self.glossary.read(query.shown), english.index, english.params)
+        # A word the glossary cannot read is read as the store word it is a typo of.
+        mend = functools.partial(correct, index=self.index, params=self.params)
+        glossed = read(self.glossary.read(query.shown, mend), english.index, english.params)
         if not could_refine(glossed):
             return match
         verdict = english.verdict(english.rank(glossed))
         # Only a yes/no check needs to know whether every word was read.
         checks = verdict.form in (Form.YES, Form.NO)
-        fully_read = not checks or not self.glossary.unread(query.shown)
+        fully_read = not checks or not self.glossary.unread(query.shown, mend)
         return combine(match, in_language(verdict, self.store), fully_read=fully_read)
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:

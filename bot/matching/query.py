@@ -249,10 +249,23 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
             return str(near[0])
     cutoff = params.typo_cutoff_long if len(spelt) >= 7 else params.typo_cutoff_short
     best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-    if best is None:
+    if best is not None:
+        word = index.language.written(str(best[0]))
+    elif (heard := _heard(token, index, cutoff)) is not None:
+        word = heard
+    else:
         return token
-    word = index.language.written(str(best[0]))
     return token if _negates(token, word) else word
+
+
+def _heard(token: str, index: StoreIndex, cutoff: float) -> str | None:
+    """The store word `token` sounds like (`Analyser.sounds`), or None: a Russian typo
+    made by ear ("пасол" for "посол") is one slip or none as it sounds."""
+    sounds = index.language.sounds
+    if sounds is None:
+        return None
+    near = process.extractOne(sounds(token), index.sounds, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return None if near is None else str(near[2])
 
 
 def _negates(token: str, word: str) -> bool:

@@ -100,3 +100,25 @@ def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
     assert fold_korean("Woo Won-shik이 누구예요?") == "woo won shik 이 누구예요"
     assert fold_korean("Kia랑 Hyundai") == "kia 랑 hyundai"
     assert fold_korean("13회") == "13회"  # a figure keeps its counter
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"),
+    [
+        ("пасол", "посол"),  # an unstressed о written а
+        ("рэйсов", "рейсов"),  # э for е
+        ("кореиских", "корейских"),  # и for й
+        ("искуственого", "искусственного"),  # doubled letters written single
+        ("автамабильные", "автомобильные"),
+    ],
+)
+def test_russian_typos_made_by_ear_sound_like_the_word(typo: str, word: str) -> None:
+    from bot.language.analysis import sound_russian
+
+    assert sound_russian(typo) == sound_russian(word)
+    assert sound_russian("рейс") != sound_russian("район")
+
+
+def test_only_russian_compares_typos_by_sound() -> None:
+    assert analyser("ru").sounds is not None
+    assert all(analyser(language).sounds is None for language in ("en", "kk", "ko"))

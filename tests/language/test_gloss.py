@@ -92,3 +92,51 @@ def test_words_the_glossary_cannot_read_are_named() -> None:
     russian = build_glossary("ru", NAMES)
     assert russian.unread("Школу открыли в КазНУ?") == ["казну"]
     assert russian.unread("Сколько рейсов из Алматы в 2024?") == []  # names and figures aside
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("возраста", "age"),  # the listed form with an inflectional ending
+        ("опубликована", "publish"),  # a word derived from a listed stem: its meaning
+        ("поздравление", "congratulate"),
+        ("возрастание", "growth"),  # a rise, no age: another word, not read as "age"
+        ("должность", "position"),  # a post, no "must"
+        ("чтобы", "чтобы"),  # a form of three letters takes an ending only: no "what"
+    ],
+)
+def test_a_russian_word_longer_than_a_form_is_read_by_it_only_when_safe(
+    word: str, reading: str
+) -> None:
+    assert build_glossary("ru").word(word) == reading
+
+
+def test_a_derived_word_never_takes_a_reading_that_sets_the_kind_of_question() -> None:
+    """A rest that is no inflectional ending may carry a content word, never a question
+    word or an attribute the release may not state."""
+    glossary = build_glossary("ru")
+    assert glossary.word("возрастом") == "age"  # an inflectional ending: the same word
+    assert glossary.word("возрастишко") == "возрастишко"  # derived: kept unread, not "age"
+    assert glossary.word("кольцевую") == "ring"  # derived, a content word: read
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("странами", "country"),  # not "strange" ("странн"), a later row of the same stem
+        ("оценил", "appreciate"),  # not "worth" ("оценен")
+    ],
+)
+def test_a_stem_two_rows_share_is_read_by_the_earlier_row(word: str, reading: str) -> None:
+    assert build_glossary("ru").word(word) == reading
+
+
+def test_an_unread_word_is_read_as_the_word_it_is_a_typo_of() -> None:
+    glossary = build_glossary("ru")
+
+    def mend(word: str) -> str:
+        return {"рэйсов": "рейсов", "сколько": "колько"}.get(word, word)
+
+    assert glossary.read("сколько рэйсов", mend) == "how many flights"  # a known word: kept
+    assert glossary.unread("сколько рэйсов", mend) == []
+    assert glossary.unread("сколько рэйсов") == ["рэйсов"]

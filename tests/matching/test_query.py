@@ -182,3 +182,20 @@ def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) ->
 def test_unknown_names(matcher: Matcher, question: str, names: set[str]) -> None:
     """`Query.unknown_names` (`foreign_names`): the names the release never uses."""
     assert read(question, matcher.index, PARAMS).unknown_names == names
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("пасол", "посол"),  # one slip as spelt is too many for a short word; none by ear
+        ("новасть", "новость"),
+        ("кваказябра", "кваказябра"),  # sounds like no word of the store
+    ],
+)
+def test_a_russian_typo_made_by_ear_is_corrected(russian: Matcher, word: str, read_as: str) -> None:
+    stem = russian.index.language.stem
+    assert stem(correct(word, russian.index, russian.params)) == stem(read_as)
+
+
+def test_an_english_store_compares_typos_as_spelt(matcher: Matcher) -> None:
+    assert not matcher.index.sounds
