@@ -62,6 +62,7 @@ _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
 # Question words of English that make a gloss a wh-question, not a yes/no check.
 _ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
+_SENTENCE = re.compile(r"(?<=[.!?？])\s+")
 
 
 # A word the glossary cannot read -> the word it is a typo of (itself if none).
@@ -87,8 +88,24 @@ class Glossary:
     endings: frozenset[str] = frozenset()  # inflectional endings (empty: any short rest)
 
     def unread(self, text: str, mend: Mend = _as_is) -> list[str]:
-        """The words of `text` the glossary cannot read (names and figures aside)."""
-        return [word for word, reading in self._readings(text, mend) if _unread(reading, word)]
+        """The words of `text` the glossary cannot read (names and figures aside: a word
+        written with a capital inside a sentence is a name, "Карагандинской", "КазНУ")."""
+        named = self._capitalised(text)
+        return [
+            word
+            for word, reading in self._readings(text, mend)
+            if _unread(reading, word) and word not in named
+        ]
+
+    def _capitalised(self, text: str) -> set[str]:
+        """The folded words of `text` written with a capital letter, the first word of
+        each sentence aside (a hyphenated word with one: each of its parts)."""
+        found: set[str] = set()
+        for sentence in _SENTENCE.split(text):
+            for written in sentence.split()[1:]:
+                if any(char.isupper() for char in written):
+                    found.update(self.analyser.fold(written).split())
+        return found
 
     def read(self, text: str, mend: Mend = _as_is) -> str:
         """`text` as an English gloss: "Сколько рейсов?" -> "how many flights".

@@ -100,7 +100,8 @@ def test_questions_in_russian_are_put_as_their_kind_asks(
 
 
 def test_a_gloss_with_an_unread_word_puts_no_yes_no_check(shipped: Store) -> None:
-    """An unread word ("КазНУ") would look like another value to the English check."""
+    """An unread word (not a capitalised name) would look like another value to the
+    English check."""
     native = _offer("ai-school")
     for form in (Form.YES, Form.NO):
         assert combine(native, _answer(shipped, "ai-school", form), fully_read=False) is native
