@@ -55,16 +55,14 @@ def fold_kazakh(text: str) -> str:
 
 # Letters Russian spells alike when unstressed or soft: "пасол" for "посол", "диолог"
 # for "диалог", "рэйс" for "рейс", "кореиских" for "корейских".
-_RUSSIAN_SOUNDS = str.maketrans(
-    {"о": "а", "э": "и", "е": "и", "ы": "и", "й": "и", "ь": None, "ъ": None}
-)
+_RUSSIAN_SOUNDS = str.maketrans({"о": "а", "э": "и", "е": "и", "ы": "и", "й": "и"})
 _DOUBLED = re.compile(r"(.)\1+")
 
 
 def sound_russian(word: str) -> str:
     """A folded Russian word as it sounds, for typos people make by ear: vowels that
-    sound alike unstressed as one, soft and hard signs dropped, doubled letters single
-    ("искуственого" and "искусственного" both "искуствинага")."""
+    sound alike unstressed as one, doubled letters single ("искуственого" and
+    "искусственного" both "искуствинага")."""
     return _DOUBLED.sub(r"\1", word.translate(_RUSSIAN_SOUNDS))
 
 

@@ -124,12 +124,16 @@ class StoreIndex:
 
     @functools.cached_property
     def sounds(self) -> Mapping[str, str]:
-        """Each word typos are corrected towards -> how it sounds (`Analyser.sounds`);
-        empty for a language whose typos are compared as spelt."""
+        """How a word typos are corrected towards sounds (`Analyser.sounds`) -> the word
+        (the first in order of those that sound alike); empty for a language whose
+        typos are compared as spelt."""
         sounds = self.language.sounds
         if sounds is None:
             return {}
-        return {word: sounds(word) for word in self.typo_vocabulary}
+        heard: dict[str, str] = {}
+        for word in self.typo_vocabulary:
+            heard.setdefault(sounds(word), word)
+        return heard
 
     def tokens(self, text: str) -> list[str]:
         """`text` folded, its synonyms rewritten, each word stemmed. The answers of the
@@ -267,7 +271,7 @@ def _translated_names(
     for english, forms in overlay.names.items():
         tokens = tokenise(synonyms, forms[0], language)
         names.update(tokens)
-        if set(base.tokens(english)) & base.subjects:
+        if set(base.tokens(english)) <= base.subjects:
             subjects.update(tokens)
     return frozenset(names), frozenset(subjects)
 

@@ -251,21 +251,23 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is not None:
         word = index.language.written(str(best[0]))
-    elif (heard := _heard(token, index, cutoff)) is not None:
+    elif (heard := _heard(token, index)) is not None:
         word = heard
     else:
         return token
     return token if _negates(token, word) else word
 
 
-def _heard(token: str, index: StoreIndex, cutoff: float) -> str | None:
-    """The store word `token` sounds like (`Analyser.sounds`), or None: a Russian typo
-    made by ear ("пасол" for "посол") is one slip or none as it sounds."""
+def _heard(token: str, index: StoreIndex) -> str | None:
+    """The store word `token`, or its stem, sounds just like (`Analyser.sounds`), or
+    None: a Russian typo made by ear ("пасол" for "посол", "новасть" for the stem
+    "новост"). Only the very sound: one slip more would join other words ("премьер"
+    and "пример")."""
     sounds = index.language.sounds
     if sounds is None:
         return None
-    near = process.extractOne(sounds(token), index.sounds, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return None if near is None else str(near[2])
+    heard = index.sounds.get(sounds(token))
+    return heard if heard is not None else index.sounds.get(sounds(index.language.stem(token)))
 
 
 def _negates(token: str, word: str) -> bool:

@@ -117,6 +117,7 @@ def test_russian_typos_made_by_ear_sound_like_the_word(typo: str, word: str) -> 
 
     assert sound_russian(typo) == sound_russian(word)
     assert sound_russian("рейс") != sound_russian("район")
+    assert sound_russian("премьер") != sound_russian("пример")  # the soft sign is heard
 
 
 def test_only_russian_compares_typos_by_sound() -> None:
