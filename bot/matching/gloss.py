@@ -26,6 +26,7 @@ swapped for the translated one of the same id.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.language.gloss import Glossary
@@ -56,17 +57,21 @@ def _candidate(candidate: Candidate, store: Store) -> Candidate:
     return replace(candidate, question=entry.questions[0])
 
 
-def combine(native: Match, glossed: Match, *, fully_read: bool) -> Match:
+def combine(
+    native: Match, glossed: Match, *, fully_read: bool, store: Store | None = None
+) -> Match:
     """One verdict from the two readings of a question (see the module's rules).
 
     `fully_read`: the glossary read every word. A word it could not read stays in the
     gloss unread, and an English yes/no check would take it for another value: such
     a gloss puts no yes/no check. A verdict taken from the gloss keeps the asker's
-    question and whether part of it was left unread."""
+    question and whether part of it was left unread. `store` (the native one): a sum
+    or difference is about the entry the native reading puts first when that entry
+    states both figures too ("15 flights: 13 from Almaty, 2 from Astana")."""
     if native.kind is Kind.SMALLTALK:
         return native
     mine = _best(native)
-    ours = mine is None or mine in _entries(glossed)
+    ours = mine is None or mine in _entries(glossed) or _states_figures(mine, glossed, store)
     checks = glossed.form in (Form.YES, Form.NO)
     converted = glossed.result is not None and glossed.result.operation == "conversion"
     taken = glossed.answered and glossed.form in _KINDS and ours
@@ -79,6 +84,15 @@ def combine(native: Match, glossed: Match, *, fully_read: bool) -> Match:
 
 
 _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})
+
+
+def _states_figures(intent: str, glossed: Match, store: Store | None) -> bool:
+    """Whether entry `intent` of `store` states every figure `glossed` works out from."""
+    entry = store.entry(intent) if store is not None else None
+    if entry is None or glossed.form is not Form.ARITHMETIC or not glossed.figures:
+        return False
+    stated = set(re.findall(r"\d+", entry.answer))
+    return all(str(figure.value) in stated for figure in glossed.figures)
 
 
 def _entries(match: Match) -> set[str | None]:

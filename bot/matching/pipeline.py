@@ -205,7 +205,8 @@ class Matcher:
         # Only a yes/no check needs to know whether every word was read.
         checks = verdict.form in (Form.YES, Form.NO)
         fully_read = not checks or not self.glossary.unread(query.shown, mend)
-        return combine(match, in_language(verdict, self.store), fully_read=fully_read)
+        shown = in_language(verdict, self.store)
+        return combine(match, shown, fully_read=fully_read, store=self.store)
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params

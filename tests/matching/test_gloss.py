@@ -6,6 +6,8 @@ rows run the real `Matchers` on the shipped store and its overlays.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.matching import Candidate, Form, Kind, Match, Matchers
@@ -128,3 +130,30 @@ def test_an_unstated_gloss_about_another_entry_does_not_hold_back_an_offer(
 ) -> None:
     native = _offer("flights-almaty-seoul")
     assert combine(native, _offer("speaker", Form.UNSTATED), fully_read=True) is native
+
+
+def test_a_sum_is_about_an_entry_that_states_both_figures(shipped: Store) -> None:
+    """The native reading offers the entry on all flights ("15: 13 from Almaty, 2 from
+    Astana"); the gloss adds up the two route entries' figures, which that entry
+    states too: the sum is taken. An entry that states neither figure keeps its offer."""
+    from bot.matching.verdict import Computed, Figure
+
+    glossed = replace(
+        _answer(shipped, "flights-almaty-seoul", Form.ARITHMETIC),
+        figures=(
+            Figure("flights-almaty-seoul", 13, "flights per week"),
+            Figure("flights-astana-seoul", 2, "flights per week"),
+        ),
+        result=Computed("sum", 15, "flights per week"),
+    )
+    total = _offer("flights-total")
+    assert combine(total, glossed, fully_read=True) is total  # no store: not known
+    assert combine(total, glossed, fully_read=True, store=shipped).form is Form.ARITHMETIC
+    other = _offer("cu-stores")
+    assert combine(other, glossed, fully_read=True, store=shipped) is other
+
+
+def test_a_russian_sum_of_two_routes_is_worked_out(matchers: Matchers) -> None:
+    match = matchers.match("сколько рейсов из Алматы и из Астаны вместе взятых")
+    assert (match.kind, match.form, match.language) == (Kind.ANSWER, Form.ARITHMETIC, "ru")
+    assert match.result is not None and match.result.value == 15
