@@ -267,7 +267,10 @@ def _heard(token: str, index: StoreIndex) -> str | None:
     if sounds is None:
         return None
     heard = index.sounds.get(sounds(token))
-    return heard if heard is not None else index.sounds.get(sounds(index.language.stem(token)))
+    stem = index.language.stem(token)
+    if heard is not None or stem in index.vocabulary:
+        return heard  # a form of a store word ("влияет" of "влияют") is read by its stem
+    return index.sounds.get(sounds(stem))
 
 
 def _negates(token: str, word: str) -> bool:

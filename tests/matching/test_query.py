@@ -198,5 +198,12 @@ def test_a_russian_typo_made_by_ear_is_corrected(russian: Matcher, word: str, re
     assert stem(correct(word, russian.index, russian.params)) == stem(read_as)
 
 
+def test_a_form_of_a_store_word_is_left_to_its_stem(russian: Matcher) -> None:
+    """ "влияет" (the store has "влияют") is no typo: corrected to the bare stem by sound,
+    it would be stemmed again into another word."""
+    assert correct("влияет", russian.index, russian.params) == "влияет"
+    assert "влия" in read("как рейсы влияет на туризм", russian.index, russian.params).words
+
+
 def test_an_english_store_compares_typos_as_spelt(matcher: Matcher) -> None:
     assert not matcher.index.sounds
