@@ -111,13 +111,16 @@ class Glossary:
         """`text` as an English gloss: "Сколько рейсов?" -> "how many flights".
 
         A question with no question word that ends in "?" or carries a yes/no
-        particle is put as a check ("is ..."), as English asks one. `mend` turns a
+        particle is put as a check ("is ..."), as English asks one. A name written
+        with a capital keeps it ("в Японии": "in Japan"), for the English checks
+        that tell a name by it. `mend` turns a
         word the glossary cannot read into the word it is a typo of ("рэйсов" ->
         "рейсов"), read if the glossary knows that one.
         """
+        named = self._capitalised(text)
         glossed = [
-            english
-            for _, reading in self._readings(text, mend)
+            english.capitalize() if word in named else english
+            for word, reading in self._readings(text, mend)
             if reading is not None
             for english in reading.split("_")
         ]

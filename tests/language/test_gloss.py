@@ -156,3 +156,14 @@ def test_russian_months_are_read() -> None:
     glossary = build_glossary("ru")
     assert glossary.read("опубликована 16 августа 2024 года") == "publish 16 august 2024 years"
     assert glossary.read("в мае") == "in may"
+
+
+def test_a_name_written_with_a_capital_keeps_it_in_the_gloss() -> None:
+    """The English checks tell a name the release does not use by its capital."""
+    glossary = build_glossary("ru")
+    assert glossary.read("Посол Казахстана в Японии?") == "is ambassador Kazakhstan in Japan"
+    assert glossary.read("посол казахстана в японии?") == "is ambassador kazakhstan in japan"
+
+
+def test_an_ambassador_in_a_country_is_the_ambassador_to_it() -> None:
+    assert build_glossary("ru").read("кто посол в Корее") == "who ambassador to Korea"
