@@ -167,3 +167,10 @@ def test_a_name_written_with_a_capital_keeps_it_in_the_gloss() -> None:
 
 def test_an_ambassador_in_a_country_is_the_ambassador_to_it() -> None:
     assert build_glossary("ru").read("кто посол в Корее") == "who ambassador to Korea"
+
+
+def test_is_it_true_that_opens_a_check_not_a_what_question() -> None:
+    glossary = build_glossary("ru")
+    assert glossary.read("Правда, что Doosan строит атомную станцию?") == (
+        "is it true Doosan build nuclear power plant"
+    )

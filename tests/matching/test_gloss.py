@@ -157,3 +157,18 @@ def test_a_russian_sum_of_two_routes_is_worked_out(matchers: Matchers) -> None:
     match = matchers.match("сколько рейсов из Алматы и из Астаны вместе взятых")
     assert (match.kind, match.form, match.language) == (Kind.ANSWER, Form.ARITHMETIC, "ru")
     assert match.result is not None and match.result.value == 15
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("Правда, что Doosan строит атомную станцию?", Form.NO),  # combined-cycle
+        ("Правда ли, что Doosan строит электростанцию в Туркестанской области?", Form.YES),
+        ("Арыстанов посол во Франции?", Form.NO),  # "посол в": the ambassador to
+    ],
+)
+def test_russian_checks_with_another_value_are_put_as_no(
+    matchers: Matchers, question: str, form: Form
+) -> None:
+    match = matchers.match(question)
+    assert (match.kind, match.form, match.language) == (Kind.ANSWER, form, "ru")
