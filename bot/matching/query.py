@@ -142,7 +142,9 @@ def read(
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
-    corrected = " ".join(correct(w, index, params) for w in raw[: params.max_query_words])
+    corrected = " ".join(
+        _corrected(w, index, params, glossary) for w in raw[: params.max_query_words]
+    )
     tokens = tuple(
         stemmed
         for word in index.synonyms.apply(corrected).split()
@@ -178,6 +180,19 @@ def read(
         # "What is Astana?" asks what a name is.
         defines=_DEFINES.search(text) is not None and bool(named) and named <= index.all_names,
     )
+
+
+def _corrected(word: str, index: StoreIndex, params: Params, glossary: Glossary | None) -> str:
+    """`word`, or the store word it is a typo of (`correct`); never one that a glossary
+    sure of the language's endings (Russian) reads otherwise than `word` ("стоит",
+    cost, is no typo of "строит", build)."""
+    mended = correct(word, index, params)
+    if glossary is None or not glossary.endings or mended == word:
+        return mended
+    reading = glossary.word(word)
+    if reading is None or reading == word or glossary.word(mended) == reading:
+        return mended
+    return word
 
 
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:

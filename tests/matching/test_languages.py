@@ -176,6 +176,8 @@ def test_russian_question_words_are_read_as_the_english_ones(
         ("с кем виделся посол", "meeting"),  # an everyday word for meeting
         ("коротко о чем новость", "meeting"),
         ("как часто туда летают самолеты из алматы в сеул", "flights-almaty-seoul"),  # filler
+        ("какие торговые точки открылись в алматы", "cu-stores"),
+        ("кто строит электростанцию на юге казахстана", "doosan-power-plant"),
     ],
 )
 def test_everyday_russian_words_and_bynames_are_read(

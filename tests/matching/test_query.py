@@ -207,3 +207,13 @@ def test_a_form_of_a_store_word_is_left_to_its_stem(russian: Matcher) -> None:
 
 def test_an_english_store_compares_typos_as_spelt(matcher: Matcher) -> None:
     assert not matcher.index.sounds
+
+
+def test_a_russian_word_the_glossary_reads_otherwise_is_no_typo(russian: Matcher) -> None:
+    """ "стоит" (cost) is one letter from "строит" (build), a store word: corrected, the
+    question would ask who builds the plant, not what it costs."""
+    query = read(
+        "сколько стоит построить электростанцию", russian.index, russian.params, russian.glossary
+    )
+    assert "cost" in query.words
+    assert not russian.match("сколько стоит построить электростанцию").answered
