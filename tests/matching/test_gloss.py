@@ -172,3 +172,11 @@ def test_russian_checks_with_another_value_are_put_as_no(
 ) -> None:
     match = matchers.match(question)
     assert (match.kind, match.form, match.language) == (Kind.ANSWER, form, "ru")
+
+
+def test_a_check_whether_another_ministry_published_is_no_yes_on_the_date(
+    matchers: Matchers,
+) -> None:
+    """The release's date is no answer to who published it: never "Yes" on the date."""
+    match = matchers.match("Новость опубликовал МИД Кореи?")
+    assert not (match.answered and match.form is Form.YES)

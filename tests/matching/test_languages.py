@@ -93,7 +93,7 @@ def test_english_is_matched_exactly_as_before(matchers: Matchers, store: Store) 
 # A yes/no check put the wrong way counts as wrong. These are floors against regressions,
 # not the targets of 90% answered and 95% declined,
 # which only the Russian and Kazakh rejection meet so far.
-FLOORS = {"ru": (0.96, 0.95), "kk": (0.70, 0.97), "ko": (0.61, 0.86)}
+FLOORS = {"ru": (0.97, 0.95), "kk": (0.70, 0.97), "ko": (0.61, 0.86)}
 
 
 @pytest.mark.parametrize("language", sorted(FLOORS))
