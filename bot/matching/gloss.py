@@ -58,7 +58,12 @@ def _candidate(candidate: Candidate, store: Store) -> Candidate:
 
 
 def combine(
-    native: Match, glossed: Match, *, fully_read: bool, store: Store | None = None
+    native: Match,
+    glossed: Match,
+    *,
+    fully_read: bool,
+    store: Store | None = None,
+    offer: float = 0.0,
 ) -> Match:
     """One verdict from the two readings of a question (see the module's rules).
 
@@ -67,7 +72,10 @@ def combine(
     a gloss puts no yes/no check. A verdict taken from the gloss keeps the asker's
     question and whether part of it was left unread. `store` (the native one): a sum
     or difference is about the entry the native reading puts first when that entry
-    states both figures too ("15 flights: 13 from Almaty, 2 from Astana")."""
+    states both figures too ("15 flights: 13 from Almaty, 2 from Astana"). `offer`:
+    a "Yes" is taken only about an entry the native reading answers, or offers with
+    this score at least (an entry it barely finds, tied with another: the gloss's
+    "Yes" may confirm the wrong one, "БАКАД строит Doosan?")."""
     if native.kind is Kind.SMALLTALK:
         return native
     mine = _best(native)
@@ -76,6 +84,7 @@ def combine(
     converted = glossed.result is not None and glossed.result.operation == "conversion"
     taken = glossed.answered and glossed.form in _KINDS and ours
     taken = taken and not (checks and not fully_read) and not converted
+    taken = taken and not (glossed.form is Form.YES and _sureness(native) < offer)
     # The release does not say: only of the entry this store's reading points to.
     taken = taken or (glossed.form is Form.UNSTATED and ours)
     if not taken:
@@ -84,6 +93,13 @@ def combine(
 
 
 _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})
+
+
+def _sureness(match: Match) -> float:
+    """The score of a verdict's first entry: its answer's, or its first suggestion's."""
+    if match.answered:
+        return match.score
+    return match.suggestions[0].score if match.suggestions else 0.0
 
 
 def _states_figures(intent: str, glossed: Match, store: Store | None) -> bool:

@@ -206,7 +206,8 @@ class Matcher:
         checks = verdict.form in (Form.YES, Form.NO)
         fully_read = not checks or not self.glossary.unread(query.shown, mend)
         shown = in_language(verdict, self.store)
-        return combine(match, shown, fully_read=fully_read, store=self.store)
+        offer = self.params.clarify_threshold
+        return combine(match, shown, fully_read=fully_read, store=self.store, offer=offer)
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
         params = params or self.params

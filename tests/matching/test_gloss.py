@@ -180,3 +180,19 @@ def test_a_check_whether_another_ministry_published_is_no_yes_on_the_date(
     """The release's date is no answer to who published it: never "Yes" on the date."""
     match = matchers.match("Новость опубликовал МИД Кореи?")
     assert not (match.answered and match.form is Form.YES)
+
+
+def test_a_yes_is_taken_only_about_an_entry_the_native_reading_offers(shipped: Store) -> None:
+    """An entry the native reading barely finds (below the offer bar, tied with another)
+    is not confirmed by the gloss's "Yes"; one it offers is."""
+    weak = Match("q", Kind.FALLBACK, 48.0, suggestions=(Candidate("bakad", "q", 48.0),))
+    yes = _answer(shipped, "bakad", Form.YES)
+    assert combine(weak, yes, fully_read=True, offer=52.0) is weak
+    assert combine(_offer("bakad"), yes, fully_read=True, offer=52.0).form is Form.YES
+    no = _answer(shipped, "bakad", Form.NO)  # a "No" states the fact: still taken
+    assert combine(weak, no, fully_read=True, offer=52.0).form is Form.NO
+
+
+def test_a_russian_check_about_an_entry_barely_found_is_no_yes(matchers: Matchers) -> None:
+    match = matchers.match("БАКАД строит Doosan?")
+    assert not (match.answered and match.form is Form.YES)
