@@ -113,9 +113,8 @@ class Glossary:
         A question with no question word that ends in "?" or carries a yes/no
         particle is put as a check ("is ..."), as English asks one. A name written
         with a capital keeps it ("в Японии": "in Japan"), for the English checks
-        that tell a name by it. `mend` turns a
-        word the glossary cannot read into the word it is a typo of ("рэйсов" ->
-        "рейсов"), read if the glossary knows that one.
+        that tell a name by it. `mend` turns a word the glossary cannot read into the
+        word it is a typo of ("рэйсов" -> "рейсов"), read if the glossary knows it.
         """
         named = self._capitalised(text)
         glossed = [

@@ -8,11 +8,14 @@ stages saw what kind of question it is, about the same entry:
 
 - a yes/no check ("No: ..."), two questions in one, or arithmetic over two
   stated figures, answered in English by the entry the store's own reading
-  answers or offers first, or when that reading has no candidate at all: put
-  as the English stages put it (each of those stages checks the values it
+  answers or offers first (for arithmetic, also an entry that states both
+  figures: the one on all flights), or when that reading has no candidate at
+  all: put as the English stages put it (each of those stages checks the values it
   puts against the entry: the figure, the year, the name). A yes/no check only
-  when the glossary read every word: an unread word would look like another
-  value. A conversion never: its units are English words;
+  when the glossary read every word but capitalised names: an unread word would
+  look like another value; a "Yes" only when the store's own reading answers or offers its
+  entry (not one it barely finds). A conversion never: its units are English
+  words;
 - an attribute the release does not state (age, cost, predecessor) of that
   entry, or when that reading has no candidate: "the release does not say",
   never the entry's answer.
