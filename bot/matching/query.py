@@ -198,8 +198,8 @@ def _corrected(word: str, index: StoreIndex, params: Params, glossary: Glossary 
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
     """The stem of `word`, or the English words of its gloss when the store does not use it."""
     stemmed = index.language.stem(word)
-    if glossary is None or stemmed in index.vocabulary:
-        return [stemmed]
+    if glossary is None or stemmed in index.vocabulary or word in index.language.stopwords:
+        return [stemmed]  # a filler word stays one, to be dropped, whatever its gloss
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]

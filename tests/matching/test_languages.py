@@ -177,6 +177,7 @@ def test_russian_question_words_are_read_as_the_english_ones(
         ("коротко о чем новость", "meeting"),
         ("как часто туда летают самолеты из алматы в сеул", "flights-almaty-seoul"),  # filler
         ("какие торговые точки открылись в алматы", "cu-stores"),
+        ("кто содействовал открытию школы ии", "ai-school"),  # a form of "содействие"
         ("кто строит электростанцию на юге казахстана", "doosan-power-plant"),
     ],
 )

@@ -217,3 +217,13 @@ def test_a_russian_word_the_glossary_reads_otherwise_is_no_typo(russian: Matcher
     )
     assert "cost" in query.words
     assert not russian.match("сколько стоит построить электростанцию").answered
+
+
+def test_a_filler_word_stays_filler_whatever_its_gloss(russian: Matcher) -> None:
+    """ "ребята" (guys) and "коллеги" are filler of a chatty Russian question, not the
+    English words the glossary reads them as."""
+    query = read(
+        "Коллеги, ребята, кто такой У Вон Сик?", russian.index, russian.params, russian.glossary
+    )
+    assert not {"guys", "guy", "colleagues", "коллег"} & set(query.words)
+    assert russian.match("Коллеги, а кто такой У Вон Сик? Спасибо!").intent == "speaker"
