@@ -104,7 +104,24 @@ class Matcher:
         if part is None:
             return scored
         alone = self.rank(read(part, self.index, self.params, self.glossary))
+        named = self._context_names(scored.query.shown, part)
+        if named:
+            # "Сын поступает в университет Коркыт Ата ... Что там открыли?": the question
+            # says "there", the context names where.
+            told = self.rank(read(f"{part} {named}", self.index, self.params, self.glossary))
+            if _sureness(told, self.params) > _sureness(alone, self.params):
+                alone = told
         return alone if _reads_better(alone, scored, self.params) else scored
+
+    def _context_names(self, message: str, part: str) -> str:
+        """The words of `message` outside its question `part` that name something of the
+        release, in order (none in English, whose question sentences name what they ask)."""
+        if self.store.language == "en":
+            return ""
+        context = message.replace(part, " ")
+        index = self.index
+        named = [w.strip(".,;:!?()\"'«»") for w in context.split()]
+        return " ".join(w for w in named if set(index.tokens(w)) & index.all_names)
 
     def rank(self, query: Query) -> Scored:
         """Stages 2-4 for a question already read."""

@@ -405,3 +405,20 @@ def test_a_russian_typo_is_read_as_its_word_by_the_gloss_too(
     of: an unread word would make "how many" ask a count nothing states."""
     match = russian.match(question)
     assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.PLAIN, intent)
+
+
+def test_a_russian_question_that_says_there_is_read_with_its_context_names(
+    russian: Matcher,
+) -> None:
+    """ "Что там открыли?" says "there"; the sentence before names the place."""
+    message = "Привет! Я учусь в университете Коркыт Ата. Что там открыли недавно?"
+    assert russian._context_names(message, "Что там открыли недавно?") == "университете Коркыт Ата"
+    match = russian.match(message)
+    assert (match.kind, match.intent) == (Kind.ANSWER, "ai-school")
+
+
+def test_an_english_question_sentence_is_read_alone(matcher: Matcher) -> None:
+    assert (
+        matcher._context_names("I study in Kyzylorda. What opened there?", "What opened there?")
+        == ""
+    )
