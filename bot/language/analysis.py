@@ -172,6 +172,19 @@ def _towards(word: str) -> bool:
     return bool(ending) and len(word) - len(ending) >= 3
 
 
+# Letters Russian spells alike when unstressed or soft: "пасол" for "посол", "диолог"
+# for "диалог", "рэйс" for "рейс", "кореиских" for "корейских".
+_RUSSIAN_SOUNDS = str.maketrans({"о": "а", "э": "и", "е": "и", "ы": "и", "й": "и"})
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound_russian(word: str) -> str:
+    """A folded Russian word as it sounds, for typos people make by ear: vowels that
+    sound alike unstressed as one, doubled letters single ("искуственого" and
+    "искусственного" both "искуствинага")."""
+    return _DOUBLED.sub(r"\1", word.translate(_RUSSIAN_SOUNDS))
+
+
 @functools.cache
 def _russian_stemmer() -> Callable[[str], str]:
     stemmer = snowballstemmer.stemmer("russian")
@@ -269,7 +282,8 @@ class Analyser:
     """The fold, filler words and stemmer of one language.
 
     `spelling` is how typos are compared (Korean: by jamo, `jamo`), and `written`
-    turns a word so compared back into the word as written.
+    turns a word so compared back into the word as written. `sounds`, where set, is
+    a second comparison for a typo the spelling finds no word for (`sound_russian`).
     """
 
     language: str
@@ -300,6 +314,9 @@ class Analyser:
         """The fold of synonym-table terms (`term_fold`, else `fold`)."""
         return self.term_fold or self.fold
 
+    # How a word sounds, for a typo made by ear (None: typos are compared as spelt).
+    sounds: Callable[[str], str] | None = None
+
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
         """Filler words as the matcher sees them: each as written and stemmed.
@@ -325,7 +342,8 @@ def analyser(language: str) -> Analyser:
     if language == "en":
         return ENGLISH
     if language == "ru":
-        return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
+        stopwords = words("stopwords_ru")
+        return Analyser("ru", fold_russian, stem_russian, stopwords, sounds=sound_russian)
     if language == "kk":
         return Analyser(
             "kk",

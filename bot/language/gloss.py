@@ -18,17 +18,25 @@ a short ending (Russian "рейсов" by "рейс", Kazakh "аптасына" 
 Korean "만났어" by "만났"), or by its stem (`analysis.analyser`). Words and forms
 are folded alike, so a Korean word has lost its endings before it is looked up;
 a Korean figure is read with its counter ("5위" -> "5th", `data/counters_ko.txt`).
+
+A language with a list of its inflectional endings (``data/endings_ru.txt``)
+reads a longer word by a listed form only when what is left is one of them
+(the same word), or else when the form is long enough to be a stem and its
+reading a content word: a derived word ("опубликована" by "опублик") may
+carry the meaning, never the kind of question. "возрастание" (a rise) is no
+"age" that the release does not state, "должность" (a post) no "must", and
+"чтобы" no "what".
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from bot.language.analysis import Analyser, analyser, korean_counters
-from bot.language.lexicon import MONTHS, QUESTION_WORDS, rows
+from bot.language.lexicon import MONTHS, QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.normalise import normalise
 
 # The longest ending a listed form may leave of a word it starts, and the
@@ -42,6 +50,20 @@ _BY_STEM = frozenset({"ru"})
 # reading an unknown word as a known one of the same reading answered more but declined
 # less, so it is left off for them.
 _CLOSE = frozenset({"kk"})
+# Languages with a list of inflectional endings (data/endings_<language>.txt), and the
+# shortest form that may stand for a word derived from it (a longer rest than an ending).
+_INFLECTED = frozenset({"ru"})
+_MIN_DERIVED = 4
+# Readings that say what kind of question is asked (a question word, an attribute the
+# release may not state, arithmetic, filler): never taken from a derived word.
+_KIND_READINGS = (
+    STOPWORDS
+    | QUESTION_WORDS
+    | words("unstated_attributes")
+    | words("arithmetic_words")
+    | words("modal_verbs")
+    | {"is", "yes", "no", "not", "must"}
+)
 _YES_NO = "is"
 # Particles glued to a word that add a meaning English puts in a word of its own.
 _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
@@ -50,6 +72,15 @@ _ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
 # A Korean word that ends in a topic particle: "시기는", "항공사는", "대학은".
 _TOPIC_END = re.compile(r"[\uac00-\ud7a3](?:은|는)$")
+_SENTENCE = re.compile(r"(?<=[.!?？])\s+")
+
+
+# A word the glossary cannot read -> the word it is a typo of (itself if none).
+Mend = Callable[[str], str]
+
+
+def _as_is(word: str) -> str:
+    return word
 
 
 @dataclass(frozen=True)
@@ -65,9 +96,9 @@ class Glossary:
     stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
     particles: frozenset[str] = frozenset()  # endings a form too short for a stem may take
     # Read closely: a word the store does not use may be read as a word of the same
-    # reading that it does use (`forms`), and a name capitalised as written is
-    # capitalised in the gloss (`_capitalised`), as English value checks need.
+    # reading that it does use (`forms`).
     close: bool = False
+    endings: frozenset[str] = frozenset()  # inflectional endings (empty: any short rest)
 
     @functools.cached_property
     def forms(self) -> Mapping[str, tuple[str, ...]]:
@@ -80,37 +111,45 @@ class Glossary:
             found.setdefault(reading, []).append(form)
         return {reading: tuple(forms) for reading, forms in found.items()}
 
-    def unread(self, text: str) -> list[str]:
-        """The words of `text` the glossary cannot read (names and figures aside)."""
-        return [word for word, reading in self._readings(text) if _unread(reading, word)]
+    def unread(self, text: str, mend: Mend = _as_is) -> list[str]:
+        """The words of `text` the glossary cannot read (names and figures aside: a word
+        written with a capital inside a sentence is a name, "Карагандинской", "КазНУ")."""
+        named = self._capitalised(text)
+        return [
+            word
+            for word, reading in self._readings(text, mend)
+            if _unread(reading, word) and word not in named
+        ]
 
-    def read(self, text: str) -> str:
+    def _capitalised(self, text: str) -> set[str]:
+        """The folded words of `text` written with a capital letter, the first word of
+        each sentence aside (a hyphenated word with one: each of its parts)."""
+        found: set[str] = set()
+        for sentence in _SENTENCE.split(text):
+            for written in sentence.split()[1:]:
+                if any(char.isupper() for char in written):
+                    found.update(self.analyser.terms(written).split())
+        return found
+
+    def read(self, text: str, mend: Mend = _as_is) -> str:
         """`text` as an English gloss: "Сколько рейсов?" -> "how many flights".
 
         A question with no question word that ends in "?" or carries a yes/no
-        particle is put as a check ("is ..."), as English asks one.
+        particle is put as a check ("is ..."), as English asks one. A name written
+        with a capital keeps it ("в Японии": "in Japan"), for the English checks
+        that tell a name by it. `mend` turns a word the glossary cannot read into the
+        word it is a typo of ("рэйсов" -> "рейсов"), read if the glossary knows it.
         """
-        capitals = self._capitalised(text) if self.close else frozenset()
+        named = self._capitalised(text)
         glossed = [
-            english.capitalize() if set(phrase.split()) & capitals else english
-            for phrase, reading in self._readings(text)
+            english.capitalize() if set(phrase.split()) & named else english
+            for phrase, reading in self._readings(text, mend)
             if reading is not None
             for english in reading.split("_")
         ]
         return " ".join(self._as_question(glossed, text))
 
-    def _capitalised(self, text: str) -> frozenset[str]:
-        """The folded words of `text` written with a capital inside a sentence: names,
-        which English writes with one too ("Жапониядағы" -> "Japan")."""
-        words = text.split()
-        return frozenset(
-            token
-            for before, word in zip([".", *words], words, strict=False)
-            if word[:1].isupper() and before[-1:] not in ".!?"
-            for token in self.analyser.terms(word).split()
-        )
-
-    def _readings(self, text: str) -> list[tuple[str, str | None]]:
+    def _readings(self, text: str, mend: Mend = _as_is) -> list[tuple[str, str | None]]:
         """Each word or listed phrase of `text` with its reading (None: filler)."""
         tokens = self.analyser.fold(text).split()
         found: list[tuple[str, str | None]] = []
@@ -119,6 +158,9 @@ class Glossary:
             width, reading = self._phrase(tokens, at)
             if reading is None:
                 reading = self.word(tokens[at])
+                mended = mend(tokens[at]) if _unread(reading, tokens[at]) else tokens[at]
+                if mended != tokens[at] and not _unread(other := self.word(mended), mended):
+                    reading = other
             found.append((" ".join(tokens[at : at + width]), reading))
             at += width
         return found
@@ -148,28 +190,38 @@ class Glossary:
         heads = (_head(tokens[at], self.language), _head(tokens[at + 1], self.language))
         for phrase, reading in self.phrases.get(heads, ()):
             words = tokens[at : at + len(phrase)]
-            if len(words) == len(phrase) and all(map(self._fits_in_phrase, words, phrase)):
+            if len(words) == len(phrase) and all(
+                self._fits_in_phrase(word, form, reading)
+                for word, form in zip(words, phrase, strict=True)
+            ):
                 return len(phrase), reading
         return 1, None
 
-    def _fits_in_phrase(self, token: str, form: str) -> bool:
+    def _fits_in_phrase(self, token: str, form: str, reading: str) -> bool:
         """`_fits`, but a Korean word of a phrase is the form itself or the form and a
         particle: "대한민국 국회" is not "대한민국 국회의장" (a compound, the Speaker)."""
         if self.language == "ko":
             ending = token[len(form) :]
             return token == form or (token.startswith(form) and ending in self.particles)
-        return self._fits(token, form)
+        return self._fits(token, form, reading)
 
-    def _fits(self, token: str, form: str) -> bool:
-        """Whether listed `form` stands for `token`: the word itself, or the word's start
-        with an ending short enough to be inflection. A form too short to be a stem
-        (a Korean syllable) takes only a particle ("나" is "나는", never "나이")."""
+    def _fits(self, token: str, form: str, reading: str) -> bool:
+        """Whether listed `form`, read as `reading`, stands for `token`: the word itself,
+        or the word's start with an ending short enough to be inflection. A form too
+        short to be a stem (a Korean syllable) takes only a particle ("나" is "나는",
+        never "나이"). With a list of endings, a rest that is none of them makes a
+        derived word: read only by a form of `_MIN_DERIVED` letters or more, and only
+        as a content word (`_KIND_READINGS`)."""
         if token == form:
             return True
         ending = token[len(form) :]
         if not token.startswith(form) or len(ending) > _MAX_ENDING[self.language]:
             return False
-        return len(form) >= _MIN_FORM[self.language] or ending in self.particles
+        if len(form) < _MIN_FORM[self.language]:
+            return ending in self.particles
+        if not self.endings or ending in self.endings:
+            return True
+        return len(form) >= _MIN_DERIVED and _content(reading)
 
     def word(self, token: str) -> str | None:
         """The reading of one word, the word itself if unknown, None if filler."""
@@ -187,8 +239,9 @@ class Glossary:
         if stem in self.stems:
             return self.stems[stem]
         for end in range(len(token) - 1, 0, -1):
-            if token[:end] in self.words and self._fits(token, token[:end]):
-                return self.words[token[:end]]
+            form = token[:end]
+            if form in self.words and self._fits(token, form, self.words[form]):
+                return self.words[form]
         if token in self.analyser.stopwords:
             return None
         return token
@@ -219,6 +272,11 @@ def ordinal(number: int) -> str:
     if number % 100 in (11, 12, 13):
         return f"{number}th"
     return str(number) + _ORDINAL_ENDINGS.get(number % 10, "th")
+
+
+def _content(reading: str) -> bool:
+    """Whether `reading` names a thing or an action, not the kind of question."""
+    return not _KIND_READINGS.intersection(reading.split("_"))
 
 
 def _unread(reading: str | None, word: str) -> bool:
@@ -253,11 +311,28 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
             elif folded:
                 heads = (_head(folded[0], language), _head(folded[1], language))
                 phrases.setdefault(heads, []).append((folded, english.casefold()))
-    stems = {}
+    stems: dict[str, str] = {}
     if language in _BY_STEM:
-        stems = {fold.stem(form): reading for form, reading in single.items() if len(form) > 3}
+        # Two forms of one stem ("оцени" appreciate, "оценен" worth): the glossary's
+        # earlier row, the more everyday word, reads it; a name only a stem no row has.
+        named = len(names or {})
+        for english, forms in [*table[named:], *table[:named]]:
+            for form in forms:
+                one = fold.fold(form.replace("_", " ")).split()
+                if len(one) == 1 and len(one[0]) > 3:
+                    stems.setdefault(fold.stem(one[0]), english.casefold())
     longest_first = {h: tuple(sorted(p, key=lambda x: -len(x[0]))) for h, p in phrases.items()}
     particles = (
         frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
     )
-    return Glossary(language, fold, single, longest_first, stems, particles, language in _CLOSE)
+    endings = words(f"endings_{language}") if language in _INFLECTED else frozenset()
+    return Glossary(
+        language,
+        fold,
+        single,
+        longest_first,
+        stems,
+        particles,
+        close=language in _CLOSE,
+        endings=endings,
+    )

@@ -137,6 +137,19 @@ class StoreIndex:
         them (Cyrillic against an English store) is no typo of any."""
         return frozenset("".join(self.typo_vocabulary) + "".join(self.name_spellings))
 
+    @functools.cached_property
+    def sounds(self) -> Mapping[str, str]:
+        """How a word typos are corrected towards sounds (`Analyser.sounds`) -> the word
+        (the first in order of those that sound alike); empty for a language whose
+        typos are compared as spelt."""
+        sounds = self.language.sounds
+        if sounds is None:
+            return {}
+        heard: dict[str, str] = {}
+        for word in self.typo_vocabulary:
+            heard.setdefault(sounds(word), word)
+        return heard
+
     def tokens(self, text: str) -> list[str]:
         """`text` folded, its synonyms rewritten, each word stemmed. The answers of the
         store's entries, which the checks read for every candidate, are read once."""
@@ -275,7 +288,7 @@ def _translated_names(
     for english, forms in overlay.names.items():
         tokens = tokenise(synonyms, forms[0], language)
         names.update(tokens)
-        if set(base.tokens(english)) & base.subjects:
+        if set(base.tokens(english)) <= base.subjects:
             subjects.update(tokens)
     return frozenset(names), frozenset(subjects)
 

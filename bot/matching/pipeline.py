@@ -23,6 +23,7 @@ is evaluated too.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -37,7 +38,7 @@ from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, read, readings, referent
+from bot.matching.query import Query, correct, read, readings, referent
 from bot.matching.retrieve import Hit, retrieve
 from bot.matching.verdict import Candidate, Form, Kind, Match
 from bot.store import Store
@@ -120,7 +121,24 @@ class Matcher:
                     scored, self.params
                 ):
                     return trusted
+        named = self._context_names(scored.query.shown, alone.shown)
+        if named:
+            # "Сын поступает в университет Коркыт Ата ... Что там открыли?": the question
+            # says "there", the context names where.
+            told = self.rank(read(f"{alone.shown} {named}", self.index, self.params, self.glossary))
+            if _sureness(told, self.params) > _sureness(ranked, self.params):
+                ranked = told
         return ranked if _reads_better(ranked, scored, self.params) else scored
+
+    def _context_names(self, message: str, part: str) -> str:
+        """The words of `message` outside its question `part` that name something of the
+        release, in order (none in English, whose question sentences name what they ask)."""
+        if self.store.language == "en":
+            return ""
+        context = message.replace(part, " ")
+        index = self.index
+        named = [w.strip(".,;:!?()\"'«»") for w in context.split()]
+        return " ".join(w for w in named if set(index.tokens(w)) & index.all_names)
 
     def rank(self, query: Query) -> Scored:
         """Stages 2-4 for a question already read."""
@@ -213,20 +231,26 @@ class Matcher:
         so it is worked out only when it could."""
         assert self.glossary is not None and self.base is not None
         english = self.base
+        # A word the glossary cannot read is read as the store word it is a typo of.
+        mend = functools.partial(correct, index=self.index, params=self.params)
         # Read as `score` reads: whole, and a chatty message's question sentences alone.
-        glossed, alone = readings(self.glossary.read(query.shown), english.index, english.params)
+        glossed, alone = readings(
+            self.glossary.read(query.shown, mend), english.index, english.params
+        )
         refinable = any(could_refine(reading) for reading in (glossed, alone) if reading)
         if not refinable and not could_agree(match, params.gloss_agreement):
             return match
         verdict = english.verdict(english._best_reading(glossed, alone))
         # Only a yes/no check needs to know whether every word was read.
         checks = verdict.form in (Form.YES, Form.NO)
-        fully_read = not checks or not self.glossary.unread(query.shown)
+        fully_read = not checks or not self.glossary.unread(query.shown, mend)
         return combine(
             match,
             in_language(verdict, self.store),
             fully_read=fully_read,
             agreement=params.gloss_agreement,
+            store=self.store,
+            offer=self.params.clarify_threshold,
         )
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:

@@ -214,7 +214,7 @@ def read(
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
     corrected = " ".join(
-        w if _read_whole(w, index, glossary) else correct(w, index, params)
+        w if _read_whole(w, index, glossary) else _corrected(w, index, params, glossary)
         for w in raw[: params.max_query_words]
     )
     tokens = tuple(
@@ -291,6 +291,19 @@ def _read_whole(word: str, index: StoreIndex, glossary: Glossary | None) -> bool
     )
 
 
+def _corrected(word: str, index: StoreIndex, params: Params, glossary: Glossary | None) -> str:
+    """`word`, or the store word it is a typo of (`correct`); never one that a glossary
+    sure of the language's endings (Russian) reads otherwise than `word` ("стоит",
+    cost, is no typo of "строит", build)."""
+    mended = correct(word, index, params)
+    if glossary is None or not glossary.endings or mended == word:
+        return mended
+    reading = glossary.word(word)
+    if reading is None or reading == word or glossary.word(mended) == reading:
+        return mended
+    return word
+
+
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
     """The stem of `word`, or the English words of its gloss when the store does not use it
     (where stems are cut short, `Analyser.truncates`: when the store never writes the
@@ -298,8 +311,8 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
     stemmed = index.language.stem(word)
     if glossary is None or (stemmed in index.vocabulary and not _read_whole(word, index, glossary)):
         return [stemmed]
-    if index.language.truncates and word in index.language.stopwords:
-        return [stemmed]  # a filler word, dropped as such: its English would count as rare
+    if word in index.language.stopwords:
+        return [stemmed]  # a filler word stays one, to be dropped, whatever its gloss
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]
@@ -372,9 +385,12 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
     if best is None:
         best = _one_edit(spelt, index)
-    if best is None:
+    if best is not None:
+        word = index.language.written(str(best[0]))
+    elif (heard := _heard(token, index)) is not None:
+        word = heard
+    else:
         return token
-    word = index.language.written(str(best[0]))
     if english and is_english_word(token) and english_stem(token) != english_stem(word):
         # A word of its own, not a form of the store's word: "arts" is no "marts",
         # "nuclear" no "unclear" ("traveled" is a form of "travelled").
@@ -451,6 +467,21 @@ def _swapped(found: tuple[str, ...]) -> frozenset[str]:
 _SWAPPED_FUNCTION_WORDS = _swapped(_FUNCTION_WORDS)
 _EVERYDAY_BY_LENGTH = _by_length(_EVERYDAY)
 _FUNCTION_BY_LENGTH = _by_length(_FUNCTION_WORDS)
+
+
+def _heard(token: str, index: StoreIndex) -> str | None:
+    """The store word `token`, or its stem, sounds just like (`Analyser.sounds`), or
+    None: a Russian typo made by ear ("пасол" for "посол", "новасть" for the stem
+    "новост"). Only the very sound: one slip more would join other words ("премьер"
+    and "пример")."""
+    sounds = index.language.sounds
+    if sounds is None:
+        return None
+    heard = index.sounds.get(sounds(token))
+    stem = index.language.stem(token)
+    if heard is not None or stem in index.vocabulary:
+        return heard  # a form of a store word ("влияет" of "влияют") is read by its stem
+    return index.sounds.get(sounds(stem))
 
 
 def _negates(token: str, word: str) -> bool:

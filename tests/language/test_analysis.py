@@ -206,3 +206,26 @@ def test_a_korean_particle_standing_alone_is_filler() -> None:
 )
 def test_a_kazakh_ending_hyphened_to_an_abbreviation_is_dropped(text: str, folded: str) -> None:
     assert analyser("kk").fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"),
+    [
+        ("пасол", "посол"),  # an unstressed о written а
+        ("рэйсов", "рейсов"),  # э for е
+        ("кореиских", "корейских"),  # и for й
+        ("искуственого", "искусственного"),  # doubled letters written single
+        ("автамабильные", "автомобильные"),
+    ],
+)
+def test_russian_typos_made_by_ear_sound_like_the_word(typo: str, word: str) -> None:
+    from bot.language.analysis import sound_russian
+
+    assert sound_russian(typo) == sound_russian(word)
+    assert sound_russian("рейс") != sound_russian("район")
+    assert sound_russian("премьер") != sound_russian("пример")  # the soft sign is heard
+
+
+def test_only_russian_compares_typos_by_sound() -> None:
+    assert analyser("ru").sounds is not None
+    assert all(analyser(language).sounds is None for language in ("en", "kk", "ko"))

@@ -380,3 +380,48 @@ def test_the_length_of_a_period_is_no_figure(
 def test_a_word_for_the_release_itself_asks_nothing(matcher: Matcher, question: str) -> None:
     """ "this story", "the piece": the release, like "this article" (data/stopwords.txt)."""
     assert not {"story", "piece"} & set(read(question, matcher.index, PARAMS).words)
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("пасол", "посол"),  # one slip as spelt is too many for a short word; none by ear
+        ("новасть", "новость"),
+        ("кваказябра", "кваказябра"),  # sounds like no word of the store
+        ("премьер", "премьер"),  # one slip from "пример" even as it sounds: another word
+    ],
+)
+def test_a_russian_typo_made_by_ear_is_corrected(russian: Matcher, word: str, read_as: str) -> None:
+    stem = russian.index.language.stem
+    assert stem(correct(word, russian.index, russian.params)) == stem(read_as)
+
+
+def test_a_form_of_a_store_word_is_left_to_its_stem(russian: Matcher) -> None:
+    """ "влияет" (the store has "влияют") is no typo: corrected to the bare stem by sound,
+    it would be stemmed again into another word."""
+    assert correct("влияет", russian.index, russian.params) == "влияет"
+    assert "влия" in read("как рейсы влияет на туризм", russian.index, russian.params).words
+
+
+def test_an_english_store_compares_typos_as_spelt(matcher: Matcher) -> None:
+    assert not matcher.index.sounds
+
+
+def test_a_russian_word_the_glossary_reads_otherwise_is_no_typo(russian: Matcher) -> None:
+    """ "стоит" (cost) is one letter from "строит" (build), a store word: corrected, the
+    question would ask who builds the plant, not what it costs."""
+    query = read(
+        "сколько стоит построить электростанцию", russian.index, russian.params, russian.glossary
+    )
+    assert "cost" in query.words
+    assert not russian.match("сколько стоит построить электростанцию").answered
+
+
+def test_a_filler_word_stays_filler_whatever_its_gloss(russian: Matcher) -> None:
+    """ "ребята" (guys) and "коллеги" are filler of a chatty Russian question, not the
+    English words the glossary reads them as."""
+    query = read(
+        "Коллеги, ребята, кто такой У Вон Сик?", russian.index, russian.params, russian.glossary
+    )
+    assert not {"guys", "guy", "colleagues", "коллег"} & set(query.words)
+    assert russian.match("Коллеги, а кто такой У Вон Сик? Спасибо!").intent == "speaker"
