@@ -391,11 +391,22 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         word = heard
     else:
         return token
-    if english and is_english_word(token) and english_stem(token) != english_stem(word):
+    if english and is_english_word(token) and not _derived(english_stem(token), word):
         # A word of its own, not a form of the store's word: "arts" is no "marts",
-        # "nuclear" no "unclear" ("traveled" is a form of "travelled").
+        # "nuclear" no "unclear" ("traveled" is a form of "travelled", "employees" a
+        # word made from "employs").
         return token
     return token if _negates(token, word) or _extends(token, word, index) else word
+
+
+def _derived(stem: str, word: str) -> bool:
+    """Whether a word of stem `stem` is `word` or made from it by a suffix ("employe" of
+    "employs": an employee is who is employed)."""
+    theirs = english_stem(word)
+    return stem == theirs or (len(theirs) >= _MIN_DERIVED_FROM and stem.startswith(theirs))
+
+
+_MIN_DERIVED_FROM = 5  # a shorter stem starts too many unrelated words ("art", "mart")
 
 
 def _extends(token: str, word: str, index: StoreIndex) -> bool:

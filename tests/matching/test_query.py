@@ -3,13 +3,15 @@ question once into a `Query`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Matchers, Params
 from bot.matching.query import correct, focus, is_slip, question_part, read, referent
-from bot.store import Store
+from bot.store import Store, load_store
 
 PARAMS = Params()
 PREAMBLE = (
@@ -229,6 +231,18 @@ def test_an_english_word_is_corrected_only_to_a_form_of_itself(
     matcher: Matcher, word: str, read_as: str
 ) -> None:
     assert correct(word, matcher.index, PARAMS) == read_as
+
+
+def test_a_word_made_from_a_store_word_by_a_suffix_is_read_as_it(tmp_path: Path) -> None:
+    """ "employees" is an English word of its own, but made from "employs": it is read
+    as the store's word, as a form of it would be ("arts" stays apart from "marts")."""
+    stores = Path(__file__).resolve().parents[1] / "data" / "stores"
+    for name in ("good.yaml", "release.txt"):
+        text = (stores / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("will employ", "employs"), encoding="utf-8")
+    matcher = Matcher(load_store(tmp_path / "good.yaml"))
+    assert correct("employees", matcher.index, PARAMS) in ("employ", "employs")
+    assert correct("employer", matcher.index, PARAMS) in ("employ", "employs")
 
 
 @pytest.mark.parametrize(
