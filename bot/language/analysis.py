@@ -178,28 +178,26 @@ def _korean_known() -> frozenset[str]:
     return frozenset(forms | {_strip_listed(f) for f in forms})
 
 
-# Letters typed with the shift key on a Korean keyboard, by the letter typed without it:
-# initial consonants, vowels and final consonants of a syllable block.
-_SHIFTED_INITIAL = {0: 1, 3: 4, 7: 8, 9: 10, 12: 13}  # ㄱㄷㅂㅅㅈ -> ㄲㄸㅃㅆㅉ
+# Letters typed with the shift key on a Korean keyboard, by the letter typed without it,
+# where a phone's slip is most common: the past and 있다 (ㅅ for ㅆ: "했어" typed "햇어",
+# "있나" typed "잇나") and 얘/예 (ㅐ for ㅒ, ㅔ for ㅖ: "얘기" typed "애기"). An initial
+# consonant is left as typed: "사고" (accident) is no slip of "싸고" (cheap).
 _SHIFTED_VOWEL = {1: 3, 5: 7}  # ㅐㅔ -> ㅒㅖ
-_SHIFTED_FINAL = {1: 2, 19: 20}  # ㄱㅅ -> ㄲㅆ
+_SHIFTED_FINAL = {19: 20}  # ㅅ -> ㅆ
 
 
 def _shift_typed(word: str) -> list[str]:
     """`word` with one letter typed as with the shift key held ("나왓어" -> "나왔어",
-    "잇나요" -> "있나요", "애기" -> "얘기"): a slip phones make all the time."""
+    "잇나요" -> "있나요", "애기" -> "얘기"), each way it could have been."""
     found = []
     for at, char in enumerate(word):
         if not is_hangul(char):
             continue
         code = ord(char) - 0xAC00
-        initial, vowel, final = code // 588, code % 588 // 28, code % 28
-        for table, part in ((_SHIFTED_INITIAL, initial), (_SHIFTED_VOWEL, vowel)):
-            if part in table:
-                parts = [initial, vowel, final]
-                parts[0 if table is _SHIFTED_INITIAL else 1] = table[part]
-                block = chr(0xAC00 + parts[0] * 588 + parts[1] * 28 + parts[2])
-                found.append(word[:at] + block + word[at + 1 :])
+        vowel, final = code % 588 // 28, code % 28
+        if vowel in _SHIFTED_VOWEL:
+            block = chr(ord(char) + (_SHIFTED_VOWEL[vowel] - vowel) * 28)
+            found.append(word[:at] + block + word[at + 1 :])
         if final in _SHIFTED_FINAL:
             block = chr(ord(char) - final + _SHIFTED_FINAL[final])
             found.append(word[:at] + block + word[at + 1 :])

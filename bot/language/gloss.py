@@ -80,6 +80,8 @@ class Glossary:
 
     def _readings(self, text: str) -> list[tuple[str, str | None]]:
         """Each word or listed phrase of `text` with its reading (None: filler)."""
+        if self.language == "ko":
+            text = joined_korean(text)
         tokens = self.analyser.fold(text).split()
         found: list[tuple[str, str | None]] = []
         at = 0
@@ -160,6 +162,44 @@ class Glossary:
         if token in self.analyser.stopwords:
             return None
         return token
+
+
+# A Korean word joined to the next by "and": a noun and 이랑/랑/하고 ("대사 이름이랑 의장
+# 이름"), or a clause ending in the connective 고 ("언제고 어디서", "몇 편이고 ...").
+_JOINING_PARTICLES = ("이랑", "랑", "하고")
+_AND = "그리고"
+
+
+def joined_korean(text: str) -> str:
+    """`text` with "그리고" (and) after each word that joins the next to it, where the
+    fold would strip what says so: "이름이랑 이름" -> "이름 그리고 이름", "언제고
+    어디서" -> "언제 그리고 어디서", "몇 편이고 몇 편" -> "몇 편 그리고 몇 편"."""
+    words = text.split()
+    out = []
+    for at, word in enumerate(words):
+        bare = word.rstrip("?？.,!~")
+        # A particle before the last word says "with" as often ("우원식이랑 만났어?").
+        joining = at + 1 < len(words) and bare == word and _joins(bare, at + 2 < len(words))
+        out.append(word + f" {_AND}" if joining else word)
+    return " ".join(out)
+
+
+def _joins(word: str, particle: bool) -> bool:
+    """Whether a Korean word ends in "and": a joining particle after a word of two
+    syllables or more, a copula or verb with the connective 고 ("편이고", "했고"), or a
+    question word with it ("언제고", "어디고", "뭐고"); `particle`: whether a particle may
+    join."""
+    if particle and any(word.endswith(p) and len(word) - len(p) >= 2 for p in _JOINING_PARTICLES):
+        return True
+    if any(word.endswith(e) and len(word) > len(e) for e in _CONNECTIVE):
+        return True
+    return word.endswith("고") and word[:-1] in _ASKING_KO
+
+
+# The connective 고 after the copula, a past or 하다/되다/있다: "이고", "였고", "했고".
+_CONNECTIVE = ("이고", "였고", "이었고", "했고", "됐고", "있고", "없고", "았고", "었고")
+# Korean question words a clause may end on before the connective 고.
+_ASKING_KO = frozenset({"언제", "어디", "뭐", "무엇", "누구", "몇", "얼마", "어떻", "왜"})
 
 
 # A figure and its Korean counter: "13회", "5위", "2024년".

@@ -165,3 +165,27 @@ def test_a_korean_university_the_release_does_not_name_is_read_as_its_name() -> 
 )
 def test_korean_eolmana_asks_how_and_how_many_only_with_many(question: str, gloss: str) -> None:
     assert build_glossary("ko").read(question).replace("how many", "how_many") == gloss
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("대사 이름이랑 국회의장 이름", "ambassador name and speaker name"),  # 이랑
+        ("현대랑 기아 공장", "hyundai and kia plant"),  # 랑
+        ("기사 날짜 언제고 어디서 나왔어", "news date when and where published"),  # 언제고
+        ("몇 편이고 몇 위예요", "how many flights and which"),  # the copula's 고
+        ("대사하고 의장 이름", "ambassador and speaker name"),  # 하고 after a noun
+    ],
+)
+def test_a_korean_word_that_joins_the_next_reads_as_and(question: str, gloss: str) -> None:
+    assert build_glossary("ko", NAMES).read(question) == gloss
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["발전소 짓는 거 참고 사고", "우원식이랑 만났어?"],  # 참고, 사고 are words; 랑 last: "with"
+)
+def test_a_korean_word_that_only_ends_like_and_joins_nothing(question: str) -> None:
+    from bot.language.gloss import joined_korean
+
+    assert joined_korean(question) == question
