@@ -98,12 +98,22 @@ class Glossary:
         exists: "есть ли", "бар ма", "있나요"), as English puts one."""
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
+        checking = checking or (self.language == "ko" and self._asks_korean(text))
         if not checking or set(words) & _ASKING or self._asks_about(text):
             return glossed
         at = glossed.index("there") if "there" in glossed else 0
         if at and glossed[at - 1] == _YES_NO:
             return [_YES_NO, "there", *(w for w in words if w != "there")]
         return [_YES_NO, *words]
+
+    def _asks_korean(self, text: str) -> bool:
+        """Whether a Korean message ends as a question does, though no "?" was typed: its
+        last word is a verb or copula (the fold cuts an ending off it, or the glossary
+        reads it as one: "맞죠", "했어") with an asking ending; "회담 상대" is a noun."""
+        last = _TRAILING.sub("", text.strip()).split()[-1:]
+        if not last or _REQUEST_END.search(last[0]) or not _ASKING_END.search(last[0]):
+            return False
+        return self.analyser.fold(last[0]) != last[0] or self.word(last[0]) in _VERBAL
 
     def _asks_about(self, text: str) -> bool:
         """Whether a Korean question ends on a noun and its topic particle ("완공 시기는?",
@@ -162,6 +172,18 @@ class Glossary:
         if token in self.analyser.stopwords:
             return None
         return token
+
+
+# How a Korean sentence that asks ends, with no "?" typed: a polite or plain question
+# ending (나요, 죠, 까, 니, 냐), the polite 요 or casual 어/아/야 of a spoken question,
+# hearsay put to the listener (래, 래매, 대), the nominal 음/임 of a texted one ("맞음").
+_ASKING_END = re.compile(r"(?:요|죠|까|니|냐|냐고|래|래매|대|음|임|나|야|지|어|아)$")
+# A request ends so too ("알려줘", "말해 주세요"): it asks to be told, no yes or no.
+# Readings of a verb or copula that a yes/no check ends on.
+_VERBAL = frozenset({"true", "is_there", "was", "did", "does", "correct", "false", "is"})
+# What may follow a message's last word: laughter (ㅋㅋ), emoji, punctuation.
+_TRAILING = re.compile(r"[\s\W\u1100-\u11ff\u3131-\u318e]+$")
+_REQUEST_END = re.compile(r"(?:줘|줘요|주세요|줄래|줄래요|주실래요|주시겠어요|봐|봐요|해요|세요)$")
 
 
 # A Korean word joined to the next by "and": a noun and 이랑/랑/하고 ("대사 이름이랑 의장

@@ -189,3 +189,22 @@ def test_a_korean_word_that_only_ends_like_and_joins_nothing(question: str) -> N
     from bot.language.gloss import joined_korean
 
     assert joined_korean(question) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("홍범도 유해 2021년에 봉환된 거 맞나요", True),  # no "?" typed: the ending asks
+        ("한국이 카자흐 3위 교역국이래매", True),  # hearsay put to the listener
+        ("BAKAD 공사에 SK에코플랜트 참여하는 거 맞음 ㅋㅋ", True),  # texted 음, then laughter
+        ("두산 발전소 2GW짜리 맞죠", True),
+        ("두산 발전소 용량 알려줘", False),  # a request
+        ("두산 발전소 용량 말해 주세요", False),
+        ("두산 발전소", False),  # a keyword: no ending
+        ("두산 발전소 언제 완공돼요", False),  # a question word: no check
+    ],
+)
+def test_a_korean_question_without_a_question_mark_is_a_check_by_its_ending(
+    question: str, checks: bool
+) -> None:
+    assert build_glossary("ko", NAMES).read(question).startswith("is ") is checks
