@@ -118,16 +118,17 @@ def strip_korean(word: str) -> str:
     listed = _strip_listed(word)
     if _known(listed) or len(word) > _MAX_SPOKEN:
         return listed
-    for spelt in (word, *_shift_typed(word)):
+    for spelt in (word, *(_shift_typed(word) if len(word) > 1 else ())):
         spoken = _strip_spoken(spelt)
-        if spoken is not None and not (len(spoken) == 1 and _read_longer(word)):
+        if spoken is not None and not _read_longer(word):
             return spoken
     return listed
 
 
 def _read_longer(word: str) -> bool:
-    """Whether the lists spell a start of `word` of two syllables or more: "사는데" is
-    "사는" (lives), not "사" (four) and an ending."""
+    """Whether the lists spell a start of `word` of two syllables or more: then the
+    glossary reads the word by it, and the store by its stem: "사는데" is "사는" (lives),
+    not "사" (four) and an ending; "진출했다던데" is "진출" as the store writes it."""
     return any(word[:end] in _korean_known() for end in range(2, len(word) + 1))
 
 
@@ -171,10 +172,11 @@ def _spoken_endings() -> tuple[str, ...]:
 
 @functools.cache
 def _korean_known() -> frozenset[str]:
-    """The Korean words the glossary, the filler list and the counters spell, each as
-    written and without its listed endings."""
+    """The Korean words the glossary, the filler list, the counters and the particles
+    spell, each as written and without its listed endings."""
     forms = {f for row in rows("gloss_ko") for f in row[1:] if "_" not in f}
     forms |= words("stopwords_ko") | {c for row in rows("counters_ko") for c in row[1:]}
+    forms |= {row[0] for row in rows("particles_ko")}
     return frozenset(forms | {_strip_listed(f) for f in forms})
 
 

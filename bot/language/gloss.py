@@ -113,6 +113,8 @@ class Glossary:
         last = _TRAILING.sub("", text.strip()).split()[-1:]
         if not last or _REQUEST_END.search(last[0]) or not _ASKING_END.search(last[0]):
             return False
+        if _HEARSAY_END.search(last[0]):
+            return True
         return self.analyser.fold(last[0]) != last[0] or self.word(last[0]) in _VERBAL
 
     def _asks_about(self, text: str) -> bool:
@@ -179,6 +181,8 @@ class Glossary:
 # hearsay put to the listener (래, 래매, 대), the nominal 음/임 of a texted one ("맞음").
 _ASKING_END = re.compile(r"(?:요|죠|까|니|냐|냐고|래|래매|대|음|임|나|야|지|어|아)$")
 # A request ends so too ("알려줘", "말해 주세요"): it asks to be told, no yes or no.
+# Hearsay put to the listener ends only a verb or copula: "교역국이래매", "열었다며".
+_HEARSAY_END = re.compile(r"(?:래매|대매|다며|라며|다면서|라면서|냐고|이래|래요|대요|다죠|라죠)$")
 # Readings of a verb or copula that a yes/no check ends on.
 _VERBAL = frozenset({"true", "is_there", "was", "did", "does", "correct", "false", "is"})
 # What may follow a message's last word: laughter (ㅋㅋ), emoji, punctuation.

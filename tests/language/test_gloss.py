@@ -208,3 +208,8 @@ def test_a_korean_question_without_a_question_mark_is_a_check_by_its_ending(
     question: str, checks: bool
 ) -> None:
     assert build_glossary("ko", NAMES).read(question).startswith("is ") is checks
+
+
+def test_korean_hearsay_put_to_the_listener_is_a_check_whatever_the_word() -> None:
+    # "교역국이래매" is read by its start ("교역"), so the fold leaves it whole.
+    assert build_glossary("ko", NAMES).read("한국이 카자흐 3위 교역국이래매").startswith("is ")
