@@ -213,3 +213,17 @@ def test_a_korean_question_without_a_question_mark_is_a_check_by_its_ending(
 def test_korean_hearsay_put_to_the_listener_is_a_check_whatever_the_word() -> None:
     # "교역국이래매" is read by its start ("교역"), so the fold leaves it whole.
     assert build_glossary("ko", NAMES).read("한국이 카자흐 3위 교역국이래매").startswith("is ")
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("하늘길 몇 편", "flights how many flights"),  # flights
+        ("에너지 시설", "energy facility"),  # building
+        ("회사 동료가", "company colleague"),  # people a chatty question mentions
+        ("의원외교 활동", "parliamentary diplomacy activity"),  # meetings
+        ("둘을 합하면", "two add"),  # arithmetic
+    ],
+)
+def test_everyday_korean_words_around_the_release_are_read(question: str, gloss: str) -> None:
+    assert build_glossary("ko", NAMES).read(question) == gloss
