@@ -213,11 +213,16 @@ def _strip_listed(word: str) -> str:
         stripped = False
         for ending, keep in _korean_endings():
             rest = len(word) - len(ending)
-            if word.endswith(ending) and rest >= keep:
+            if word.endswith(ending) and rest >= keep and not word.endswith(_ROUTE_NOUNS):
                 word = word[:rest]
                 stripped = True
                 break
     return word
+
+
+# Nouns that end in the syllable of the particle 로 (a road, a route): "순환도로" and
+# "항로" are whole words, as "도로" is.
+_ROUTE_NOUNS = ("도로", "항로", "경로", "통로", "진로", "선로", "활주로", "대로")
 
 
 def fold_kazakh(text: str) -> str:

@@ -327,7 +327,24 @@ def _other_names(pair: Pair) -> frozenset[str]:
         return frozenset()
     tables = pair.tables
     stated = frozenset(t for t in tables.tokens(entry.answer) if not is_figure(t))
+    for alias in _aliases(entry.answer, pair):
+        if alias & pair.query.asked:
+            stated -= alias  # the name asked, as the answer also writes it
     return stated & tables.all_names - pair.query.asked - tables.subjects - _UNITS
+
+
+# A name and its short form in brackets: "the Big Almaty Ring Road (BAKAD)".
+_ALIASED = re.compile(r"(\S+(?:\s+\S+){0,3})\s*\(([^()]+)\)")
+
+
+def _aliases(answer: str, pair: Pair) -> list[frozenset[str]]:
+    """The words of each name an answer gives with another for it in brackets (the
+    words before the brackets, up to four, and those inside): one name, not two."""
+    tokens = pair.tables.tokens
+    return [
+        frozenset(tokens(m.group(1))) | frozenset(tokens(m.group(2)))
+        for m in _ALIASED.finditer(answer)
+    ]
 
 
 # The checks, in the order they run (scores are multiplied in this order).

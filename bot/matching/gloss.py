@@ -6,7 +6,8 @@ English against the English store, which has every question-kind stage.
 `combine` keeps the translated store's verdict, except where the English
 stages saw what kind of question it is, about the same entry:
 
-- a yes/no check ("No: ..."), two questions in one, or arithmetic over two
+- a yes/no check ("No: ..."; a "Yes" only when the store's reading found nothing in
+  the entry's place, `Candidate.swapped`), two questions in one, or arithmetic over two
   stated figures, answered in English by the entry the store's own reading
   answers or offers first, or when that reading has no candidate at all: put
   as the English stages put it (each of those stages checks the values it
@@ -71,6 +72,9 @@ def combine(native: Match, glossed: Match, *, fully_read: bool) -> Match:
     converted = glossed.result is not None and glossed.result.operation == "conversion"
     taken = glossed.answered and glossed.form in _KINDS and ours
     taken = taken and not (checks and not fully_read) and not converted
+    # Nor a "yes" to a question the store's own reading found names something else in
+    # the entry's place (another name, what lies beyond the name it sets aside).
+    taken = taken and not (glossed.form is Form.YES and _swapped(native, glossed))
     # The release does not say: only of the entry this store's reading points to.
     taken = taken or (glossed.form is Form.UNSTATED and ours)
     if not taken:
@@ -79,6 +83,11 @@ def combine(native: Match, glossed: Match, *, fully_read: bool) -> Match:
 
 
 _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})
+
+
+def _swapped(native: Match, glossed: Match) -> bool:
+    """Whether the store's own reading found the gloss's entry cannot be the answer."""
+    return any(c.swapped and c.intent == glossed.intent for c in native.suggestions[:1])
 
 
 def _entries(match: Match) -> set[str | None]:

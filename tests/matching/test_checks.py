@@ -278,6 +278,9 @@ BEYOND = "beyond_named"
         ),
         # The entry names more than what is set aside: it answers.
         ("which cities besides kyzylorda did woo visit", "cities-visited", None),
+        # The answer's "Big Almaty Ring Road (BAKAD)" is one name, no other beside BAKAD.
+        ("who builds bakad apart from sk ecoplant", "bakad", BEYOND),
+        ("which firms besides sk ecoplant work on the big almaty ring road", "bakad", BEYOND),
         ("apart from almaty, where did woo go", "cities-visited", None),
         ("where does doosan build its plant", "doosan-power-plant", None),  # sets nothing aside
     ],
@@ -386,5 +389,18 @@ def test_a_korean_exception_follows_the_name_it_sets_aside() -> None:
     assert korean is not None
     question = "두산은 투르키스탄 말고 다른 지역에도 발전소를 짓나요?"
     found = korean.findings_for(question, "doosan-power-plant")
+    assert found is not None and "beyond_named" in {f.check for f in found}
+    assert not korean.match(question).answered
+
+
+def test_a_korean_name_and_its_bracketed_short_form_are_one_name() -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    korean = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert korean is not None
+    # The answer writes "대알마티 순환도로(BAKAD)": it names no company beside SK.
+    question = "SK에코플랜트 말고 BAKAD 도로 공사하는 다른 회사 있어?"
+    found = korean.findings_for(question, "bakad")
     assert found is not None and "beyond_named" in {f.check for f in found}
     assert not korean.match(question).answered
