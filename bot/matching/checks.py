@@ -347,6 +347,45 @@ def _aliases(answer: str, pair: Pair) -> list[frozenset[str]]:
     ]
 
 
+# Particles that make a word the one who does what a sentence says, where a word that
+# relates a name follows it (Korean, `Analyser.postpositions`): "카자흐가", "한국은".
+_AGENT_PARTICLES = ("께서", "이", "가", "은", "는")
+
+
+def agent_swap(pair: Pair, params: Params) -> Finding | None:
+    """The question makes one subject of the release the doer ("카자흐가 한국에 투자한",
+    Kazakhstan investing in Korea) where every phrasing of the entry that names a doer
+    makes it the other ("한국은 ... 투자국", Korea investing): it asks the other way round."""
+    tables = pair.tables
+    if not tables.language.postpositions or pair.item.entry is None:
+        return None
+    asked = _agents(pair.query.shown, tables)
+    if not asked:
+        return None
+    said = frozenset().union(*(_phrasing_agents(q, tables) for q in pair.item.entry.questions))
+    if said and not asked & said:
+        return Finding("agent_swap", swapped=True)
+    return None
+
+
+def _agents(text: str, tables: StoreIndex) -> frozenset[str]:
+    """The subjects of the release `text` marks as doers with a particle."""
+    found: set[str] = set()
+    for word in text.split():
+        for particle in _AGENT_PARTICLES:
+            if word.endswith(particle) and len(word) > len(particle):
+                found.update(set(tables.tokens(word[: -len(particle)])) & tables.subjects)
+                break
+    return frozenset(found)
+
+
+def _phrasing_agents(text: str, tables: StoreIndex) -> frozenset[str]:
+    """`_agents` of a phrasing, read once per store."""
+    if text not in tables.doers:
+        tables.doers[text] = _agents(text, tables)
+    return tables.doers[text]
+
+
 # The checks, in the order they run (scores are multiplied in this order).
 CHECKS: tuple[Check, ...] = (
     question_words_only,
@@ -361,6 +400,7 @@ CHECKS: tuple[Check, ...] = (
     unstated_attribute,
     uncounted,
     beyond_named,
+    agent_swap,
 )
 
 

@@ -7,8 +7,8 @@ English against the English store, which has every question-kind stage.
 stages saw what kind of question it is, about the same entry:
 
 - a yes/no check ("No: ..."; a "Yes" only when the store's reading found nothing in
-  the entry's place, `Candidate.swapped`), two questions in one, or arithmetic over two
-  stated figures, answered in English by the entry the store's own reading
+  the entry's place that only the asker's language shows), two questions in one,
+  or arithmetic over two stated figures, answered in English by the entry the store's own reading
   answers or offers first, or when that reading has no candidate at all: put
   as the English stages put it (each of those stages checks the values it
   puts against the entry: the figure, the year, the name). A yes/no check only
@@ -86,8 +86,17 @@ _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})
 
 
 def _swapped(native: Match, glossed: Match) -> bool:
-    """Whether the store's own reading found the gloss's entry cannot be the answer."""
-    return any(c.swapped and c.intent == glossed.intent for c in native.suggestions[:1])
+    """Whether the store's own reading found the gloss's entry cannot be the answer, by
+    what only the asker's language shows (`_NATIVE_CHECKS`)."""
+    return any(
+        c.intent == glossed.intent and _NATIVE_CHECKS & set(c.checks)
+        for c in native.suggestions[:1]
+    )
+
+
+# Checks whose finding a word-by-word gloss cannot see: the name an exception sets
+# aside comes before it ("X 말고"), the doer is marked by a particle ("카자흐가").
+_NATIVE_CHECKS = frozenset({"beyond_named", "agent_swap"})
 
 
 def _entries(match: Match) -> set[str | None]:

@@ -214,6 +214,7 @@ def test_checks_run_in_one_stated_order() -> None:
         "unstated_attribute",
         "uncounted",
         "beyond_named",
+        "agent_swap",
     ]
 
 
@@ -404,3 +405,24 @@ def test_a_korean_name_and_its_bracketed_short_form_are_one_name() -> None:
     found = korean.findings_for(question, "bakad")
     assert found is not None and "beyond_named" in {f.check for f in found}
     assert not korean.match(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "swapped"),
+    [
+        ("카자흐스탄이 한국에 투자를 얼마나 했어요", True),  # Kazakhstan the investor
+        ("카자흐가 한국의 몇 번째 교역국이에요", True),
+        ("한국이 카자흐스탄에 투자를 많이 하나요", False),  # Korea, as the entry says
+        ("한국 투자 순위", False),  # no particle: no doer named
+    ],
+)
+def test_a_korean_question_with_the_other_subject_as_doer_asks_the_other_way(
+    question: str, swapped: bool
+) -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    korean = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert korean is not None
+    found = korean.findings_for(question, "trade-investment") or []
+    assert ("agent_swap" in {f.check for f in found}) is swapped
