@@ -359,11 +359,13 @@ def agent_swap(pair: Pair, params: Params) -> Finding | None:
     tables = pair.tables
     if not tables.language.postpositions or pair.item.entry is None:
         return None
-    asked = _agents(pair.query.shown, tables)
-    if not asked:
+    if not pair.query.asked_names & tables.subjects:
         return None
     said = frozenset().union(*(_phrasing_agents(q, tables) for q in pair.item.entry.questions))
-    if said and not asked & said:
+    if not said:
+        return None
+    asked = _query_agents(pair.query.shown, tables)
+    if asked and not asked & said:
         return Finding("agent_swap", swapped=True)
     return None
 
@@ -377,6 +379,14 @@ def _agents(text: str, tables: StoreIndex) -> frozenset[str]:
                 found.update(set(tables.tokens(word[: -len(particle)])) & tables.subjects)
                 break
     return frozenset(found)
+
+
+def _query_agents(text: str, tables: StoreIndex) -> frozenset[str]:
+    """`_agents` of a question, read once for all its candidates (the last one is kept)."""
+    last = tables.last_doers
+    if not last or last[0][0] != text:
+        last[:] = [(text, _agents(text, tables))]
+    return last[0][1]
 
 
 def _phrasing_agents(text: str, tables: StoreIndex) -> frozenset[str]:

@@ -139,6 +139,11 @@ class StoreIndex:
         return {}
 
     @functools.cached_property
+    def last_doers(self) -> list[tuple[str, frozenset[str]]]:
+        """The last question read for doers and its doers (`checks.agent_swap`)."""
+        return []
+
+    @functools.cached_property
     def _answers(self) -> frozenset[str]:
         return frozenset(item.entry.answer for item in self.items if item.entry is not None)
 
