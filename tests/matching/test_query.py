@@ -243,3 +243,9 @@ def test_a_korean_filler_word_is_dropped_not_read_as_english(korean: Matcher) ->
 def test_a_korean_typo_near_two_words_of_one_meaning_is_that_meaning(korean: Matcher) -> None:
     # 몇펀: one jamo from 몇편 and from 몇번, which the store reads alike (몇 회).
     assert korean.prepare("항공편 몇펀") == korean.prepare("항공편 몇편")
+
+
+def test_a_korean_typo_near_a_name_and_an_everyday_word_is_the_name(korean: Matcher) -> None:
+    # 기야: one jamo from 기아 (Kia, a name of the release) and from 기여 (a contribution).
+    assert korean.prepare("기야 공장") == korean.prepare("기아 공장")
+    assert korean.prepare("기여") != korean.prepare("기아")  # a word as written stays
