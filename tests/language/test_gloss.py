@@ -221,7 +221,7 @@ def test_korean_hearsay_put_to_the_listener_is_a_check_whatever_the_word() -> No
         ("하늘길 몇 편", "flights how many flights"),  # flights
         ("에너지 시설", "energy facility"),  # building
         ("회사 동료가", "company colleague"),  # people a chatty question mentions
-        ("의원외교 활동", "parliamentary diplomacy activity"),  # meetings
+        ("의제 활동", "agenda activity"),  # meetings
         ("둘을 합하면", "two add"),  # arithmetic
     ],
 )
