@@ -142,7 +142,7 @@ class Glossary:
         """
         named = self._capitalised(text)
         glossed = [
-            english.capitalize() if set(phrase.split()) & named else english
+            english.capitalize() if phrase in named else english
             for phrase, reading in self._readings(text, mend)
             if reading is not None
             for english in reading.split("_")
@@ -151,6 +151,8 @@ class Glossary:
 
     def _readings(self, text: str, mend: Mend = _as_is) -> list[tuple[str, str | None]]:
         """Each word or listed phrase of `text` with its reading (None: filler)."""
+        if self.language == "ko":
+            text = joined_korean(text)
         tokens = self.analyser.fold(text).split()
         found: list[tuple[str, str | None]] = []
         at = 0
@@ -170,12 +172,24 @@ class Glossary:
         exists: "есть ли", "бар ма", "있나요"), as English puts one."""
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
+        checking = checking or (self.language == "ko" and self._asks_korean(text))
         if not checking or set(words) & _ASKING or self._asks_about(text):
             return glossed
         at = glossed.index("there") if "there" in glossed else 0
         if at and glossed[at - 1] == _YES_NO:
             return [_YES_NO, "there", *(w for w in words if w != "there")]
         return [_YES_NO, *words]
+
+    def _asks_korean(self, text: str) -> bool:
+        """Whether a Korean message ends as a question does, though no "?" was typed: its
+        last word is a verb or copula (the fold cuts an ending off it, or the glossary
+        reads it as one: "맞죠", "했어") with an asking ending; "회담 상대" is a noun."""
+        last = _TRAILING.sub("", text.strip()).split()[-1:]
+        if not last or _REQUEST_END.search(last[0]) or not _ASKING_END.search(last[0]):
+            return False
+        if _HEARSAY_END.search(last[0]):
+            return True
+        return self.analyser.fold(last[0]) != last[0] or self.word(last[0]) in _VERBAL
 
     def _asks_about(self, text: str) -> bool:
         """Whether a Korean question ends on a noun and its topic particle ("완공 시기는?",
@@ -245,6 +259,58 @@ class Glossary:
         if token in self.analyser.stopwords:
             return None
         return token
+
+
+# How a Korean sentence that asks ends, with no "?" typed: a polite or plain question
+# ending (나요, 죠, 까, 니, 냐), the polite 요 or casual 어/아/야 of a spoken question,
+# hearsay put to the listener (래, 래매, 대), the nominal 음/임 of a texted one ("맞음").
+_ASKING_END = re.compile(r"(?:요|죠|까|니|냐|냐고|래|래매|대|음|임|나|야|지|어|아)$")
+# A request ends so too ("알려줘", "말해 주세요"): it asks to be told, no yes or no.
+# Hearsay put to the listener ends only a verb or copula: "교역국이래매", "열었다며".
+_HEARSAY_END = re.compile(r"(?:래매|대매|다며|라며|다면서|라면서|냐고|이래|래요|대요|다죠|라죠)$")
+# Readings of a verb or copula that a yes/no check ends on.
+_VERBAL = frozenset({"true", "is_there", "was", "did", "does", "correct", "false", "is"})
+# What may follow a message's last word: laughter (ㅋㅋ), emoji, punctuation.
+_TRAILING = re.compile(r"[\s\W\u1100-\u11ff\u3131-\u318e]+$")
+_REQUEST_END = re.compile(r"(?:줘|줘요|주세요|줄래|줄래요|주실래요|주시겠어요|봐|봐요|해요|세요)$")
+
+
+# A Korean word joined to the next by "and": a noun and 이랑/랑/하고 ("대사 이름이랑 의장
+# 이름"), or a clause ending in the connective 고 ("언제고 어디서", "몇 편이고 ...").
+_JOINING_PARTICLES = ("이랑", "랑", "하고")
+_AND = "그리고"
+
+
+def joined_korean(text: str) -> str:
+    """`text` with "그리고" (and) after each word that joins the next to it, where the
+    fold would strip what says so: "이름이랑 이름" -> "이름 그리고 이름", "언제고
+    어디서" -> "언제 그리고 어디서", "몇 편이고 몇 편" -> "몇 편 그리고 몇 편"."""
+    words = text.split()
+    out = []
+    for at, word in enumerate(words):
+        bare = word.rstrip("?？.,!~")
+        # A particle before the last word says "with" as often ("우원식이랑 만났어?").
+        joining = at + 1 < len(words) and bare == word and _joins(bare, at + 2 < len(words))
+        out.append(word + f" {_AND}" if joining else word)
+    return " ".join(out)
+
+
+def _joins(word: str, particle: bool) -> bool:
+    """Whether a Korean word ends in "and": a joining particle after a word of two
+    syllables or more, a copula or verb with the connective 고 ("편이고", "했고"), or a
+    question word with it ("언제고", "어디고", "뭐고"); `particle`: whether a particle may
+    join."""
+    if particle and any(word.endswith(p) and len(word) - len(p) >= 2 for p in _JOINING_PARTICLES):
+        return True
+    if any(word.endswith(e) and len(word) > len(e) for e in _CONNECTIVE):
+        return True
+    return word.endswith("고") and word[:-1] in _ASKING_KO
+
+
+# The connective 고 after the copula, a past or 하다/되다/있다: "이고", "였고", "했고".
+_CONNECTIVE = ("이고", "였고", "이었고", "했고", "됐고", "있고", "없고", "았고", "었고")
+# Korean question words a clause may end on before the connective 고.
+_ASKING_KO = frozenset({"언제", "어디", "뭐", "무엇", "누구", "몇", "얼마", "어떻", "왜"})
 
 
 # A figure and its Korean counter: "13회", "5위", "2024년".

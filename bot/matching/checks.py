@@ -435,7 +435,73 @@ def _other_names(pair: Pair) -> frozenset[str]:
         return frozenset()
     tables = pair.tables
     stated = frozenset(t for t in tables.tokens(entry.answer) if not is_figure(t))
+    for alias in _aliases(entry.answer, pair):
+        if alias & pair.query.asked:
+            stated -= alias  # the name asked, as the answer also writes it
     return stated & tables.all_names - pair.query.asked - tables.subjects - _UNITS
+
+
+# A name and its short form in brackets: "the Big Almaty Ring Road (BAKAD)".
+_ALIASED = re.compile(r"(\S+(?:\s+\S+){0,3})\s*\(([^()]+)\)")
+
+
+def _aliases(answer: str, pair: Pair) -> list[frozenset[str]]:
+    """The words of each name an answer gives with another for it in brackets (the
+    words before the brackets, up to four, and those inside): one name, not two."""
+    tokens = pair.tables.tokens
+    return [
+        frozenset(tokens(m.group(1))) | frozenset(tokens(m.group(2)))
+        for m in _ALIASED.finditer(answer)
+    ]
+
+
+# Particles that make a word the one who does what a sentence says, where a word that
+# relates a name follows it (Korean, `Analyser.postpositions`): "카자흐가", "한국은".
+_AGENT_PARTICLES = ("께서", "이", "가", "은", "는")
+
+
+def agent_swap(pair: Pair, params: Params) -> Finding | None:
+    """The question makes one subject of the release the doer ("카자흐가 한국에 투자한",
+    Kazakhstan investing in Korea) where every phrasing of the entry that names a doer
+    makes it the other ("한국은 ... 투자국", Korea investing): it asks the other way round."""
+    tables = pair.tables
+    if not tables.language.postpositions or pair.item.entry is None:
+        return None
+    if not pair.query.asked_names & tables.subjects:
+        return None
+    said = frozenset().union(*(_phrasing_agents(q, tables) for q in pair.item.entry.questions))
+    if not said:
+        return None
+    asked = _query_agents(pair.query.shown, tables)
+    if asked and not asked & said:
+        return Finding("agent_swap", swapped=True)
+    return None
+
+
+def _agents(text: str, tables: StoreIndex) -> frozenset[str]:
+    """The subjects of the release `text` marks as doers with a particle."""
+    found: set[str] = set()
+    for word in text.split():
+        for particle in _AGENT_PARTICLES:
+            if word.endswith(particle) and len(word) > len(particle):
+                found.update(set(tables.tokens(word[: -len(particle)])) & tables.subjects)
+                break
+    return frozenset(found)
+
+
+def _query_agents(text: str, tables: StoreIndex) -> frozenset[str]:
+    """`_agents` of a question, read once for all its candidates (the last one is kept)."""
+    last = tables.last_doers
+    if not last or last[0][0] != text:
+        last[:] = [(text, _agents(text, tables))]
+    return last[0][1]
+
+
+def _phrasing_agents(text: str, tables: StoreIndex) -> frozenset[str]:
+    """`_agents` of a phrasing, read once per store."""
+    if text not in tables.doers:
+        tables.doers[text] = _agents(text, tables)
+    return tables.doers[text]
 
 
 # The checks, in the order they run (scores are multiplied in this order).
@@ -454,6 +520,7 @@ CHECKS: tuple[Check, ...] = (
     beyond_named,
     beyond_stated,
     one_side,
+    agent_swap,
 )
 
 

@@ -6,11 +6,12 @@ English against the English store, which has every question-kind stage.
 `combine` keeps the translated store's verdict, except where the English
 stages saw what kind of question it is, about the same entry:
 
-- a yes/no check ("No: ..."), two questions in one, or arithmetic over two
-  stated figures, answered in English by the entry the store's own reading
-  answers or offers first (for arithmetic, also an entry that states both
-  figures: the one on all flights), or when that reading has no candidate at
-  all: put as the English stages put it (each of those stages checks the values it
+- a yes/no check ("No: ..."; a "Yes" only when the store's reading found nothing in
+  the entry's place that only the asker's language shows), two questions in one,
+  or arithmetic over two stated figures, answered in English by the entry the
+  store's own reading answers or offers first (for arithmetic, also an entry that
+  states both figures: the one on all flights), or when that reading has no
+  candidate at all: put as the English stages put it (each of those stages checks the values it
   puts against the entry: the figure, the year, the name). A yes/no check only
   when the glossary read every word but capitalised names: an unread word would
   look like another value; a "Yes" only when the store's own reading answers or offers its
@@ -94,6 +95,9 @@ def combine(
     taken = glossed.answered and glossed.form in _KINDS and ours
     taken = taken and not (checks and not fully_read) and not converted
     taken = taken and not (glossed.form is Form.YES and _sureness(native) < offer)
+    # Nor a "yes" to a question the store's own reading found names something else in
+    # the entry's place (another name, what lies beyond the name it sets aside).
+    taken = taken and not (glossed.form is Form.YES and _swapped(native, glossed))
     # The release does not say: only of the entry this store's reading points to.
     taken = taken or (glossed.form is Form.UNSTATED and ours)
     if not (taken or _agrees(native, glossed, agreement)):
@@ -139,6 +143,20 @@ def _states_figures(intent: str, glossed: Match, store: Store | None) -> bool:
         return False
     stated = set(re.findall(r"\d+", entry.answer))
     return all(str(figure.value) in stated for figure in glossed.figures)
+
+
+def _swapped(native: Match, glossed: Match) -> bool:
+    """Whether the store's own reading found the gloss's entry cannot be the answer, by
+    what only the asker's language shows (`_NATIVE_CHECKS`)."""
+    return any(
+        c.intent == glossed.intent and _NATIVE_CHECKS & set(c.checks)
+        for c in native.suggestions[:1]
+    )
+
+
+# Checks whose finding a word-by-word gloss cannot see: the name an exception sets
+# aside comes before it ("X 말고"), the doer is marked by a particle ("카자흐가").
+_NATIVE_CHECKS = frozenset({"beyond_named", "agent_swap"})
 
 
 def _entries(match: Match) -> set[str | None]:

@@ -161,6 +161,17 @@ class StoreIndex:
         return list(known)
 
     @functools.cached_property
+    def doers(self) -> dict[str, frozenset[str]]:
+        """A phrasing -> the subjects it marks as doers (`checks.agent_swap`), filled as
+        the checks read phrasings."""
+        return {}
+
+    @functools.cached_property
+    def last_doers(self) -> list[tuple[str, frozenset[str]]]:
+        """The last question read for doers and its doers (`checks.agent_swap`)."""
+        return []
+
+    @functools.cached_property
     def _answers(self) -> frozenset[str]:
         return frozenset(item.entry.answer for item in self.items if item.entry is not None)
 

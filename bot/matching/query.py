@@ -419,7 +419,8 @@ def _extends(token: str, word: str, index: StoreIndex) -> bool:
 def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
     """The store word `Analyser.typo_edits` letter edits from `spelt`, or None when
     there is none, or several that mean different things (then the typo could be of
-    either; "몇펀" is "몇편" or "몇번", both "몇 회" to the store)."""
+    either; "몇펀" is "몇편" or "몇번", both "몇 회" to the store), unless only one of
+    them is a name of the release."""
     edits = index.language.typo_edits
     if not edits:
         return None
@@ -427,7 +428,12 @@ def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
         spelt, index.typo_vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=3
     )
     meanings = {index.synonyms.apply(index.language.written(str(n[0]))) for n in near}
-    return near[0] if len(meanings) == 1 else None
+    if len(meanings) == 1:
+        return near[0]
+    # A name of the release is what people most often type wrong: "기야" is "기아" (Kia),
+    # not "기여" (a contribution), where one is a name and the others are not.
+    names = [n for n in near if index.language.written(str(n[0])) in index.all_names]
+    return names[0] if len(names) == 1 else None
 
 
 # Everyday words a typo may be of: function words, and everyday words (`is_slip`).

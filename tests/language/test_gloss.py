@@ -269,3 +269,65 @@ def test_is_it_true_that_opens_a_check_not_a_what_question() -> None:
     assert glossary.read("Правда, что Doosan строит атомную станцию?") == (
         "is it true Doosan build nuclear power plant"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("대사 이름이랑 국회의장 이름", "ambassador name and speaker name"),  # 이랑
+        ("현대랑 기아 공장", "hyundai and kia plant"),  # 랑
+        ("기사 날짜 언제고 어디서 나왔어", "news date when and where published"),  # 언제고
+        ("몇 편이고 몇 위예요", "how many flights and which"),  # the copula's 고
+        ("대사하고 의장 이름", "ambassador and speaker name"),  # 하고 after a noun
+    ],
+)
+def test_a_korean_word_that_joins_the_next_reads_as_and(question: str, gloss: str) -> None:
+    assert build_glossary("ko", NAMES).read(question) == gloss
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["발전소 짓는 거 참고 사고", "우원식이랑 만났어?"],  # 참고, 사고 are words; 랑 last: "with"
+)
+def test_a_korean_word_that_only_ends_like_and_joins_nothing(question: str) -> None:
+    from bot.language.gloss import joined_korean
+
+    assert joined_korean(question) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("홍범도 유해 2021년에 봉환된 거 맞나요", True),  # no "?" typed: the ending asks
+        ("한국이 카자흐 3위 교역국이래매", True),  # hearsay put to the listener
+        ("BAKAD 공사에 SK에코플랜트 참여하는 거 맞음 ㅋㅋ", True),  # texted 음, then laughter
+        ("두산 발전소 2GW짜리 맞죠", True),
+        ("두산 발전소 용량 알려줘", False),  # a request
+        ("두산 발전소 용량 말해 주세요", False),
+        ("두산 발전소", False),  # a keyword: no ending
+        ("두산 발전소 언제 완공돼요", False),  # a question word: no check
+    ],
+)
+def test_a_korean_question_without_a_question_mark_is_a_check_by_its_ending(
+    question: str, checks: bool
+) -> None:
+    assert build_glossary("ko", NAMES).read(question).startswith("is ") is checks
+
+
+def test_korean_hearsay_put_to_the_listener_is_a_check_whatever_the_word() -> None:
+    # "교역국이래매" is read by its start ("교역"), so the fold leaves it whole.
+    assert build_glossary("ko", NAMES).read("한국이 카자흐 3위 교역국이래매").startswith("is ")
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        ("하늘길 몇 편", "flights how many flights"),  # flights
+        ("에너지 시설", "energy facility"),  # building
+        ("회사 동료가", "company colleague"),  # people a chatty question mentions
+        ("의제 활동", "agenda activity"),  # meetings
+        ("둘을 합하면", "two add"),  # arithmetic
+    ],
+)
+def test_everyday_korean_words_around_the_release_are_read(question: str, gloss: str) -> None:
+    assert build_glossary("ko", NAMES).read(question) == gloss

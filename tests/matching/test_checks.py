@@ -226,6 +226,7 @@ def test_checks_run_in_one_stated_order() -> None:
         "beyond_named",
         "beyond_stated",
         "one_side",
+        "agent_swap",
     ]
 
 
@@ -293,6 +294,9 @@ BEYOND = "beyond_named"
         ),
         # The entry names more than what is set aside: it answers.
         ("which cities besides kyzylorda did woo visit", "cities-visited", None),
+        # The answer's "Big Almaty Ring Road (BAKAD)" is one name, no other beside BAKAD.
+        ("who builds bakad apart from sk ecoplant", "bakad", BEYOND),
+        ("which firms besides sk ecoplant work on the big almaty ring road", "bakad", BEYOND),
         ("apart from almaty, where did woo go", "cities-visited", None),
         ("where does doosan build its plant", "doosan-power-plant", None),  # sets nothing aside
     ],
@@ -452,3 +456,37 @@ def test_a_korean_exception_follows_the_name_it_sets_aside() -> None:
 def test_posts_of(matcher: Matcher, text: str, posts: dict[str, set[str]]) -> None:
     index = matcher.index
     assert posts_of(tuple(index.tokens(text)), index.subjects, index.all_names) == posts
+
+
+def test_a_korean_name_and_its_bracketed_short_form_are_one_name() -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    korean = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert korean is not None
+    # The answer writes "대알마티 순환도로(BAKAD)": it names no company beside SK.
+    question = "SK에코플랜트 말고 BAKAD 도로 공사하는 다른 회사 있어?"
+    found = korean.findings_for(question, "bakad")
+    assert found is not None and "beyond_named" in {f.check for f in found}
+    assert not korean.match(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "swapped"),
+    [
+        ("카자흐스탄이 한국에 투자를 얼마나 했어요", True),  # Kazakhstan the investor
+        ("카자흐가 한국의 몇 번째 교역국이에요", True),
+        ("한국이 카자흐스탄에 투자를 많이 하나요", False),  # Korea, as the entry says
+        ("한국 투자 순위", False),  # no particle: no doer named
+    ],
+)
+def test_a_korean_question_with_the_other_subject_as_doer_asks_the_other_way(
+    question: str, swapped: bool
+) -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    korean = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert korean is not None
+    found = korean.findings_for(question, "trade-investment") or []
+    assert ("agent_swap" in {f.check for f in found}) is swapped

@@ -224,3 +224,18 @@ def test_a_yes_is_taken_only_about_an_entry_the_native_reading_offers(shipped: S
 def test_a_russian_check_about_an_entry_barely_found_is_no_yes(matchers: Matchers) -> None:
     match = matchers.match("БАКАД строит Doosan?")
     assert not (match.answered and match.form is Form.YES)
+
+
+def test_a_yes_is_not_taken_where_the_native_reading_found_another_thing(shipped: Store) -> None:
+    """The store's reading found the question names something in the entry's place
+    (`Candidate.swapped`): a "No" may still be put, never a "Yes"."""
+    swapped = Candidate("bakad", "q", 60.0, swapped=True, checks=("beyond_named",))
+    native = Match("q", Kind.CLARIFY, 60.0, suggestions=(swapped,))
+    assert combine(native, _answer(shipped, "bakad", Form.YES), fully_read=True) is native
+    assert combine(native, _answer(shipped, "bakad", Form.NO), fully_read=True).form is Form.NO
+    plain = _offer("bakad")
+    assert combine(plain, _answer(shipped, "bakad", Form.YES), fully_read=True).form is Form.YES
+    # A swap the English stages check too (the order of two subjects): the gloss decides.
+    order = Candidate("bakad", "q", 60.0, swapped=True, checks=("subject_swap",))
+    native = Match("q", Kind.CLARIFY, 60.0, suggestions=(order,))
+    assert combine(native, _answer(shipped, "bakad", Form.YES), fully_read=True).form is Form.YES

@@ -439,3 +439,9 @@ def test_a_filler_word_stays_filler_whatever_its_gloss(russian: Matcher) -> None
     )
     assert not {"guys", "guy", "colleagues", "коллег"} & set(query.words)
     assert russian.match("Коллеги, а кто такой У Вон Сик? Спасибо!").intent == "speaker"
+
+
+def test_a_korean_typo_near_a_name_and_an_everyday_word_is_the_name(korean: Matcher) -> None:
+    # 기야: one jamo from 기아 (Kia, a name of the release) and from 기여 (a contribution).
+    assert korean.prepare("기야 공장") == korean.prepare("기아 공장")
+    assert korean.prepare("기여") != korean.prepare("기아")  # a word as written stays
