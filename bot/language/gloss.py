@@ -142,12 +142,17 @@ class Glossary:
         """
         named = self._capitalised(text)
         glossed = [
-            english.capitalize() if phrase in named else english
+            english.capitalize() if self._named(phrase, named) else english
             for phrase, reading in self._readings(text, mend)
             if reading is not None
             for english in reading.split("_")
         ]
         return " ".join(self._as_question(glossed, text))
+
+    def _named(self, phrase: str, named: set[str]) -> bool:
+        """Whether `phrase` (a word or a listed phrase) was written as a name: the word
+        itself, or, read closely, any word of the phrase ("У Вон Сик")."""
+        return phrase in named or (self.close and bool(set(phrase.split()) & named))
 
     def _readings(self, text: str, mend: Mend = _as_is) -> list[tuple[str, str | None]]:
         """Each word or listed phrase of `text` with its reading (None: filler)."""
