@@ -30,16 +30,18 @@ from dataclasses import dataclass, replace
 from bot.language import QUESTION_WORDS, words
 from bot.language.analysis import analyser
 from bot.language.gloss import Glossary
-from bot.matching.checks import Finding, Pair, findings, unstated_in
+from bot.matching.checks import findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
 from bot.matching.gloss import combine, could_agree, in_language
 from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
+from bot.matching.pairs import Finding, Pair
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, correct, read, readings, referent
+from bot.matching.query import Query, read, readings, referent
 from bot.matching.retrieve import Hit, retrieve
+from bot.matching.typos import correct
 from bot.matching.verdict import Candidate, Form, Kind, Match
 from bot.store import Store
 

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Matchers, Params
-from bot.matching.query import correct, focus, is_slip, question_part, read, referent
+from bot.matching.query import focus, question_part, read, referent
+from bot.matching.typos import correct, is_slip
 from bot.store import Store, load_store
 
 PARAMS = Params()
