@@ -6,8 +6,15 @@ import re
 from dataclasses import dataclass
 
 from bot.drafting.dates import WHEN
-from bot.drafting.verbs import Verb, base_form, clean_word, find_verb
-from bot.drafting.vocabulary import DETERMINERS, OPENERS, REPORTING, everyday_word
+from bot.drafting.verbs import Verb, base_form, clean_word, find_verb, is_participle
+from bot.drafting.vocabulary import (
+    DETERMINERS,
+    OPENERS,
+    PREPOSITIONS,
+    REPORTING,
+    VERBS,
+    everyday_word,
+)
 from bot.language import (
     stem,
 )
@@ -41,11 +48,15 @@ def split_clauses(text: str) -> tuple[list[Clause], str]:
     subject = ""
     # (text, whole): a whole clause has a subject of its own; a part of a sentence may
     # continue the previous one's ("... and has sold more than 3,000 drones").
-    pending = [(part, False) for part in _CLAUSE_SPLIT.split(core)]
+    parts = [piece for part in _CLAUSE_SPLIT.split(core) for piece in _and_verb(part)]
+    pending = [(part, False) for part in parts]
     while pending:
         part, whole = pending.pop(0)
         words = _clause_words(part, after_first=bool(clauses))
         verb = find_verb(words, vp=not whole)
+        if verb is not None and verb.index == 0 and not subject:
+            # "Trains will run ...": a plural noun that is a verb too opens the sentence.
+            verb = find_verb(words)
         if verb is None:
             continue
         own, dated = _own_subject(words, verb)
@@ -64,12 +75,33 @@ def split_clauses(text: str) -> tuple[list[Clause], str]:
     return clauses, opener.strip()
 
 
+def _and_verb(part: str) -> list[str]:
+    """ "The phone costs $799 and goes on sale on May 3": split before "and" and a verb.
+
+    Only a present-tense verb ("and goes", "and costs") followed by a preposition,
+    a determiner, "it", "them" or a figure: a second predicate of the same subject.
+    """
+    words = part.split()
+    for index in range(1, len(words) - 2):
+        if words[index] != "and" or words[index - 1].endswith(","):
+            continue
+        verb, after = clean_word(words[index + 1]), clean_word(words[index + 2])
+        present = verb.endswith("s") and not verb.endswith("ss") and base_form(verb) in VERBS
+        opens = after in PREPOSITIONS or after in DETERMINERS or after in ("it", "them")
+        opens = opens or after[:1].isdigit() or after[:1] in "$€£¥₸"
+        if present and opens:
+            return [" ".join(words[:index]), " ".join(words[index:])]
+    return [part]
+
+
 def _strip_openers(core: str) -> tuple[str, str]:
     """Up to two leading adverbials ending in a comma, split off: (the rest, the openers)."""
     opener = ""
     for _ in range(2):
         words = core.split()
-        if words and clean_word(words[0]) in OPENERS:
+        # "During the talks, ..."; "Founded in 1911, the department ...": a participle too.
+        participle = bool(words) and is_participle(clean_word(words[0])) and words[0][:1].isupper()
+        if words and (clean_word(words[0]) in OPENERS or participle):
             comma = next((i for i, w in enumerate(words[:12]) if w.endswith(",")), None)
             if comma is not None and comma < len(words) - 2:
                 opener += " " + " ".join(words[: comma + 1])

@@ -17,6 +17,12 @@ MONTH = (
     + r")\.?"
 )
 
+# A time of day: "7:10 a.m.", "9 am", "18:00", "noon".
+CLOCK = (
+    r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?)(?!\w)|\d{1,2}:\d\d"
+    r"|noon|midnight)"
+)
+
 
 _DATES = [
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
@@ -70,6 +76,17 @@ def strip_dateline(text: str) -> str:
         if find_dates(head) or head.split(",")[0].strip().isupper():
             return text[match.end() :]
     return text
+
+
+def dateline_place(text: str) -> str:
+    """ "MARLOW HEIGHTS, Ostrava County, November 24, 2026 — ..." -> "Marlow Heights"."""
+    match = _DATELINE.match(text)
+    if not match or not find_dates(match.group("head")):
+        return ""
+    place = match.group("head").split(",")[0].strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z.’' -]*", place) or find_dates(place):
+        return ""
+    return " ".join(w.capitalize() if w.isupper() else w for w in place.split())
 
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 from bot.drafting.aliases import main_name, release_aliases
 from bot.drafting.answers import compound_parts, list_items, standalone_answer
+from bot.drafting.cheapest import cheapest_questions
+from bot.drafting.dates import dateline_place
 from bot.drafting.model import Block, Release
-from bot.drafting.phrases import BYLINE, TITLE_NAME, said
+from bot.drafting.phrases import BYLINE, TITLE_NAME, find_entities, said
 from bot.drafting.progress import Progress
 from bot.drafting.questions.about import topic_of, who_said
 from bot.drafting.questions.attributes import relative_years, singular
@@ -64,6 +66,8 @@ def release_facts(
         mid_sentence_names(flat),
         release_aliases(flat, lower_words),
         main_name(flat, lower_words),
+        tuple(find_entities(flat, lower_words)),
+        next(filter(None, (dateline_place(b.text) for b in release.blocks[:4])), ""),
     )
     reader = _Reader(flat, published, known, block_topics(release.blocks, lower_words))
     placed = placed_topics(release.blocks)
@@ -72,6 +76,8 @@ def release_facts(
         reader.read_block(block, reader.topics[index])
         if progress is not None:
             progress("drafting blocks", index + 1, len(release.blocks))
+    for index, questions in cheapest_questions([f.source for f in reader.facts]).items():
+        reader.facts[index].questions.extend(questions)
     return reader.facts
 
 
@@ -95,6 +101,10 @@ class _Reader:
     plural: str = ""  # what "them" refers to: the previous sentence's last plural noun
     event: str = ""  # the event the previous sentence names: what "places" are booked for
     own_topics: bool = False  # each sentence is filed under its own subject
+    previous: str = ""  # the last sentence's subject, across paragraphs
+    # "The two-storey building" after "The terminal ...": the generic description and
+    # the subject it stands for, so that its questions are asked of both.
+    stands_for: tuple[str, str] = ("", "")
 
     def read_block(self, block: Block, topic: str) -> None:
         if block.kind == "heading":
@@ -125,6 +135,7 @@ class _Reader:
             self._add_parts(parts, sentence, position, topic, role)
             return
         questions, found_subject = self._questions(sentence, role, continued=continued)
+        questions = self._described(questions, found_subject)
         if self.own_topics and not continued:
             topic = subject_topic(found_subject, self.known.lower_words) or topic
         self.facts.append(Fact(sentence, answer, topic, position, questions, role=role))
@@ -134,6 +145,7 @@ class _Reader:
         if not re.search(r"\b(?:its|their)\b", found_subject, re.IGNORECASE):
             # "Entry to its galleries is free. It welcomed ...": "It" is what "its" was.
             self.subject = _next_subject(found_subject)
+        self.previous = _next_subject(found_subject) or self.previous
         if block.kind == "para" and sentence.rstrip().endswith(":"):
             self.intro = sentence.rstrip(": ")
         self._add_items(sentence, answer, position, topic)
@@ -192,6 +204,30 @@ class _Reader:
             questions[2:2] = [f"{asked}?" for asked in who_said(sentence, self.known.lower_words)]
         return questions, found_subject
 
+    def _described(self, questions: list[str], subject: str) -> list[str]:
+        """Questions about "the two-storey building" also asked of "the terminal" it describes.
+
+        A subject made of "the", a modifier or two and a generic noun (`_GENERIC`)
+        describes the previous sentence's subject, even across a paragraph break.
+        """
+        described = _GENERIC.match(subject)
+        before = self.previous
+        # What it describes: "the terminal" or a name, one thing as the description is.
+        named = bool(re.match(r"(?:[Tt]he\s|[A-Z])", before)) and not before.startswith("Some ")
+        single = bool(before.split()) and not re.search(r"[^s]s$", before.split()[-1])
+        fits = named and single and not _GENERIC.match(before)
+        if described and fits and before.lower() != subject.lower():
+            self.stands_for = (subject.lower(), re.sub(r"^The\b", "the", before))
+        generic, meant = self.stands_for
+        if not generic:
+            return questions
+        also = [
+            q[: q.lower().find(generic)] + meant + q[q.lower().find(generic) + len(generic) :]
+            for q in questions
+            if generic in q.lower() and q.endswith("?")
+        ]
+        return [*questions, *also]
+
     def _add_parts(
         self, parts: list[tuple[str, str]], sentence: str, position: int, topic: str, role: str
     ) -> None:
@@ -227,6 +263,14 @@ class _Reader:
             self.facts.append(
                 Fact(part, item_answer, topic, position + offset, questions, parent=parent)
             )
+
+
+# Nouns a release uses to describe what it has named: "The two-storey building cost ...".
+_GENERIC = re.compile(
+    r"^(?:the|this)\s+(?:[\w-]+\s+){0,2}(?:building|facility|structure|site|project|scheme"
+    r"|venue|vessel|ship|vehicle|system|development|complex|service)$",
+    re.IGNORECASE,
+)
 
 
 _EVENTS = "|".join(sorted((" ".join(row) for row in rows("event_nouns")), key=len, reverse=True))

@@ -39,7 +39,7 @@ def shorten(text: str, words: int = 12) -> str:
 def cut_out(text: str, start: int, end: int) -> str:
     """`text` with [start, end) removed, and a preposition left dangling before it."""
     head = re.sub(
-        r"(?:\b(?:in|on|at|by|from|since|until|before|after|during|for|of|with|to|up to|"
+        r"(?:\b(?:a|an|the|in|on|at|by|from|since|until|before|after|during|for|of|with|to|up to|"
         r"about|around|over|under|more than|less than|some|every|within|later in)\s*)+$",
         "",
         text[:start],
@@ -71,6 +71,8 @@ _NAME = (
     r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?(?:[A-Z]\.\s+)*[A-Z][a-z’'-]+"
     r"(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}"
 )
+
+NAME = _NAME  # a person's name: "Dr. A. Smith", "Rafael Dunstan-Iwu"
 
 
 NAME_ROLE = re.compile(

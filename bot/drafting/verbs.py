@@ -241,3 +241,13 @@ def ing_base(word: str) -> str:
     if stem_ + "e" in VERBS:
         return stem_ + "e"
     return stem_
+
+
+def in_tense_of(main: Verb, base: str, subject: str) -> Verb:
+    """A participle's verb in the tense of the main verb: "will treat, serving" -> will serve."""
+    if main.tense == "aux" and main.words and main.words[0] in AUX:
+        return Verb(0, (main.words[0], base), "aux")
+    if main.tense == "past":
+        return Verb(0, (base,), "past")
+    plural = subject.endswith("s") and not subject.endswith("ss")
+    return Verb(0, (base,), "plural" if plural else "present")

@@ -82,7 +82,7 @@ def _counted(word: str) -> str:
 @functools.cache
 def _korean_endings() -> tuple[tuple[str, int], ...]:
     """Each ending a Korean word may lose, with the syllables it must keep, longest first."""
-    endings = {e: int(row[0]) for row in rows("endings_ko") for e in row[1:]}
+    endings = {e: int(row[0]) for row in rows("endings_ko") if row[0] != "known" for e in row[1:]}
     for row in rows("particles_ko"):
         if row[0] not in _MEANING_PARTICLES | _WORD_ENDS:
             endings.setdefault(row[0], 2 if len(row[0]) == 1 else 1)
@@ -115,16 +115,114 @@ def strip_korean(word: str) -> str:
     half = len(word) // 2
     if len(word) % 2 == 0 and word[:half] == word[half:]:
         word = word[:half]  # said twice, as a list is asked for: "뭐뭐", "어디어디"
+    listed = _strip_listed(word)
+    if _known(listed) or len(word) > _MAX_SPOKEN:
+        return listed
+    for spelt in (word, *(_shift_typed(word) if len(word) > 1 else ())):
+        spoken = _strip_spoken(spelt)
+        if spoken is not None and not _read_longer(word):
+            return spoken
+    return listed
+
+
+def _read_longer(word: str) -> bool:
+    """Whether the lists spell a start of `word` of two syllables or more: then the
+    glossary reads the word by it, and the store by its stem: "사는데" is "사는" (lives),
+    not "사" (four) and an ending; "진출했다던데" is "진출" as the store writes it."""
+    return any(word[:end] in _korean_known() for end in range(2, len(word) + 1))
+
+
+# A word longer than this (in syllables) is not read for spoken endings or shift typos.
+_MAX_SPOKEN = 14
+
+
+def _known(word: str, *, figures: bool = False) -> bool:
+    """Whether a stripped Korean word is one the word lists spell (glossary, filler,
+    counters), with or without a particle that says something ("얘기도"); `figures`:
+    or a figure and its unit ("2기가와트", left of "2기가와트짜리라던데")."""
+    known = _korean_known()
+    if figures and word[:1].isdigit():
+        return True
+    return word in known or (word[-1:] in _MEANING_PARTICLES and word[:-1] in known)
+
+
+def _strip_spoken(word: str, *, figures: bool = False) -> str | None:
+    """`word` without its spoken endings (data/endings_ko.txt: the "known" rows), each
+    let go only when what is left is a word the lists know ("맞음" -> "맞", "누구얌" ->
+    "누구", "하시더라구요" -> "하"), or None when no such reading is found. Endings
+    stack, so a few are let go in turn; what is left once one has gone may be a figure
+    and its unit (`figures`)."""
+    listed = _strip_listed(word)
+    if _known(listed, figures=figures):
+        return listed
+    for ending in _spoken_endings():
+        rest = word[: len(word) - len(ending)]
+        if word.endswith(ending) and rest:
+            found = _strip_spoken(rest, figures=True)
+            if found is not None:
+                return found
+    return None
+
+
+@functools.cache
+def _spoken_endings() -> tuple[str, ...]:
+    endings = {e for row in rows("endings_ko") if row[0] == "known" for e in row[1:]}
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+@functools.cache
+def _korean_known() -> frozenset[str]:
+    """The Korean words the glossary, the filler list, the counters and the particles
+    spell, each as written and without its listed endings."""
+    forms = {f for row in rows("gloss_ko") for f in row[1:] if "_" not in f}
+    forms |= words("stopwords_ko") | {c for row in rows("counters_ko") for c in row[1:]}
+    forms |= {row[0] for row in rows("particles_ko")}
+    return frozenset(forms | {_strip_listed(f) for f in forms})
+
+
+# Letters typed with the shift key on a Korean keyboard, by the letter typed without it,
+# where a phone's slip is most common: the past and 있다 (ㅅ for ㅆ: "했어" typed "햇어",
+# "있나" typed "잇나") and 얘/예 (ㅐ for ㅒ, ㅔ for ㅖ: "얘기" typed "애기"). An initial
+# consonant is left as typed: "사고" (accident) is no slip of "싸고" (cheap).
+_SHIFTED_VOWEL = {1: 3, 5: 7}  # ㅐㅔ -> ㅒㅖ
+_SHIFTED_FINAL = {19: 20}  # ㅅ -> ㅆ
+
+
+def _shift_typed(word: str) -> list[str]:
+    """`word` with one letter typed as with the shift key held ("나왓어" -> "나왔어",
+    "잇나요" -> "있나요", "애기" -> "얘기"), each way it could have been."""
+    found = []
+    for at, char in enumerate(word):
+        if not is_hangul(char):
+            continue
+        code = ord(char) - 0xAC00
+        vowel, final = code % 588 // 28, code % 28
+        if vowel in _SHIFTED_VOWEL:
+            block = chr(ord(char) + (_SHIFTED_VOWEL[vowel] - vowel) * 28)
+            found.append(word[:at] + block + word[at + 1 :])
+        if final in _SHIFTED_FINAL:
+            block = chr(ord(char) - final + _SHIFTED_FINAL[final])
+            found.append(word[:at] + block + word[at + 1 :])
+    return found
+
+
+def _strip_listed(word: str) -> str:
+    """`word` without the endings of data/endings_ko.txt's numbered rows and the particles."""
     stripped = True
     while stripped:
         stripped = False
         for ending, keep in _korean_endings():
             rest = len(word) - len(ending)
-            if word.endswith(ending) and rest >= keep:
+            if word.endswith(ending) and rest >= keep and not word.endswith(_ROUTE_NOUNS):
                 word = word[:rest]
                 stripped = True
                 break
     return word
+
+
+# Nouns that end in the syllable of the particle 로 (a road, a route): "순환도로" and
+# "항로" are whole words, as "도로" is.
+_ROUTE_NOUNS = ("도로", "항로", "경로", "통로", "진로", "선로", "활주로", "대로")
 
 
 def fold_kazakh(text: str) -> str:
@@ -170,6 +268,19 @@ _TOWARDS = ("дагы", "деги", "тагы", "теги", "га", "ге", "к�
 def _towards(word: str) -> bool:
     ending = next((e for e in _TOWARDS if word.endswith(e)), "")
     return bool(ending) and len(word) - len(ending) >= 3
+
+
+# Letters Russian spells alike when unstressed or soft: "пасол" for "посол", "диолог"
+# for "диалог", "рэйс" for "рейс", "кореиских" for "корейских".
+_RUSSIAN_SOUNDS = str.maketrans({"о": "а", "э": "и", "е": "и", "ы": "и", "й": "и"})
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound_russian(word: str) -> str:
+    """A folded Russian word as it sounds, for typos people make by ear: vowels that
+    sound alike unstressed as one, doubled letters single ("искуственого" and
+    "искусственного" both "искуствинага")."""
+    return _DOUBLED.sub(r"\1", word.translate(_RUSSIAN_SOUNDS))
 
 
 @functools.cache
@@ -269,7 +380,8 @@ class Analyser:
     """The fold, filler words and stemmer of one language.
 
     `spelling` is how typos are compared (Korean: by jamo, `jamo`), and `written`
-    turns a word so compared back into the word as written.
+    turns a word so compared back into the word as written. `sounds`, where set, is
+    a second comparison for a typo the spelling finds no word for (`sound_russian`).
     """
 
     language: str
@@ -299,6 +411,9 @@ class Analyser:
     def terms(self) -> Callable[[str], str]:
         """The fold of synonym-table terms (`term_fold`, else `fold`)."""
         return self.term_fold or self.fold
+
+    # How a word sounds, for a typo made by ear (None: typos are compared as spelt).
+    sounds: Callable[[str], str] | None = None
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -352,7 +467,8 @@ def analyser(language: str) -> Analyser:
     if language == "en":
         return ENGLISH
     if language == "ru":
-        return Analyser("ru", fold_russian, stem_russian, words("stopwords_ru"))
+        stopwords = words("stopwords_ru")
+        return Analyser("ru", fold_russian, stem_russian, stopwords, sounds=sound_russian)
     if language == "kk":
         return Analyser(
             "kk",

@@ -18,17 +18,25 @@ a short ending (Russian "рейсов" by "рейс", Kazakh "аптасына" 
 Korean "만났어" by "만났"), or by its stem (`analysis.analyser`). Words and forms
 are folded alike, so a Korean word has lost its endings before it is looked up;
 a Korean figure is read with its counter ("5위" -> "5th", `data/counters_ko.txt`).
+
+A language with a list of its inflectional endings (``data/endings_ru.txt``)
+reads a longer word by a listed form only when what is left is one of them
+(the same word), or else when the form is long enough to be a stem and its
+reading a content word: a derived word ("опубликована" by "опублик") may
+carry the meaning, never the kind of question. "возрастание" (a rise) is no
+"age" that the release does not state, "должность" (a post) no "must", and
+"чтобы" no "what".
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from bot.language.analysis import Analyser, analyser, korean_counters
-from bot.language.lexicon import MONTHS, QUESTION_WORDS, rows
+from bot.language.lexicon import MONTHS, QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.normalise import normalise
 
 # The longest ending a listed form may leave of a word it starts, and the
@@ -42,6 +50,20 @@ _BY_STEM = frozenset({"ru"})
 # reading an unknown word as a known one of the same reading answered more but declined
 # less, so it is left off for them.
 _CLOSE = frozenset({"kk"})
+# Languages with a list of inflectional endings (data/endings_<language>.txt), and the
+# shortest form that may stand for a word derived from it (a longer rest than an ending).
+_INFLECTED = frozenset({"ru"})
+_MIN_DERIVED = 4
+# Readings that say what kind of question is asked (a question word, an attribute the
+# release may not state, arithmetic, filler): never taken from a derived word.
+_KIND_READINGS = (
+    STOPWORDS
+    | QUESTION_WORDS
+    | words("unstated_attributes")
+    | words("arithmetic_words")
+    | words("modal_verbs")
+    | {"is", "yes", "no", "not", "must"}
+)
 _YES_NO = "is"
 # Particles glued to a word that add a meaning English puts in a word of its own.
 _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
@@ -50,6 +72,15 @@ _ASKING = QUESTION_WORDS | {"what", "whats", "whos"}
 _QUESTION_END = re.compile(r"[?？]\s*$")
 # A Korean word that ends in a topic particle: "시기는", "항공사는", "대학은".
 _TOPIC_END = re.compile(r"[\uac00-\ud7a3](?:은|는)$")
+_SENTENCE = re.compile(r"(?<=[.!?？])\s+")
+
+
+# A word the glossary cannot read -> the word it is a typo of (itself if none).
+Mend = Callable[[str], str]
+
+
+def _as_is(word: str) -> str:
+    return word
 
 
 @dataclass(frozen=True)
@@ -65,9 +96,9 @@ class Glossary:
     stems: Mapping[str, str] = field(default_factory=dict)  # stem of a form -> reading
     particles: frozenset[str] = frozenset()  # endings a form too short for a stem may take
     # Read closely: a word the store does not use may be read as a word of the same
-    # reading that it does use (`forms`), and a name capitalised as written is
-    # capitalised in the gloss (`_capitalised`), as English value checks need.
+    # reading that it does use (`forms`).
     close: bool = False
+    endings: frozenset[str] = frozenset()  # inflectional endings (empty: any short rest)
     names: frozenset[str] = frozenset()  # the readings of the release's names (overlay)
 
     @functools.cached_property
@@ -81,48 +112,62 @@ class Glossary:
             found.setdefault(reading, []).append(form)
         return {reading: tuple(forms) for reading, forms in found.items()}
 
-    def unread(self, text: str) -> list[str]:
-        """The words of `text` the glossary cannot read (names and figures aside). In
-        Kazakh a word right before the kind of a named place or body ("Назарбаев
+    def unread(self, text: str, mend: Mend = _as_is) -> list[str]:
+        """The words of `text` the glossary cannot read (names and figures aside: a word
+        written with a capital inside a sentence is a name, "Карагандинской", "КазНУ").
+        In Kazakh a word right before the kind of a named place or body ("Назарбаев
         университеті", "Жетісу облысы") is that one's name, read as written."""
-        found = self._readings(text)
+        named = self._capitalised(text)
+        found = self._readings(text, mend, frozenset(named))
         return [
             word
             for at, (word, reading) in enumerate(found)
-            if _unread(reading, word) and not (self.close and _names_a_kind(found[at + 1 :]))
+            if _unread(reading, word)
+            and word not in named
+            and not (self.close and _names_a_kind(found[at + 1 :]))
         ]
 
-    def read(self, text: str) -> str:
+    def _capitalised(self, text: str) -> set[str]:
+        """The folded words of `text` written with a capital letter, the first word of
+        each sentence aside (a hyphenated word with one: each of its parts)."""
+        found: set[str] = set()
+        for sentence in _SENTENCE.split(text):
+            for written in sentence.split()[1:]:
+                if any(char.isupper() for char in written):
+                    found.update(self.analyser.terms(written).split())
+        return found
+
+    def read(self, text: str, mend: Mend = _as_is) -> str:
         """`text` as an English gloss: "Сколько рейсов?" -> "how many flights".
 
         A question with no question word that ends in "?" or carries a yes/no
-        particle is put as a check ("is ..."), as English asks one.
+        particle is put as a check ("is ..."), as English asks one. A name written
+        with a capital keeps it ("в Японии": "in Japan"), for the English checks
+        that tell a name by it. `mend` turns a word the glossary cannot read into the
+        word it is a typo of ("рэйсов" -> "рейсов"), read if the glossary knows it.
         """
-        capitals = self._capitalised(text) if self.close else frozenset()
+        named = self._capitalised(text)
         glossed = [
-            english.capitalize() if set(phrase.split()) & capitals and english != _IN else english
-            for phrase, reading in self._readings(text, capitals)
+            english.capitalize() if self._named(phrase, named) and english != _IN else english
+            for phrase, reading in self._readings(text, mend, frozenset(named))
             if reading is not None
             for english in reading.split("_")
         ]
         return " ".join(self._as_question(glossed, text))
 
-    def _capitalised(self, text: str) -> frozenset[str]:
-        """The folded words of `text` written with a capital inside a sentence: names,
-        which English writes with one too ("Жапониядағы" -> "Japan")."""
-        words = text.split()
-        return frozenset(
-            token
-            for before, word in zip([".", *words], words, strict=False)
-            if word[:1].isupper() and before[-1:] not in ".!?"
-            for token in self.analyser.terms(word).split()
-        )
+    def _named(self, phrase: str, named: set[str]) -> bool:
+        """Whether `phrase` (a word or a listed phrase) was written as a name: the word
+        itself, or, read closely, any word of the phrase ("У Вон Сик")."""
+        return phrase in named or (self.close and bool(set(phrase.split()) & named))
 
     def _readings(
-        self, text: str, capitals: frozenset[str] = frozenset()
+        self, text: str, mend: Mend = _as_is, capitals: frozenset[str] = frozenset()
     ) -> list[tuple[str, str | None]]:
-        """Each word or listed phrase of `text` with its reading (None: filler);
-        `capitals`: its words written with a capital, names (`_capitalised`)."""
+        """Each word or listed phrase of `text` with its reading (None: filler); `mend`
+        mends a word it cannot read; `capitals`: its words written with a capital, names
+        (`_capitalised`)."""
+        if self.language == "ko":
+            text = joined_korean(text)
         tokens = self.analyser.fold(text).split()
         found: list[tuple[str, str | None]] = []
         at = 0
@@ -132,6 +177,9 @@ class Glossary:
                 width, reading = self._phrase(tokens, at)
             if reading is None:
                 reading = self.word(tokens[at])
+                mended = mend(tokens[at]) if _unread(reading, tokens[at]) else tokens[at]
+                if mended != tokens[at] and not _unread(other := self.word(mended), mended):
+                    reading = other
             reading = self._located(tokens[at + width - 1], reading, capitals)
             found.append((" ".join(tokens[at : at + width]), reading))
             at += width
@@ -171,12 +219,24 @@ class Glossary:
         exists: "есть ли", "бар ма", "있나요"), as English puts one."""
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
+        checking = checking or (self.language == "ko" and self._asks_korean(text))
         if not checking or set(words) & _ASKING or self._asks_about(text):
             return glossed
         at = glossed.index("there") if "there" in glossed else 0
         if at and glossed[at - 1] == _YES_NO:
             return [_YES_NO, "there", *(w for w in words if w != "there")]
         return [_YES_NO, *words]
+
+    def _asks_korean(self, text: str) -> bool:
+        """Whether a Korean message ends as a question does, though no "?" was typed: its
+        last word is a verb or copula (the fold cuts an ending off it, or the glossary
+        reads it as one: "맞죠", "했어") with an asking ending; "회담 상대" is a noun."""
+        last = _TRAILING.sub("", text.strip()).split()[-1:]
+        if not last or _REQUEST_END.search(last[0]) or not _ASKING_END.search(last[0]):
+            return False
+        if _HEARSAY_END.search(last[0]):
+            return True
+        return self.analyser.fold(last[0]) != last[0] or self.word(last[0]) in _VERBAL
 
     def _asks_about(self, text: str) -> bool:
         """Whether a Korean question ends on a noun and its topic particle ("완공 시기는?",
@@ -191,28 +251,38 @@ class Glossary:
         heads = (_head(tokens[at], self.language), _head(tokens[at + 1], self.language))
         for phrase, reading in self.phrases.get(heads, ()):
             words = tokens[at : at + len(phrase)]
-            if len(words) == len(phrase) and all(map(self._fits_in_phrase, words, phrase)):
+            if len(words) == len(phrase) and all(
+                self._fits_in_phrase(word, form, reading)
+                for word, form in zip(words, phrase, strict=True)
+            ):
                 return len(phrase), reading
         return 1, None
 
-    def _fits_in_phrase(self, token: str, form: str) -> bool:
+    def _fits_in_phrase(self, token: str, form: str, reading: str) -> bool:
         """`_fits`, but a Korean word of a phrase is the form itself or the form and a
         particle: "대한민국 국회" is not "대한민국 국회의장" (a compound, the Speaker)."""
         if self.language == "ko":
             ending = token[len(form) :]
             return token == form or (token.startswith(form) and ending in self.particles)
-        return self._fits(token, form)
+        return self._fits(token, form, reading)
 
-    def _fits(self, token: str, form: str) -> bool:
-        """Whether listed `form` stands for `token`: the word itself, or the word's start
-        with an ending short enough to be inflection. A form too short to be a stem
-        (a Korean syllable) takes only a particle ("나" is "나는", never "나이")."""
+    def _fits(self, token: str, form: str, reading: str) -> bool:
+        """Whether listed `form`, read as `reading`, stands for `token`: the word itself,
+        or the word's start with an ending short enough to be inflection. A form too
+        short to be a stem (a Korean syllable) takes only a particle ("나" is "나는",
+        never "나이"). With a list of endings, a rest that is none of them makes a
+        derived word: read only by a form of `_MIN_DERIVED` letters or more, and only
+        as a content word (`_KIND_READINGS`)."""
         if token == form:
             return True
         ending = token[len(form) :]
         if not token.startswith(form) or len(ending) > _MAX_ENDING[self.language]:
             return False
-        return len(form) >= _MIN_FORM[self.language] or ending in self.particles
+        if len(form) < _MIN_FORM[self.language]:
+            return ending in self.particles
+        if not self.endings or ending in self.endings:
+            return True
+        return len(form) >= _MIN_DERIVED and _content(reading)
 
     def word(self, token: str) -> str | None:
         """The reading of one word, the word itself if unknown, None if filler."""
@@ -234,8 +304,9 @@ class Glossary:
             # ("короче" is no form of "көр", see; "бересің бе" asks, it gives nothing).
             return None
         for end in range(len(token) - 1, 0, -1):
-            if token[:end] in self.words and self._fits(token, token[:end]):
-                return self.words[token[:end]]
+            form = token[:end]
+            if form in self.words and self._fits(token, form, self.words[form]):
+                return self.words[form]
         return token
 
 
@@ -245,6 +316,56 @@ _KAZAKH_ORDINAL = re.compile(r"(\d+)((?:ы|и)?н?(?:шы|ши))?")
 # the word English puts for them.
 _IN = "in"
 _LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
+# How a Korean sentence that asks ends, with no "?" typed: a polite or plain question
+# ending (나요, 죠, 까, 니, 냐), the polite 요 or casual 어/아/야 of a spoken question,
+# hearsay put to the listener (래, 래매, 대), the nominal 음/임 of a texted one ("맞음").
+_ASKING_END = re.compile(r"(?:요|죠|까|니|냐|냐고|래|래매|대|음|임|나|야|지|어|아)$")
+# A request ends so too ("알려줘", "말해 주세요"): it asks to be told, no yes or no.
+# Hearsay put to the listener ends only a verb or copula: "교역국이래매", "열었다며".
+_HEARSAY_END = re.compile(r"(?:래매|대매|다며|라며|다면서|라면서|냐고|이래|래요|대요|다죠|라죠)$")
+# Readings of a verb or copula that a yes/no check ends on.
+_VERBAL = frozenset({"true", "is_there", "was", "did", "does", "correct", "false", "is"})
+# What may follow a message's last word: laughter (ㅋㅋ), emoji, punctuation.
+_TRAILING = re.compile(r"[\s\W\u1100-\u11ff\u3131-\u318e]+$")
+_REQUEST_END = re.compile(r"(?:줘|줘요|주세요|줄래|줄래요|주실래요|주시겠어요|봐|봐요|해요|세요)$")
+
+
+# A Korean word joined to the next by "and": a noun and 이랑/랑/하고 ("대사 이름이랑 의장
+# 이름"), or a clause ending in the connective 고 ("언제고 어디서", "몇 편이고 ...").
+_JOINING_PARTICLES = ("이랑", "랑", "하고")
+_AND = "그리고"
+
+
+def joined_korean(text: str) -> str:
+    """`text` with "그리고" (and) after each word that joins the next to it, where the
+    fold would strip what says so: "이름이랑 이름" -> "이름 그리고 이름", "언제고
+    어디서" -> "언제 그리고 어디서", "몇 편이고 몇 편" -> "몇 편 그리고 몇 편"."""
+    words = text.split()
+    out = []
+    for at, word in enumerate(words):
+        bare = word.rstrip("?？.,!~")
+        # A particle before the last word says "with" as often ("우원식이랑 만났어?").
+        joining = at + 1 < len(words) and bare == word and _joins(bare, at + 2 < len(words))
+        out.append(word + f" {_AND}" if joining else word)
+    return " ".join(out)
+
+
+def _joins(word: str, particle: bool) -> bool:
+    """Whether a Korean word ends in "and": a joining particle after a word of two
+    syllables or more, a copula or verb with the connective 고 ("편이고", "했고"), or a
+    question word with it ("언제고", "어디고", "뭐고"); `particle`: whether a particle may
+    join."""
+    if particle and any(word.endswith(p) and len(word) - len(p) >= 2 for p in _JOINING_PARTICLES):
+        return True
+    if any(word.endswith(e) and len(word) > len(e) for e in _CONNECTIVE):
+        return True
+    return word.endswith("고") and word[:-1] in _ASKING_KO
+
+
+# The connective 고 after the copula, a past or 하다/되다/있다: "이고", "였고", "했고".
+_CONNECTIVE = ("이고", "였고", "이었고", "했고", "됐고", "있고", "없고", "았고", "었고")
+# Korean question words a clause may end on before the connective 고.
+_ASKING_KO = frozenset({"언제", "어디", "뭐", "무엇", "누구", "몇", "얼마", "어떻", "왜"})
 
 # A figure and its Korean counter: "13회", "5위", "2024년".
 _COUNTED = re.compile(r"(\d+)([\uac00-\ud7a3]+)")
@@ -296,6 +417,11 @@ def _names_a_kind(following: list[tuple[str, str | None]]) -> bool:
     return False
 
 
+def _content(reading: str) -> bool:
+    """Whether `reading` names a thing or an action, not the kind of question."""
+    return not _KIND_READINGS.intersection(reading.split("_"))
+
+
 def _unread(reading: str | None, word: str) -> bool:
     return reading == word and not word.isascii()
 
@@ -328,14 +454,14 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
             elif folded:
                 heads = (_head(folded[0], language), _head(folded[1], language))
                 phrases.setdefault(heads, []).append((folded, english.casefold()))
-    stems = {}
-    if language in _BY_STEM:
-        stems = {fold.stem(form): reading for form, reading in single.items() if len(form) > 3}
+    named = len(names or {})
+    stems = _stems(fold, table[named:] + table[:named]) if language in _BY_STEM else {}
     longest_first = {h: tuple(sorted(p, key=lambda x: -len(x[0]))) for h, p in phrases.items()}
     particles = (
         frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
     )
-    named = frozenset(english for english, _ in table[: len(names or {})])
+    endings = words(f"endings_{language}") if language in _INFLECTED else frozenset()
+    readings_of_names = frozenset(english for english, _ in table[:named])
     return Glossary(
         language,
         fold,
@@ -343,6 +469,20 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
         longest_first,
         stems,
         particles,
-        language in _CLOSE,
-        frozenset(n.casefold() for n in named),
+        close=language in _CLOSE,
+        endings=endings,
+        names=frozenset(n.casefold() for n in readings_of_names),
     )
+
+
+def _stems(fold: Analyser, table: list[tuple[str, list[str]]]) -> dict[str, str]:
+    """The stem of each one-word form of `table` -> its reading. Two forms of one stem
+    ("оцени" appreciate, "оценен" worth): the earlier row, the more everyday word, reads
+    it (`table` lists the release's names last: a name only a stem no row has)."""
+    stems: dict[str, str] = {}
+    for english, forms in table:
+        for form in forms:
+            one = fold.fold(form.replace("_", " ")).split()
+            if len(one) == 1 and len(one[0]) > 3:
+                stems.setdefault(fold.stem(one[0]), english.casefold())
+    return stems

@@ -7,7 +7,10 @@ package; add a new form here rather than beside the code that needs it.
 from __future__ import annotations
 
 import functools
+import gzip
+import importlib.util
 import re
+from pathlib import Path
 
 import snowballstemmer
 
@@ -120,3 +123,27 @@ def english_stem(word: str) -> str:
     """
     stemmed: str = _ENGLISH.stemWord(word)
     return stemmed
+
+
+def is_english_word(word: str) -> bool:
+    """Whether the lower-case `word` is an English word form lemminflect's lemma table
+    lists: a word it knows ("nuclear", "arts", "minister") is no typo of another.
+
+    >>> [is_english_word(w) for w in ("nuclear", "arts", "afect", "menshioned")]
+    [True, True, False, False]
+    """
+    return word in _english_words()
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """Every word form of lemminflect's lemma table (about 70,000), read from its data
+    file alone: lemminflect itself pulls in numpy, which matching does without."""
+    from bot.language.lexicon import LexiconError  # noqa: PLC0415 (it imports this module)
+
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconError("lemminflect is not installed: its lemma table lists English words")
+    path = Path(spec.submodule_search_locations[0]) / "resources" / "lemma_lu.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as table:
+        return frozenset(line.split(",", 1)[0].lower() for line in table)

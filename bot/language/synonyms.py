@@ -21,9 +21,13 @@ class SynonymTable:
         synonyms: Mapping[str, Iterable[str]],
         fold: Callable[[str], str] = normalise,
         endings: Iterable[str] = (),
+        passes: int = 1,
     ) -> None:
         """`endings`: case endings a term may carry and still be that term (Kazakh
-        "нұр-сұлтаннан" is "нұр-сұлтан" + "нан"); the ending goes with the rewrite."""
+        "нұр-сұлтаннан" is "нұр-сұлтан" + "нан"); the ending goes with the rewrite.
+        `passes`: 2 rewrites again what the first pass made, so that a variant
+        written with canonical words ("head of korea parliament") also matches their
+        variants ("head of Korean legislature")."""
         table: dict[str, str] = {}
         for canonical, variants in synonyms.items():
             target = fold(canonical)
@@ -35,6 +39,7 @@ class SynonymTable:
                     table[key] = target
             table[target] = target
         self._table = table
+        self._passes = passes
         if table:
             alternatives = sorted(table, key=len, reverse=True)
             ending = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
@@ -53,7 +58,13 @@ class SynonymTable:
     def apply(self, normalised: str) -> str:
         if self._pattern is None:
             return normalised
-        return self._pattern.sub(self._rewrite, normalised)
+        text = normalised
+        for _ in range(self._passes):
+            rewritten = self._pattern.sub(self._rewrite, text)
+            if rewritten == text:
+                break  # a pass that changed nothing leaves nothing for the next
+            text = rewritten
+        return text
 
     def _rewrite(self, match: re.Match[str]) -> str:
         """The canonical form of a variant found with or without an ending."""

@@ -10,38 +10,16 @@ multiplied in that order.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Collection, Sequence
 
-from bot.language import NUMBER_WORDS, UNITS, rows, stem, words
-from bot.matching.index import DROPPED, Item, Phrasing, StoreIndex, is_figure
+from bot.language import NUMBER_WORDS, stem, words
+from bot.matching.index import DROPPED, is_figure
+from bot.matching.limits import agent_swap, beyond_named, beyond_stated, one_side
+from bot.matching.pairs import Check, Finding, Pair
 from bot.matching.params import Params
 from bot.matching.query import Query
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What one check found about one entry for one question."""
-
-    check: str  # the check's name
-    factor: float = 1.0  # the score is multiplied by this
-    doubtful: bool = False  # the entry needs `doubt_margin` more points to be answered
-    swapped: bool = False  # the entry is never answered, only offered
-    drop: bool = False  # the entry is no candidate at all
-
-
-class Pair(NamedTuple):
-    """A question and one entry's best phrasing for it: what a check looks at."""
-
-    query: Query
-    item: Item
-    phrasing: Phrasing
-    tables: StoreIndex  # the store's tables
-
-
-Check = Callable[[Pair, Params], Finding | None]
 
 
 def question_words_only(pair: Pair, params: Params) -> Finding | None:
@@ -58,7 +36,7 @@ def name_swap(pair: Pair, params: Params) -> Finding | None:
 
     "Who is the President of Korea?" against "Who is the President of Kazakhstan?".
     """
-    for rule in (subject_swap, other_name_swap, destination_swap):
+    for rule in (subject_swap, other_name_swap, destination_swap, post_swap):
         if rule(pair):
             return Finding(rule.__name__, params.name_swap_factor, doubtful=True, swapped=True)
     return None
@@ -89,6 +67,65 @@ def destination_swap(pair: Pair) -> bool:
     with no direction ("flights between Korea and Kazakhstan") swaps nothing."""
     towards = pair.query.towards
     return bool(towards) and pair.phrasing.destination not in (None, towards)
+
+
+# Posts a person holds (data/post_titles.txt), stemmed as queries are.
+POSTS = frozenset(stem(w) for w in words("post_titles"))
+_BEFORE = 3  # words before a post that may say whose it is ("Kazakhstan's parliament speaker")
+_AFTER = 6  # words after "of" that may ("speaker of the National Assembly of Korea")
+
+
+def post_swap(pair: Pair) -> bool:
+    """The question gives a post to one subject where the entry's answer gives it to the
+    other: "Korea's ambassador" of an answer on "Kazakhstan's Ambassador", "Kazakhstan's
+    parliament speaker" of one on "the Speaker of the National Assembly of Korea". It
+    asks about someone else. A subject named apart from any post may be the one the
+    post is put to ("korea ambassador kazakhstan")."""
+    entry = pair.item.entry
+    if entry is None:
+        return False
+    tables = pair.tables
+    if not POSTS.intersection(pair.query.tokens):
+        return False
+    asked = posts_of(pair.query.tokens, tables.subjects, tables.all_names)
+    if not asked or (pair.query.asked_names & tables.subjects) - set().union(*asked.values()):
+        return False  # none, or a subject the question names may be whose the post is
+    said = posts_of(tuple(tables.tokens(entry.answer)), tables.subjects, tables.all_names)
+    return any(said.get(post) and not whose & said[post] for post, whose in asked.items())
+
+
+@functools.lru_cache(maxsize=4096)
+def posts_of(
+    tokens: tuple[str, ...], subjects: frozenset[str], names: frozenset[str]
+) -> dict[str, frozenset[str]]:
+    """Each post in `tokens` that a subject is put to, and the subjects it is put to: the
+    one right before it, past other names only ("the Kazakh ambassador", "Korea's
+    parliament speaker"), or after "of", past "the" and other names ("speaker of the
+    parliament of Korea")."""
+    found: dict[str, set[str]] = {}
+    for i, token in enumerate(tokens):
+        if token in POSTS and (whose := _whose(tokens, i, subjects, names)) is not None:
+            found.setdefault(token, set()).add(whose)
+    return {post: frozenset(whose) for post, whose in found.items()}
+
+
+def _whose(
+    tokens: Sequence[str], at: int, subjects: frozenset[str], names: frozenset[str]
+) -> str | None:
+    """The subject the post at `at` is put to, or None."""
+    for token in reversed(tokens[max(0, at - _BEFORE) : at]):
+        if token in subjects:
+            return token
+        if token not in names or token in POSTS:
+            break
+    if tuple(tokens[at + 1 : at + 2]) != ("of",):
+        return None
+    for token in tokens[at + 2 : at + 2 + _AFTER]:
+        if token in subjects:
+            return token
+        if token not in names and token not in ("of", "the"):
+            return None
+    return None
 
 
 def unknown_name(pair: Pair, params: Params) -> Finding | None:
@@ -238,10 +275,20 @@ def unstated_attribute(pair: Pair, params: Params) -> Finding | None:
     return None
 
 
+# "before I dig into the details": the one asking, after a word that opens a clause.
+_ASKER = frozenset({"i", "we", "you"})
+
+
 def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
     """The unstated-attribute words `query` asks that `said` (the words of an entry, or of
-    a sentence of the release) does not use."""
-    return frozenset(w for w in query.tokens if w in UNSTATED and w not in said)
+    a sentence of the release) does not use. One that opens a clause about the one
+    asking ("before I dig into the details, ...") asks no predecessor."""
+    after = (*query.tokens[1:], "")
+    return frozenset(
+        w
+        for w, following in zip(query.tokens, after, strict=True)
+        if w in UNSTATED and w not in said and following not in _ASKER
+    )
 
 
 # Employees, staff, workers: a count of "people" counts them, stemmed as queries are.
@@ -287,49 +334,6 @@ def stated_counts(tokens: list[str]) -> set[str]:
     return counted
 
 
-# "except", "besides", "apart from", "other than" (data/exception_words.txt), as read.
-_BEYOND = frozenset(w for row in rows("exception_words") for w in row if "_" not in w)
-_BEYOND_PAIRS = frozenset(
-    tuple(w.split("_")) for row in rows("exception_words") for w in row if "_" in w
-)
-
-
-# "GW", "km": capitalised in a release, but measures, not names of things.
-_UNITS = frozenset(UNITS)
-
-
-def beyond_named(pair: Pair, params: Params) -> Finding | None:
-    """A question about what lies beyond a name it gives ("does Doosan build anything
-    except in Turkestan?") is not answered by an entry that states that name: the
-    entry tells only what the question sets aside (one that names more answers it)."""
-    tokens = pair.query.tokens
-    for i, token in enumerate(tokens):
-        after = i + 1
-        if tuple(tokens[i : i + 2]) in _BEYOND_PAIRS:
-            after = i + 2
-        elif token not in _BEYOND:
-            continue
-        around = tokens[after : after + 3]
-        if pair.tables.language.postpositions:  # "투르키스탄 말고": the name comes first
-            around = tokens[max(0, i - 2) : i]
-        named = set(around) & pair.query.names & pair.item.vocabulary
-        if named and not _other_names(pair):
-            return Finding("beyond_named", swapped=True)
-    return None
-
-
-def _other_names(pair: Pair) -> frozenset[str]:
-    """Names the entry's answer gives that the question does not (the two countries
-    aside): "Astana" and "Almaty" in an answer on the cities Woo visited, asked
-    which he visited besides Kyzylorda."""
-    entry = pair.item.entry
-    if entry is None:
-        return frozenset()
-    tables = pair.tables
-    stated = frozenset(t for t in tables.tokens(entry.answer) if not is_figure(t))
-    return stated & tables.all_names - pair.query.asked - tables.subjects - _UNITS
-
-
 # The checks, in the order they run (scores are multiplied in this order).
 CHECKS: tuple[Check, ...] = (
     question_words_only,
@@ -344,6 +348,9 @@ CHECKS: tuple[Check, ...] = (
     unstated_attribute,
     uncounted,
     beyond_named,
+    beyond_stated,
+    one_side,
+    agent_swap,
 )
 
 

@@ -49,7 +49,7 @@ def coverage(query: Query, item: Item, params: Params) -> Coverage:
                 missing += weight * params.passing_name_weight
             continue
         if word in query.foreign:
-            if word in COMMON_WORDS:
+            if word in COMMON_WORDS or word in query.slips:
                 missing += weight * params.common_word_weight
             else:
                 total += params.rare_word_weight - weight

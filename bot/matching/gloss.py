@@ -6,13 +6,17 @@ English against the English store, which has every question-kind stage.
 `combine` keeps the translated store's verdict, except where the English
 stages saw what kind of question it is, about the same entry:
 
-- a yes/no check ("No: ..."), two questions in one, or arithmetic over two
-  stated figures, answered in English by the entry the store's own reading
-  answers or offers first, or when that reading has no candidate at all: put
-  as the English stages put it (each of those stages checks the values it
+- a yes/no check ("No: ..."; a "Yes" only when the store's reading found nothing in
+  the entry's place that only the asker's language shows), two questions in one,
+  or arithmetic over two stated figures, answered in English by the entry the
+  store's own reading answers or offers first (for arithmetic, also an entry that
+  states both figures: the one on all flights), or when that reading has no
+  candidate at all: put as the English stages put it (each of those stages checks the values it
   puts against the entry: the figure, the year, the name). A yes/no check only
-  when the glossary read every word: an unread word would look like another
-  value. A conversion never: its units are English words;
+  when the glossary read every word but capitalised names: an unread word would
+  look like another value; a "Yes" only when the store's own reading answers or offers its
+  entry (not one it barely finds). A conversion never: its units are English
+  words;
 - an attribute the release does not state (age, cost, predecessor) of that
   entry, or when that reading has no candidate: "the release does not say",
   never the entry's answer;
@@ -29,6 +33,7 @@ swapped for the translated one of the same id.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.language.gloss import Glossary
@@ -59,7 +64,15 @@ def _candidate(candidate: Candidate, store: Store) -> Candidate:
     return replace(candidate, question=entry.questions[0])
 
 
-def combine(native: Match, glossed: Match, *, fully_read: bool, agreement: float = 100.0) -> Match:
+def combine(
+    native: Match,
+    glossed: Match,
+    *,
+    fully_read: bool,
+    agreement: float = 100.0,
+    store: Store | None = None,
+    offer: float = 0.0,
+) -> Match:
     """One verdict from the two readings of a question (see the module's rules).
 
     `fully_read`: the glossary read every word. A word it could not read stays in the
@@ -67,15 +80,24 @@ def combine(native: Match, glossed: Match, *, fully_read: bool, agreement: float
     a gloss puts no yes/no check. `agreement` (`Params.gloss_agreement`): the score
     from which a "did you mean" the gloss answers alike is answered (`_agrees`). A
     verdict taken from the gloss keeps the asker's question and whether part of it
-    was left unread."""
+    was left unread. `store` (the native one): a sum or difference is about the entry
+    the native reading puts first when that entry states both figures too ("15
+    flights: 13 from Almaty, 2 from Astana"). `offer`: a "Yes" is taken only about an
+    entry the native reading answers, or offers with this score at least (an entry it
+    barely finds, tied with another: the gloss's "Yes" may confirm the wrong one,
+    "БАКАД строит Doosan?")."""
     if native.kind is Kind.SMALLTALK:
         return native
     mine = _best(native)
-    ours = mine is None or mine in _entries(glossed)
+    ours = mine is None or mine in _entries(glossed) or _states_figures(mine, glossed, store)
     checks = glossed.form in (Form.YES, Form.NO)
     converted = glossed.result is not None and glossed.result.operation == "conversion"
     taken = glossed.answered and glossed.form in _KINDS and ours
     taken = taken and not (checks and not fully_read) and not converted
+    taken = taken and not (glossed.form is Form.YES and _sureness(native) < offer)
+    # Nor a "yes" to a question the store's own reading found names something else in
+    # the entry's place (another name, what lies beyond the name it sets aside).
+    taken = taken and not (glossed.form is Form.YES and _swapped(native, glossed))
     # The release does not say: only of the entry this store's reading points to.
     taken = taken or (glossed.form is Form.UNSTATED and ours)
     if not (taken or _agrees(native, glossed, agreement)):
@@ -105,6 +127,36 @@ def could_agree(native: Match, agreement: float) -> bool:
 
 
 _KINDS = frozenset({Form.YES, Form.NO, Form.PARTS, Form.ARITHMETIC})
+
+
+def _sureness(match: Match) -> float:
+    """The score of a verdict's first entry: its answer's, or its first suggestion's."""
+    if match.answered:
+        return match.score
+    return match.suggestions[0].score if match.suggestions else 0.0
+
+
+def _states_figures(intent: str, glossed: Match, store: Store | None) -> bool:
+    """Whether entry `intent` of `store` states every figure `glossed` works out from."""
+    entry = store.entry(intent) if store is not None else None
+    if entry is None or glossed.form is not Form.ARITHMETIC or not glossed.figures:
+        return False
+    stated = set(re.findall(r"\d+", entry.answer))
+    return all(str(figure.value) in stated for figure in glossed.figures)
+
+
+def _swapped(native: Match, glossed: Match) -> bool:
+    """Whether the store's own reading found the gloss's entry cannot be the answer, by
+    what only the asker's language shows (`_NATIVE_CHECKS`)."""
+    return any(
+        c.intent == glossed.intent and _NATIVE_CHECKS & set(c.checks)
+        for c in native.suggestions[:1]
+    )
+
+
+# Checks whose finding a word-by-word gloss cannot see: the name an exception sets
+# aside comes before it ("X 말고"), the doer is marked by a particle ("카자흐가").
+_NATIVE_CHECKS = frozenset({"beyond_named", "agent_swap"})
 
 
 def _entries(match: Match) -> set[str | None]:

@@ -37,6 +37,9 @@ _DAY_OR_MONTH = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
+# Posts a person holds (data/post_titles.txt), as written.
+POSTS = words("post_titles")
+
 # Words that make the name after them a destination: "ambassador *to* Korea",
 # "investor *in* Kazakhstan", "rank *for* Kazakhstan".
 TOWARDS = words("destination_words")
@@ -53,15 +56,27 @@ def content(tokens: Sequence[str], dropped: frozenset[str] = DROPPED) -> list[st
 
 
 def targets(tokens: Sequence[str]) -> tuple[str, ...]:
-    """The words right after "to", "in", "into" or "for" (an article skipped)."""
+    """The words right after "to", "in", "into" or "for" (an article skipped), and a word
+    joined to one by "and" ("for Korea and Kazakhstan": both)."""
     found = []
     previous = ""
+    joined = False  # the last word kept was a target and "and" follows it
     for token in tokens:
-        if previous in TOWARDS:
+        if previous in TOWARDS or (joined and previous == "and"):
             found.append(token)
+            joined = True
+        elif token not in ("the", "a", "and"):
+            joined = False
         if token not in ("the", "a"):
             previous = token
     return tuple(found)
+
+
+def destination(words: Sequence[str], subjects: frozenset[str]) -> str | None:
+    """The one subject among `words` (the `targets` of a text), or None: a text that
+    goes to both ("flights for Korea and Kazakhstan") or to neither has no direction."""
+    found = {w for w in words if w in subjects}
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,19 @@ class StoreIndex:
         them (Cyrillic against an English store) is no typo of any."""
         return frozenset("".join(self.typo_vocabulary) + "".join(self.name_spellings))
 
+    @functools.cached_property
+    def sounds(self) -> Mapping[str, str]:
+        """How a word typos are corrected towards sounds (`Analyser.sounds`) -> the word
+        (the first in order of those that sound alike); empty for a language whose
+        typos are compared as spelt."""
+        sounds = self.language.sounds
+        if sounds is None:
+            return {}
+        heard: dict[str, str] = {}
+        for word in self.typo_vocabulary:
+            heard.setdefault(sounds(word), word)
+        return heard
+
     def tokens(self, text: str) -> list[str]:
         """`text` folded, its synonyms rewritten, each word stemmed. The answers of the
         store's entries, which the checks read for every candidate, are read once."""
@@ -131,6 +159,17 @@ class StoreIndex:
         if known is None:
             known = self._answer_tokens[text] = tuple(tokenise(self.synonyms, text, self.language))
         return list(known)
+
+    @functools.cached_property
+    def doers(self) -> dict[str, frozenset[str]]:
+        """A phrasing -> the subjects it marks as doers (`checks.agent_swap`), filled as
+        the checks read phrasings."""
+        return {}
+
+    @functools.cached_property
+    def last_doers(self) -> list[tuple[str, frozenset[str]]]:
+        """The last question read for doers and its doers (`checks.agent_swap`)."""
+        return []
 
     @functools.cached_property
     def _answers(self) -> frozenset[str]:
@@ -148,7 +187,7 @@ class StoreIndex:
         about someone else. "flights between Korea and Kazakhstan" has none, so
         either order is the same question.
         """
-        return next((w for w in words if w in self.subjects), None)
+        return destination(words, self.subjects)
 
 
 def tokenise(synonyms: SynonymTable, text: str, language: Analyser = ENGLISH) -> list[str]:
@@ -165,7 +204,9 @@ def build_index(
     `language` reads its text and `base` is the English store's index: the
     release's names and subjects come from it and from the overlay's names table.
     """
-    synonyms = SynonymTable(store.synonyms, language.terms, language.endings)
+    # An English variant may be written with the canonical words of others: read twice.
+    passes = 2 if language.language == "en" else 1
+    synonyms = SynonymTable(store.synonyms, language.terms, language.endings, passes)
     if base is None:
         all_names, subjects = _names(store, synonyms, params)
     else:
@@ -258,7 +299,7 @@ def _translated_names(
     for english, forms in overlay.names.items():
         tokens = tokenise(synonyms, forms[0], language)
         names.update(tokens)
-        if set(base.tokens(english)) & base.subjects:
+        if set(base.tokens(english)) <= base.subjects:
             subjects.update(tokens)
     return frozenset(names), frozenset(subjects)
 
@@ -338,11 +379,9 @@ def _items(
             tokens = tokenise(synonyms, question, language)
             words.update(tokens)
             said = content(tokens, language.dropped) or tokens
-            destination = next((w for w in targets(tokens) if w in subjects), None)
+            goes_to = destination(targets(tokens), subjects)
             phrasings.append(
-                Phrasing(
-                    " ".join(said), tuple(said), len(items), destination, frozenset(said) & names
-                )
+                Phrasing(" ".join(said), tuple(said), len(items), goes_to, frozenset(said) & names)
             )
             bare.append(frozenset(said) - QUESTION_WORDS - subjects)
         asked_about = frozenset(words)
@@ -396,7 +435,9 @@ def _typo_tables(
     raw_words |= {w for v in store.synonyms.values() for t in v for w in language.fold(t).split()}
     raw_words |= set(normalise(store.document.body).split())
     filler = STOPWORDS | COMMON_WORDS | language.stopwords
-    known_raw = frozenset(raw_words | filler)
+    # A post is a word of its own, never a slip for a store word: "minister" is no
+    # "ministry", "senator" no "senate".
+    known_raw = frozenset(raw_words | filler | POSTS)
     raw_words -= filler
     spelt = (language.spelling(w) for w in raw_words)
     typo_vocabulary = tuple(sorted(w for w in spelt if len(w) >= params.min_typo_len - 1))

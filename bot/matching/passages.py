@@ -126,7 +126,8 @@ class PassageIndex:
         raw = set(normalise(store.document.body).split())
         raw |= {w for vs in store.synonyms.values() for v in vs for w in normalise(v).split()}
         raw |= {w for k in store.synonyms for w in normalise(k).split()}
-        self._known_raw = frozenset(raw)
+        # A post is never a slip for a word of the release ("minister" for "ministry").
+        self._known_raw = frozenset(raw | words("post_titles"))
         self._typo_vocabulary = sorted(w for w in raw if len(w) >= self.params.min_typo_len)
 
     def _sentence(self, text: str, index: int) -> _Sentence:

@@ -23,21 +23,25 @@ is evaluated too.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, replace
 
 from bot.language import QUESTION_WORDS, words
 from bot.language.analysis import analyser
 from bot.language.gloss import Glossary
-from bot.matching.checks import Finding, Pair, findings, unstated_in
+from bot.matching.checks import findings, unstated_in
 from bot.matching.coverage import coverage, explained_similarity
 from bot.matching.decide import decide
 from bot.matching.gloss import combine, could_agree, in_language
 from bot.matching.index import StoreIndex, build_index
 from bot.matching.kinds import could_refine, refine
+from bot.matching.pairs import Finding, Pair
 from bot.matching.params import Params
 from bot.matching.passages import PassageIndex
-from bot.matching.query import Query, read, readings
+from bot.matching.query import Query, read, readings, referent
 from bot.matching.retrieve import Hit, retrieve
+from bot.matching.typos import correct
 from bot.matching.verdict import Candidate, Form, Kind, Match
 from bot.store import Store
 
@@ -106,7 +110,37 @@ class Matcher:
         if alone is None:
             return scored
         ranked = self.rank(alone)
+        if _points_back(ranked.query) and self.store.language == "en":
+            # "Who did he meet?" after "... the Kazakh ambassador.": asked with the names
+            # the context gives, the question says what it points back to.
+            names = referent(scored.query.shown, self.index)
+            if names:
+                part = alone.shown
+                query = read(f"{part} {names}", self.index, self.params, self.glossary)
+                resolved = self.rank(replace(query, shown=part))
+                trusted = _confirmed(resolved, ranked, self.params)
+                if trusted is not None and _sureness(trusted, self.params) > _sureness(
+                    scored, self.params
+                ):
+                    return trusted
+        named = self._context_names(scored.query.shown, alone.shown)
+        if named:
+            # "Сын поступает в университет Коркыт Ата ... Что там открыли?": the question
+            # says "there", the context names where.
+            told = self.rank(read(f"{alone.shown} {named}", self.index, self.params, self.glossary))
+            if _sureness(told, self.params) > _sureness(ranked, self.params):
+                ranked = told
         return ranked if _reads_better(ranked, scored, self.params) else scored
+
+    def _context_names(self, message: str, part: str) -> str:
+        """The words of `message` outside its question `part` that name something of the
+        release, in order (none in English, whose question sentences name what they ask)."""
+        if self.store.language == "en":
+            return ""
+        context = message.replace(part, " ")
+        index = self.index
+        named = [w.strip(".,;:!?()\"'«»") for w in context.split()]
+        return " ".join(w for w in named if set(index.tokens(w)) & index.all_names)
 
     def rank(self, query: Query) -> Scored:
         """Stages 2-4 for a question already read."""
@@ -202,20 +236,26 @@ class Matcher:
         so it is worked out only when it could."""
         assert self.glossary is not None and self.base is not None
         english = self.base
+        # A word the glossary cannot read is read as the store word it is a typo of.
+        mend = functools.partial(correct, index=self.index, params=self.params)
         # Read as `score` reads: whole, and a chatty message's question sentences alone.
-        glossed, alone = readings(self.glossary.read(query.shown), english.index, english.params)
+        glossed, alone = readings(
+            self.glossary.read(query.shown, mend), english.index, english.params
+        )
         refinable = any(could_refine(reading) for reading in (glossed, alone) if reading)
         if not refinable and not could_agree(match, params.gloss_agreement):
             return match
         verdict = english.verdict(english._best_reading(glossed, alone))
         # Only a yes/no check needs to know whether every word was read.
         checks = verdict.form in (Form.YES, Form.NO)
-        fully_read = not checks or not self.glossary.unread(query.shown)
+        fully_read = not checks or not self.glossary.unread(query.shown, mend)
         return combine(
             match,
             in_language(verdict, self.store),
             fully_read=fully_read,
             agreement=params.gloss_agreement,
+            store=self.store,
+            offer=self.params.clarify_threshold,
         )
 
     def _own_verdict(self, scored: Scored, params: Params | None = None) -> Match:
@@ -257,12 +297,33 @@ def _sureness(scored: Scored, params: Params) -> float:
     return top.score - (params.doubt_margin if top.doubtful else 0.0)
 
 
+def _confirmed(resolved: Scored, alone: Scored, params: Params) -> Scored | None:
+    """Of a question pointing back, read with its context's names (`resolved`) and
+    alone: the surer, when both find the same best entry (the names only confirm it),
+    else the resolved reading (alone, the question does not say who "he" is)."""
+    if not resolved.candidates:
+        return None
+    if alone.candidates and alone.candidates[0].intent == resolved.candidates[0].intent:
+        return max(resolved, alone, key=lambda s: _sureness(s, params))
+    return resolved
+
+
 # "he", "there": a question with one of these may be about its context.
 BACK_REFERENCES = words("back_references")
 
 
+# "there is", "there are": no place pointed back to.
+_EXISTENTIAL_THERE = re.compile(r"\bthere (?:is|are|was|were|be|been)\b")
+
+
 def _refers_back(query: Query) -> bool:
     return bool(BACK_REFERENCES & set(query.text.split()))
+
+
+def _points_back(query: Query) -> bool:
+    """Whether the question points back to something its context names: "he", "it",
+    "there" in a place ("who is the ambassador there?"), not "are there flights?"."""
+    return bool(BACK_REFERENCES & set(_EXISTENTIAL_THERE.sub(" ", query.text).split()))
 
 
 def _reads_better(alone: Scored, whole: Scored, params: Params) -> bool:

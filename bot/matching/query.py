@@ -13,15 +13,13 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
-from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, words
+from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, stem, words
 from bot.language.analysis import ENGLISH, asks_in_kazakh
 from bot.language.gloss import Glossary
 from bot.matching.index import StoreIndex, content, is_figure, targets, tokenise
 from bot.matching.params import Params
 from bot.matching.spacing import split_run
+from bot.matching.typos import correct, is_slip
 
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
@@ -36,8 +34,14 @@ _ASKS_DATE = re.compile(r"\b(?:what|which) (?:date|day|year|month|time)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 # Words that open a question even without a question mark.
 _OPENERS = words("question_openers")
-# "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
-_NEGATING = words("negating_prefixes")
+_TIME_UNITS = "|".join(sorted(words("time_units")))
+# "a 52-week year", "a 24 hour day": the length of a period is no figure asked about,
+# only the period ("a year").
+_PERIOD_LENGTH = re.compile(rf"\b\d+ (?:{_TIME_UNITS})s? ((?:{_TIME_UNITS})s?)\b")
+# "he", "there": words that point back to something named before.
+_BACK_REFERENCES = words("back_references")
+# Posts a person holds (data/post_titles.txt), stemmed: "he" may be the ambassador.
+_POSTS = frozenset(stem(w) for w in words("post_titles"))
 # Where a clause of a chatty message ends: a sentence end, a colon, an emoticon.
 # In Korean also a polite ending ("...싶어서요 ㅠㅠ", "...봤는데요, ..."), a run of
 # laughing or crying jamo ("ㅎㅎ", "ㅠㅠ") and a background clause ("여행 계획 중인데 ...");
@@ -70,6 +74,7 @@ class Query:
     tokens: tuple[str, ...]  # every word: corrected, synonyms rewritten, stemmed
     words: tuple[str, ...]  # the content words among them (all tokens if none is)
     foreign: frozenset[str]  # content words no entry and not the document uses
+    slips: frozenset[str]  # foreign words typed as an everyday word mistyped ("afect")
     unknown_names: frozenset[str]  # names the release never uses (`foreign_names`)
     names: frozenset[str]  # words that name something: the release's names and any figure
     numbers: frozenset[str]  # figures it states: "2024", "4th"
@@ -120,19 +125,70 @@ def question_part(message: str) -> str | None:
     A sentence asks when it has a question mark, opens with a question word or holds a
     request ("I'd love to know how many ..."); of a request only what follows it is kept.
     """
+    asking, _ = _chatty_parts(message)
+    part = " ".join(a.strip() for a in asking)
+    return part if asking and part != message.strip() else None
+
+
+def _chatty_parts(message: str) -> tuple[list[str], list[str]]:
+    """The clauses of `message` that ask (`question_part`), and the rest: its context."""
     clauses = [c for c in _CLAUSE_END.split(message) if c.strip()]
-    asking = []
+    asking, context = [], []
     for clause in clauses:
         request = _REQUEST.search(clause)
         if request is not None and clause[request.end() :].strip(" ?.!"):
             asking.append(clause[request.end() :])
+            context.append(clause[: request.start()])
         elif "?" in clause or clause.split()[0].lower().strip("\"'(") in _OPENERS:
             asking.append(clause)
         elif asks_in_kazakh(clause, message):
             # Kazakh puts its question word late and often leaves the mark off.
             asking.append(clause)
-    part = " ".join(a.strip() for a in asking)
-    return part if asking and part != message.strip() else None
+        else:
+            context.append(clause)
+    return asking, context
+
+
+# Where one statement of a message's context ends: "..., and I came across ...".
+_STATEMENT_END = re.compile(r"[.!?;,:]\s|\s(?:and|but)\s")
+
+
+def referent(message: str, index: StoreIndex) -> str:
+    """What the context of a chatty message names that a question pointing back ("who
+    did he meet?", "what was it?") may be about: the release's names as typed
+    ("General Hong Beom-do", "Korean") and posts ("the Kazakh ambassador") of the last
+    statement before the question that uses a word of the store. "" when it names
+    none ("... make sense of this news item. Who reported it?"), or gives a name the
+    release never uses before them ("Japan's ambassador")."""
+    _, context = _chatty_parts(message)
+    statements = [t for c in context for t in _STATEMENT_END.split(f"{c} ") if t.strip()]
+    named: list[str] = []
+    for statement in reversed(statements):
+        if set(index.tokens(statement)) - index.language.dropped & index.vocabulary:
+            named[:0] = _names_in(statement, index).split()
+            # "... and she mentioned something opened there": "there" is named before.
+            if not _BACK_REFERENCES & set(index.language.fold(statement).split()):
+                break
+    return " ".join(dict.fromkeys(named))
+
+
+def _names_in(statement: str, index: StoreIndex) -> str:
+    """The release's names and posts `statement` uses after the last name it does not."""
+    named: list[str] = []
+    owned = False  # the word before was a name the release never uses
+    for i, raw in enumerate(statement.split()):
+        word = raw.strip(".,;:!?()\"'")
+        tokens = set(index.tokens(word)) - index.language.dropped
+        if not tokens:
+            continue
+        if i and word[:1].isupper() and not tokens & (index.vocabulary | COMMON_WORDS):
+            named.clear()  # a name the release never uses: what follows is about it
+            owned = True
+            continue
+        if (tokens & _POSTS and not owned) or (word[:1].isupper() and tokens & index.all_names):
+            named.append(word)
+        owned = False  # "Japan's ambassador" is Japan's
+    return " ".join(dict.fromkeys(named))
 
 
 def read(
@@ -149,13 +205,13 @@ def read(
     # Cap after normalising too: NFKC can expand one character into many
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
     language = index.language
-    text = language.fold(shown)[:limit]
+    text = _PERIOD_LENGTH.sub(r"\1", language.fold(shown)[:limit])
     raw = _spaced(text.split(), index, glossary)
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
     corrected = " ".join(
-        w if _read_whole(w, index, glossary) else correct(w, index, params)
+        w if _read_whole(w, index, glossary) else _corrected(w, index, params, glossary)
         for w in raw[: params.max_query_words]
     )
     tokens = tuple(
@@ -168,6 +224,7 @@ def read(
     named = asked - QUESTION_WORDS
     numbers = frozenset(w for w in asked if is_figure(w))
     foreign = frozenset(w for w in words if w not in index.vocabulary)
+    english = language.language == "en"
     return Query(
         shown=shown,
         cut=cut,
@@ -175,6 +232,7 @@ def read(
         tokens=tokens,
         words=words,
         foreign=foreign,
+        slips=frozenset(w for w in foreign if english and w in raw and is_slip(w)),
         unknown_names=foreign_names(shown, foreign, index),
         names=index.names | numbers,
         numbers=numbers,
@@ -251,6 +309,19 @@ def _read_whole(word: str, index: StoreIndex, glossary: Glossary | None) -> bool
     )
 
 
+def _corrected(word: str, index: StoreIndex, params: Params, glossary: Glossary | None) -> str:
+    """`word`, or the store word it is a typo of (`correct`); never one that a glossary
+    sure of the language's endings (Russian) reads otherwise than `word` ("стоит",
+    cost, is no typo of "строит", build)."""
+    mended = correct(word, index, params)
+    if glossary is None or not glossary.endings or mended == word:
+        return mended
+    reading = glossary.word(word)
+    if reading is None or reading == word or glossary.word(mended) == reading:
+        return mended
+    return word
+
+
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
     """The stem of `word`, or the English words of its gloss when the store does not use it
     (where stems are cut short, `Analyser.truncates`: when the store never writes the
@@ -258,8 +329,8 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
     stemmed = index.language.stem(word)
     if glossary is None or (stemmed in index.vocabulary and not _read_whole(word, index, glossary)):
         return [stemmed]
-    if index.language.truncates and word in index.language.stopwords:
-        return [stemmed]  # a filler word, dropped as such: its English would count as rare
+    if word in index.language.stopwords:
+        return [stemmed]  # a filler word stays one, to be dropped, whatever its gloss
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]
@@ -309,55 +380,3 @@ def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> fro
             if len(together) >= _NAME_RUN and not set(pairwise(together)) & index.pairs:
                 found.update(together)
     return frozenset(found - COMMON_WORDS)
-
-
-def correct(token: str, index: StoreIndex, params: Params) -> str:
-    """`token`, or the store word it is a typo of."""
-    spelt = index.language.spelling(token)
-    if token in index.known_raw or len(spelt) < params.min_typo_len or token.isdigit():
-        return token
-    if index.alphabet.isdisjoint(spelt):
-        return token
-    if len(token) >= params.min_name_typo_len:
-        # Names are transliterated many ways ("Korkut", "Kyzilorda"): one edit
-        # away from a name of the release (two for 8+ letters) is that name.
-        limit = 1 if len(token) < 8 else 2
-        near = process.extractOne(
-            token, index.name_spellings, scorer=Levenshtein.distance, score_cutoff=limit
-        )
-        if near:
-            return str(near[0])
-    cutoff = params.typo_cutoff_long if len(spelt) >= 7 else params.typo_cutoff_short
-    best = process.extractOne(spelt, index.typo_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
-    if best is None:
-        best = _one_edit(spelt, index)
-    if best is None:
-        return token
-    word = index.language.written(str(best[0]))
-    return token if _negates(token, word) or _extends(token, word, index) else word
-
-
-def _extends(token: str, word: str, index: StoreIndex) -> bool:
-    """ "министрлік" (a ministry) is no typo of "министрі" (its minister): a longer
-    word that starts with the stem of `token` is another word built on it."""
-    stem = index.language.stem(token)
-    return len(word) > len(token) and word.startswith(stem) and index.language.stem(word) != stem
-
-
-def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
-    """The store word `Analyser.typo_edits` letter edits from `spelt`, or None when
-    there is none, or several that mean different things (then the typo could be of
-    either; "몇펀" is "몇편" or "몇번", both "몇 회" to the store)."""
-    edits = index.language.typo_edits
-    if not edits:
-        return None
-    near = process.extract(
-        spelt, index.typo_vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=3
-    )
-    meanings = {index.synonyms.apply(index.language.written(str(n[0]))) for n in near}
-    return near[0] if len(meanings) == 1 else None
-
-
-def _negates(token: str, word: str) -> bool:
-    """ "dissatisfaction" is no typo of "satisfaction": it says the opposite."""
-    return token.endswith(word) and token[: len(token) - len(word)] in _NEGATING

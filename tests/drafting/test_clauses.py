@@ -53,6 +53,16 @@ Found = tuple[str, tuple[str, ...], str, bool]  # subject, verb group, rest, dat
             [("The council", ("approved",), "the plan", True)],
         ),
         ("A new map of the glaciers.", "", []),
+        (
+            "Trains will run every 8 minutes.",  # "Trains" is a verb too, but opens it
+            "",
+            [("Trains", ("will", "run"), "every 8 minutes", False)],
+        ),
+        (
+            "Founded in 1911, the department operates two plants.",
+            "Founded in 1911,",
+            [("the department", ("operates",), "two plants", False)],
+        ),
     ],
     ids=[
         "opener-and",
@@ -62,6 +72,8 @@ Found = tuple[str, tuple[str, ...], str, bool]  # subject, verb group, rest, dat
         "two-openers",
         "dated",
         "none",
+        "noun-that-is-a-verb",
+        "participle-opener",
     ],
 )
 def test_the_clauses_of_a_sentence(sentence: str, opener: str, expected: list[Found]) -> None:
@@ -96,3 +108,29 @@ def test_an_everyday_word_opening_a_sentence_reads_in_lower_case(
     subject: str, expected: str
 ) -> None:
     assert subject_case(subject, frozenset(), frozenset({"shell"})) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The phone costs $799 and goes on sale on October 3.",
+            [("The phone", ("costs",), "$799"), ("The phone", ("goes",), "on sale on October 3")],
+        ),
+        (
+            "The app records meetings and transcribes them.",
+            [("The app", ("records",), "meetings"), ("The app", ("transcribes",), "them")],
+        ),
+        # "and build": a base form after a verb is one predicate; "and demand": no verb.
+        (
+            "The firm will design and build the bridge.",
+            [("The firm", ("will", "design"), "and build the bridge")],
+        ),
+        ("The plan covers supply and demand.", [("The plan", ("covers",), "supply and demand")]),
+    ],
+)  # fmt: skip
+def test_and_with_a_present_tense_verb_opens_a_second_predicate(
+    sentence: str, expected: list[tuple[str, tuple[str, ...], str]]
+) -> None:
+    clauses, _ = split_clauses(sentence)
+    assert [(c.subject, c.verb.words, c.rest) for c in clauses] == expected

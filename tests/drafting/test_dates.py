@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.drafting.dates import WHEN, find_dates, strip_dateline
+from bot.drafting.dates import WHEN, dateline_place, find_dates, strip_dateline
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,15 @@ def test_a_dateline_is_stripped_but_a_dash_inside_a_sentence_is_not(
 )
 def test_a_time_is_found_with_its_preposition(text: str, expected: list[str]) -> None:
     assert [m.group(0) for m in WHEN.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [
+        ("MARLOW HEIGHTS, Ostrava County, November 24, 2026 — The city said ...", "Marlow Heights"),
+        ("Cork, 3 March 2026 - Parley today ...", "Cork"),
+        ("The city said on Monday - after a vote - that ...", ""),  # no dateline
+    ],
+)
+def test_the_place_of_a_dateline(lead: str, place: str) -> None:
+    assert dateline_place(lead) == place

@@ -162,3 +162,45 @@ def test_a_booking_sentence_after_an_event_asks_about_booking_for_it() -> None:
     assert "Do I need to book for the open house?" in booked.questions
     toured = next(f for f in facts if "tour" in f.source)
     assert not any("book for" in q for q in toured.questions)
+
+
+def test_a_generic_description_is_asked_as_what_it_describes_across_paragraphs() -> None:
+    lead = "OSLO, May 4, 2026 - The new Fjord Quay library will open on 1 June."
+    later = "The three-storey building cost €12 million. It was paid for by the city."
+    text = f"date 2026-05-04\n\nLibrary opens\n\n{lead}\n\n{later}\n"
+    blocks = (Block("title", "Library opens"), Block("para", lead), Block("para", later))
+    release = Release(Path("lib.txt"), "text", text, False, blocks, "Library opens", None)
+    facts = release_facts(release, parse_document(text).flat, None)
+    cost = next(f for f in facts if f.source.startswith("The three-storey"))
+    paid = next(f for f in facts if f.source.startswith("It was paid"))
+    assert "How much did the three-storey building cost?" in cost.questions
+    assert "How much did the new Fjord Quay library cost?" in cost.questions
+    assert "How was the new Fjord Quay library paid?" in paid.questions
+
+
+def test_a_subject_that_is_no_generic_description_is_asked_as_it_is() -> None:
+    text = "date 2026-05-04\n\nT\n\nThe library opens in June. The café sells cakes.\n"
+    blocks = (
+        Block("title", "T"),
+        Block("para", "The library opens in June. The café sells cakes."),
+    )
+    release = Release(Path("lib.txt"), "text", text, False, blocks, "T", None)
+    facts = release_facts(release, parse_document(text).flat, None)
+    cafe = next(f for f in facts if f.source.startswith("The café"))
+    assert not [q for q in cafe.questions if "library" in q]
+
+
+def test_a_generic_description_does_not_stand_for_a_plural_or_a_quantifier() -> None:
+    text = (
+        "date 2026-05-04\n\nT\n\nSome of the smaller glaciers could vanish. "
+        "The four-year project was funded by the city.\n"
+    )
+    body = (
+        "Some of the smaller glaciers could vanish. The four-year project was funded by the city."
+    )
+    release = Release(
+        Path("g.txt"), "text", text, False, (Block("title", "T"), Block("para", body)), "T", None
+    )
+    facts = release_facts(release, parse_document(text).flat, None)
+    funded = next(f for f in facts if f.source.startswith("The four-year"))
+    assert not [q for q in funded.questions if "glaciers" in q]

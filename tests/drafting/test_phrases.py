@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.drafting.phrases import find_entities, kinds_of, shorten
+from bot.drafting.phrases import cut_out, find_entities, kinds_of, shorten
 
 LOWER = frozenset({"during", "glaciers", "the"})  # written in lower case by the release
 
@@ -60,3 +60,10 @@ def test_what_kind_of_organisation_a_name_is(name: str, kinds: list[str]) -> Non
 )
 def test_text_shortened_to_its_first_phrase(text: str, short: str) -> None:
     assert shorten(text) == short
+
+
+def test_cutting_out_a_figure_takes_its_article_and_preposition_too() -> None:
+    text = "Funding came from a $30 million loan through the state fund"
+    start = text.index("$30")
+    end = text.index(" through")
+    assert cut_out(text, start, end) == "Funding came through the state fund"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.drafting.verbs import Verb, base_form, find_verb, inverted_clause
+from bot.drafting.verbs import Verb, base_form, find_verb, in_tense_of, inverted_clause
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,19 @@ def test_the_base_form_of_a_verb(form: str, base: str) -> None:
 )
 def test_a_statement_turned_into_a_question(verb: Verb, tail: str, question: str) -> None:
     assert inverted_clause("the council", verb, tail) == question
+
+
+@pytest.mark.parametrize(
+    ("words", "tense", "subject", "expected"),
+    [
+        (("will", "depart"), "aux", "flights", "will flights arrive"),
+        (("left",), "past", "the ferry", "did the ferry arrive"),
+        (("departs",), "present", "the ferry", "does the ferry arrive"),
+        (("depart",), "plural", "ferries", "do ferries arrive"),
+    ],
+)
+def test_a_participle_takes_the_tense_of_the_main_verb(
+    words: tuple[str, ...], tense: str, subject: str, expected: str
+) -> None:
+    verb = in_tense_of(Verb(0, words, tense), "arrive", subject)
+    assert inverted_clause(subject, verb, "") == expected

@@ -178,6 +178,53 @@ def test_a_korean_word_loses_its_endings_and_particles(word: str, folded: str) -
 
 
 @pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("맞음", "맞"),  # the nominal 음 after a verb stem the glossary knows
+        ("맞냐", "맞"),  # casual question endings
+        ("맞냐고", "맞"),
+        ("있냐", "있"),
+        ("뭐임", "뭐"),
+        ("누구얌", "누구얌"),  # read by its start "누구", as the glossary and the store do
+        ("거임", "거"),
+        ("건지", "건"),
+        ("5위래", "5위"),  # hearsay after a figure
+        ("2위이래매", "2위"),
+        ("2기가와트짜리라던데", "2기가와트짜리"),
+        ("하시더라구요", "하"),  # honorific, then hearsay
+        ("진출했다던데", "진출했다던데"),  # "진출" starts it: left for the stem
+        ("참여", "참여"),  # not 참 (true) and an ending: 여 is no spoken ending
+        ("시대", "시대"),  # nor 시 and hearsay 대
+        ("다음", "다음"),  # a word the glossary knows is kept whole
+        ("처음", "처음"),  # 처 is no word: 음 stays
+        ("사는데", "사는데"),  # read longer ("사는", lives), never "사" (four)
+    ],
+)
+def test_a_spoken_korean_ending_goes_when_a_known_word_is_left(word: str, folded: str) -> None:
+    from bot.language.analysis import fold_korean
+
+    assert fold_korean(word) == folded
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("나왓어", "나왔"),  # ㅆ typed without the shift key
+        ("잇나요", "잇나"),  # listed as a filler form already
+        ("애기도", "얘기도"),  # ㅒ typed as ㅐ, the particle 도 kept
+        ("없엇어요", "없었"),
+        ("갯수", "갯수"),  # no known word one shifted letter away: kept
+        ("에", "에"),  # a particle, no slip of "예" (yes)
+        ("사고", "사고"),  # an initial consonant is as typed: no slip of "싸고"
+    ],
+)
+def test_a_korean_word_typed_without_the_shift_key_is_read_as_meant(word: str, folded: str) -> None:
+    from bot.language.analysis import fold_korean
+
+    assert fold_korean(word) == folded
+
+
+@pytest.mark.parametrize(
     ("text", "folded"),
     [
         ("5번째", "5위"),  # every ordinal counter as one
@@ -226,3 +273,26 @@ def test_a_kazakh_ending_hyphened_to_an_abbreviation_is_dropped(text: str, folde
 )
 def test_a_kazakh_question_word_is_found_wherever_it_stands(text: str, asks: bool) -> None:
     assert asks_in_kazakh(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"),
+    [
+        ("пасол", "посол"),  # an unstressed о written а
+        ("рэйсов", "рейсов"),  # э for е
+        ("кореиских", "корейских"),  # и for й
+        ("искуственого", "искусственного"),  # doubled letters written single
+        ("автамабильные", "автомобильные"),
+    ],
+)
+def test_russian_typos_made_by_ear_sound_like_the_word(typo: str, word: str) -> None:
+    from bot.language.analysis import sound_russian
+
+    assert sound_russian(typo) == sound_russian(word)
+    assert sound_russian("рейс") != sound_russian("район")
+    assert sound_russian("премьер") != sound_russian("пример")  # the soft sign is heard
+
+
+def test_only_russian_compares_typos_by_sound() -> None:
+    assert analyser("ru").sounds is not None
+    assert all(analyser(language).sounds is None for language in ("en", "kk", "ko"))

@@ -126,6 +126,20 @@ def test_synonym_variants_are_normalised_like_questions() -> None:
     assert table.apply(normalise("Woo Wonshik")) == "woo won shik"
 
 
+def test_a_second_pass_reads_a_variant_written_with_canonical_words() -> None:
+    """ "head of korean legislature": the first pass makes "head of korea parliament",
+    which the second reads as the variant it is."""
+    synonyms = {
+        "korea": ["korean"],
+        "parliament": ["legislature"],
+        "speaker": ["head of korea parliament"],
+    }
+    once, twice = SynonymTable(synonyms), SynonymTable(synonyms, passes=2)
+    assert once.apply("head of korean legislature") == "head of korea parliament"
+    assert twice.apply("head of korean legislature") == "speaker"
+    assert twice.apply("the korean speaker") == "the korea speaker"
+
+
 def test_empty_synonym_table_changes_nothing() -> None:
     assert SynonymTable({}).apply("anything at all") == "anything at all"
 

@@ -18,6 +18,7 @@ from bot.matching.checks import (
     Finding,
     Pair,
     beyond_named,
+    beyond_stated,
     figure_swap,
     misplaced_figures,
     name_swap,
@@ -25,7 +26,9 @@ from bot.matching.checks import (
     no_future,
     no_time,
     not_about_name,
+    one_side,
     other_kind,
+    posts_of,
     question_words_only,
     stated_counts,
     uncounted,
@@ -89,6 +92,13 @@ def test_question_words_only(matcher: Matcher, question: str, intent: str, findi
         ("who is the korean ambassador to kazakhstan", "ambassador", "destination_swap"),
         ("who is kazakhstan's ambassador to korea", "ambassador", None),
         ("korea ambassador kazakhstan", "ambassador", None),  # no direction given
+        # a post given to the other subject than the answer gives it to
+        ("who is the korean ambassador", "ambassador", "post_swap"),
+        ("Did Korea's ambassador meet the speaker?", "meeting", "post_swap"),
+        ("Did Kazakhstan's parliament speaker meet the ambassador?", "meeting", "post_swap"),
+        ("did the KZ ambassador meet the ROK parliament speaker?", "meeting", None),
+        ("Why did the Korean speaker thank President Tokayev?", "hong-beom-do", None),
+        ("Who is the speaker of the parliament of Korea?", "speaker", None),
     ],
 )
 def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
@@ -214,6 +224,9 @@ def test_checks_run_in_one_stated_order() -> None:
         "unstated_attribute",
         "uncounted",
         "beyond_named",
+        "beyond_stated",
+        "one_side",
+        "agent_swap",
     ]
 
 
@@ -238,6 +251,9 @@ def test_the_pipeline_applies_every_finding(matcher: Matcher) -> None:
         ("what is the population of kyzylorda", "cities-visited", "unstated_attribute"),
         ("who is the speaker", "speaker", None),
         ("what did woo say about education", "culture-education", None),  # stated there
+        # a clause about the one asking, not a predecessor
+        ("before I dig in, where does korea rank as an investor", "trade-investment", None),
+        ("who was the ambassador before him", "ambassador", "unstated_attribute"),
     ],
 )
 def test_unstated_attribute(matcher: Matcher, question: str, intent: str, finding: str) -> None:
@@ -278,6 +294,9 @@ BEYOND = "beyond_named"
         ),
         # The entry names more than what is set aside: it answers.
         ("which cities besides kyzylorda did woo visit", "cities-visited", None),
+        # The answer's "Big Almaty Ring Road (BAKAD)" is one name, no other beside BAKAD.
+        ("who builds bakad apart from sk ecoplant", "bakad", BEYOND),
+        ("which firms besides sk ecoplant work on the big almaty ring road", "bakad", BEYOND),
         ("apart from almaty, where did woo go", "cities-visited", None),
         ("where does doosan build its plant", "doosan-power-plant", None),  # sets nothing aside
     ],
@@ -285,6 +304,37 @@ BEYOND = "beyond_named"
 def test_beyond_named(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
     result = found(matcher, beyond_named, question, intent)
     assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("which other korean universities helped the ai school", "ai-school", "beyond_stated"),
+        ("what other companies build power plants", "doosan-power-plant", "beyond_stated"),
+        # what is set aside is named: `beyond_named` decides
+        ("besides almaty, what other cities did woo visit", "cities-visited", None),
+        ("which university helped the ai school", "ai-school", None),
+    ],
+)
+def test_beyond_stated(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, beyond_stated, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or result.swapped
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "finding"),
+    [
+        ("who chairs the friendship group on the kazakh side", "friendship-group", "one_side"),
+        ("who took part in the talks on the korean side", "meeting", "one_side"),
+        ("who chairs the friendship group", "friendship-group", None),
+        ("what did the korean side say about education", "culture-education", None),  # the actor
+    ],
+)
+def test_one_side(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+    result = found(matcher, one_side, question, intent)
+    assert (result.check if result else None) == finding
+    assert result is None or result.swapped
 
 
 @pytest.mark.parametrize(
@@ -388,3 +438,55 @@ def test_a_korean_exception_follows_the_name_it_sets_aside() -> None:
     found = korean.findings_for(question, "doosan-power-plant")
     assert found is not None and "beyond_named" in {f.check for f in found}
     assert not korean.match(question).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        (
+            "Kazakhstan's Ambassador to South Korea, Nurgali Arystanov",
+            {"ambassador": {"kazakhstan"}},
+        ),
+        ("the Speaker of the National Assembly of the Republic of Korea", {"speaker": {"korea"}}),
+        ("the Korean speaker thanked President Tokayev", {"speaker": {"korea"}}),  # not "president"
+        ("The Speaker thanked the President of Kazakhstan", {"president": {"kazakhstan"}}),
+        ("Kazakhstan's foreign minister", {}),  # "foreign" is no name: whose post is unclear
+    ],
+)
+def test_posts_of(matcher: Matcher, text: str, posts: dict[str, set[str]]) -> None:
+    index = matcher.index
+    assert posts_of(tuple(index.tokens(text)), index.subjects, index.all_names) == posts
+
+
+def test_a_korean_name_and_its_bracketed_short_form_are_one_name() -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    korean = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert korean is not None
+    # The answer writes "대알마티 순환도로(BAKAD)": it names no company beside SK.
+    question = "SK에코플랜트 말고 BAKAD 도로 공사하는 다른 회사 있어?"
+    found = korean.findings_for(question, "bakad")
+    assert found is not None and "beyond_named" in {f.check for f in found}
+    assert not korean.match(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "swapped"),
+    [
+        ("카자흐스탄이 한국에 투자를 얼마나 했어요", True),  # Kazakhstan the investor
+        ("카자흐가 한국의 몇 번째 교역국이에요", True),
+        ("한국이 카자흐스탄에 투자를 많이 하나요", False),  # Korea, as the entry says
+        ("한국 투자 순위", False),  # no particle: no doer named
+    ],
+)
+def test_a_korean_question_with_the_other_subject_as_doer_asks_the_other_way(
+    question: str, swapped: bool
+) -> None:
+    from bot.matching.languages import Matchers
+    from bot.store import load_store
+
+    korean = Matchers(load_store(), lazy=True).matcher_for("ko")
+    assert korean is not None
+    found = korean.findings_for(question, "trade-investment") or []
+    assert ("agent_swap" in {f.check for f in found}) is swapped

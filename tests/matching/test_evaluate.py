@@ -37,9 +37,10 @@ STORES = DATA / "stores"
 # them; every later change a miss led to came with new questions (batches 5, 7,
 # 8). A change that makes the matcher worse fails here; raise these as the
 # matcher improves, never lower them to make a change pass.
-MIN_ACCURACY = 0.95  # in-scope questions answered with the labelled entry
-MIN_REJECTION = 0.98  # out-of-scope questions not answered
-MIN_OFFERED = 0.975  # in-scope answered, or offered first in "did you mean"
+# 2026-11-29 (issue 12): 96.0% / 99.0% / 98.4% on 375 + 195 questions.
+MIN_ACCURACY = 0.96  # in-scope questions answered with the labelled entry
+MIN_REJECTION = 0.989  # out-of-scope questions not answered
+MIN_OFFERED = 0.984  # in-scope answered, or offered first in "did you mean"
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +81,26 @@ def test_gate_right_entry_is_answered_or_offered_first(matcher: Matcher, cases: 
     """Nearly every covered question reaches its entry: answered, or the first suggestion."""
     summary = summarise(matcher, run(matcher, cases), matcher.params)
     assert summary.offered >= MIN_OFFERED, f"offered {summary.offered:.1%} < {MIN_OFFERED:.0%}"
+
+
+# The English blind batches (tests/data/blind/en-batch*.yaml; batch 4 stays unread):
+# right, right or offered first, declined. Measured 2026-11-29 after issue 12's
+# rules (python -m bot eval FILE); raise them as the matcher improves.
+BLIND_FLOORS = {
+    "en-batch.yaml": (0.925, 0.987, 1.0),
+    "en-batch2.yaml": (0.9, 0.987, 1.0),
+    "en-batch3.yaml": (0.937, 0.987, 1.0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_blind_batches_hold_their_measured_figures(matcher: Matcher, name: str) -> None:
+    cases = load_cases(DATA / "blind" / name)
+    summary = summarise(matcher, run(matcher, cases), matcher.params)
+    accuracy, offered, rejection = BLIND_FLOORS[name]
+    assert summary.accuracy >= accuracy
+    assert summary.offered >= offered
+    assert summary.rejection >= rejection
 
 
 # --- The eval file ------------------------------------------------------------------------
@@ -268,7 +289,7 @@ def test_eval_sweep_prints_one_row_per_value() -> None:
     assert lines[0] == "sweep of doubt_margin over 570 questions (current value 10)"
     assert lines[1].split() == ["doubt_margin", "accuracy", "rejection", "clarify", "offered-first"]
     assert [line.split()[0] for line in lines[2:]] == ["0", "10", "20"]
-    assert lines[3].endswith("<- current") and "95.7%" in lines[3] and "99.0%" in lines[3]
+    assert lines[3].endswith("<- current") and "96.0%" in lines[3] and "99.0%" in lines[3]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ rows run the real `Matchers` on the shipped store and its overlays.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.matching import Candidate, Form, Kind, Match, Matchers
@@ -100,7 +102,8 @@ def test_questions_in_russian_are_put_as_their_kind_asks(
 
 
 def test_a_gloss_with_an_unread_word_puts_no_yes_no_check(shipped: Store) -> None:
-    """An unread word ("КазНУ") would look like another value to the English check."""
+    """An unread word (not a capitalised name) would look like another value to the
+    English check."""
     native = _offer("ai-school")
     for form in (Form.YES, Form.NO):
         assert combine(native, _answer(shipped, "ai-school", form), fully_read=False) is native
@@ -155,3 +158,84 @@ def test_the_kazakh_overlay_sets_its_agreement_score(matchers: Matchers) -> None
     kazakh = matchers.matcher_for("kk")
     assert kazakh is not None and kazakh.params.gloss_agreement < 100
     assert matchers.english.params.gloss_agreement == 100
+
+
+def test_a_sum_is_about_an_entry_that_states_both_figures(shipped: Store) -> None:
+    """The native reading offers the entry on all flights ("15: 13 from Almaty, 2 from
+    Astana"); the gloss adds up the two route entries' figures, which that entry
+    states too: the sum is taken. An entry that states neither figure keeps its offer."""
+    from bot.matching.verdict import Computed, Figure
+
+    glossed = replace(
+        _answer(shipped, "flights-almaty-seoul", Form.ARITHMETIC),
+        figures=(
+            Figure("flights-almaty-seoul", 13, "flights per week"),
+            Figure("flights-astana-seoul", 2, "flights per week"),
+        ),
+        result=Computed("sum", 15, "flights per week"),
+    )
+    total = _offer("flights-total")
+    assert combine(total, glossed, fully_read=True) is total  # no store: not known
+    assert combine(total, glossed, fully_read=True, store=shipped).form is Form.ARITHMETIC
+    other = _offer("cu-stores")
+    assert combine(other, glossed, fully_read=True, store=shipped) is other
+
+
+def test_a_russian_sum_of_two_routes_is_worked_out(matchers: Matchers) -> None:
+    match = matchers.match("сколько рейсов из Алматы и из Астаны вместе взятых")
+    assert (match.kind, match.form, match.language) == (Kind.ANSWER, Form.ARITHMETIC, "ru")
+    assert match.result is not None and match.result.value == 15
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("Правда, что Doosan строит атомную станцию?", Form.NO),  # combined-cycle
+        ("Правда ли, что Doosan строит электростанцию в Туркестанской области?", Form.YES),
+        ("Арыстанов посол во Франции?", Form.NO),  # "посол в": the ambassador to
+    ],
+)
+def test_russian_checks_with_another_value_are_put_as_no(
+    matchers: Matchers, question: str, form: Form
+) -> None:
+    match = matchers.match(question)
+    assert (match.kind, match.form, match.language) == (Kind.ANSWER, form, "ru")
+
+
+def test_a_check_whether_another_ministry_published_is_no_yes_on_the_date(
+    matchers: Matchers,
+) -> None:
+    """The release's date is no answer to who published it: never "Yes" on the date."""
+    match = matchers.match("Новость опубликовал МИД Кореи?")
+    assert not (match.answered and match.form is Form.YES)
+
+
+def test_a_yes_is_taken_only_about_an_entry_the_native_reading_offers(shipped: Store) -> None:
+    """An entry the native reading barely finds (below the offer bar, tied with another)
+    is not confirmed by the gloss's "Yes"; one it offers is."""
+    weak = Match("q", Kind.FALLBACK, 48.0, suggestions=(Candidate("bakad", "q", 48.0),))
+    yes = _answer(shipped, "bakad", Form.YES)
+    assert combine(weak, yes, fully_read=True, offer=52.0) is weak
+    assert combine(_offer("bakad"), yes, fully_read=True, offer=52.0).form is Form.YES
+    no = _answer(shipped, "bakad", Form.NO)  # a "No" states the fact: still taken
+    assert combine(weak, no, fully_read=True, offer=52.0).form is Form.NO
+
+
+def test_a_russian_check_about_an_entry_barely_found_is_no_yes(matchers: Matchers) -> None:
+    match = matchers.match("БАКАД строит Doosan?")
+    assert not (match.answered and match.form is Form.YES)
+
+
+def test_a_yes_is_not_taken_where_the_native_reading_found_another_thing(shipped: Store) -> None:
+    """The store's reading found the question names something in the entry's place
+    (`Candidate.swapped`): a "No" may still be put, never a "Yes"."""
+    swapped = Candidate("bakad", "q", 60.0, swapped=True, checks=("beyond_named",))
+    native = Match("q", Kind.CLARIFY, 60.0, suggestions=(swapped,))
+    assert combine(native, _answer(shipped, "bakad", Form.YES), fully_read=True) is native
+    assert combine(native, _answer(shipped, "bakad", Form.NO), fully_read=True).form is Form.NO
+    plain = _offer("bakad")
+    assert combine(plain, _answer(shipped, "bakad", Form.YES), fully_read=True).form is Form.YES
+    # A swap the English stages check too (the order of two subjects): the gloss decides.
+    order = Candidate("bakad", "q", 60.0, swapped=True, checks=("subject_swap",))
+    native = Match("q", Kind.CLARIFY, 60.0, suggestions=(order,))
+    assert combine(native, _answer(shipped, "bakad", Form.YES), fully_read=True).form is Form.YES

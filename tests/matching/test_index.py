@@ -46,6 +46,21 @@ def test_destinations(matcher: Matcher) -> None:
     assert matcher.index.destination(("seoul",)) is None
 
 
+def test_a_text_that_goes_to_both_subjects_has_no_destination(matcher: Matcher) -> None:
+    """ "figures for Korea and Kazakhstan" go to neither: a question "investor in
+    Kazakhstan" is no swap of a phrasing that names both after "for"."""
+    tokens = ["figure", "for", "korea", "and", "kazakhstan"]
+    assert targets(tokens) == ("korea", "kazakhstan")
+    assert matcher.index.destination(targets(tokens)) is None
+    assert targets(["trade", "in", "korea", "and", "more"]) == ("korea", "more")
+    assert matcher.index.destination(targets(["investor", "in", "kazakhstan"])) == "kazakhstan"
+    found = matcher.findings_for(
+        "Is Korea the 5th biggest investor in Kazakhstan?", "trade-investment"
+    )
+    assert found is not None
+    assert "destination_swap" not in {f.check for f in found}
+
+
 def test_a_word_the_release_also_writes_in_lower_case_is_no_name(tmp_path: Path) -> None:
     """'Fungi' in 'The Secret Life of Fungi' is the everyday 'fungi' of the release."""
     release = tmp_path / "fungi.txt"
@@ -59,3 +74,24 @@ def test_a_word_the_release_also_writes_in_lower_case_is_no_name(tmp_path: Path)
     names = Matcher(load_store(tmp_path / "fungi.yaml")).index.all_names
     assert "fungi" not in names
     assert {"brackwater", "thornbury", "secret"} <= names
+
+
+def test_a_translated_name_is_a_subject_only_when_its_english_name_is_one(
+    russian: Matcher,
+) -> None:
+    """ "Kazakhstan" is a subject in Russian too ("Казахстан"); "the Kazakh MFA" or "the
+    Kazakhstan-Korea Parliamentary Friendship Group" only names one: its words ("МИД",
+    "группа", "дружба") are names, not subjects to swap."""
+    index = russian.index
+    assert {"казахста", "коре"} <= index.subjects
+    assert not {"мид", "групп", "дружб", "президент"} & index.subjects
+    assert {"мид", "групп"} <= index.all_names
+
+
+def test_a_russian_adjective_of_a_subject_is_that_subject(russian: Matcher) -> None:
+    """ "казахстанско-корейской группе" names both subjects, as "Kazakh-Korean" does in
+    English, so no entry on the Kazakhstan-Korea group is taken for the other subject."""
+    query = russian.score("какую группу дружбы возглавлял У Вон Сик, казахстанско-корейскую?")
+    assert {"казахста", "коре"} <= query.query.asked_names
+    assert query.candidates[0].intent == "friendship-group"
+    assert "subject_swap" not in query.candidates[0].checks

@@ -224,3 +224,12 @@ def test_a_one_entry_store_answers_the_eval_from_the_right_sentences(tmp_path: P
     assert right >= 84
     assert other == 0
     assert outside <= 6
+
+
+def test_a_post_is_never_read_as_a_word_of_the_release() -> None:
+    """ "minister" is no typo of "ministry": the sentence on the foreign ministry's press
+    service does not say who the foreign minister is."""
+    passages = PassageIndex(load_store())
+    assert passages.find("who is kazakhstan's foreign minister") is None
+    found = passages.find("which kazakh foreign ministry service reported the meeting")
+    assert found is not None and "MFA" in found.sentence

@@ -11,6 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Match, Matcher
+from bot.matching.verdict import Form
 from bot.store import load_store
 from tests.support import run_python
 
@@ -409,3 +410,36 @@ def test_the_question_sentences_are_read_alone_when_the_whole_message_ties_two_e
     # A whole message sure of another entry keeps it (its context may be what it asks).
     sure = scored(("flights-almaty-seoul", 60.0), ("flights-astana-seoul", 50.0))
     assert not _reads_better(alone, sure, params)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("сколько рэйсов из астаны в сеул", "flights-astana-seoul"),  # э for е
+        ("как спикер оценил политический диолог", "political-dialogue"),  # о for а
+    ],
+)
+def test_a_russian_typo_is_read_as_its_word_by_the_gloss_too(
+    russian: Matcher, question: str, intent: str
+) -> None:
+    """The English gloss reads a word it does not know as the store word it is a typo
+    of: an unread word would make "how many" ask a count nothing states."""
+    match = russian.match(question)
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.PLAIN, intent)
+
+
+def test_a_russian_question_that_says_there_is_read_with_its_context_names(
+    russian: Matcher,
+) -> None:
+    """ "Что там открыли?" says "there"; the sentence before names the place."""
+    message = "Привет! Я учусь в университете Коркыт Ата. Что там открыли недавно?"
+    assert russian._context_names(message, "Что там открыли недавно?") == "университете Коркыт Ата"
+    match = russian.match(message)
+    assert (match.kind, match.intent) == (Kind.ANSWER, "ai-school")
+
+
+def test_an_english_question_sentence_is_read_alone(matcher: Matcher) -> None:
+    assert (
+        matcher._context_names("I study in Kyzylorda. What opened there?", "What opened there?")
+        == ""
+    )

@@ -3,13 +3,16 @@ question once into a `Query`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Matchers, Params
-from bot.matching.query import correct, focus, question_part, read
-from bot.store import Store
+from bot.matching.query import focus, question_part, read, referent
+from bot.matching.typos import correct, is_slip
+from bot.store import Store, load_store
 
 PARAMS = Params()
 PREAMBLE = (
@@ -104,6 +107,56 @@ def test_a_context_that_rules_the_entry_out_is_kept(matcher: Matcher, message: s
     assert not matcher.match(message).answered
 
 
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [
+        (
+            "I write a paper on Central Asia, and I read about the Kazakh ambassador. "
+            "Who did he meet?",
+            "Kazakh ambassador",
+        ),
+        (
+            "My dad talks about General Hong Beom-do. What does it say about him?",
+            "General Hong Beom-do",
+        ),
+        ("I write about Japan's ambassador. Who did he meet?", ""),  # Japan's, not Kazakhstan's
+        # "there" in the last statement points further back
+        (
+            "My son studies at Korkyt Ata University and he says a school opened there. "
+            "What is it?",
+            "Korkyt Ata University",
+        ),
+        ("Hello. I'm writing about Japan. Who is the ambassador there?", ""),
+        # the last statement with a word of the store names nothing: "it" is the news item
+        ("I study Korean in Almaty and our teacher showed us this report. Who published it?", ""),
+    ],
+)
+def test_referent(matcher: Matcher, message: str, names: str) -> None:
+    assert referent(message, matcher.index) == names
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        (
+            "Hi! I write a paper on ties with Central Asia, and I came across this piece about "
+            "the Kazakh ambassador. Quick question: who exactly did he meet?",
+            "meeting",
+        ),
+        (
+            "My dad won't stop talking about General Hong Beom-do. I saw the name in this "
+            "article, what does it say about him?",
+            "hong-beom-do",
+        ),
+    ],
+)
+def test_a_question_pointing_back_is_read_with_the_names_its_context_gives(
+    matcher: Matcher, message: str, intent: str
+) -> None:
+    match = matcher.match(message)
+    assert (match.kind, match.intent) == (Kind.ANSWER, intent)
+
+
 def test_the_question_alone_never_overrides_what_the_context_is_about(matcher: Matcher) -> None:
     """The question alone asks about "him"; the context says who: another best entry for
     the question alone is no answer."""
@@ -157,10 +210,66 @@ def test_what_is_read_is_bounded_for_any_message(matcher: Matcher, message: str)
         ("satisfacton", "satisfaction"),  # a typo
         ("dissatisfaction", "dissatisfaction"),  # the opposite, not a typo of it
         ("unsatisfied", "unsatisfied"),
+        ("minister", "minister"),  # a post is its own word, not "ministry"
+        ("senator", "senator"),
     ],
 )
 def test_a_negated_word_is_no_typo(matcher: Matcher, word: str, read_as: str) -> None:
     assert correct(word, matcher.index, PARAMS) == read_as
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("arts", "arts"),  # an English word of its own, not "marts"
+        ("nuclear", "nuclear"),  # not "unclear"
+        ("traveled", "travelled"),  # a form of the store's word is read as it
+        ("politically", "political"),
+        ("speeker", "speaker"),  # no English word: a typo
+    ],
+)
+def test_an_english_word_is_corrected_only_to_a_form_of_itself(
+    matcher: Matcher, word: str, read_as: str
+) -> None:
+    assert correct(word, matcher.index, PARAMS) == read_as
+
+
+def test_a_word_made_from_a_store_word_by_a_suffix_is_read_as_it(tmp_path: Path) -> None:
+    """ "employees" is an English word of its own, but made from "employs": it is read
+    as the store's word, as a form of it would be ("arts" stays apart from "marts")."""
+    stores = Path(__file__).resolve().parents[1] / "data" / "stores"
+    for name in ("good.yaml", "release.txt"):
+        text = (stores / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("will employ", "employs"), encoding="utf-8")
+    matcher = Matcher(load_store(tmp_path / "good.yaml"))
+    assert correct("employees", matcher.index, PARAMS) in ("employ", "employs")
+    assert correct("employer", matcher.index, PARAMS) in ("employ", "employs")
+
+
+@pytest.mark.parametrize(
+    ("word", "slip"),
+    [
+        ("afect", True),  # "affect"
+        ("menshioned", True),  # two edits from "mentioned": long enough
+        ("wich", True),  # four letters: a slip of a function word ("which")
+        ("yoon", False),  # four letters, no function word an edit away
+        ("busan", False),  # a name no list has is no edit from an everyday word
+        ("rain", False),  # an English word
+        ("dose", True),  # an English word, but "does" with two letters swapped
+        ("nuclear", False),
+    ],
+)
+def test_is_slip(word: str, slip: bool) -> None:
+    assert is_slip(word) is slip
+
+
+def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> None:
+    """ "wich university helped with the AI scool": "wich" is no rare word that makes the
+    match doubtful."""
+    query = read("wich university helped with the AI scool", matcher.index, PARAMS)
+    assert query.slips == {"wich"}
+    match = matcher.match("wich university helped with the AI scool")
+    assert match.answered and match.intent == "ai-school"
 
 
 @pytest.mark.parametrize(
@@ -282,3 +391,74 @@ def test_a_kazakh_sentence_with_a_question_word_is_a_question(
     message: str, part: str | None
 ) -> None:
     assert question_part(message) == part
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("How many flights from Astana run in a 52-week year?", set()),  # a year's length
+        ("how many flights in a 365 day year", set()),
+        ("how many flights in 2 weeks", {"2"}),  # a count of weeks is asked about
+    ],
+)
+def test_the_length_of_a_period_is_no_figure(
+    matcher: Matcher, question: str, numbers: set[str]
+) -> None:
+    assert read(question, matcher.index, PARAMS).numbers == numbers
+
+
+@pytest.mark.parametrize("question", ["Which agency put out this story?", "who wrote the piece"])
+def test_a_word_for_the_release_itself_asks_nothing(matcher: Matcher, question: str) -> None:
+    """ "this story", "the piece": the release, like "this article" (data/stopwords.txt)."""
+    assert not {"story", "piece"} & set(read(question, matcher.index, PARAMS).words)
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("пасол", "посол"),  # one slip as spelt is too many for a short word; none by ear
+        ("новасть", "новость"),
+        ("кваказябра", "кваказябра"),  # sounds like no word of the store
+        ("премьер", "премьер"),  # one slip from "пример" even as it sounds: another word
+    ],
+)
+def test_a_russian_typo_made_by_ear_is_corrected(russian: Matcher, word: str, read_as: str) -> None:
+    stem = russian.index.language.stem
+    assert stem(correct(word, russian.index, russian.params)) == stem(read_as)
+
+
+def test_a_form_of_a_store_word_is_left_to_its_stem(russian: Matcher) -> None:
+    """ "влияет" (the store has "влияют") is no typo: corrected to the bare stem by sound,
+    it would be stemmed again into another word."""
+    assert correct("влияет", russian.index, russian.params) == "влияет"
+    assert "влия" in read("как рейсы влияет на туризм", russian.index, russian.params).words
+
+
+def test_an_english_store_compares_typos_as_spelt(matcher: Matcher) -> None:
+    assert not matcher.index.sounds
+
+
+def test_a_russian_word_the_glossary_reads_otherwise_is_no_typo(russian: Matcher) -> None:
+    """ "стоит" (cost) is one letter from "строит" (build), a store word: corrected, the
+    question would ask who builds the plant, not what it costs."""
+    query = read(
+        "сколько стоит построить электростанцию", russian.index, russian.params, russian.glossary
+    )
+    assert "cost" in query.words
+    assert not russian.match("сколько стоит построить электростанцию").answered
+
+
+def test_a_filler_word_stays_filler_whatever_its_gloss(russian: Matcher) -> None:
+    """ "ребята" (guys) and "коллеги" are filler of a chatty Russian question, not the
+    English words the glossary reads them as."""
+    query = read(
+        "Коллеги, ребята, кто такой У Вон Сик?", russian.index, russian.params, russian.glossary
+    )
+    assert not {"guys", "guy", "colleagues", "коллег"} & set(query.words)
+    assert russian.match("Коллеги, а кто такой У Вон Сик? Спасибо!").intent == "speaker"
+
+
+def test_a_korean_typo_near_a_name_and_an_everyday_word_is_the_name(korean: Matcher) -> None:
+    # 기야: one jamo from 기아 (Kia, a name of the release) and from 기여 (a contribution).
+    assert korean.prepare("기야 공장") == korean.prepare("기아 공장")
+    assert korean.prepare("기여") != korean.prepare("기아")  # a word as written stays

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.drafting.dates import WHEN
+from bot.drafting.dates import CLOCK, WHEN
 from bot.drafting.phrases import kinds_of
 from bot.drafting.quantities import find_quantities
 from bot.drafting.questions.collect import Known, QuestionList, noun_phrase
@@ -30,7 +30,7 @@ from bot.language.lexicon import rows
 _PRICE_NOUNS = words("price_nouns")
 _PURCHASE = words("purchase_verbs")
 _BOOKING = words("booking_verbs")
-_CLOCK = r"(?:\d{1,2}(?::\d\d|\.\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|noon|midnight)"
+_CLOCK = CLOCK
 # "from 9 am to 7 pm", "between 6 am and 11 pm", or after a comma ("Friday, 8:00 to 18:00").
 TIME_RANGE = re.compile(
     rf"(?:\b(?P<prep>from|between)\s+|,\s+){_CLOCK}\s+(?:to|and|until|till|-|–)\s+{_CLOCK}", re.I
@@ -204,7 +204,9 @@ _TAKES = re.compile(
     r"\b(?P<np>(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)(?P<to>\s+to\s+[^,]+)?,"
     r"\s+which\s+(?:takes|lasts)\b"
 )
-_FOUNDED = re.compile(r"\b(?:established|founded|set up|formed|created)\s+in\s+\d{4}\b")
+_FOUNDED = re.compile(
+    r"\b(?:established|founded|set up|formed|created)\s+in\s+\d{4}\b", re.IGNORECASE
+)
 
 
 def deadline_questions(text: str, subject: str, out: QuestionList) -> None:

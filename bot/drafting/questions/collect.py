@@ -59,6 +59,9 @@ class Known:
     # What the release calls its names later: ("app", "Parley") for "Parley, an app ...".
     aliases: tuple[tuple[str, str], ...] = ()
     main: str = ""  # the name it mentions most: what its list of features is about
+    # Its names in full ("Vardenholm Regional Development Board"): what "board" stands for.
+    entities: tuple[str, ...] = ()
+    place: str = ""  # the place of its dateline, in title case: "Marlow Heights"
 
 
 def role_holders(flat: str) -> tuple[tuple[str, str], ...]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.drafting.dates import CLOCK
 from bot.drafting.phrases import cut_out, shorten
 from bot.drafting.quantities import Quantity
 from bot.drafting.questions.collect import QuestionList
@@ -52,8 +53,12 @@ def quantity_questions(
 ) -> None:
     """How many, how much, how long ... for one quantity, by its kind."""
     before_it = rest[: quantity.start]
+    if not quantity.noun and not re.search(r"\d", rest[quantity.start : quantity.end]):
+        return  # "two minutes' walk away": a word number with a unit, asked only as a figure
     if re.search(r"\b(?:that|which|who)\s|\bincluding\b", before_it):
         return  # counted in a relative clause or a list of extras: not what the verb says
+    if re.search(r",\s+[a-z]{3,}ing\s", before_it):
+        return  # ", cutting the journey to 1 hour": a later phrase's figure (questions.figures)
     noun, after = quantity.noun, quantity.after
     rate = re.match(r"(?:per|a|each|every)\s+(?:week|day|month|year|flight|hour|person)\b", after)
     if rate:
@@ -91,6 +96,10 @@ def _count(c: Counted, out: QuestionList) -> None:
         out.add(f"number of {c.noun}", question=False)
 
 
+# A figure after one of these prices the noun it goes with, not what the verb does.
+_ATTACHED = re.compile(r"\b(?:after|before|following|with|through|under|despite)\b")
+
+
 _PRICED = ("budget", "cost", "price", "value", "investment")
 
 
@@ -105,9 +114,11 @@ def _money(c: Counted, out: QuestionList) -> None:
         out.add(f"What is the {quantity.owner}")
         out.add(f"How much is the {quantity.owner}")
         thing = re.match(r"(?:a|an|the)\s+(?:[\d.,]+\s+\w+\s+)?(?P<noun>[a-z][\w-]*)", c.rest)
-        if thing and quantity.owner in _PRICED:
+        if thing and quantity.owner.split()[-1] in _PRICED:
             out.add(f"How much does the {thing.group('noun')} cost")
         return
+    if quantity.noun and _ATTACHED.search(c.rest[: quantity.start]):
+        return  # "opens after a $95 million project": the project's price (`questions.figures`)
     out.add(f"How much {c.asked(c.without)}")
     if quantity.unit:
         out.add(f"How many {quantity.unit} {c.asked(c.without)}")
@@ -131,6 +142,8 @@ def _percent(c: Counted, out: QuestionList) -> None:
 def _duration(c: Counted, out: QuestionList) -> None:
     """A duration ("for six weeks") or a frequency ("every 6 minutes")."""
     every = c.quantity.kind == "every"
+    if re.match(rf"(?:between|from)\s+{CLOCK}", c.after, re.IGNORECASE):
+        c = replace(c, after="")  # "every 45 minutes between 6:15 am and ...": the hours aside
     if c.comparative:
         before = shorten(re.sub(rf"\s*\b{c.first_after}\b.*$", "", c.without))
         out.add(f"How much {c.first_after} {c.asked(before)}")
@@ -139,6 +152,10 @@ def _duration(c: Counted, out: QuestionList) -> None:
     if every:
         be = "are" if c.subject.endswith("s") and not c.subject.endswith("ss") else "is"
         out.add(f"How frequent {be} {c.subject} {c.after}")
+        # "ferries will leave Arlow every 45 minutes between ...": how often they leave Arlow.
+        object_ = c.rest[: c.quantity.start].strip(" ,")
+        if object_ and not re.search(r"[,\d]|\bevery\b", object_):
+            out.add(f"How often {c.asked(object_)}")
     elif c.quantity.unit and not c.comparative:
         out.add(f"How many {c.quantity.unit} {c.inverted}")
 
@@ -147,6 +164,11 @@ _MOVES = ("retreat", "move", "rise", "fall", "grow")
 
 
 def _length(c: Counted, out: QuestionList) -> None:
+    measured = re.match(r"of\s+(?P<what>[^,;]+?)(?:\s+and\b|$)", c.after)
+    if measured and c.quantity.unit and not c.noun:
+        # "operates 640 miles of water mains": how many miles of water mains.
+        out.add(f"How many {c.quantity.unit} of {measured['what']} {c.asked('')}")
+        return
     if c.first_after in DIMENSIONS:  # "The line is 6.8 km long": how long is the line
         out.add(f"How {c.first_after} {c.asked('')}")
         if c.quantity.unit:

@@ -19,6 +19,8 @@ from bot.drafting.questions.about import (
 from bot.drafting.questions.attributes import attribute_questions, mid_question, priced_subject
 from bot.drafting.questions.clause import clause_questions, verbless_questions
 from bot.drafting.questions.collect import MAX_QUESTIONS, Known, QuestionList
+from bot.drafting.questions.details import detail_questions
+from bot.drafting.questions.figures import figure_questions
 from bot.drafting.questions.launch import (
     available_questions,
     lasting_questions,
@@ -34,7 +36,9 @@ from bot.drafting.questions.measures import (
     funding_questions,
     subscription_questions,
 )
+from bot.drafting.questions.roles import role_questions
 from bot.drafting.questions.tested import who_tested_questions
+from bot.drafting.questions.times import clock_questions
 from bot.drafting.questions.yesno import (
     access_questions,
     can_do_questions,
@@ -42,7 +46,7 @@ from bot.drafting.questions.yesno import (
     feature_questions,
     for_whom_questions,
 )
-from bot.drafting.verbs import clean_word, find_verb
+from bot.drafting.verbs import clean_word, find_verb, is_participle
 from bot.drafting.vocabulary import DANGLING, PREPOSITIONS, PRONOUNS, RELATIVE
 from bot.language import (
     STOPWORDS,
@@ -56,6 +60,7 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     body = strip_dateline(text)
     speech_questions(body, out, known.lower_words)
     people_questions(body, out, known.lower_words)
+    role_questions(body, out, known)
     nominal_questions(body, out)
     made_by_questions(body, out)
     appointed_questions(body, out)
@@ -69,6 +74,10 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     main_subject = _resolved_subject(clauses[0].subject, subject_hint, speaker) if clauses else ""
     main_subject = main_subject or priced_subject(analysed)
     attribute_questions(analysed, main_subject, out, known)
+    detail_questions(analysed, mid_question(main_subject, known), out)
+    subjects = [main_subject] if clauses else []
+    subjects += [_resolved_subject(c.subject, subject_hint, speaker) for c in clauses[1:]]
+    _clock_times(analysed, list(zip(clauses, subjects, strict=True)), known, out)
     existence_questions(analysed, out)
     maker_questions(analysed, out)
     opened_questions(analysed, out, known.lower_words)
@@ -87,12 +96,10 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
     access_questions(analysed, mid_question(main_subject, known), out)
     for clause in clauses:
         subject = _resolved_subject(clause.subject, subject_hint, speaker)
-        dated = clause.dated or (clause is clauses[0] and bool(WHEN.search(opener)))
-        clause_questions(clause, subject, known, out, dated=dated)
-        head = clean_word(subject.split(" of ")[0].split()[-1]) if subject.split() else ""
-        name = dict(known.people).get(head)
-        if name and name not in subject:
-            clause_questions(clause, name, known, out, dated=False)
+        _clause_rules(clause, subject, (clause is clauses[0]) and _dated_opener(opener), known, out)
+    figure_questions(
+        analysed, clauses[0] if clauses else None, mid_question(main_subject, known), out
+    )
     if not clauses:
         feature_questions(analysed, out, known.main)
         verbless_questions(analysed, known, out)
@@ -100,6 +107,36 @@ def sentence_questions(text: str, known: Known, *, subject_hint: str = "") -> tu
         out.add(named)
     _keyword_phrasings(body, known, out)
     return out.items[:MAX_QUESTIONS], main_subject
+
+
+def _clock_times(
+    analysed: str, clauses: list[tuple[Clause, str]], known: Known, out: QuestionList
+) -> None:
+    """Each clause its own times: "..., and the last bus back departs at 11:30 p.m."."""
+    for index, (clause, subject) in enumerate(clauses):
+        said = f"{clause.subject} {' '.join(clause.verb.words)} {clause.rest}"
+        clock_questions(clause, mid_question(subject, known), said if index else analysed, out)
+
+
+def _dated_opener(opener: str) -> bool:
+    """ "On Tuesday, ..." dates the main clause; "Founded in 1911, ..." dates its participle."""
+    participle = bool(opener) and is_participle(clean_word(opener.split(maxsplit=1)[0]))
+    return bool(WHEN.search(opener)) and not participle
+
+
+def _clause_rules(
+    clause: Clause, subject: str, opener_dated: bool, known: Known, out: QuestionList
+) -> None:
+    """The clause rules, asked of the subject, and of the person a role subject names."""
+    clause_questions(clause, subject, known, out, dated=clause.dated or opener_dated)
+    head = (
+        clean_word(subject.split(" of ", maxsplit=1)[0].rsplit(maxsplit=1)[-1])
+        if subject.split()
+        else ""
+    )
+    name = dict(known.people).get(head)
+    if name and name not in subject:
+        clause_questions(clause, name, known, out, dated=False)
 
 
 def _reported_questions(body: str, out: QuestionList) -> None:

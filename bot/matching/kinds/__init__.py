@@ -30,9 +30,9 @@ from bot.matching.kinds.conversions import asked_units, conversions
 from bot.matching.kinds.spans import spans
 from bot.matching.kinds.twopart import parts, two_part
 from bot.matching.kinds.unstated import unstated
-from bot.matching.kinds.yesno import asks_yes_no, yes_no
+from bot.matching.kinds.yesno import OPENERS, asks_yes_no, yes_no
 from bot.matching.params import Params
-from bot.matching.query import Query
+from bot.matching.query import Query, question_part
 from bot.matching.verdict import Candidate, Match
 
 Stage = Callable[[Asker, Query, tuple[Candidate, ...], Match, Params], Match | None]
@@ -64,7 +64,16 @@ def could_refine(query: Query) -> bool:
         or operation(query) is not None  # `arithmetic`
         or len(parts(query.shown)) == 2  # `two_part`
         or asks_yes_no(query)  # `yes_no`
+        or _part_asks_yes_no(query.shown)  # `yes_no` of a chatty message's question
     )
+
+
+def _part_asks_yes_no(message: str) -> bool:
+    """Whether the question part of a chatty message ("My grandpa spoke of General Hong.
+    Did the meeting mention him?") opens with an auxiliary: it is what gets matched."""
+    part = question_part(message)
+    opening = part.lower().split()[:2] if part else []
+    return bool(opening) and opening[0] in OPENERS and opening[1:] != ["you"]
 
 
 __all__ = ["STAGES", "Asker", "could_refine", "refine"]

@@ -44,6 +44,7 @@ def conversions(
     if entry is None or len(asked) != 1:
         return None
     (measure, size, unit), word = asked.popitem()
+    size = _length_given(query, unit) or size
     stated = _stated(entry.answer, measure, query)
     if stated is None or UNITS[stem(stated[2].lower())][2] == unit:
         return None
@@ -54,6 +55,20 @@ def conversions(
     figure = Figure(entry.id, _plain(value), f"{what} per {own}" if what else own)
     result = Computed("conversion", _plain(converted), f"{what} per {unit}" if what else word)
     return computed(query, match, params, entry, figures=(figure,), result=result)
+
+
+# "a 52-week year": the length of a period the question gives, in another period.
+_LENGTH = re.compile(r"\b(\d+)[\s-]+([a-z]+) ([a-z]+)\b")
+
+
+def _length_given(query: Query, unit: str) -> float | None:
+    """The size of the period `unit` as the question gives it ("a 52-week year": 52
+    weeks), or None: the answer is worked out with the question's own year."""
+    for count, part, whole in _LENGTH.findall(query.shown.lower()):
+        inner, outer = UNITS.get(stem(part)), UNITS.get(stem(whole))
+        if inner and outer and inner[0] == outer[0] == "period" and outer[2] == unit:
+            return int(count) * inner[1]
+    return None
 
 
 def asked_units(query: Query) -> dict[tuple[str, float, str], str]:

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.language import QUESTION_WORDS, words
+from bot.language import QUESTION_WORDS, rows, words
 from bot.language.analysis import analyser, asks_in_kazakh, kazakh_question_words
-from bot.matching.index import DROPPED
 from bot.matching.kinds.base import Asker
 from bot.matching.kinds.yesno import OPENERS
 from bot.matching.params import Params
@@ -29,15 +28,32 @@ _SPLIT = re.compile(
 # Korean joins two questions with a clause ending in -고 and a comma: "대사는 누구이고, 면담은
 # 어떻게 끝났나요?", "두산은 뭘 짓고 있고, SK에코플랜트는 ...".
 _KOREAN_SPLIT = re.compile(r"(?<=[\uac00-\ud7a3]고)\s*,\s*")
+# Russian: a second question after a question mark and a conjunction ("? А из Астаны?"),
+# or after a conjunction ("и", "а также") or a semicolon when a question word opens it,
+# a preposition maybe first ("... и о чём договорились?").
+_RU_JOINS = "|".join(
+    r"\s+".join(row[0].split("_"))
+    for row in sorted(rows("conjunctions_ru"), key=lambda r: -len(r[0]))
+)
+_RU_ASKING = "|".join(sorted(words("question_words_ru"), key=len, reverse=True))
+_RU_BEFORE = "|".join(sorted(words("prepositions_ru")))
+_SPLIT_RU = re.compile(
+    rf"\?\s*(?:(?:{_RU_JOINS})\s+)?(?=\w)"
+    rf"|(?:\s*[,;]?\s+(?:{_RU_JOINS})\s+|\s*;\s*)(?=(?:(?:{_RU_BEFORE})\s+)?(?:{_RU_ASKING})\b)",
+    re.IGNORECASE,
+)
+_SPLITS = {"ru": _SPLIT_RU}
 PRONOUNS = words("personal_pronouns")
 # The checks that find an entry does not state what is asked (`kinds.unstated`).
 _UNSTATED = frozenset({"unstated_attribute", "uncounted", "no_time", "no_future"})
 MIN_PART_WORDS = 2  # "and how often?" is no question on its own
 
 
-def parts(text: str) -> list[str]:
-    """`text` split into its questions (one item when it asks one)."""
-    pieces = [p.strip(" ?,;") for part in _KOREAN_SPLIT.split(text) for p in _SPLIT.split(part)]
+def parts(text: str, language: str = "en") -> list[str]:
+    """`text` split into its questions (one item when it asks one), by the joins of
+    `language` (English's for a language with none of its own)."""
+    split = _SPLITS.get(language, _SPLIT)
+    pieces = [p.strip(" ?,;") for part in _KOREAN_SPLIT.split(text) for p in split.split(part)]
     pieces = [p for p in pieces if p]
     return pieces if len(pieces) > 1 else _kazakh_parts(text) or pieces
 
@@ -93,7 +109,7 @@ def two_part(
 ) -> Match | None:
     """Both answers when the message asks two questions that each clear the answer bar
     (one answer when one entry answers both)."""
-    pieces = parts(query.shown)
+    pieces = parts(query.shown, asker.index.language.language)
     if len(pieces) != 2 or any(len(p.split()) < MIN_PART_WORDS for p in pieces):
         return None
     pieces[1] = completed(pieces[1], pieces[0], asker)
@@ -132,7 +148,7 @@ def completed(second: str, first: str, asker: Asker) -> str:
     about flights a week too. A part with a word of its own besides names and question
     words leaves nothing out."""
     index = asker.index
-    said = [t for t in index.tokens(second) if t not in DROPPED]
+    said = [t for t in index.tokens(second) if t not in index.language.dropped]
     if any(t not in QUESTION_WORDS and t not in index.all_names for t in said):
         return second
     borrowed = [

@@ -51,6 +51,11 @@ def _opposite_table() -> dict[str, frozenset[str]]:
 
 
 OPPOSITES = _opposite_table()
+# The words listed after a row's first (its opposites: "suspend", "decline", "close"),
+# every inflection, stemmed: what goes back on what a release states.
+REVERSALS = frozenset(
+    stem(form) for _, *others in rows("opposites") for word in others for form in inflections(word)
+)
 # "dissatisfied", "unsuccessful", "discontinued": a prefix that says the opposite.
 _NEGATING = tuple(sorted(words("negating_prefixes")))
 _MIN_NEGATED = 5  # letters after the prefix: "un-ion" or "in-vest" is no negation

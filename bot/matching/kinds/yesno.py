@@ -6,7 +6,10 @@ figure, company, city, post, the opposite of its word, another modifier) is
 answered "No:" with the fact. The value words (`values`) are the question's
 figures, number, ordinal and month words, names (the release's, or any capitalised
 word), posts, opposites and modifiers; the entry must state a value of the same
-class (a figure for a figure, a name for a name) for the "No" to be a fact.
+class (a figure for a figure, a name for a name) for the "No" to be a fact. A name
+the release never uses is another name however familiar its words ("Seoul National
+University"). A word that goes back on what was done ("close", "suspend") that the
+entry states neither way is neither confirmed nor denied: the entries are offered.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ import re
 from dataclasses import replace
 from itertools import islice, pairwise
 
-from bot.language import words
+from bot.language import QUESTION_WORDS, words
 from bot.matching.checks import misplaced_figures
-from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex
+from bot.matching.index import CAPITALISED, DROPPED, Item, StoreIndex, is_figure
 from bot.matching.kinds.base import Asker
 from bot.matching.kinds.values import (
+    REVERSALS,
     TITLES,
     modifiers,
     number,
@@ -32,6 +36,7 @@ from bot.matching.query import Query
 from bot.matching.verdict import Candidate, Form, Kind, Match
 
 OPENERS = words("yes_no_openers")
+_PREMISE_CANDIDATES = 2  # the best entries whose values a wrong premise may be of
 # A question whether something exists, or exists besides what the release states ("is
 # there ...", "a plant", "any flights", "also", "other stores"): a release that states
 # other instances of it does not deny it. A name is contradicted only in a question
@@ -64,6 +69,9 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
         if w not in item.vocabulary and not (c == "figure" and states_number(w, item))
     }
     found.update((w, "modifier") for w in modifiers(query, item, index) if w not in found)
+    # A name the release never uses, though it may use its words apart ("Seoul National
+    # University"): another name, whatever the entry knows.
+    found.update((w, "name") for w in query.unknown_names if w not in found)
     if item.entry is not None and query.numbers:
         # A figure it states of something else ("5th largest trading partner" of the
         # 4th largest trading partner and 5th largest investor).
@@ -142,8 +150,36 @@ def _states_name(item: Item, query: Query, index: StoreIndex, names: set[str]) -
     left_out = (set(said) & index.subjects) - query.asked
     if _DEFINITE.search(query.text) and not left_out and named - index.subjects:
         return True
+    if _paired_in_place(query, names, answer, index):
+        return True
     about = (set(said) & query.asked_names) - index.subjects
     return bool(about) and _in_place(query, names, named, said)
+
+
+# Two capitalised names joined by a hyphen: "Kazakhstan-Korea", "Almaty-Seoul".
+_PAIR = re.compile(r"\b([A-Z][\w]*)-([A-Z][\w]*)\b")
+
+
+def _pairs(text: str, index: StoreIndex) -> list[frozenset[str]]:
+    """The hyphenated pairs of names in `text`, each as the tokens of its two names."""
+    found = []
+    for match in _PAIR.finditer(text):
+        first, second = (frozenset(index.tokens(part)) for part in match.groups())
+        if first and second and not first & second:
+            found.append(frozenset((min(first), min(second))))
+    return found
+
+
+def _paired_in_place(query: Query, names: set[str], answer: str, index: StoreIndex) -> bool:
+    """Whether the question pairs one of the answer's paired names with another name in
+    place of the answer's other one: "the Korea-Uzbekistan group" of an answer on "the
+    Kazakhstan-Korea group"."""
+    said = _pairs(answer, index)
+    for pair in _pairs(query.shown, index):
+        other = pair & names
+        if len(other) == 1 and any(len(pair & mine) == 1 and not other & mine for mine in said):
+            return True
+    return False
 
 
 def _in_place(query: Query, names: set[str], named: set[str], said: list[str]) -> bool:
@@ -189,12 +225,52 @@ def yes_no(
             # The release never says there is no other: "only" is confirmed by nothing,
             # and denied by an entry that names another.
             return replace(match, form=Form.NO) if _names_other(item, query, index) else None
+        if not other and (_unstated_change(query, item) or _figures_only(query, item)):
+            return _offered(query, ranked, match, index, params)
         if not other:
             return replace(match, form=Form.YES)
         if states_class(item, query, index, other):
             return replace(match, form=Form.NO)
         return None
-    return _wrong_premise(asker, query, ranked[0], params)
+    # The entry the check is about may rank below one that states its value of something
+    # else ("Is this release dated 2023?": the 2023 statistics rank first).
+    for top in ranked[:_PREMISE_CANDIDATES]:
+        found = _wrong_premise(asker, query, top, params)
+        if found is not None:
+            return found
+    return None
+
+
+def _unstated_change(query: Query, item: Item) -> str | None:
+    """A word that goes back on what was done (data/opposites.txt after a row's first:
+    "close", "suspend") that the entry does not state: "Did Hyundai close its plant?" of
+    an entry that says only that the plant is a successful project. The entry neither
+    confirms nor denies it (one that states the opposite denies it: `conflicts`)."""
+    return next((w for w in query.words if w in REVERSALS and w not in item.vocabulary), None)
+
+
+def _figures_only(query: Query, item: Item) -> bool:
+    """ "Is the news from 2023?": a figure and nothing it is a figure of (the release is
+    no word the matcher reads), of an entry no phrasing of which asks a figure alone
+    ("is this from 2024" of the release's date): one that states 2023 of statistics
+    confirms nothing."""
+    asked = query.asked - QUESTION_WORDS
+    if not asked or not asked <= query.numbers:
+        return False
+    return not any(bare and all(is_figure(w) for w in bare) for bare in item.bare)
+
+
+def _offered(
+    query: Query, ranked: tuple[Candidate, ...], match: Match, index: StoreIndex, params: Params
+) -> Match:
+    """A "did you mean" with the closest entries: the check is neither confirmed nor
+    denied by what they state."""
+    close = tuple(
+        c
+        for c in ranked
+        if index.by_id[c.intent].entry is not None and c.score >= params.clarify_threshold
+    )
+    return Match(query.shown, Kind.CLARIFY, match.score, suggestions=close[: params.max_clarify])
 
 
 def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -> Match | None:
@@ -206,7 +282,7 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
     other = conflicts(query, index.by_id[top.intent], index)
     if not other:
         return None
-    kept = [w for w in query.text.split() if not set(index.tokens(w)) & set(other)]
+    kept = _without(query.text.split(), other, index.by_id[top.intent], index)
     if len(kept) == len(query.text.split()):
         # The value is a phrase a synonym made one word of ("foreign minister" -> "mfa"):
         # the question is asked again from its words as read.
@@ -221,6 +297,7 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
                 c
                 for c in candidates
                 if not c.swapped
+                and not c.doubtful  # the question asks what the entry does not say
                 and set(other) <= set(conflicts(query, index.by_id[c.intent], index))
                 and states_class(index.by_id[c.intent], query, index, other)
             ),
@@ -235,6 +312,20 @@ def _wrong_premise(asker: Asker, query: Query, top: Candidate, params: Params) -
         return None
     entry = index.by_id[best.intent].entry
     return Match(query.shown, Kind.ANSWER, best.score, entry=entry, form=Form.NO)
+
+
+def _without(said: list[str], other: dict[str, str], item: Item, index: StoreIndex) -> list[str]:
+    """The words of a question without its `other` values. A post goes with the word
+    before it that the entry does not use ("foreign minister", "prime minister"): that
+    word says which post, and asked again alone it would count against the entry."""
+    own = [set(index.tokens(w)) for w in said]
+    posts = {w for w, c in other.items() if c == "title"}
+    return [
+        w
+        for i, w in enumerate(said)
+        if not own[i] & set(other)
+        and not (i + 1 < len(said) and own[i + 1] & posts and not own[i] & item.vocabulary)
+    ]
 
 
 def is_sure(score: float, lead: float, params: Params) -> bool:

@@ -99,15 +99,58 @@ def test_a_number_counted_inside_a_relative_clause_asks_nothing() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "number"),
-    [
-        ("The garden is open from 9 am to 7 pm.", 1),
-        ("The desk is staffed until 5 p.m.", 0),
-    ],
+    "sentence", ["The garden is open from 9 am to 7 pm.", "The desk is staffed until 5 p.m."]
 )
-def test_a_clock_time_is_no_number_of_anything(sentence: str, number: int) -> None:
+def test_a_clock_time_is_no_number_of_anything(sentence: str) -> None:
     clause = split_clauses(sentence)[0][0]
-    quantity = find_quantities(clause.rest)[number]
+    assert find_quantities(clause.rest) == []  # so no "How many pm", no "number of am"
+
+
+def test_a_figure_of_a_later_participle_phrase_is_not_asked_of_the_main_verb() -> None:
+    sentence = "The route will operate 11 trips a week, cutting the journey to 1 hour."
+    clause = split_clauses(sentence)[0][0]
     out = QuestionList()
-    quantity_questions(quantity, clause.rest, "the garden", clause.verb, out, there=False)
-    assert not [q for q in out.items if q.startswith("number of")], out.items
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "the route", clause.verb, out, there=False)
+    assert "How long will the route operate?" not in out.items
+    assert "How many trips a week will the route operate?" in out.items
+
+
+def test_a_word_number_with_only_a_unit_is_left_to_the_figure_rules() -> None:
+    sentence = "A new walkway links the terminal to the station, two minutes away."
+    clause = split_clauses(sentence)[0][0]
+    out = QuestionList()
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "a new walkway", clause.verb, out, there=False)
+    assert out.items == []
+
+
+def test_a_length_of_something_is_asked_how_many_units_of_it() -> None:
+    sentence = "The department operates 640 miles of water mains and nine reservoirs."
+    clause = split_clauses(sentence)[0][0]
+    quantity = find_quantities(clause.rest)[0]
+    out = QuestionList()
+    quantity_questions(quantity, clause.rest, "the department", clause.verb, out, there=False)
+    assert out.items == ["How many miles of water mains does the department operate?"]
+
+
+def test_a_sum_that_prices_a_noun_after_a_preposition_is_not_asked_of_the_verb() -> None:
+    sentence = "The hall will open on Friday, after a three-year, $95 million building project."
+    clause = split_clauses(sentence)[0][0]
+    out = QuestionList()
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "the hall", clause.verb, out, there=False)
+    assert not [q for q in out.items if q.startswith("How much will the hall open")]
+
+
+def test_a_frequency_after_a_named_place_is_asked_how_often_of_the_verb_and_object() -> None:
+    sentence = "Ferries will leave Arlow every 45 minutes between 6:15 am and 10:30 pm."
+    clause = split_clauses(sentence)[0][0]
+    out = QuestionList()
+    for quantity in find_quantities(clause.rest):
+        quantity_questions(quantity, clause.rest, "ferries", clause.verb, out, there=False)
+    assert out.items == [
+        "How often will ferries leave?",
+        "How frequent are ferries?",
+        "How often will ferries leave Arlow?",
+    ]

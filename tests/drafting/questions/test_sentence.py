@@ -25,6 +25,7 @@ def test_a_sentence_gets_its_rules_questions_then_names_then_phrases() -> None:
             "Who mapped 40 glaciers?",
             "How many glaciers did the team map?",
             "number of glaciers",
+            "How many glaciers are there?",  # the figure alone (questions/figures.py)
             "Dr. A. Smith",
             "led by Dr. A. Smith",
             "mapped 40 glaciers",
@@ -68,3 +69,18 @@ def test_a_long_sentence_is_cut_into_keyword_phrases() -> None:
         "on his election as the head",
         "of the legislative body",
     ]
+
+
+def test_a_participle_opener_dates_itself_not_the_main_verb() -> None:
+    questions, _ = sentence_questions(
+        "Founded in 1911, the department operates two plants.", Known(frozenset())
+    )
+    assert "When was the department founded?" in questions
+    assert not [q for q in questions if q.startswith("When does")]
+
+
+def test_each_clause_asks_its_own_times() -> None:
+    questions, _ = sentence_questions(
+        "The museum opens at 9 am, and the cafe will close at 6 pm.", Known(frozenset())
+    )
+    assert "What time will the cafe close?" in questions

@@ -165,3 +165,46 @@ def test_two_kazakh_questions_run_on_after_a_question_mark_are_both_answered(
     match = kazakh.match("Алматыдан Сеулге аптасына неше рейс бар? Туризмге әсері қандай")
     assert match.form is Form.PARTS
     assert [part.intent for part in match.parts] == ["flights-almaty-seoul", "flights-tourism"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # a conjunction, then a question word (a preposition may come first)
+        ("кто провёл встречу и когда вышла новость", ["кто провёл встречу", "когда вышла новость"]),
+        ("где строят БАКАД, а также кто его строит", ["где строят БАКАД", "кто его строит"]),
+        ("кто такой У Вон Сик и о чём он говорил", ["кто такой У Вон Сик", "о чём он говорил"]),
+        # a question mark, then a conjunction: the second question may lack a question word
+        ("Кто построит станцию? А где?", ["Кто построит станцию", "где"]),
+        ("Сколько рейсов из Алматы? А из Астаны?", ["Сколько рейсов из Алматы", "из Астаны"]),
+        # "и" between two names, no question word after it: one question
+        ("сколько рейсов между Астаной и Сеулом", ["сколько рейсов между Астаной и Сеулом"]),
+    ],
+)
+def test_russian_parts(text: str, pieces: list[str]) -> None:
+    assert parts(text, "ru") == pieces
+
+
+def test_a_language_with_no_joins_of_its_own_is_split_as_english() -> None:
+    assert parts("who met and when", "ko") == ["who met", "when"]
+    assert parts("кто провёл встречу и когда вышла новость") == [
+        "кто провёл встречу и когда вышла новость"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "intents"),
+    [
+        ("Кто построил БАКАД и когда опубликовали новость?", ("bakad", "publication-date")),
+        (
+            "Сколько рейсов в неделю из Астаны в Сеул? А из Алматы?",
+            ("flights-astana-seoul", "flights-almaty-seoul"),
+        ),
+    ],
+)
+def test_both_russian_parts_are_answered(
+    russian: Matcher, question: str, intents: tuple[str, str]
+) -> None:
+    match = russian.match(question)
+    assert (match.kind, match.form) == (Kind.ANSWER, Form.PARTS)
+    assert tuple(part.intent for part in match.parts) == intents
