@@ -195,7 +195,8 @@ class Glossary:
         if glued is not None and glued.group(2):
             return 1, ordinal(int(glued.group(1)))
         ending = tokens[at + 1] if at + 1 < len(tokens) else ""
-        if token.isdigit() and _KAZAKH_ORDINAL.fullmatch("0" + ending):
+        apart = _KAZAKH_ORDINAL.fullmatch("0" + ending) if ending else None
+        if token.isdigit() and apart is not None and apart.group(2):
             return 2, ordinal(int(token))
         return 1, None
 

@@ -286,7 +286,7 @@ def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
     after = (*query.tokens[1:], "")
     return frozenset(
         w
-        for w, following in zip(query.tokens, after, strict=True)
+        for w, following in zip(query.tokens, after, strict=False)
         if w in UNSTATED and w not in said and following not in _ASKER
     )
 

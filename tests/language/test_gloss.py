@@ -202,6 +202,14 @@ def test_a_kazakh_figure_with_its_ordinal_ending_is_an_english_ordinal(
     assert build_glossary("kk", {"South Korea": ("Корея",)}).read(question) == gloss
 
 
+@pytest.mark.parametrize("question", ["Алматыдан 13", "13 15 рейс", "2024"])
+def test_a_kazakh_figure_with_no_ordinal_ending_is_the_figure(question: str) -> None:
+    """A figure last in a question, or before another figure, is no ordinal (and reading
+    it never runs past the question's end)."""
+    gloss = build_glossary("kk", NAMES).read(question)
+    assert not any(word.endswith(("st", "nd", "rd", "th")) for word in gloss.split()), gloss
+
+
 def test_a_kazakh_name_in_the_locative_is_read_with_in() -> None:
     kazakh = build_glossary("kk", {**NAMES, "Kyzylorda": ("Қызылорда", "Қызылордада")})
     assert kazakh.read("Алматыда не ашылды") == "in almaty what open"

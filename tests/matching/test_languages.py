@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.matching import Kind, Matchers
 from bot.matching.languages import language_view, untranslated, view_synonyms
@@ -374,3 +376,24 @@ def test_everyday_russian_words_and_bynames_are_read(
 ) -> None:
     match = matchers.match(question)
     assert (match.kind, match.intent, match.language) == (Kind.ANSWER, entry, "ru")
+
+
+# Words people type in the four languages, figures with and without their endings,
+# and the punctuation between them: a question made of any of these is matched.
+_PIECES = (
+    "сколько рейсов Алматы 13 2024 5-ші 3 ші қанша рейс аптасына Кореяда ма ли да "
+    "항공편 몇 편 13회 5번째 이고, 랑 ㅎㅎ Doosan SK BAKAD ? ! . , - ( ) 1 ГВт-тық"
+).split()
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from(["", "ru", "kk", "ko"]))
+def test_any_mix_of_words_and_figures_is_matched_without_error(
+    matchers: Matchers, pieces: list[str], hint: str
+) -> None:
+    """Never an exception, whatever order the words come in (a figure last in a Kazakh
+    question once read past the question's end)."""
+    match = matchers.match(" ".join(pieces), hint or None)
+    assert match.language in ("en", "ru", "kk", "ko")
