@@ -210,6 +210,9 @@ def read(
     language = index.language
     text = _PERIOD_LENGTH.sub(r"\1", language.fold(shown)[:limit])
     raw = _spaced(text.split(), index, glossary)
+    if raw and language.language == "en":
+        raw[0] = question_word(raw[0])
+        text = " ".join([raw[0], *text.split()[1:]]) if raw[0] != text.split()[0] else text
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
@@ -375,11 +378,48 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
     if best is None:
         return token
     word = index.language.written(str(best[0]))
-    if english and is_english_word(token) and english_stem(token) != english_stem(word):
+    if (
+        english
+        and is_english_word(token)
+        and english_stem(token) != english_stem(word)
+        and not _doubling_slip(token, word)
+    ):
         # A word of its own, not a form of the store's word: "arts" is no "marts",
         # "nuclear" no "unclear" ("traveled" is a form of "travelled").
         return token
     return token if _negates(token, word) or _extends(token, word, index) else word
+
+
+def _doubling_slip(token: str, word: str) -> bool:
+    """Whether `token` is `word` with a doubled letter typed once or a letter typed twice,
+    and is no everyday word: "meting" is a rare word of its own, but asked of a
+    release that says "meeting", the slip is far likelier ("comittee", "buisness" aside)."""
+    if token in COMMON_WORDS or abs(len(token) - len(word)) != 1:
+        return False
+    short, long = sorted((token, word), key=len)
+    return any(
+        long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long))
+    )
+
+
+def question_word(first: str) -> str:
+    """The question word a question's first word is typed for when one letter of it was
+    left out ("wen", "wat", "wich", "hw"), else `first`. Only a word no everyday list
+    has: "hen" or "wen" open no question, "how" and "who" are themselves."""
+    if first in _FUNCTION_WORDS_SET or first in COMMON_WORDS or not first.isalpha():
+        return first
+    return _QUESTION_DELETIONS.get(first, first)
+
+
+def _deletions(found: frozenset[str]) -> dict[str, str]:
+    """Each word of `found` of three or more letters with one letter left out, when it
+    is left out of that word alone."""
+    seen: dict[str, set[str]] = {}
+    for word in found:
+        if len(word) >= 3:
+            for i in range(len(word)):
+                seen.setdefault(word[:i] + word[i + 1 :], set()).add(word)
+    return {short: next(iter(full)) for short, full in seen.items() if len(full) == 1}
 
 
 def _extends(token: str, word: str, index: StoreIndex) -> bool:
@@ -449,6 +489,8 @@ def _swapped(found: tuple[str, ...]) -> frozenset[str]:
 # A word of its own that is also a function word with two letters swapped ("dose"):
 # in a question, the slip is far likelier than the word.
 _SWAPPED_FUNCTION_WORDS = _swapped(_FUNCTION_WORDS)
+_FUNCTION_WORDS_SET = frozenset(_FUNCTION_WORDS)
+_QUESTION_DELETIONS = _deletions((QUESTION_WORDS | {"what"}) - {"many", "much"})
 _EVERYDAY_BY_LENGTH = _by_length(_EVERYDAY)
 _FUNCTION_BY_LENGTH = _by_length(_FUNCTION_WORDS)
 

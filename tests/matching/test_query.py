@@ -249,11 +249,11 @@ def test_is_slip(word: str, slip: bool) -> None:
 
 
 def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> None:
-    """ "wich university helped with the AI scool": "wich" is no rare word that makes the
-    match doubtful."""
-    query = read("wich university helped with the AI scool", matcher.index, PARAMS)
+    """ "and wich university helped with the AI scool": "wich" is no rare word that makes
+    the match doubtful (first in a question it is read as "which": `question_word`)."""
+    query = read("and wich university helped with the AI scool", matcher.index, PARAMS)
     assert query.slips == {"wich"}
-    match = matcher.match("wich university helped with the AI scool")
+    match = matcher.match("and wich university helped with the AI scool")
     assert match.answered and match.intent == "ai-school"
 
 
@@ -380,3 +380,37 @@ def test_the_length_of_a_period_is_no_figure(
 def test_a_word_for_the_release_itself_asks_nothing(matcher: Matcher, question: str) -> None:
     """ "this story", "the piece": the release, like "this article" (data/stopwords.txt)."""
     assert not {"story", "piece"} & set(read(question, matcher.index, PARAMS).words)
+
+
+@pytest.mark.parametrize(
+    ("typed", "store_word"),
+    [("meting", "meeting"), ("meetting", "meeting"), ("agrement", "agreement")],
+)
+def test_a_rare_word_a_doubled_letter_off_a_store_word_is_that_word(
+    matcher: Matcher, typed: str, store_word: str
+) -> None:
+    """ "meting" is a word of its own, but one no one asks a release about."""
+    assert correct(typed, matcher.index, PARAMS) == store_word
+
+
+def test_an_everyday_word_a_doubled_letter_off_stays_itself(matcher: Matcher) -> None:
+    assert correct("hoping", matcher.index, PARAMS) == "hoping"
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [("wen", "when"), ("hw", "how"), ("wich", "which"), ("whn", "when"), ("wy", "why")],
+)
+def test_a_first_word_missing_a_letter_of_a_question_word_is_that_word(
+    matcher: Matcher, typed: str, word: str
+) -> None:
+    assert read(f"{typed} was it published", matcher.index, PARAMS).tokens[0] == word
+
+
+@pytest.mark.parametrize("first", ["who", "were", "here", "how"])
+def test_a_question_or_function_word_is_never_rewritten(matcher: Matcher, first: str) -> None:
+    assert read(f"{first} met woo", matcher.index, PARAMS).tokens[0] == first
+
+
+def test_a_mistyped_question_word_keeps_the_question_answerable(matcher: Matcher) -> None:
+    assert matcher.match("wen was the news releasd").intent == "publication-date"
