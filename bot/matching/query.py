@@ -328,6 +328,26 @@ def _capitalised_runs(raw: list[str]) -> list[list[str]]:
     return [run for run in runs if run]
 
 
+# Countries and cities the release never names ("japan", "busan"), in lower case.
+PLACE_NAMES = words("place_names")
+
+
+def _possessed(word: str) -> str:
+    """`word` in lower case without punctuation or a possessive "'s": "Japan's" -> "japan"."""
+    bare = word.strip(".,;:!?()\"'").lower()
+    return bare[:-2] if bare.endswith(("'s", "’s")) else bare
+
+
+def _places_asked(shown: str, words: list[str]) -> list[str]:
+    """The countries and cities typed in lower case ("ambassador to japan") in the
+    question sentences of `shown`: names all the same. Where a chatty message says who
+    asks ("I work in shymkent"), the place is context, not what is asked about."""
+    if not any(_possessed(w) in PLACE_NAMES for w in words):
+        return []
+    asked = question_part(shown) or shown
+    return [place for w in asked.split() if (place := _possessed(w)) in PLACE_NAMES]
+
+
 def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> frozenset[str]:
     """The names in `shown` the release never uses: words it never uses (`foreign`),
     capitalised but not first in a sentence (everyday English words aside: "Is The
@@ -345,6 +365,8 @@ def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> fro
     ]
     capitalised = [w for w in raw if w[:1].isupper()]
     found = {t for w in capitalised for t in index.tokens(w) if t in foreign}
+    found.update(t for place in _places_asked(shown, words) for t in index.tokens(place))
+    found &= foreign
     if index.pairs and len(capitalised) * 2 <= len(raw):  # not a Title Case message
         for run in _capitalised_runs(raw):
             # Read together, as a synonym may make one name of several ("Nurgali Arystanov").

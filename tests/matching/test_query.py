@@ -263,7 +263,8 @@ def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> N
         ("Who chairs the Korea-Japan friendship group?", {"japan"}),
         ("Did Seoultech help the Almaty Management University?", {"management"}),
         ("Who is the Speaker?", set()),  # a word the release uses
-        ("Japan?", set()),  # the first word of a sentence may be capitalised anyway
+        ("Yoon?", set()),  # the first word of a sentence may be capitalised anyway
+        ("Japan?", {"japan"}),  # ... but a country is a name wherever it stands
         ("Hello! Long-time reader here. Who met Woo?", set()),  # ... of any sentence
         ("Is The Plant Big?", set()),  # everyday words
         # three capitalised words the release uses, but no two of them together
@@ -414,3 +415,25 @@ def test_a_question_or_function_word_is_never_rewritten(matcher: Matcher, first:
 
 def test_a_mistyped_question_word_keeps_the_question_answerable(matcher: Matcher) -> None:
     assert matcher.match("wen was the news releasd").intent == "publication-date"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is the ambassador to japan", "flights from almaty to busan", "is it china's envoy"],
+)
+def test_a_country_or_city_typed_in_lower_case_is_a_name_the_release_never_uses(
+    matcher: Matcher, question: str
+) -> None:
+    assert read(question, matcher.index, PARAMS).unknown_names
+
+
+def test_a_place_of_the_release_typed_in_lower_case_is_no_unknown_name(matcher: Matcher) -> None:
+    assert not read("flights from almaty to seoul", matcher.index, PARAMS).unknown_names
+
+
+def test_a_place_in_the_context_of_a_chatty_message_is_not_what_it_asks(
+    matcher: Matcher,
+) -> None:
+    message = "i live in shymkent and read the news. which company builds the power plant?"
+    assert not read(message, matcher.index, PARAMS).unknown_names
+    assert matcher.match(message).intent == "doosan-power-plant"

@@ -114,6 +114,9 @@ def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str
             "friendship-group",
         ),
         ("Did Woo chair the Kazakhstan-Korea friendship group?", Form.YES, "friendship-group"),
+        # another country or city typed in lower case
+        ("is arystanov kazakhstan's ambassador to japan", Form.NO, "ambassador"),
+        ("is the doosan plant in shymkent", Form.NO, "doosan-power-plant"),
         # the entry the check is about ranks below one that states the year of something else
         ("Was the release dated 2023?", Form.NO, "publication-date"),
         # a word the release never uses before a word the entry puts another word before
