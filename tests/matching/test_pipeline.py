@@ -52,6 +52,9 @@ def test_clear_questions_get_their_answer(matcher: Matcher, question: str, inten
         ("what are the flights good for", "flights-tourism"),
         ("how is working together in education going", "culture-education"),  # cooperation
         ("who holds the top post in parliament", "speaker"),
+        ("what did arystanov say about woo's new post", "congratulations"),  # election
+        ("what did the ambassador say about woo getting the top job", "congratulations"),
+        ("what did the kazakh side say about woo becoming speaker", "congratulations"),
     ],
 )
 def test_everyday_words_for_the_release_terms(matcher: Matcher, question: str, intent: str) -> None:
