@@ -108,11 +108,12 @@ def owner_swap(pair: Pair) -> bool:
     after the possessive, up to a preposition ("trade partners": partners). A thing the
     answer puts to no subject ("flights between Kazakhstan and Korea") swaps nothing."""
     entry = pair.item.entry
-    if entry is None or "s " not in pair.query.shown:
+    shown = pair.query.shown
+    if entry is None or ("'s " not in shown and "\u2019s " not in shown):
         return False
     tables = pair.tables
     owners: dict[str, str] | None = None
-    for found in _POSSESSIVE.finditer(pair.query.shown.lower()):
+    for found in _POSSESSIVE.finditer(shown.lower()):
         whose = set(tables.tokens(found[1])) & tables.subjects
         thing = _head(found[2].split(), tables)
         if not whose or thing is None:
