@@ -114,6 +114,10 @@ def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str
             "friendship-group",
         ),
         ("Did Woo chair the Kazakhstan-Korea friendship group?", Form.YES, "friendship-group"),
+        # what is agreed to be done, the opposite of what the entry says was agreed
+        ("did the sides agree to end cooperation", Form.NO, "meeting-outcome"),
+        ("did they agree to continue the dialogue", Form.YES, "meeting-outcome"),
+        ("did the meeting end", Form.YES, "meeting-outcome"),  # "end" is not what was agreed
         # another country or city typed in lower case
         ("is arystanov kazakhstan's ambassador to japan", Form.NO, "ambassador"),
         ("is the doosan plant in shymkent", Form.NO, "doosan-power-plant"),
@@ -211,3 +215,21 @@ def test_a_figure_alone_is_confirmed_only_by_an_entry_that_asks_it_alone(
     assert matcher.match("Is the news from 2023?").form is not Form.YES
     match = matcher.match("Is this from 2024?")
     assert (match.form, match.intent) == (Form.YES, "publication-date")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is woo kazakhstan's speaker",  # the visits entry names no post of his
+        "is arystanov korea's ambassador",
+    ],
+)
+def test_a_post_the_answer_does_not_state_is_never_confirmed(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.match(question).form is not Form.YES
+
+
+def test_a_post_used_to_say_who_is_meant_is_no_claim(matcher: Matcher) -> None:
+    match = matcher.match("has the speaker ever been to Astana")
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.YES, "cities-visited")
