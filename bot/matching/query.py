@@ -23,6 +23,7 @@ from bot.language.gloss import Glossary
 from bot.language.morphology import english_stem, is_english_word
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
+from bot.matching.slips import doubling_slip, question_word
 from bot.matching.spacing import split_run
 
 # "Which election ...?" asks for an election, as "what election" would: unlike
@@ -209,10 +210,7 @@ def read(
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
     language = index.language
     text = _PERIOD_LENGTH.sub(r"\1", language.fold(shown)[:limit])
-    raw = _spaced(text.split(), index, glossary)
-    if raw and language.language == "en":
-        raw[0] = question_word(raw[0])
-        text = " ".join([raw[0], *text.split()[1:]]) if raw[0] != text.split()[0] else text
+    raw, text = _opened(_spaced(text.split(), index, glossary), text, language.language)
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
@@ -257,6 +255,14 @@ def read(
         # "What is Astana?" asks what a name is.
         defines=_DEFINES.search(text) is not None and bool(named) and named <= index.all_names,
     )
+
+
+def _opened(raw: list[str], text: str, language: str) -> tuple[list[str], str]:
+    """`raw` and `text` with an English question's first word read as the question word
+    it is typed for ("wen" -> "when": `slips.question_word`)."""
+    if not raw or language != "en" or (first := question_word(raw[0])) == raw[0]:
+        return raw, text
+    return [first, *raw[1:]], " ".join([first, *text.split()[1:]])
 
 
 def readings(
@@ -404,44 +410,12 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         english
         and is_english_word(token)
         and english_stem(token) != english_stem(word)
-        and not _doubling_slip(token, word)
+        and not doubling_slip(token, word)
     ):
         # A word of its own, not a form of the store's word: "arts" is no "marts",
         # "nuclear" no "unclear" ("traveled" is a form of "travelled").
         return token
     return token if _negates(token, word) or _extends(token, word, index) else word
-
-
-def _doubling_slip(token: str, word: str) -> bool:
-    """Whether `token` is `word` with a doubled letter typed once or a letter typed twice,
-    and is no everyday word: "meting" is a rare word of its own, but asked of a
-    release that says "meeting", the slip is far likelier ("comittee", "buisness" aside)."""
-    if token in COMMON_WORDS or abs(len(token) - len(word)) != 1:
-        return False
-    short, long = sorted((token, word), key=len)
-    return any(
-        long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long))
-    )
-
-
-def question_word(first: str) -> str:
-    """The question word a question's first word is typed for when one letter of it was
-    left out ("wen", "wat", "wich", "hw"), else `first`. Only a word no everyday list
-    has: "hen" or "wen" open no question, "how" and "who" are themselves."""
-    if first in _FUNCTION_WORDS_SET or first in COMMON_WORDS or not first.isalpha():
-        return first
-    return _QUESTION_DELETIONS.get(first, first)
-
-
-def _deletions(found: frozenset[str]) -> dict[str, str]:
-    """Each word of `found` of three or more letters with one letter left out, when it
-    is left out of that word alone."""
-    seen: dict[str, set[str]] = {}
-    for word in found:
-        if len(word) >= 3:
-            for i in range(len(word)):
-                seen.setdefault(word[:i] + word[i + 1 :], set()).add(word)
-    return {short: next(iter(full)) for short, full in seen.items() if len(full) == 1}
 
 
 def _extends(token: str, word: str, index: StoreIndex) -> bool:
@@ -511,8 +485,6 @@ def _swapped(found: tuple[str, ...]) -> frozenset[str]:
 # A word of its own that is also a function word with two letters swapped ("dose"):
 # in a question, the slip is far likelier than the word.
 _SWAPPED_FUNCTION_WORDS = _swapped(_FUNCTION_WORDS)
-_FUNCTION_WORDS_SET = frozenset(_FUNCTION_WORDS)
-_QUESTION_DELETIONS = _deletions((QUESTION_WORDS | {"what"}) - {"many", "much"})
 _EVERYDAY_BY_LENGTH = _by_length(_EVERYDAY)
 _FUNCTION_BY_LENGTH = _by_length(_FUNCTION_WORDS)
 
