@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 from bot.language import NUMBER_WORDS, stem, words
 from bot.matching.index import DROPPED, is_figure
 from bot.matching.limits import agent_swap, beyond_named, beyond_stated, one_side
+from bot.matching.owners import owner_swap
 from bot.matching.pairs import Check, Finding, Pair
 from bot.matching.params import Params
 from bot.matching.query import Query
@@ -36,7 +37,7 @@ def name_swap(pair: Pair, params: Params) -> Finding | None:
 
     "Who is the President of Korea?" against "Who is the President of Kazakhstan?".
     """
-    for rule in (subject_swap, other_name_swap, destination_swap, post_swap):
+    for rule in (subject_swap, other_name_swap, destination_swap, post_swap, owner_swap):
         if rule(pair):
             return Finding(rule.__name__, params.name_swap_factor, doubtful=True, swapped=True)
     return None

@@ -18,6 +18,7 @@ from bot.language.analysis import ENGLISH, asks_in_kazakh
 from bot.language.gloss import Glossary
 from bot.matching.index import StoreIndex, content, is_figure, targets, tokenise
 from bot.matching.params import Params
+from bot.matching.slips import question_word
 from bot.matching.spacing import split_run
 from bot.matching.typos import correct, is_slip
 
@@ -206,7 +207,7 @@ def read(
     # ("\ufdfa" becomes 18 letters), and matching cost grows with length.
     language = index.language
     text = _PERIOD_LENGTH.sub(r"\1", language.fold(shown)[:limit])
-    raw = _spaced(text.split(), index, glossary)
+    raw, text = _opened(_spaced(text.split(), index, glossary), text, language.language)
     cut = cut or len(raw) > params.max_query_words
     # Typos are corrected on the raw words, so a corrected word can still be
     # rewritten by a synonym ("kazakstan" -> "kazakhstan").
@@ -272,6 +273,14 @@ def _located_subject(text: str, index: StoreIndex) -> str | None:
             if len(base) == 1 and base[0] in index.subjects:
                 return base[0]
     return None
+
+
+def _opened(raw: list[str], text: str, language: str) -> tuple[list[str], str]:
+    """`raw` and `text` with an English question's first word read as the question word
+    it is typed for ("wen" -> "when": `slips.question_word`)."""
+    if not raw or language != "en" or (first := question_word(raw[0])) == raw[0]:
+        return raw, text
+    return [first, *raw[1:]], " ".join([first, *text.split()[1:]])
 
 
 def readings(
@@ -356,6 +365,26 @@ def _capitalised_runs(raw: list[str]) -> list[list[str]]:
     return [run for run in runs if run]
 
 
+# Countries and cities the release never names ("japan", "busan"), in lower case.
+PLACE_NAMES = words("place_names")
+
+
+def _possessed(word: str) -> str:
+    """`word` in lower case without punctuation or a possessive "'s": "Japan's" -> "japan"."""
+    bare = word.strip(".,;:!?()\"'").lower()
+    return bare[:-2] if bare.endswith(("'s", "’s")) else bare
+
+
+def _places_asked(shown: str, words: list[str]) -> list[str]:
+    """The countries and cities typed in lower case ("ambassador to japan") in the
+    question sentences of `shown`: names all the same. Where a chatty message says who
+    asks ("I work in shymkent"), the place is context, not what is asked about."""
+    if not any(_possessed(w) in PLACE_NAMES for w in words):
+        return []
+    asked = question_part(shown) or shown
+    return [place for w in asked.split() if (place := _possessed(w)) in PLACE_NAMES]
+
+
 def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> frozenset[str]:
     """The names in `shown` the release never uses: words it never uses (`foreign`),
     capitalised but not first in a sentence (everyday English words aside: "Is The
@@ -373,6 +402,8 @@ def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> fro
     ]
     capitalised = [w for w in raw if w[:1].isupper()]
     found = {t for w in capitalised for t in index.tokens(w) if t in foreign}
+    found.update(t for place in _places_asked(shown, words) for t in index.tokens(place))
+    found &= foreign
     if index.pairs and len(capitalised) * 2 <= len(raw):  # not a Title Case message
         for run in _capitalised_runs(raw):
             # Read together, as a synonym may make one name of several ("Nurgali Arystanov").

@@ -19,6 +19,7 @@ from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, words
 from bot.language.morphology import english_stem, is_english_word
 from bot.matching.index import StoreIndex
 from bot.matching.params import Params
+from bot.matching.slips import doubling_slip
 
 # "dis-", "un-": a prefix that makes a word its opposite, not a typo of it.
 _NEGATING = words("negating_prefixes")
@@ -51,7 +52,12 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         word = heard
     else:
         return token
-    if english and is_english_word(token) and not _derived(english_stem(token), word):
+    if (
+        english
+        and is_english_word(token)
+        and not _derived(english_stem(token), word)
+        and not doubling_slip(token, word)
+    ):
         # A word of its own, not a form of the store's word: "arts" is no "marts",
         # "nuclear" no "unclear" ("traveled" is a form of "travelled", "employees" a
         # word made from "employs").

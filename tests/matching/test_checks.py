@@ -99,6 +99,17 @@ def test_question_words_only(matcher: Matcher, question: str, intent: str, findi
         ("did the KZ ambassador meet the ROK parliament speaker?", "meeting", None),
         ("Why did the Korean speaker thank President Tokayev?", "hong-beom-do", None),
         ("Who is the speaker of the parliament of Korea?", "speaker", None),
+        # a thing put to the other subject than the answer says it is of
+        (
+            "where does kazakhstan rank among korea's trade partners",
+            "trade-investment",
+            "owner_swap",
+        ),
+        ("is kazakhstan korea's 4th largest trading partner", "trade-investment", "owner_swap"),
+        ("is korea kazakhstan's biggest investor", "trade-investment", None),
+        ("what is korea's place among investors in kazakhstan", "trade-investment", None),
+        ("how many of korea's flights go to kazakhstan", "flights-total", None),  # no owner
+        ("Why was Korea's speaker grateful to Kazakhstan's president?", "hong-beom-do", None),
     ],
 )
 def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:

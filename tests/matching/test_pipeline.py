@@ -44,8 +44,29 @@ def test_clear_questions_get_their_answer(matcher: Matcher, question: str, inten
 
 
 @pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # everyday words for the release's terms (knowledge/release.yaml synonyms)
+        ("did they agree to maintain the dialogue", "meeting-outcome"),  # continue
+        ("do they plan to go on talking", "meeting-outcome"),
+        ("what is the purpose of the flights", "flights-tourism"),  # contribute
+        ("what are the flights good for", "flights-tourism"),
+        ("how is working together in education going", "culture-education"),  # cooperation
+        ("who holds the top post in parliament", "speaker"),
+        ("what did arystanov say about woo's new post", "congratulations"),  # election
+        ("what did the ambassador say about woo getting the top job", "congratulations"),
+        ("what did the kazakh side say about woo becoming speaker", "congratulations"),
+    ],
+)
+def test_everyday_words_for_the_release_terms(matcher: Matcher, question: str, intent: str) -> None:
+    match = matcher.match(question)
+    assert (match.kind, match.intent) == (Kind.ANSWER, intent)
+
+
+@pytest.mark.parametrize(
     "question",
     [
+        "What is the capital of Kazakhstan?",  # no "capital" of investment
         "How many flights per week are there between Kazakhstan and Germany?",
         "How many flights are there between Almaty and Busan?",
         "Is Doosan building a power plant in the Almaty region?",

@@ -264,11 +264,11 @@ def test_is_slip(word: str, slip: bool) -> None:
 
 
 def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> None:
-    """ "wich university helped with the AI scool": "wich" is no rare word that makes the
-    match doubtful."""
-    query = read("wich university helped with the AI scool", matcher.index, PARAMS)
+    """ "and wich university helped with the AI scool": "wich" is no rare word that makes
+    the match doubtful (first in a question it is read as "which": `question_word`)."""
+    query = read("and wich university helped with the AI scool", matcher.index, PARAMS)
     assert query.slips == {"wich"}
-    match = matcher.match("wich university helped with the AI scool")
+    match = matcher.match("and wich university helped with the AI scool")
     assert match.answered and match.intent == "ai-school"
 
 
@@ -278,7 +278,8 @@ def test_a_slip_costs_an_entry_what_an_everyday_word_does(matcher: Matcher) -> N
         ("Who chairs the Korea-Japan friendship group?", {"japan"}),
         ("Did Seoultech help the Almaty Management University?", {"management"}),
         ("Who is the Speaker?", set()),  # a word the release uses
-        ("Japan?", set()),  # the first word of a sentence may be capitalised anyway
+        ("Yoon?", set()),  # the first word of a sentence may be capitalised anyway
+        ("Japan?", {"japan"}),  # ... but a country is a name wherever it stands
         ("Hello! Long-time reader here. Who met Woo?", set()),  # ... of any sentence
         ("Is The Plant Big?", set()),  # everyday words
         # three capitalised words the release uses, but no two of them together
@@ -462,3 +463,59 @@ def test_a_korean_typo_near_a_name_and_an_everyday_word_is_the_name(korean: Matc
     # 기야: one jamo from 기아 (Kia, a name of the release) and from 기여 (a contribution).
     assert korean.prepare("기야 공장") == korean.prepare("기아 공장")
     assert korean.prepare("기여") != korean.prepare("기아")  # a word as written stays
+
+
+@pytest.mark.parametrize(
+    ("typed", "store_word"),
+    [("meting", "meeting"), ("meetting", "meeting"), ("agrement", "agreement")],
+)
+def test_a_rare_word_a_doubled_letter_off_a_store_word_is_that_word(
+    matcher: Matcher, typed: str, store_word: str
+) -> None:
+    """ "meting" is a word of its own, but one no one asks a release about."""
+    assert correct(typed, matcher.index, PARAMS) == store_word
+
+
+def test_an_everyday_word_a_doubled_letter_off_stays_itself(matcher: Matcher) -> None:
+    assert correct("hoping", matcher.index, PARAMS) == "hoping"
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [("wen", "when"), ("hw", "how"), ("wich", "which"), ("whn", "when"), ("wy", "why")],
+)
+def test_a_first_word_missing_a_letter_of_a_question_word_is_that_word(
+    matcher: Matcher, typed: str, word: str
+) -> None:
+    assert read(f"{typed} was it published", matcher.index, PARAMS).tokens[0] == word
+
+
+@pytest.mark.parametrize("first", ["who", "were", "here", "how"])
+def test_a_question_or_function_word_is_never_rewritten(matcher: Matcher, first: str) -> None:
+    assert read(f"{first} met woo", matcher.index, PARAMS).tokens[0] == first
+
+
+def test_a_mistyped_question_word_keeps_the_question_answerable(matcher: Matcher) -> None:
+    assert matcher.match("wen was the news releasd").intent == "publication-date"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is the ambassador to japan", "flights from almaty to busan", "is it china's envoy"],
+)
+def test_a_country_or_city_typed_in_lower_case_is_a_name_the_release_never_uses(
+    matcher: Matcher, question: str
+) -> None:
+    assert read(question, matcher.index, PARAMS).unknown_names
+
+
+def test_a_place_of_the_release_typed_in_lower_case_is_no_unknown_name(matcher: Matcher) -> None:
+    assert not read("flights from almaty to seoul", matcher.index, PARAMS).unknown_names
+
+
+def test_a_place_in_the_context_of_a_chatty_message_is_not_what_it_asks(
+    matcher: Matcher,
+) -> None:
+    message = "i live in shymkent and read the news. which company builds the power plant?"
+    assert not read(message, matcher.index, PARAMS).unknown_names
+    assert matcher.match(message).intent == "doosan-power-plant"

@@ -21,6 +21,7 @@ from bot.matching.verdict import Candidate, Computed, Figure, Match
 # A counted word -> "year" or "rank" (data/span_units.txt).
 SPAN_UNITS = {word: row[0] for row in rows("span_units") for word in row[1:]}
 AHEAD = words("rank_ahead_words")
+PUBLICATION = words("publication_words")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RANK = re.compile(r"(\d+)(?:st|nd|rd|th)\b")
 _SINGULAR = {"years": "year", "places": "place", "places ahead": "place ahead"}
@@ -57,17 +58,22 @@ def _years(
     the question gives: their difference in years, the first the question names first."""
     asked = {t: i for i, t in reversed(list(enumerate(query.tokens)))}
     found = [(asked[t], Figure("", int(t), "the year asked")) for t in asked if _YEAR.fullmatch(t)]
+    published: set[str] = set()  # entries asked about as the release coming out
     for candidate in ranked:
         item = index.by_id[candidate.intent]
         years = set(_YEAR.findall(item.entry.answer)) if item.entry else set()
         markers = _markers(item, index, query)
+        if markers and markers <= PUBLICATION:
+            published.add(item.id)
         if len(years) == 1 and markers:
             year = int(years.pop())
             if all(f.value != year for _, f in found):
                 at = min(asked[t] for t in markers)
                 found.append((at, Figure(item.id, year, "the year it states")))
     figures = [f for _, f in sorted(found, key=lambda pair: pair[0])]
-    entries = [f for f in figures if f.intent]
+    # The release coming out is when the span is counted to: the other entry is the one
+    # asked about ("how many years before this news came out were the remains returned").
+    entries = sorted((f for f in figures if f.intent), key=lambda f: f.intent in published)
     if len(figures) != 2 or not entries:
         return None
     first, second = entries[0], next(f for f in figures if f is not entries[0])
@@ -99,11 +105,16 @@ def _ranks(
 
 def _markers(item: Item, index: StoreIndex, query: Query) -> set[str]:
     """The question's words that say it is about the entry: a name of its answer (the
-    release's subjects aside), or else two or more of its rarer words ("the trade
-    statistics"); none when it names neither."""
+    release's subjects aside), a word for the release coming out that the entry is asked
+    with ("published"), or else two or more of its rarer words ("the trade statistics");
+    none when it names none of these."""
     named = _own_names(item, index) & query.asked_names
     if named:
         return named
+    # "before this news came out": the release's publishing, of an entry asked about it.
+    published = PUBLICATION & item.vocabulary & query.asked
+    if published:
+        return set(published)
     said = set(index.tokens(item.entry.answer)) if item.entry else set()
     rare = said & query.asked - QUESTION_WORDS - COMMON_WORDS - index.subjects
     return rare if len(rare) >= 2 else set()

@@ -18,10 +18,10 @@ from bot.matching.verdict import Candidate, Form, Kind, Match
 _OPENING = "|".join(sorted(QUESTION_WORDS | OPENERS | {"what", "whats"}))
 _PREPOSITIONS = "|".join(sorted(words("prepositions")))
 # A second question: after a question mark, or after "and" / "also" / a comma or
-# semicolon, when a question word or an auxiliary opens it, or a preposition and a
-# question word ("and in which city ...").
+# semicolon, or a sign typed for "and" ("+", "&", "/"), when a question word or an
+# auxiliary opens it, or a preposition and a question word ("and in which city ...").
 _SPLIT = re.compile(
-    rf"(?:\?\s*|\s*[,;]?\s+(?:and|also|plus)\s+|\s*;\s*)"
+    rf"(?:\?\s*|\s*[,;]?\s+(?:and|also|plus)\s+|\s*;\s*|\s*[,;]?\s*[+&/]\s*(?:and\s+)?)"
     rf"(?=(?:(?:{_PREPOSITIONS})\s+(?:{'|'.join(sorted(QUESTION_WORDS))})|{_OPENING})\b)",
     re.IGNORECASE,
 )

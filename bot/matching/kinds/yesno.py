@@ -15,6 +15,7 @@ entry states neither way is neither confirmed nor denied: the entries are offere
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice, pairwise
 
@@ -85,7 +86,19 @@ def conflicts(query: Query, item: Item, index: StoreIndex) -> dict[str, str]:
         # continue?") is no opposite of it.
         if word not in item.vocabulary and (opposites(word) & item.vocabulary) - query.asked:
             found.setdefault(word, "opposite")
+    if item.entry is not None:
+        # ... unless both say what is done, and the entry the opposite: "did they agree
+        # to end cooperation?" of "the sides agreed to continue the dialogue".
+        done = _infinitives(index.tokens(item.entry.answer))
+        for word in _infinitives(query.tokens) & set(query.words):
+            if opposites(word) & done:
+                found.setdefault(word, "opposite")
     return found
+
+
+def _infinitives(tokens: Sequence[str]) -> frozenset[str]:
+    """The words right after "to": what is agreed or decided to be done ("to end")."""
+    return frozenset(after for before, after in pairwise(tokens) if before == "to")
 
 
 SUPERLATIVES = words("superlatives")
@@ -225,7 +238,11 @@ def yes_no(
             # The release never says there is no other: "only" is confirmed by nothing,
             # and denied by an entry that names another.
             return replace(match, form=Form.NO) if _names_other(item, query, index) else None
-        if not other and (_unstated_change(query, item) or _figures_only(query, item)):
+        if not other and (
+            _unstated_change(query, item)
+            or _figures_only(query, item)
+            or _unstated_post(query, item, index)
+        ):
             return _offered(query, ranked, match, index, params)
         if not other:
             return replace(match, form=Form.YES)
@@ -247,6 +264,35 @@ def _unstated_change(query: Query, item: Item) -> str | None:
     an entry that says only that the plant is a successful project. The entry neither
     confirms nor denies it (one that states the opposite denies it: `conflicts`)."""
     return next((w for w in query.words if w in REVERSALS and w not in item.vocabulary), None)
+
+
+def _unstated_post(query: Query, item: Item, index: StoreIndex) -> bool:
+    """A post the question says someone it names holds ("Is Woo Kazakhstan's speaker?")
+    that the entry's answer does not state, though its phrasings use the post to say who
+    is meant ("has the speaker been to Astana"): only an answer that states the post (in
+    any form: "chaired" for "chairman") confirms it."""
+    if item.entry is None:
+        return False
+    people = query.asked_names - index.subjects
+    tokens = query.tokens
+    named = next((i for i, t in enumerate(tokens) if t in people), None)
+    if named is None:
+        return False
+    posts = {w for w, c in value_words(query, index).items() if c == "title"}
+    posts &= set(tokens[named + 1 :])
+    said = set(index.tokens(item.entry.answer))
+    return any(not any(_one_word(p, s) for s in said) for p in posts)
+
+
+_SHARED_STEM = 5  # letters two forms of one word share at least ("chairman", "chaired")
+
+
+def _one_word(post: str, said: str) -> bool:
+    """Whether `said` is `post` or another form of its word."""
+    shared = next((i for i, (a, b) in enumerate(zip(post, said, strict=False)) if a != b), None)
+    if shared is None:
+        shared = min(len(post), len(said))
+    return post == said or shared >= min(_SHARED_STEM, len(post))
 
 
 def _figures_only(query: Query, item: Item) -> bool:

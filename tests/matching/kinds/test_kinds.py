@@ -104,6 +104,9 @@ def test_two_part(matcher: Matcher, question: str, intents: tuple[str, str]) -> 
         ("how many more weekly flights leave from almaty than from astana", "difference", 11),
         ("almaty flights minus astana flights", "difference", 11),
         ("astana and almaty flights to seoul combined, how many?", "sum", 15),
+        # how far one count is from the other: extra, additional, to match or equal it
+        ("how many extra flights a week does almaty have than astana", "difference", 11),
+        ("how many flights would astana need to equal almaty", "difference", 11),
     ],
 )
 def test_arithmetic(matcher: Matcher, question: str, operation_: str, value: int) -> None:
@@ -118,6 +121,7 @@ def test_arithmetic(matcher: Matcher, question: str, operation_: str, value: int
     [
         "how many more flights does almaty have than tokyo",  # one figure only
         "tell me about the flights",  # no operation asked
+        "do the flights match the tourism growth",  # "match" with no two counts
     ],
 )
 def test_arithmetic_needs_two_stated_figures(matcher: Matcher, question: str) -> None:

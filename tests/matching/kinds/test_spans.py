@@ -34,6 +34,20 @@ RANKS = "How many places lie between Korea's investor rank and its trade partner
             {2021, 2023},
             2,
         ),
+        # the release coming out, of the entry asked about it: the span is counted to it,
+        # whichever the question names first
+        (
+            "How many years after the remains were returned was this published?",
+            "hong-beom-do",
+            {2021, 2024},
+            3,
+        ),
+        (
+            "How many years before the news was released did General Hong come home?",
+            "hong-beom-do",
+            {2021, 2024},
+            3,
+        ),
         # two ranks of one entry, each named by the words after it there
         (RANKS, "trade-investment", {4, 5}, 1),
         # one rank, and how many are ahead of it

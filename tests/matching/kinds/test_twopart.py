@@ -21,6 +21,12 @@ from bot.store import Store
         ),
         ("what did they agree on and for how long", ["what did they agree on", "for how long"]),
         ("flights to and from Seoul", ["flights to and from Seoul"]),  # no question word
+        # a sign typed for "and"
+        ("which car plants + where are the stores", ["which car plants", "where are the stores"]),
+        ("who built bakad & who built the plant", ["who built bakad", "who built the plant"]),
+        ("when was it out / who put it out", ["when was it out", "who put it out"]),
+        ("kia/hyundai plants", ["kia/hyundai plants"]),  # no question after the sign
+        ("what is 13+2", ["what is 13+2"]),
     ],
 )
 def test_parts(text: str, pieces: list[str]) -> None:

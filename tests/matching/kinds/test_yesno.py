@@ -118,6 +118,13 @@ def test_conflicts(matcher: Matcher, question: str, intent: str, found: dict[str
             "friendship-group",
         ),
         ("Did Woo chair the Kazakhstan-Korea friendship group?", Form.YES, "friendship-group"),
+        # what is agreed to be done, the opposite of what the entry says was agreed
+        ("did the sides agree to end cooperation", Form.NO, "meeting-outcome"),
+        ("did they agree to continue the dialogue", Form.YES, "meeting-outcome"),
+        ("did the meeting end", Form.YES, "meeting-outcome"),  # "end" is not what was agreed
+        # another country or city typed in lower case
+        ("is arystanov kazakhstan's ambassador to japan", Form.NO, "ambassador"),
+        ("is the doosan plant in shymkent", Form.NO, "doosan-power-plant"),
         # the entry the check is about ranks below one that states the year of something else
         ("Was the release dated 2023?", Form.NO, "publication-date"),
         # a word the release never uses before a word the entry puts another word before
@@ -225,3 +232,21 @@ def test_a_wrong_premise_is_never_put_by_an_entry_the_question_says_more_than(
     matcher = Matcher(load_store(tmp_path / "draft.yaml"))
     match = matcher.match("Will Hidden Kingdom tour to other museums after August 2027?")
     assert not match.answered and match.form is not Form.NO
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is woo kazakhstan's speaker",  # the visits entry names no post of his
+        "is arystanov korea's ambassador",
+    ],
+)
+def test_a_post_the_answer_does_not_state_is_never_confirmed(
+    matcher: Matcher, question: str
+) -> None:
+    assert matcher.match(question).form is not Form.YES
+
+
+def test_a_post_used_to_say_who_is_meant_is_no_claim(matcher: Matcher) -> None:
+    match = matcher.match("has the speaker ever been to Astana")
+    assert (match.kind, match.form, match.intent) == (Kind.ANSWER, Form.YES, "cities-visited")
