@@ -294,14 +294,22 @@ def _read_whole(word: str, index: StoreIndex, glossary: Glossary | None) -> bool
 def _corrected(word: str, index: StoreIndex, params: Params, glossary: Glossary | None) -> str:
     """`word`, or the store word it is a typo of (`correct`); never one that a glossary
     sure of the language's endings (Russian) reads otherwise than `word` ("стоит",
-    cost, is no typo of "строит", build)."""
+    cost, is no typo of "строит", build). Two forms of one English word are one
+    reading ("закончелась", read by its start as "end", is "закончилась", "ended")."""
     mended = correct(word, index, params)
     if glossary is None or not glossary.endings or mended == word:
         return mended
     reading = glossary.word(word)
-    if reading is None or reading == word or glossary.word(mended) == reading:
+    if reading is None or reading == word or _same_reading(glossary.word(mended), reading):
         return mended
     return word
+
+
+def _same_reading(one: str | None, other: str) -> bool:
+    """Whether two glossary readings are forms of one English word ("end", "ended")."""
+    if one is None:
+        return False
+    return [english_stem(w) for w in one.split("_")] == [english_stem(w) for w in other.split("_")]
 
 
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:

@@ -425,3 +425,16 @@ def test_a_filler_word_stays_filler_whatever_its_gloss(russian: Matcher) -> None
     )
     assert not {"guys", "guy", "colleagues", "коллег"} & set(query.words)
     assert russian.match("Коллеги, а кто такой У Вон Сик? Спасибо!").intent == "speaker"
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"), [("закончелась", "закончилась"), ("завиршилась", "завершилась")]
+)
+def test_a_russian_typo_read_as_another_form_of_its_word_is_corrected(
+    russian: Matcher, typo: str, word: str
+) -> None:
+    """The glossary reads "закончелась" by its start ("законч": "end") and the store word
+    "закончилась" whole ("ended"): two forms of one English word, so the typo is that
+    store word, not a word of its own."""
+    query = read(f"чем {typo} беседа", russian.index, russian.params, russian.glossary)
+    assert russian.index.language.stem(word) in query.words
