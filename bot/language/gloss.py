@@ -65,6 +65,8 @@ _KIND_READINGS = (
     | {"is", "yes", "no", "not", "must"}
 )
 _YES_NO = "is"
+# Readings of a word that, put last, makes a statement a check ("..., right?").
+_TAGS = frozenset({"yes", "true", "correct", "right"})
 # Particles glued to a word that add a meaning English puts in a word of its own.
 _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
 # Question words of English that make a gloss a wh-question, not a yes/no check.
@@ -170,6 +172,8 @@ class Glossary:
         exists: "есть ли", "бар ма", "있나요"), as English puts one."""
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
+        # "... 15 рейсов в неделю да", "... строит Samsung, правда": a tag put last.
+        checking = checking or (bool(words) and words[-1] in _TAGS)
         if not checking or set(words) & _ASKING or self._asks_about(text):
             return glossed
         at = glossed.index("there") if "there" in glossed else 0
