@@ -316,6 +316,10 @@ class Analyser:
 
     # How a word sounds, for a typo made by ear (None: typos are compared as spelt).
     sounds: Callable[[str], str] | None = None
+    # Prefixes that make another aspect of a verb (Russian "по-": "хвалил", "похвалил").
+    prefixes: tuple[str, ...] = ()
+    # The prefix that most often makes a verb perfective and nothing else ("по-").
+    perfective: str = ""
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -343,7 +347,16 @@ def analyser(language: str) -> Analyser:
         return ENGLISH
     if language == "ru":
         stopwords = words("stopwords_ru")
-        return Analyser("ru", fold_russian, stem_russian, stopwords, sounds=sound_russian)
+        prefixes = tuple(sorted(words("prefixes_ru"), key=len, reverse=True))
+        return Analyser(
+            "ru",
+            fold_russian,
+            stem_russian,
+            stopwords,
+            sounds=sound_russian,
+            prefixes=prefixes,
+            perfective="по",
+        )
     if language == "kk":
         return Analyser(
             "kk",

@@ -321,6 +321,9 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
         return [stemmed]
     if word in index.language.stopwords:
         return [stemmed]  # a filler word stays one, to be dropped, whatever its gloss
+    aspect = other_aspect(stemmed, index)
+    if aspect is not None:
+        return [aspect]
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]
@@ -330,6 +333,29 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
         if (known := index.language.stem(form)) in index.vocabulary:
             return [known]
     return [ENGLISH.stem(w) for w in reading.split("_")]
+
+
+_MIN_ASPECT_ROOT = 4  # letters a stem keeps without its prefix ("хвал" of "похвал")
+
+
+def other_aspect(stemmed: str, index: StoreIndex) -> str | None:
+    """The store's stem that `stemmed` is with a verb prefix taken off (`Analyser.prefixes`:
+    "построил" is the store's "строил") or the everyday perfective one put before it
+    (`Analyser.perfective`: "хвал" is "похвал"); None if there is none. Only one prefix,
+    never swapped for another ("отказал" is no "сказал"), and no other put on: "говор"
+    (say) is no "переговор" (talks), nor "заговор"."""
+    made = index.language.perfective
+    if made and len(stemmed) >= _MIN_ASPECT_ROOT and made + stemmed in index.vocabulary:
+        return made + stemmed
+    for prefix in index.language.prefixes:
+        root = stemmed[len(prefix) :]
+        if (
+            stemmed.startswith(prefix)
+            and len(root) >= _MIN_ASPECT_ROOT
+            and root in index.vocabulary
+        ):
+            return root
+    return None
 
 
 _NAME_RUN = 3  # capitalised words in a row: a name ("Seoul National University")

@@ -8,7 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Matchers, Params
-from bot.matching.query import correct, focus, is_slip, question_part, read, referent
+from bot.matching.query import (
+    correct,
+    focus,
+    is_slip,
+    other_aspect,
+    question_part,
+    read,
+    referent,
+)
 from bot.store import Store
 
 PARAMS = Params()
@@ -438,3 +446,19 @@ def test_a_russian_typo_read_as_another_form_of_its_word_is_corrected(
     store word, not a word of its own."""
     query = read(f"чем {typo} беседа", russian.index, russian.params, russian.glossary)
     assert russian.index.language.stem(word) in query.words
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("хвалил", "похвал"),  # the store says "похвалил": the everyday perfective "по-"
+        ("выстроили", "стро"),  # a prefix taken off: the store's "строит"
+        ("посодействовал", "содействова"),
+        ("говорится", None),  # no "переговор" (talks): only "по-" is put on
+        ("отказался", None),  # no "сказал": a prefix is never swapped for another
+    ],
+)
+def test_a_russian_verb_is_read_as_the_store_word_of_its_other_aspect(
+    russian: Matcher, word: str, read_as: str | None
+) -> None:
+    assert other_aspect(russian.index.language.stem(word), russian.index) == read_as
