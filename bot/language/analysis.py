@@ -185,6 +185,32 @@ def sound_russian(word: str) -> str:
     return _DOUBLED.sub(r"\1", word.translate(_RUSSIAN_SOUNDS))
 
 
+# A Russian name's last word in its other cases, by how it ends: "Шик" -> "Шика",
+# "Шику", "Шиком", "Шике"; "Кзыл-Орда" -> "Кзыл-Орды", "Кзыл-Орде" ...; endings that
+# replace its last letter when it is listed, else added to it.
+_CASES = {
+    "а": ("ы", "и", "е", "у", "ой"),
+    "я": ("и", "е", "ю", "ей"),
+    "й": ("я", "ю", "ем", "е"),
+    "ь": ("я", "и", "ю", "ем", "е"),
+}
+_CASES_AFTER_CONSONANT = ("а", "у", "ом", "ым", "е")
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def declined_russian(name: str) -> tuple[str, ...]:
+    """The forms of a Russian name (one written form of it) with its last word in the
+    other cases, as people type it: "Ву Вон Шик" -> "Ву Вон Шика", "Ву Вон Шику", ...
+    None for a name ending in a figure, a Latin letter or another vowel ("Хон Бом До",
+    "Алматы", "Seoultech" do not decline)."""
+    last = name[-1:].lower()
+    if last in _CASES:
+        return tuple(name[:-1] + ending for ending in _CASES[last])
+    if last in _CONSONANTS:
+        return tuple(name + ending for ending in _CASES_AFTER_CONSONANT)
+    return ()
+
+
 @functools.cache
 def _russian_stemmer() -> Callable[[str], str]:
     stemmer = snowballstemmer.stemmer("russian")

@@ -187,7 +187,7 @@ def test_kazakh_words_of_one_reading_are_found_together() -> None:
     assert build_glossary("ru").forms == {}  # Russian reads an unknown word as English
 
 
-def test_a_name_written_with_a_capital_keeps_it_in_the_gloss() -> None:
+def test_a_kazakh_or_russian_name_written_with_a_capital_keeps_it() -> None:
     kazakh = build_glossary("kk", NAMES)
     assert "Japan" in kazakh.read("У Вон Сик Жапонияда болды ма?").split()
     assert "japan" in kazakh.read("жапонияда болды ма?").split()  # not written as a name

@@ -70,6 +70,16 @@ def test_names_and_question_words_become_synonyms(store: Store) -> None:
     assert "Almaty" in table[almaty[0]]  # the English name reads as the Russian one
 
 
+def test_a_russian_name_is_read_in_every_case_its_table_does_not_list(store: Store) -> None:
+    """The names table lists "Кзыл-Орда" and "Ву Вон Шик" in one case only."""
+    table = view_synonyms(store.overlays["ru"])
+    kyzylorda = table[store.overlays["ru"].names["Kyzylorda"][0]]
+    assert {"Кзыл-Орде", "Кзыл-Орды"} <= set(kyzylorda)
+    woo = table[store.overlays["ru"].names["Woo Won-shik"][0]]
+    assert {"Ву Вон Шика", "Ву Вон Шиком"} <= set(woo)
+    assert not {"Алматыа", "Алматые"} & set(table[store.overlays["ru"].names["Almaty"][0]])
+
+
 def test_an_untranslated_entry_is_answered_in_english_and_says_so(store: Store) -> None:
     overlay = store.overlays["ru"]
     entries = {k: v for k, v in overlay.entries.items() if k != "bakad"}
