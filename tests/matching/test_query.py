@@ -462,3 +462,12 @@ def test_a_russian_verb_is_read_as_the_store_word_of_its_other_aspect(
     russian: Matcher, word: str, read_as: str | None
 ) -> None:
     assert other_aspect(russian.index.language.stem(word), russian.index) == read_as
+
+
+@pytest.mark.parametrize(
+    "question", ["что-нибудь про туризм", "кто-либо из корейцев", "кое-что о туризме"]
+)
+def test_a_russian_indefinite_particle_is_filler(russian: Matcher, question: str) -> None:
+    """ "-нибудь", "-либо", "кое-" make "what" "anything": they name nothing asked."""
+    query = read(question, russian.index, russian.params, russian.glossary)
+    assert not {"нибуд", "либ", "кое"} & set(query.words)
