@@ -425,6 +425,11 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         word = heard
     else:
         return token
+    stem = index.language.stem
+    if stem(token) in index.vocabulary and stem(word) not in index.vocabulary:
+        # A form of a store word ("занимал" of "занимает") is read by its stem, not as a
+        # bare stem ("занима") that would stem again into no store word ("заним").
+        return token
     if english and is_english_word(token) and english_stem(token) != english_stem(word):
         # A word of its own, not a form of the store's word: "arts" is no "marts",
         # "nuclear" no "unclear" ("traveled" is a form of "travelled").

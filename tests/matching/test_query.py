@@ -471,3 +471,11 @@ def test_a_russian_indefinite_particle_is_filler(russian: Matcher, question: str
     """ "-нибудь", "-либо", "кое-" make "what" "anything": they name nothing asked."""
     query = read(question, russian.index, russian.params, russian.glossary)
     assert not {"нибуд", "либ", "кое"} & set(query.words)
+
+
+def test_a_form_of_a_store_word_is_never_corrected_into_a_bare_stem(russian: Matcher) -> None:
+    """ "занимал" is a form of the store's "занимает" (stem "занима"): as a typo of the
+    stem "занима", it would stem again into "заним", no word of the store."""
+    assert correct("занимал", russian.index, russian.params) == "занимал"
+    query = read("какой пост занимал спикер", russian.index, russian.params, russian.glossary)
+    assert "занима" in query.words
