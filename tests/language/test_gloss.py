@@ -43,6 +43,10 @@ def language(request: pytest.FixtureRequest) -> str:
         # "қаншалықты" asks how (to what extent), not how much it costs.
         ("kk", "қаншалықты маңызды", "how important"),
         ("ko", "주당 몇 편의 항공편이 있나요?", "per week how many flights flights is there"),
+        # Everyday clipped words: "м/у" (between), "нац" (national), "кол-во" (number).
+        ("ru", "рейсы м/у алматы и сеулом", "flights between almaty and seoul"),
+        ("ru", "нац собрание", "national assembly"),
+        ("ru", "кол-во рейсов", "number flights"),
         # Names, as the names table spells them, become the English name.
         ("ru", "Кто такой У Вон Сик?", "whos Woo Won-shik"),
         ("ko", "우원식은 누구예요", "woo won-shik who"),

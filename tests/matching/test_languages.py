@@ -80,6 +80,22 @@ def test_a_russian_name_is_read_in_every_case_its_table_does_not_list(store: Sto
     assert not {"Алматыа", "Алматые"} & set(table[store.overlays["ru"].names["Almaty"][0]])
 
 
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("спикер нац собрания", "парламент"),
+        ("рейсы м/у странами", "межд"),
+        ("кол-во рейсов", "количеств"),
+    ],
+)
+def test_a_clipped_russian_word_is_read_as_the_store_word(
+    matchers: Matchers, question: str, word: str
+) -> None:
+    """ "нац", "м/у", "кол-во": clipped as people type them (the overlay's synonyms)."""
+    russian = matchers.matcher_for("ru")
+    assert russian is not None and word in russian.prepare(question)
+
+
 def test_an_untranslated_entry_is_answered_in_english_and_says_so(store: Store) -> None:
     overlay = store.overlays["ru"]
     entries = {k: v for k, v in overlay.entries.items() if k != "bakad"}
