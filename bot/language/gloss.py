@@ -35,6 +35,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.language.analysis import Analyser, analyser, korean_counters
 from bot.language.lexicon import MONTHS, QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.normalise import normalise
@@ -101,6 +104,9 @@ class Glossary:
     # reading that it does use (`forms`).
     close: bool = False
     endings: frozenset[str] = frozenset()  # inflectional endings (empty: any short rest)
+    # The language's question words, folded (data/question_words_<language>.txt): an
+    # unknown word a letter from one of them is that question word mistyped.
+    asking: tuple[str, ...] = ()
 
     @functools.cached_property
     def forms(self) -> Mapping[str, tuple[str, ...]]:
@@ -248,7 +254,24 @@ class Glossary:
                 return self.words[form]
         if token in self.analyser.stopwords:
             return None
-        return token
+        return self._question_word(token) or token
+
+    def _question_word(self, token: str) -> str | None:
+        """The reading of the question word `token` is one letter edit from ("каие" of
+        "какие", "скольо" of "сколько"), when all such words read alike; None if none.
+        Words of four letters or more: "хто" is one letter from both "кто" and "что"."""
+        if len(token) < _MIN_ASKING_TYPO or not self.asking:
+            return None
+        near = process.extract(
+            token, self.asking, scorer=OSA.distance, processor=None, score_cutoff=1, limit=4
+        )
+        readings = {self.words.get(str(found[0])) for found in near}
+        if len(readings) != 1:
+            return None
+        return readings.pop()
+
+
+_MIN_ASKING_TYPO = 4  # letters a word needs to be read as a question word mistyped
 
 
 # A figure and its Korean counter: "13회", "5위", "2024년".
@@ -330,6 +353,11 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
         frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
     )
     endings = words(f"endings_{language}") if language in _INFLECTED else frozenset()
+    asking = (
+        tuple(sorted({w for row in rows("question_words_ru") for w in row} & set(single)))
+        if language == "ru"
+        else ()
+    )
     return Glossary(
         language,
         fold,
@@ -339,4 +367,5 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
         particles,
         close=language in _CLOSE,
         endings=endings,
+        asking=asking,
     )

@@ -278,3 +278,17 @@ def test_is_it_true_that_opens_a_check_not_a_what_question() -> None:
     assert glossary.read("Правда, что Doosan строит атомную станцию?") == (
         "is it true Doosan build nuclear power plant"
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("каие", "which"),  # a letter left out of "какие"
+        ("сколко", "how_many"),
+        ("какя", "which"),
+        ("хто", "хто"),  # too short: one letter from "кто" and from "что"
+        ("квазиблямба", "квазиблямба"),
+    ],
+)
+def test_a_russian_question_word_mistyped_is_read_as_it(word: str, reading: str) -> None:
+    assert build_glossary("ru").word(word) == reading
