@@ -285,7 +285,7 @@ def test_is_it_true_that_opens_a_check_not_a_what_question() -> None:
     [
         ("каие", "which"),  # a letter left out of "какие"
         ("сколко", "how_many"),
-        ("какя", "which"),
+        ("какйе", "which"),  # two letters swapped
         ("хто", "хто"),  # too short: one letter from "кто" and from "что"
         ("квазиблямба", "квазиблямба"),
     ],
