@@ -344,3 +344,13 @@ def test_everyday_russian_words_and_bynames_are_read(
 ) -> None:
     match = matchers.match(question)
     assert (match.kind, match.intent, match.language) == (Kind.ANSWER, entry, "ru")
+
+
+@pytest.mark.parametrize("question", ["какой итог беседы посла", "каким был итог переговоров"])
+def test_russian_kakoy_asks_which_not_how(matchers: Matchers, question: str) -> None:
+    """ "какой" asks which or what (data/to_english_ru.txt), as "какие" does; read as
+    "how", it made entries whose phrasings never ask "how" another kind of question."""
+    russian = matchers.matcher_for("ru")
+    assert russian is not None
+    words = russian.prepare(question)
+    assert "which" in words and "how" not in words
