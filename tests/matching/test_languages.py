@@ -354,3 +354,16 @@ def test_russian_kakoy_asks_which_not_how(matchers: Matchers, question: str) -> 
     assert russian is not None
     words = russian.prepare(question)
     assert "which" in words and "how" not in words
+
+
+def test_russian_u_nas_is_the_askers_country(matchers: Matchers) -> None:
+    """ "у нас" (where we are): Kazakhstan, to the people the release is written for."""
+    russian = matchers.matcher_for("ru")
+    assert russian is not None
+    assert "казахста" in russian.prepare("какие заводы работают у нас")
+
+
+def test_russian_sobirayut_is_assembling_not_going_to() -> None:
+    from bot.language.gloss import build_glossary
+
+    assert build_glossary("ru").read("где собирают машины") == "where production automobile"
