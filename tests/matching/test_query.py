@@ -479,3 +479,10 @@ def test_a_form_of_a_store_word_is_never_corrected_into_a_bare_stem(russian: Mat
     assert correct("занимал", russian.index, russian.params) == "занимал"
     query = read("какой пост занимал спикер", russian.index, russian.params, russian.glossary)
     assert "занима" in query.words
+
+
+def test_a_russian_question_reported_after_a_request_phrase_is_the_question() -> None:
+    """ "... и спрашивает меня кто ...": what follows the phrase is asked, though the
+    clause opens with context (data/request_phrases.txt)."""
+    message = "брат прочитал про рейсы и спрашивает меня сколько их в неделю из астаны."
+    assert question_part(message) == "сколько их в неделю из астаны."
