@@ -34,6 +34,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -68,6 +69,8 @@ _KIND_READINGS = (
     | {"is", "yes", "no", "not", "must"}
 )
 _YES_NO = "is"
+# Readings of a word that says what kind of place the unread word before it names.
+_PLACES = frozenset({"region", "city", "district", "province"})
 # Readings of a word that, put last, makes a statement a check ("..., right?").
 _TAGS = frozenset({"yes", "true", "correct", "right"})
 # Particles glued to a word that add a meaning English puts in a word of its own.
@@ -123,10 +126,14 @@ class Glossary:
         """The words of `text` the glossary cannot read (names and figures aside: a word
         written with a capital inside a sentence is a name, "Карагандинской", "КазНУ")."""
         named = self._capitalised(text)
+        readings = self._readings(text, mend)
+        # A word before "region" or "city" names it, capital or none ("в мангистауской
+        # области"): the English checks may put it as another place.
+        placed = {word for (word, _), (_, after) in pairwise(readings) if after in _PLACES}
         return [
             word
-            for word, reading in self._readings(text, mend)
-            if _unread(reading, word) and word not in named
+            for word, reading in readings
+            if _unread(reading, word) and word not in named and word not in placed
         ]
 
     def _capitalised(self, text: str) -> set[str]:
