@@ -63,8 +63,18 @@ def _declined(forms: tuple[str, ...], language: str) -> tuple[str, ...]:
     Шика" of "Ву Вон Шик"): a name is typed in every case, however few the table gives."""
     if language != "ru":
         return ()
-    listed = {normalise(f) for f in forms}
-    found = (d for form in forms for d in declined_russian(form))
+    listed = [normalise(f) for f in forms]
+    found = (
+        d
+        for form, folded in zip(forms, listed, strict=True)
+        # A name of two words or more (one word is read by its stem) that the table
+        # lists in no other case, and that is no case of a shorter one ("У Вон Сиком"):
+        # each extra form costs every question a little.
+        if " " in folded
+        and not any(o != folded and o.startswith(folded[:-1]) for o in listed)
+        and not any(o != folded and folded.startswith(o) for o in listed)
+        for d in declined_russian(form)
+    )
     return tuple(dict.fromkeys(d for d in found if normalise(d) not in listed))
 
 
