@@ -367,3 +367,16 @@ def test_russian_sobirayut_is_assembling_not_going_to() -> None:
     from bot.language.gloss import build_glossary
 
     assert build_glossary("ru").read("где собирают машины") == "where production automobile"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["на какие специальности берут в школу ии", "какие дисциплины преподают в школе ии"],
+)
+def test_what_a_school_teaches_is_an_attribute_the_release_does_not_state(
+    matchers: Matchers, question: str
+) -> None:
+    """Specialties, disciplines, courses (data/unstated_attributes.txt): the entry on the
+    school's opening does not answer them."""
+    match = matchers.match(question)
+    assert not (match.answered and match.intent == "ai-school")
