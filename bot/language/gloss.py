@@ -322,6 +322,14 @@ def _head(word: str, language: str) -> str:
     return word[: 1 if language == "ko" else _MIN_FORM[language]]
 
 
+def _question_forms(language: str, single: Mapping[str, str]) -> tuple[str, ...]:
+    """The glossary's forms of the language's question words (Russian only), for
+    `Glossary._question_word`."""
+    if language != "ru":
+        return ()
+    return tuple(sorted({w for row in rows("question_words_ru") for w in row} & set(single)))
+
+
 def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> Glossary:
     """The glossary of `language` (``data/gloss_<language>.txt``) with the release's
     names in it (an overlay's names table: English name -> its forms)."""
@@ -360,11 +368,7 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
         frozenset(row[0] for row in rows("particles_ko")) if language == "ko" else frozenset()
     )
     endings = words(f"endings_{language}") if language in _INFLECTED else frozenset()
-    asking = (
-        tuple(sorted({w for row in rows("question_words_ru") for w in row} & set(single)))
-        if language == "ru"
-        else ()
-    )
+    asking = _question_forms(language, single)
     return Glossary(
         language,
         fold,

@@ -21,6 +21,7 @@ from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, rows, stem, wo
 from bot.language.analysis import ENGLISH
 from bot.language.gloss import Glossary
 from bot.language.morphology import english_stem, is_english_word
+from bot.matching.forms import other_aspect, same_reading
 from bot.matching.index import StoreIndex, content, is_figure, targets
 from bot.matching.params import Params
 from bot.matching.spacing import split_run
@@ -300,16 +301,9 @@ def _corrected(word: str, index: StoreIndex, params: Params, glossary: Glossary 
     if glossary is None or not glossary.endings or mended == word:
         return mended
     reading = glossary.word(word)
-    if reading is None or reading == word or _same_reading(glossary.word(mended), reading):
+    if reading is None or reading == word or same_reading(glossary.word(mended), reading):
         return mended
     return word
-
-
-def _same_reading(one: str | None, other: str) -> bool:
-    """Whether two glossary readings are forms of one English word ("end", "ended")."""
-    if one is None:
-        return False
-    return [english_stem(w) for w in one.split("_")] == [english_stem(w) for w in other.split("_")]
 
 
 def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]:
@@ -333,29 +327,6 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
         if (known := index.language.stem(form)) in index.vocabulary:
             return [known]
     return [ENGLISH.stem(w) for w in reading.split("_")]
-
-
-_MIN_ASPECT_ROOT = 4  # letters a stem keeps without its prefix ("хвал" of "похвал")
-
-
-def other_aspect(stemmed: str, index: StoreIndex) -> str | None:
-    """The store's stem that `stemmed` is with a verb prefix taken off (`Analyser.prefixes`:
-    "построил" is the store's "строил") or the everyday perfective one put before it
-    (`Analyser.perfective`: "хвал" is "похвал"); None if there is none. Only one prefix,
-    never swapped for another ("отказал" is no "сказал"), and no other put on: "говор"
-    (say) is no "переговор" (talks), nor "заговор"."""
-    made = index.language.perfective
-    if made and len(stemmed) >= _MIN_ASPECT_ROOT and made + stemmed in index.vocabulary:
-        return made + stemmed
-    for prefix in index.language.prefixes:
-        root = stemmed[len(prefix) :]
-        if (
-            stemmed.startswith(prefix)
-            and len(root) >= _MIN_ASPECT_ROOT
-            and root in index.vocabulary
-        ):
-            return root
-    return None
 
 
 _NAME_RUN = 3  # capitalised words in a row: a name ("Seoul National University")

@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Matchers, Params
+from bot.matching.forms import other_aspect
 from bot.matching.query import (
     correct,
     focus,
     is_slip,
-    other_aspect,
     question_part,
     read,
     referent,
