@@ -283,6 +283,32 @@ def sound_russian(word: str) -> str:
     return _DOUBLED.sub(r"\1", word.translate(_RUSSIAN_SOUNDS))
 
 
+# A Russian name's last word in its other cases, by how it ends: "Шик" -> "Шика",
+# "Шику", "Шиком", "Шике"; "Кзыл-Орда" -> "Кзыл-Орды", "Кзыл-Орде" ...; endings that
+# replace its last letter when it is listed, else added to it.
+_CASES = {
+    "а": ("ы", "и", "е", "у", "ой"),
+    "я": ("и", "е", "ю", "ей"),
+    "й": ("я", "ю", "ем", "е"),
+    "ь": ("я", "и", "ю", "ем", "е"),
+}
+_CASES_AFTER_CONSONANT = ("а", "у", "ом", "ым", "е")
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def declined_russian(name: str) -> tuple[str, ...]:
+    """The forms of a Russian name (one written form of it) with its last word in the
+    other cases, as people type it: "Ву Вон Шик" -> "Ву Вон Шика", "Ву Вон Шику", ...
+    None for a name ending in a figure, a Latin letter or another vowel ("Хон Бом До",
+    "Алматы", "Seoultech" do not decline)."""
+    last = name[-1:].lower()
+    if last in _CASES:
+        return tuple(name[:-1] + ending for ending in _CASES[last])
+    if last in _CONSONANTS:
+        return tuple(name + ending for ending in _CASES_AFTER_CONSONANT)
+    return ()
+
+
 @functools.cache
 def _russian_stemmer() -> Callable[[str], str]:
     stemmer = snowballstemmer.stemmer("russian")
@@ -414,6 +440,10 @@ class Analyser:
 
     # How a word sounds, for a typo made by ear (None: typos are compared as spelt).
     sounds: Callable[[str], str] | None = None
+    # Prefixes that make another aspect of a verb (Russian "по-": "хвалил", "похвалил").
+    prefixes: tuple[str, ...] = ()
+    # The prefix that most often makes a verb perfective and nothing else ("по-").
+    perfective: str = ""
 
     @functools.cached_property
     def dropped(self) -> frozenset[str]:
@@ -468,7 +498,16 @@ def analyser(language: str) -> Analyser:
         return ENGLISH
     if language == "ru":
         stopwords = words("stopwords_ru")
-        return Analyser("ru", fold_russian, stem_russian, stopwords, sounds=sound_russian)
+        prefixes = tuple(sorted(words("prefixes_ru"), key=len, reverse=True))
+        return Analyser(
+            "ru",
+            fold_russian,
+            stem_russian,
+            stopwords,
+            sounds=sound_russian,
+            prefixes=prefixes,
+            perfective="по",
+        )
     if language == "kk":
         return Analyser(
             "kk",

@@ -34,9 +34,23 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from bot.language.analysis import Analyser, analyser, korean_counters
-from bot.language.lexicon import MONTHS, QUESTION_WORDS, STOPWORDS, rows, words
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.language.analysis import Analyser, analyser
+from bot.language.korean import (
+    ASKING_END,
+    HEARSAY_END,
+    REQUEST_END,
+    TRAILING,
+    VERBAL,
+    counted,
+    joined_korean,
+    ordinal,
+)
+from bot.language.lexicon import QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.normalise import normalise
 
 # The longest ending a listed form may leave of a word it starts, and the
@@ -65,6 +79,10 @@ _KIND_READINGS = (
     | {"is", "yes", "no", "not", "must"}
 )
 _YES_NO = "is"
+# Readings of a word that says what kind of place the unread word before it names.
+_PLACES = frozenset({"region", "city", "district", "province"})
+# Readings of a word that, put last, makes a statement a check ("..., right?").
+_TAGS = frozenset({"yes", "true", "correct", "right"})
 # Particles glued to a word that add a meaning English puts in a word of its own.
 _SAYING_PARTICLES = {"ko": {"도": "also", "만": "only"}}
 # Question words of English that make a gloss a wh-question, not a yes/no check.
@@ -100,6 +118,9 @@ class Glossary:
     close: bool = False
     endings: frozenset[str] = frozenset()  # inflectional endings (empty: any short rest)
     names: frozenset[str] = frozenset()  # the readings of the release's names (overlay)
+    # The language's question words, folded (data/question_words_<language>.txt): an
+    # unknown word a letter from one of them is that question word mistyped.
+    asking: tuple[str, ...] = ()
 
     @functools.cached_property
     def forms(self) -> Mapping[str, tuple[str, ...]]:
@@ -119,11 +140,15 @@ class Glossary:
         университеті", "Жетісу облысы") is that one's name, read as written."""
         named = self._capitalised(text)
         found = self._readings(text, mend, frozenset(named))
+        # A word before "region" or "city" names it, capital or none ("в мангистауской
+        # области"): the English checks may put it as another place.
+        placed = {word for (word, _), (_, after) in pairwise(found) if after in _PLACES}
         return [
             word
             for at, (word, reading) in enumerate(found)
             if _unread(reading, word)
             and word not in named
+            and word not in placed
             and not (self.close and _names_a_kind(found[at + 1 :]))
         ]
 
@@ -156,9 +181,9 @@ class Glossary:
         return " ".join(self._as_question(glossed, text))
 
     def _named(self, phrase: str, named: set[str]) -> bool:
-        """Whether `phrase` (a word or a listed phrase) was written as a name: the word
-        itself, or, read closely, any word of the phrase ("У Вон Сик")."""
-        return phrase in named or (self.close and bool(set(phrase.split()) & named))
+        """Whether `phrase` (a word or a listed phrase) was written as a name: any of its
+        words with a capital ("У Вон Сик", "Алма-Аты")."""
+        return bool(set(phrase.split()) & named)
 
     def _readings(
         self, text: str, mend: Mend = _as_is, capitals: frozenset[str] = frozenset()
@@ -221,6 +246,8 @@ class Glossary:
         words = [w for w in glossed if w != _YES_NO]
         checking = len(words) < len(glossed) or bool(_QUESTION_END.search(text))
         checking = checking or (self.language == "ko" and self._asks_korean(text))
+        # "... 15 рейсов в неделю да", "... строит Samsung, правда": a tag put last.
+        checking = checking or (bool(words) and words[-1] in _TAGS)
         if not checking or set(words) & _ASKING or self._asks_about(text):
             return glossed
         at = glossed.index("there") if "there" in glossed else 0
@@ -232,12 +259,12 @@ class Glossary:
         """Whether a Korean message ends as a question does, though no "?" was typed: its
         last word is a verb or copula (the fold cuts an ending off it, or the glossary
         reads it as one: "맞죠", "했어") with an asking ending; "회담 상대" is a noun."""
-        last = _TRAILING.sub("", text.strip()).split()[-1:]
-        if not last or _REQUEST_END.search(last[0]) or not _ASKING_END.search(last[0]):
+        last = TRAILING.sub("", text.strip()).split()[-1:]
+        if not last or REQUEST_END.search(last[0]) or not ASKING_END.search(last[0]):
             return False
-        if _HEARSAY_END.search(last[0]):
+        if HEARSAY_END.search(last[0]):
             return True
-        return self.analyser.fold(last[0]) != last[0] or self.word(last[0]) in _VERBAL
+        return self.analyser.fold(last[0]) != last[0] or self.word(last[0]) in VERBAL
 
     def _asks_about(self, text: str) -> bool:
         """Whether a Korean question ends on a noun and its topic particle ("완공 시기는?",
@@ -289,8 +316,8 @@ class Glossary:
         """The reading of one word, the word itself if unknown, None if filler."""
         if token in self.words:
             return self.words[token]
-        if self.language == "ko" and (counted := _counted(token)) is not None:
-            return counted
+        if self.language == "ko" and (figure := counted(token)) is not None:
+            return figure
         for particle, meaning in _SAYING_PARTICLES.get(self.language, {}).items():
             # "우즈베키스탄도" is "Uzbekistan too": a particle that says something,
             # after a word of two syllables or more ("천만" is no "thousand only").
@@ -308,7 +335,24 @@ class Glossary:
             form = token[:end]
             if form in self.words and self._fits(token, form, self.words[form]):
                 return self.words[form]
-        return token
+        return self._question_word(token) or token
+
+    def _question_word(self, token: str) -> str | None:
+        """The reading of the question word `token` is one letter edit from ("каие" of
+        "какие", "скольо" of "сколько"), when all such words read alike; None if none.
+        Words of four letters or more: "хто" is one letter from both "кто" and "что"."""
+        if len(token) < _MIN_ASKING_TYPO or not self.asking:
+            return None
+        near = process.extract(
+            token, self.asking, scorer=OSA.distance, processor=None, score_cutoff=1, limit=4
+        )
+        readings = {self.words.get(str(found[0])) for found in near}
+        if len(readings) != 1:
+            return None
+        return readings.pop()
+
+
+_MIN_ASKING_TYPO = 4  # letters a word needs to be read as a question word mistyped
 
 
 # A figure and its Kazakh ordinal ending, folded: "3ши", "5инши", "6ншы", "9ыншы".
@@ -317,82 +361,6 @@ _KAZAKH_ORDINAL = re.compile(r"(\d+)((?:ы|и)?н?(?:шы|ши))?")
 # the word English puts for them.
 _IN = "in"
 _LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
-# How a Korean sentence that asks ends, with no "?" typed: a polite or plain question
-# ending (나요, 죠, 까, 니, 냐), the polite 요 or casual 어/아/야 of a spoken question,
-# hearsay put to the listener (래, 래매, 대), the nominal 음/임 of a texted one ("맞음").
-_ASKING_END = re.compile(r"(?:요|죠|까|니|냐|냐고|래|래매|대|음|임|나|야|지|어|아)$")
-# A request ends so too ("알려줘", "말해 주세요"): it asks to be told, no yes or no.
-# Hearsay put to the listener ends only a verb or copula: "교역국이래매", "열었다며".
-_HEARSAY_END = re.compile(r"(?:래매|대매|다며|라며|다면서|라면서|냐고|이래|래요|대요|다죠|라죠)$")
-# Readings of a verb or copula that a yes/no check ends on.
-_VERBAL = frozenset({"true", "is_there", "was", "did", "does", "correct", "false", "is"})
-# What may follow a message's last word: laughter (ㅋㅋ), emoji, punctuation.
-_TRAILING = re.compile(r"[\s\W\u1100-\u11ff\u3131-\u318e]+$")
-_REQUEST_END = re.compile(r"(?:줘|줘요|주세요|줄래|줄래요|주실래요|주시겠어요|봐|봐요|해요|세요)$")
-
-
-# A Korean word joined to the next by "and": a noun and 이랑/랑/하고 ("대사 이름이랑 의장
-# 이름"), or a clause ending in the connective 고 ("언제고 어디서", "몇 편이고 ...").
-_JOINING_PARTICLES = ("이랑", "랑", "하고")
-_AND = "그리고"
-
-
-def joined_korean(text: str) -> str:
-    """`text` with "그리고" (and) after each word that joins the next to it, where the
-    fold would strip what says so: "이름이랑 이름" -> "이름 그리고 이름", "언제고
-    어디서" -> "언제 그리고 어디서", "몇 편이고 몇 편" -> "몇 편 그리고 몇 편"."""
-    words = text.split()
-    out = []
-    for at, word in enumerate(words):
-        bare = word.rstrip("?？.,!~")
-        # A particle before the last word says "with" as often ("우원식이랑 만났어?").
-        joining = at + 1 < len(words) and bare == word and _joins(bare, at + 2 < len(words))
-        out.append(word + f" {_AND}" if joining else word)
-    return " ".join(out)
-
-
-def _joins(word: str, particle: bool) -> bool:
-    """Whether a Korean word ends in "and": a joining particle after a word of two
-    syllables or more, a copula or verb with the connective 고 ("편이고", "했고"), or a
-    question word with it ("언제고", "어디고", "뭐고"); `particle`: whether a particle may
-    join."""
-    if particle and any(word.endswith(p) and len(word) - len(p) >= 2 for p in _JOINING_PARTICLES):
-        return True
-    if any(word.endswith(e) and len(word) > len(e) for e in _CONNECTIVE):
-        return True
-    return word.endswith("고") and word[:-1] in _ASKING_KO
-
-
-# The connective 고 after the copula, a past or 하다/되다/있다: "이고", "였고", "했고".
-_CONNECTIVE = ("이고", "였고", "이었고", "했고", "됐고", "있고", "없고", "았고", "었고")
-# Korean question words a clause may end on before the connective 고.
-_ASKING_KO = frozenset({"언제", "어디", "뭐", "무엇", "누구", "몇", "얼마", "어떻", "왜"})
-
-# A figure and its Korean counter: "13회", "5위", "2024년".
-_COUNTED = re.compile(r"(\d+)([\uac00-\ud7a3]+)")
-
-
-def _counted(token: str) -> str | None:
-    """A Korean figure with its counter read as English ("5위" -> "5th", "8월" ->
-    "august", "13회" -> "13"), or None for any other word."""
-    found = _COUNTED.fullmatch(token)
-    reading = korean_counters().get(found.group(2)) if found else None
-    if found is None or reading is None:
-        return None
-    number = int(found.group(1))
-    if reading[1] == "{month}":
-        return MONTHS[number - 1][0] if 1 <= number <= len(MONTHS) else found.group(1)
-    return reading[1].replace("{}th", ordinal(number)).replace("{}", str(number))
-
-
-_ORDINAL_ENDINGS = {1: "st", 2: "nd", 3: "rd"}
-
-
-def ordinal(number: int) -> str:
-    """ "1st", "2nd", "3rd", "4th", "11th", "22nd"."""
-    if number % 100 in (11, 12, 13):
-        return f"{number}th"
-    return str(number) + _ORDINAL_ENDINGS.get(number % 10, "th")
 
 
 # The kinds of place a name may stand before, besides the kinds of organisation.
@@ -432,6 +400,14 @@ def _head(word: str, language: str) -> str:
     return word[: 1 if language == "ko" else _MIN_FORM[language]]
 
 
+def _question_forms(language: str, single: Mapping[str, str]) -> tuple[str, ...]:
+    """The glossary's forms of the language's question words (Russian only), for
+    `Glossary._question_word`."""
+    if language != "ru":
+        return ()
+    return tuple(sorted({w for row in rows("question_words_ru") for w in row} & set(single)))
+
+
 def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> Glossary:
     """The glossary of `language` (``data/gloss_<language>.txt``) with the release's
     names in it (an overlay's names table: English name -> its forms)."""
@@ -463,6 +439,7 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
     )
     endings = words(f"endings_{language}") if language in _INFLECTED else frozenset()
     readings_of_names = frozenset(english for english, _ in table[:named])
+    asking = _question_forms(language, single)
     return Glossary(
         language,
         fold,
@@ -473,6 +450,7 @@ def build_glossary(language: str, names: Mapping[str, tuple[str, ...]] = {}) -> 
         close=language in _CLOSE,
         endings=endings,
         names=frozenset(n.casefold() for n in readings_of_names),
+        asking=asking,
     )
 
 

@@ -20,6 +20,7 @@ import dataclasses
 from collections.abc import Mapping
 
 from bot.language import rows
+from bot.language.analysis import declined_russian
 from bot.language.detect import language_of
 from bot.language.gloss import build_glossary
 from bot.language.normalise import normalise
@@ -51,10 +52,30 @@ def view_synonyms(overlay: Overlay) -> dict[str, tuple[str, ...]]:
     """The overlay's synonyms, its names table and its question words, as one table."""
     table: dict[str, tuple[str, ...]] = dict(overlay.synonyms)
     for english, forms in overlay.names.items():
-        table[forms[0]] = (*forms[1:], english)
+        table[forms[0]] = (*forms[1:], english, *_declined(forms, overlay.language))
     for english, *words in rows(f"to_english_{overlay.language}"):
         table[english] = tuple(w.replace("_", " ") for w in words)
     return table
+
+
+def _declined(forms: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """The case forms of a name's Russian forms that its table does not list ("Ву Вон
+    Шика" of "Ву Вон Шик"): a name is typed in every case, however few the table gives."""
+    if language != "ru":
+        return ()
+    listed = [normalise(f) for f in forms]
+    found = (
+        d
+        for form, folded in zip(forms, listed, strict=True)
+        # A name of two words or more (one word is read by its stem) that the table
+        # lists in no other case, and that is no case of a shorter one ("У Вон Сиком"):
+        # each extra form costs every question a little.
+        if " " in folded
+        and not any(o != folded and o.startswith(folded[:-1]) for o in listed)
+        and not any(o != folded and folded.startswith(o) for o in listed)
+        for d in declined_russian(form)
+    )
+    return tuple(dict.fromkeys(d for d in found if normalise(d) not in listed))
 
 
 def _entry(entry: Entry, overlay: Overlay) -> Entry:

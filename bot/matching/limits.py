@@ -91,7 +91,10 @@ def _other_names(pair: Pair) -> frozenset[str]:
     if entry is None:
         return frozenset()
     tables = pair.tables
-    stated = frozenset(t for t in tables.tokens(entry.answer) if not is_figure(t))
+    said = tables.tokens(entry.answer)
+    # A word after a figure is its unit, whatever a names table makes of it ("1 ГВт").
+    measured = {t for f, t in pairwise(said) if is_figure(f)}
+    stated = frozenset(t for t in said if not is_figure(t)) - measured
     for alias in _aliases(entry.answer, pair):
         if alias & pair.query.asked:
             stated -= alias  # the name asked, as the answer also writes it

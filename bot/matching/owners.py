@@ -12,7 +12,7 @@ from bot.language import words
 from bot.matching.index import DROPPED, StoreIndex
 
 if TYPE_CHECKING:
-    from bot.matching.checks import Pair
+    from bot.matching.pairs import Pair
 
 # "Korea's trade partners": a subject's possessive and the words after it.
 _POSSESSIVE = re.compile(r"([\w-]+)['\u2019]s\s+([^?.!,;:]+)")

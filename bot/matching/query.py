@@ -16,6 +16,7 @@ from itertools import pairwise
 from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, stem, words
 from bot.language.analysis import ENGLISH, asks_in_kazakh
 from bot.language.gloss import Glossary
+from bot.matching.forms import other_aspect, same_reading
 from bot.matching.index import StoreIndex, content, is_figure, targets, tokenise
 from bot.matching.params import Params
 from bot.matching.slips import question_word
@@ -321,12 +322,13 @@ def _read_whole(word: str, index: StoreIndex, glossary: Glossary | None) -> bool
 def _corrected(word: str, index: StoreIndex, params: Params, glossary: Glossary | None) -> str:
     """`word`, or the store word it is a typo of (`correct`); never one that a glossary
     sure of the language's endings (Russian) reads otherwise than `word` ("стоит",
-    cost, is no typo of "строит", build)."""
+    cost, is no typo of "строит", build). Two forms of one English word are one
+    reading ("закончелась", read by its start as "end", is "закончилась", "ended")."""
     mended = correct(word, index, params)
     if glossary is None or not glossary.endings or mended == word:
         return mended
     reading = glossary.word(word)
-    if reading is None or reading == word or glossary.word(mended) == reading:
+    if reading is None or reading == word or same_reading(glossary.word(mended), reading):
         return mended
     return word
 
@@ -340,6 +342,9 @@ def _stems(word: str, index: StoreIndex, glossary: Glossary | None) -> list[str]
         return [stemmed]
     if word in index.language.stopwords:
         return [stemmed]  # a filler word stays one, to be dropped, whatever its gloss
+    aspect = other_aspect(stemmed, index)
+    if aspect is not None:
+        return [aspect]
     reading = glossary.word(word)
     if reading is None or reading == word:
         return [stemmed]

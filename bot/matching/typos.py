@@ -52,6 +52,11 @@ def correct(token: str, index: StoreIndex, params: Params) -> str:
         word = heard
     else:
         return token
+    stem = index.language.stem
+    if stem(token) in index.vocabulary and stem(word) not in index.vocabulary:
+        # A form of a store word ("занимал" of "занимает") is read by its stem, not as a
+        # bare stem ("занима") that would stem again into no store word ("заним").
+        return token
     if (
         english
         and is_english_word(token)

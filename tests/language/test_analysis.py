@@ -7,6 +7,7 @@ import pytest
 from bot.language.analysis import (
     analyser,
     asks_in_kazakh,
+    declined_russian,
     stem_kazakh,
     stem_korean,
     stem_russian,
@@ -296,3 +297,18 @@ def test_russian_typos_made_by_ear_sound_like_the_word(typo: str, word: str) -> 
 def test_only_russian_compares_typos_by_sound() -> None:
     assert analyser("ru").sounds is not None
     assert all(analyser(language).sounds is None for language in ("en", "kk", "ko"))
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Ву Вон Шик", {"Ву Вон Шика", "Ву Вон Шику", "Ву Вон Шиком", "Ву Вон Шике"}),
+        ("Кзыл-Орда", {"Кзыл-Орды", "Кзыл-Орде", "Кзыл-Орду", "Кзыл-Ордой"}),
+        ("Корея", {"Кореи", "Корее", "Корею", "Кореей"}),
+        ("Хон Бом До", set()),  # a name ending in another vowel does not decline
+        ("Seoultech", set()),  # nor one in Latin letters
+    ],
+)
+def test_a_russian_name_is_declined_by_its_last_word(name: str, forms: set[str]) -> None:
+    assert forms <= set(declined_russian(name))
+    assert bool(declined_russian(name)) is bool(forms)

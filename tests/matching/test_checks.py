@@ -451,6 +451,16 @@ def test_a_korean_exception_follows_the_name_it_sets_aside() -> None:
     assert not korean.match(question).answered
 
 
+@pytest.mark.parametrize("besides", ["кроме", "помимо", "за исключением", "не считая"])
+def test_a_russian_exception_sets_aside_the_name_after_it(russian: Matcher, besides: str) -> None:
+    """Read as "except" (data/to_english_ru.txt); the entry's "1 ГВт", a name in the
+    Russian names table, is a unit after a figure, not another place it names."""
+    question = f"где ещё Doosan строит что-либо, {besides} Туркестанской области?"
+    found = russian.findings_for(question, "doosan-power-plant")
+    assert found is not None and "beyond_named" in {f.check for f in found}
+    assert not russian.match(question).answered
+
+
 @pytest.mark.parametrize(
     ("text", "posts"),
     [

@@ -91,7 +91,7 @@ BLIND_FLOORS = {
     "en-batch.yaml": (0.925, 0.987, 1.0),
     "en-batch2.yaml": (0.9, 0.987, 1.0),
     "en-batch3.yaml": (0.937, 0.987, 1.0),
-    "en-batch4.yaml": (0.925, 0.975, 1.0),
+    "en-batch4.yaml": (0.91, 0.975, 1.0),  # "work together" dropped: it taught "together"
 }
 
 

@@ -160,6 +160,16 @@ def test_the_kazakh_overlay_sets_its_agreement_score(matchers: Matchers) -> None
     assert matchers.english.params.gloss_agreement == 100
 
 
+def test_the_russian_overlay_sets_its_agreement_score(matchers: Matchers) -> None:
+    """A Russian question the store's own reading only offers, that the gloss answers
+    alike, is answered ("занимался" is a word no phrasing of the entry uses)."""
+    russian = matchers.matcher_for("ru")
+    assert russian is not None and russian.params.gloss_agreement < 100
+    question = "чем занимался у вон сик в группе дружбы с казахстаном"
+    assert russian._own_verdict(russian.score(question)).kind is Kind.CLARIFY
+    assert russian.match(question).intent == "friendship-group"
+
+
 def test_a_sum_is_about_an_entry_that_states_both_figures(shipped: Store) -> None:
     """The native reading offers the entry on all flights ("15: 13 from Almaty, 2 from
     Astana"); the gloss adds up the two route entries' figures, which that entry

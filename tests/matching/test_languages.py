@@ -72,6 +72,32 @@ def test_names_and_question_words_become_synonyms(store: Store) -> None:
     assert "Almaty" in table[almaty[0]]  # the English name reads as the Russian one
 
 
+def test_a_russian_name_is_read_in_every_case_its_table_does_not_list(store: Store) -> None:
+    """The names table lists "Кзыл-Орда" and "Ву Вон Шик" in one case only."""
+    table = view_synonyms(store.overlays["ru"])
+    kyzylorda = table[store.overlays["ru"].names["Kyzylorda"][0]]
+    assert {"Кзыл-Орде", "Кзыл-Орды"} <= set(kyzylorda)
+    woo = table[store.overlays["ru"].names["Woo Won-shik"][0]]
+    assert {"Ву Вон Шика", "Ву Вон Шиком"} <= set(woo)
+    assert not {"Алматыа", "Алматые"} & set(table[store.overlays["ru"].names["Almaty"][0]])
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("спикер нац собрания", "парламент"),
+        ("рейсы м/у странами", "межд"),
+        ("кол-во рейсов", "количеств"),
+    ],
+)
+def test_a_clipped_russian_word_is_read_as_the_store_word(
+    matchers: Matchers, question: str, word: str
+) -> None:
+    """ "нац", "м/у", "кол-во": clipped as people type them (the overlay's synonyms)."""
+    russian = matchers.matcher_for("ru")
+    assert russian is not None and word in russian.prepare(question)
+
+
 def test_an_untranslated_entry_is_answered_in_english_and_says_so(store: Store) -> None:
     overlay = store.overlays["ru"]
     entries = {k: v for k, v in overlay.entries.items() if k != "bakad"}
@@ -397,3 +423,39 @@ def test_any_mix_of_words_and_figures_is_matched_without_error(
     question once read past the question's end)."""
     match = matchers.match(" ".join(pieces), hint or None)
     assert match.language in ("en", "ru", "kk", "ko")
+
+
+@pytest.mark.parametrize("question", ["какой итог беседы посла", "каким был итог переговоров"])
+def test_russian_kakoy_asks_which_not_how(matchers: Matchers, question: str) -> None:
+    """ "какой" asks which or what (data/to_english_ru.txt), as "какие" does; read as
+    "how", it made entries whose phrasings never ask "how" another kind of question."""
+    russian = matchers.matcher_for("ru")
+    assert russian is not None
+    words = russian.prepare(question)
+    assert "which" in words and "how" not in words
+
+
+def test_russian_u_nas_is_the_askers_country(matchers: Matchers) -> None:
+    """ "у нас" (where we are): Kazakhstan, to the people the release is written for."""
+    russian = matchers.matcher_for("ru")
+    assert russian is not None
+    assert "казахста" in russian.prepare("какие заводы работают у нас")
+
+
+def test_russian_sobirayut_is_assembling_not_going_to() -> None:
+    from bot.language.gloss import build_glossary
+
+    assert build_glossary("ru").read("где собирают машины") == "where production automobile"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["на какие специальности берут в школу ии", "какие дисциплины преподают в школе ии"],
+)
+def test_what_a_school_teaches_is_an_attribute_the_release_does_not_state(
+    matchers: Matchers, question: str
+) -> None:
+    """Specialties, disciplines, courses (data/unstated_attributes.txt): the entry on the
+    school's opening does not answer them."""
+    match = matchers.match(question)
+    assert not (match.answered and match.intent == "ai-school")

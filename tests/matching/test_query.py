@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Kind, Matcher, Matchers, Params
+from bot.matching.forms import other_aspect
 from bot.matching.query import focus, question_part, read, referent
 from bot.matching.typos import correct, is_slip
 from bot.store import Store, load_store
@@ -519,3 +520,56 @@ def test_a_place_in_the_context_of_a_chatty_message_is_not_what_it_asks(
     message = "i live in shymkent and read the news. which company builds the power plant?"
     assert not read(message, matcher.index, PARAMS).unknown_names
     assert matcher.match(message).intent == "doosan-power-plant"
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"), [("закончелась", "закончилась"), ("завиршилась", "завершилась")]
+)
+def test_a_russian_typo_read_as_another_form_of_its_word_is_corrected(
+    russian: Matcher, typo: str, word: str
+) -> None:
+    """The glossary reads "закончелась" by its start ("законч": "end") and the store word
+    "закончилась" whole ("ended"): two forms of one English word, so the typo is that
+    store word, not a word of its own."""
+    query = read(f"чем {typo} беседа", russian.index, russian.params, russian.glossary)
+    assert russian.index.language.stem(word) in query.words
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [
+        ("хвалил", "похвал"),  # the store says "похвалил": the everyday perfective "по-"
+        ("выстроили", "стро"),  # a prefix taken off: the store's "строит"
+        ("посодействовал", "содействова"),
+        ("говорится", None),  # no "переговор" (talks): only "по-" is put on
+        ("отказался", None),  # no "сказал": a prefix is never swapped for another
+    ],
+)
+def test_a_russian_verb_is_read_as_the_store_word_of_its_other_aspect(
+    russian: Matcher, word: str, read_as: str | None
+) -> None:
+    assert other_aspect(russian.index.language.stem(word), russian.index) == read_as
+
+
+@pytest.mark.parametrize(
+    "question", ["что-нибудь про туризм", "кто-либо из корейцев", "кое-что о туризме"]
+)
+def test_a_russian_indefinite_particle_is_filler(russian: Matcher, question: str) -> None:
+    """ "-нибудь", "-либо", "кое-" make "what" "anything": they name nothing asked."""
+    query = read(question, russian.index, russian.params, russian.glossary)
+    assert not {"нибуд", "либ", "кое"} & set(query.words)
+
+
+def test_a_form_of_a_store_word_is_never_corrected_into_a_bare_stem(russian: Matcher) -> None:
+    """ "занимал" is a form of the store's "занимает" (stem "занима"): as a typo of the
+    stem "занима", it would stem again into "заним", no word of the store."""
+    assert correct("занимал", russian.index, russian.params) == "занимал"
+    query = read("какой пост занимал спикер", russian.index, russian.params, russian.glossary)
+    assert "занима" in query.words
+
+
+def test_a_russian_question_reported_after_a_request_phrase_is_the_question() -> None:
+    """ "... и спрашивает меня кто ...": what follows the phrase is asked, though the
+    clause opens with context (data/request_phrases.txt)."""
+    message = "брат прочитал про рейсы и спрашивает меня сколько их в неделю из астаны."
+    assert question_part(message) == "сколько их в неделю из астаны."
