@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
+from bot.language.korean import MEANING_PARTICLES, fold_korean, is_hangul
 from bot.language.lexicon import QUESTION_WORDS, STOPWORDS, rows, words
 from bot.language.morphology import stem as plural_stem
 from bot.language.normalise import normalise
@@ -38,191 +39,6 @@ _MIN_KOREAN_STEM = 2  # syllables a Korean word is read by ("발표했나요" ->
 def fold_russian(text: str) -> str:
     """Russian text folded for comparison: `normalise`, then ё as е."""
     return normalise(text).translate(_RUSSIAN_FOLD)
-
-
-# Where Hangul meets Latin letters ("Woo Won-shik이", "Kia랑") or a figure follows a Hangul
-# word ("주13회"); a figure keeps its counter ("13회").
-_SCRIPT_BOUNDARY = re.compile(r"(?<=[a-z])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[a-z0-9])")
-
-
-def fold_korean(text: str) -> str:
-    """Korean text folded for comparison: `normalise`; a particle glued to a Latin name
-    set apart from it ("kia랑" -> "kia 랑"), as it is from a Korean word; then each word
-    without its verb or copula ending and its particle (`strip_korean`), so that
-    "항공편은", "항공편이" and "항공편" are one word, and "몇 회인가요" asks "몇 회"."""
-    text = _ISO_DATE.sub(lambda m: f"{m[1]}년 {int(m[2])}월 {int(m[3])}일", text)
-    words = _SCRIPT_BOUNDARY.sub(" ", normalise(text)).split()
-    return " ".join(_counted(strip_korean(word)) for word in words)
-
-
-# A date as figures ("2024-08-16"), read as Korean writes one ("2024년 8월 16일").
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-# A figure and its counter: "5번째", "13회", "2024년도".
-_COUNTED = re.compile(r"(\d+)([\uac00-\ud7a3]+)")
-
-
-@functools.cache
-def korean_counters() -> dict[str, tuple[str, str]]:
-    """Each Korean counter (data/counters_ko.txt) -> (the counter a figure is written
-    with, the English reading of a figure so counted)."""
-    return {c: (row[1].strip("_"), row[0]) for row in rows("counters_ko") for c in row[1:]}
-
-
-def _counted(word: str) -> str:
-    """A figure with its counter written one way: "5번째" -> "5위", "13편" -> "13회",
-    "2024년" -> "2024", "08" -> "8"."""
-    if word.isdigit():
-        return word.lstrip("0") or word
-    found = _COUNTED.fullmatch(word)
-    if found is None or found.group(2) not in korean_counters():
-        return word
-    return (found.group(1).lstrip("0") or "0") + korean_counters()[found.group(2)][0]
-
-
-@functools.cache
-def _korean_endings() -> tuple[tuple[str, int], ...]:
-    """Each ending a Korean word may lose, with the syllables it must keep, longest first."""
-    endings = {e: int(row[0]) for row in rows("endings_ko") if row[0] != "known" for e in row[1:]}
-    for row in rows("particles_ko"):
-        if row[0] not in _MEANING_PARTICLES | _WORD_ENDS:
-            endings.setdefault(row[0], 2 if len(row[0]) == 1 else 1)
-    return tuple(sorted(endings.items(), key=lambda e: -len(e[0])))
-
-
-# Particles that add a meaning English puts in a word of its own ("도" also, "만" only):
-# the glossary reads them (`bot.language.gloss`), so they stay on the word.
-_MEANING_PARTICLES = frozenset({"도", "만"})
-# A particle that ends more words than it follows ("얼마나", "누구나", "언제나": "or" is rare
-# in a question).
-_WORD_ENDS = frozenset({"나"})
-
-
-@functools.lru_cache(maxsize=65536)
-def strip_korean(word: str) -> str:
-    """A folded Korean word without its endings: "회인가요" -> "회", "발표했나요" -> "발표",
-    "카자흐스탄에서" -> "카자흐스탄", "13회죠" -> "13회"; a word said twice once ("뭐뭐").
-
-    An ending (data/endings_ko.txt: verb, adjective and copula endings; then the
-    particles of data/particles_ko.txt) goes when the word keeps the syllables its
-    row asks: one after the copula ("회인가요"), two after a one-syllable particle
-    ("도로", "회의", "나이" are words, not a stem and a particle) or a verb ending
-    ("있나요" keeps "있나", "사는데" stays whole). Endings stack ("서울은요": 요, then
-    은), so stripping repeats. A word that is all ending keeps what no row lets go
-    ("했어요" -> "했어": a filler word, that the glossary reads as "did").
-    """
-    if not word or not is_hangul(word[-1]):
-        return word
-    half = len(word) // 2
-    if len(word) % 2 == 0 and word[:half] == word[half:]:
-        word = word[:half]  # said twice, as a list is asked for: "뭐뭐", "어디어디"
-    listed = _strip_listed(word)
-    if _known(listed) or len(word) > _MAX_SPOKEN:
-        return listed
-    for spelt in (word, *(_shift_typed(word) if len(word) > 1 else ())):
-        spoken = _strip_spoken(spelt)
-        if spoken is not None and not _read_longer(word):
-            return spoken
-    return listed
-
-
-def _read_longer(word: str) -> bool:
-    """Whether the lists spell a start of `word` of two syllables or more: then the
-    glossary reads the word by it, and the store by its stem: "사는데" is "사는" (lives),
-    not "사" (four) and an ending; "진출했다던데" is "진출" as the store writes it."""
-    return any(word[:end] in _korean_known() for end in range(2, len(word) + 1))
-
-
-# A word longer than this (in syllables) is not read for spoken endings or shift typos.
-_MAX_SPOKEN = 14
-
-
-def _known(word: str, *, figures: bool = False) -> bool:
-    """Whether a stripped Korean word is one the word lists spell (glossary, filler,
-    counters), with or without a particle that says something ("얘기도"); `figures`:
-    or a figure and its unit ("2기가와트", left of "2기가와트짜리라던데")."""
-    known = _korean_known()
-    if figures and word[:1].isdigit():
-        return True
-    return word in known or (word[-1:] in _MEANING_PARTICLES and word[:-1] in known)
-
-
-def _strip_spoken(word: str, *, figures: bool = False) -> str | None:
-    """`word` without its spoken endings (data/endings_ko.txt: the "known" rows), each
-    let go only when what is left is a word the lists know ("맞음" -> "맞", "누구얌" ->
-    "누구", "하시더라구요" -> "하"), or None when no such reading is found. Endings
-    stack, so a few are let go in turn; what is left once one has gone may be a figure
-    and its unit (`figures`)."""
-    listed = _strip_listed(word)
-    if _known(listed, figures=figures):
-        return listed
-    for ending in _spoken_endings():
-        rest = word[: len(word) - len(ending)]
-        if word.endswith(ending) and rest:
-            found = _strip_spoken(rest, figures=True)
-            if found is not None:
-                return found
-    return None
-
-
-@functools.cache
-def _spoken_endings() -> tuple[str, ...]:
-    endings = {e for row in rows("endings_ko") if row[0] == "known" for e in row[1:]}
-    return tuple(sorted(endings, key=len, reverse=True))
-
-
-@functools.cache
-def _korean_known() -> frozenset[str]:
-    """The Korean words the glossary, the filler list, the counters and the particles
-    spell, each as written and without its listed endings."""
-    forms = {f for row in rows("gloss_ko") for f in row[1:] if "_" not in f}
-    forms |= words("stopwords_ko") | {c for row in rows("counters_ko") for c in row[1:]}
-    forms |= {row[0] for row in rows("particles_ko")}
-    return frozenset(forms | {_strip_listed(f) for f in forms})
-
-
-# Letters typed with the shift key on a Korean keyboard, by the letter typed without it,
-# where a phone's slip is most common: the past and 있다 (ㅅ for ㅆ: "했어" typed "햇어",
-# "있나" typed "잇나") and 얘/예 (ㅐ for ㅒ, ㅔ for ㅖ: "얘기" typed "애기"). An initial
-# consonant is left as typed: "사고" (accident) is no slip of "싸고" (cheap).
-_SHIFTED_VOWEL = {1: 3, 5: 7}  # ㅐㅔ -> ㅒㅖ
-_SHIFTED_FINAL = {19: 20}  # ㅅ -> ㅆ
-
-
-def _shift_typed(word: str) -> list[str]:
-    """`word` with one letter typed as with the shift key held ("나왓어" -> "나왔어",
-    "잇나요" -> "있나요", "애기" -> "얘기"), each way it could have been."""
-    found = []
-    for at, char in enumerate(word):
-        if not is_hangul(char):
-            continue
-        code = ord(char) - 0xAC00
-        vowel, final = code % 588 // 28, code % 28
-        if vowel in _SHIFTED_VOWEL:
-            block = chr(ord(char) + (_SHIFTED_VOWEL[vowel] - vowel) * 28)
-            found.append(word[:at] + block + word[at + 1 :])
-        if final in _SHIFTED_FINAL:
-            block = chr(ord(char) - final + _SHIFTED_FINAL[final])
-            found.append(word[:at] + block + word[at + 1 :])
-    return found
-
-
-def _strip_listed(word: str) -> str:
-    """`word` without the endings of data/endings_ko.txt's numbered rows and the particles."""
-    stripped = True
-    while stripped:
-        stripped = False
-        for ending, keep in _korean_endings():
-            rest = len(word) - len(ending)
-            if word.endswith(ending) and rest >= keep and not word.endswith(_ROUTE_NOUNS):
-                word = word[:rest]
-                stripped = True
-                break
-    return word
-
-
-# Nouns that end in the syllable of the particle 로 (a road, a route): "순환도로" and
-# "항로" are whole words, as "도로" is.
-_ROUTE_NOUNS = ("도로", "항로", "경로", "통로", "진로", "선로", "활주로", "대로")
 
 
 def fold_kazakh(text: str) -> str:
@@ -382,10 +198,6 @@ def stem_korean(word: str) -> str:
     return word[:_MIN_KOREAN_STEM]
 
 
-def is_hangul(char: str) -> bool:
-    return "\uac00" <= char <= "\ud7a3"
-
-
 def _as_is(word: str) -> str:
     return word
 
@@ -521,7 +333,7 @@ def analyser(language: str) -> Analyser:
         # A filler word as the fold leaves it too ("있나요" -> "있"), and a particle
         # standing alone, as it does after a Latin name ("Kia 랑").
         filler = words("stopwords_ko") | {fold_korean(w) for w in words("stopwords_ko")}
-        filler |= {row[0] for row in rows("particles_ko")} - _MEANING_PARTICLES
+        filler |= {row[0] for row in rows("particles_ko")} - MEANING_PARTICLES
         return Analyser(
             "ko", fold_korean, stem_korean, frozenset(filler), jamo, syllables, True, 1, True
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from bot.language.analysis import is_hangul
+from bot.language.korean import is_hangul
 
 # Splitting costs a little per word; a message's words are few, but a word is bounded.
 _LONGEST = 24

@@ -135,7 +135,7 @@ def test_korean_typos_are_compared_letter_by_letter() -> None:
 
 
 def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
-    from bot.language.analysis import fold_korean
+    from bot.language.korean import fold_korean
 
     assert fold_korean("Woo Won-shik이 누구예요?") == "woo won shik 이 누구"
     assert fold_korean("Kia랑 Hyundai") == "kia 랑 hyundai"
@@ -173,7 +173,7 @@ def test_a_korean_particle_glued_to_a_latin_name_is_set_apart() -> None:
     ],
 )
 def test_a_korean_word_loses_its_endings_and_particles(word: str, folded: str) -> None:
-    from bot.language.analysis import fold_korean
+    from bot.language.korean import fold_korean
 
     assert fold_korean(word) == folded
 
@@ -202,7 +202,7 @@ def test_a_korean_word_loses_its_endings_and_particles(word: str, folded: str) -
     ],
 )
 def test_a_spoken_korean_ending_goes_when_a_known_word_is_left(word: str, folded: str) -> None:
-    from bot.language.analysis import fold_korean
+    from bot.language.korean import fold_korean
 
     assert fold_korean(word) == folded
 
@@ -220,7 +220,7 @@ def test_a_spoken_korean_ending_goes_when_a_known_word_is_left(word: str, folded
     ],
 )
 def test_a_korean_word_typed_without_the_shift_key_is_read_as_meant(word: str, folded: str) -> None:
-    from bot.language.analysis import fold_korean
+    from bot.language.korean import fold_korean
 
     assert fold_korean(word) == folded
 
@@ -238,7 +238,7 @@ def test_a_korean_word_typed_without_the_shift_key_is_read_as_meant(word: str, f
     ],
 )
 def test_a_korean_figure_is_written_with_one_counter(text: str, folded: str) -> None:
-    from bot.language.analysis import fold_korean
+    from bot.language.korean import fold_korean
 
     assert fold_korean(text) == folded
 
