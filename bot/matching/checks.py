@@ -147,11 +147,27 @@ def following(tokens: Sequence[str], at: int) -> set[str]:
 
 
 def other_kind(pair: Pair, params: Params) -> Finding | None:
-    """A kind of question ("when", "who", "how many") none of the entry's phrasings asks."""
+    """A kind of question ("when", "who", "how many") none of the entry's phrasings asks.
+    Such a "Who ...?" is never answered by an entry that names no one the question does
+    not: "Who founded the airline?" of "The airline was founded in 2009"."""
     kinds = pair.query.kinds
     if kinds and not kinds & pair.item.asks:
-        return Finding("other_kind", params.question_kind_factor, doubtful=True)
+        nobody = "who" in kinds and not _someone_else(pair)
+        return Finding("other_kind", params.question_kind_factor, doubtful=True, swapped=nobody)
     return None
+
+
+# Stemmed nouns for people and organisations: "the board", "a staff of 22", "residents".
+_PEOPLE = frozenset(stem(w) for w in words("people_nouns"))
+# "Ltd", "Inc": part of a name the question may leave out ("Who founded Acme?").
+_NAME_ENDINGS = words("company_endings")
+
+
+def _someone_else(pair: Pair) -> bool:
+    """Whether the entry's answer names a person or body the question does not."""
+    entry = pair.item.entry
+    said = set(pair.tables.tokens(entry.answer)) if entry else set()
+    return bool(said & (pair.tables.all_names | _PEOPLE) - _NAME_ENDINGS - set(pair.query.tokens))
 
 
 def no_date(pair: Pair, params: Params) -> Finding | None:

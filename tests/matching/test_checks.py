@@ -119,23 +119,54 @@ def test_figure_swap(matcher: Matcher, question: str, intent: str, finding: str 
 
 
 @pytest.mark.parametrize(
-    ("question", "intent", "finding"),
+    ("question", "intent", "finding", "swapped"),
     [
-        ("When was Woo Won-shik elected speaker?", "congratulations", "other_kind"),
-        ("who published this press release", "publication-date", "other_kind"),
-        ("which election did arystanov congratulate the speaker on", "congratulations", None),
-        ("how many flights per week", "flights-total", None),
+        ("When was Woo Won-shik elected speaker?", "congratulations", "other_kind", False),
+        # "Who" of an entry that names nobody: only offered.
+        ("who published this press release", "publication-date", "other_kind", True),
+        ("who opened cu stores in almaty", "cu-stores", "other_kind", True),
+        # It names Woo Won-shik, whom the question does not.
+        (
+            "who noted the high level of political dialogue",
+            "political-dialogue",
+            "other_kind",
+            False,
+        ),
+        (
+            "which election did arystanov congratulate the speaker on",
+            "congratulations",
+            None,
+            False,
+        ),
+        ("how many flights per week", "flights-total", None, False),
     ],
 )
-def test_other_kind(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+def test_other_kind(
+    matcher: Matcher, question: str, intent: str, finding: str | None, swapped: bool
+) -> None:
     result = found(matcher, other_kind, question, intent)
     assert (result.check if result else None) == finding
     if result:
         assert (result.factor, result.doubtful, result.swapped) == (
             matcher.params.question_kind_factor,
             True,
-            False,
+            swapped,
         )
+
+
+def test_who_founded_it_is_not_answered_by_when_it_was_founded(tmp_path: Path) -> None:
+    release = tmp_path / "acme.txt"
+    release.write_text(
+        "date 2026-01-05\n\nAcme opens an office\n\nAcme Ltd opened an office in Cork on"
+        " Monday. The company has 42 staff. Acme Ltd is a software maker founded in 2021.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "acme.yaml")
+    drafted = Matcher(load_store(tmp_path / "acme.yaml"))
+    founded = next(e.id for e in drafted.store.entries if "founded in 2021" in e.source)
+    result = found(drafted, other_kind, "Who founded Acme?", founded)
+    assert result is not None and result.swapped
+    assert not drafted.match("Who founded Acme?").answered
 
 
 @pytest.mark.parametrize(
