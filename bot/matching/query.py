@@ -26,6 +26,8 @@ from bot.matching.spacing import split_run
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
 GENERIC_KINDS = words("generic_question_words")
+# "second" ... "hundredth"; "first" is as often "at first", "first of all".
+_ORDINALS = words("ordinal_words") - {"first"}
 
 _DEFINES = re.compile(r"\b(?:what|who|whats|whos)\b")
 
@@ -163,7 +165,7 @@ def read(
     words = tuple(content(tokens, language.dropped) or tokens)
     asked = frozenset(words)
     named = asked - QUESTION_WORDS
-    numbers = frozenset(w for w in asked if is_figure(w))
+    numbers = frozenset(w for w in asked if is_figure(w)) | _ordinals(tokens, language.dropped)
     foreign = frozenset(w for w in words if w not in index.vocabulary)
     return Query(
         shown=shown,
@@ -337,3 +339,17 @@ def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
 def _negates(token: str, word: str) -> bool:
     """ "dissatisfaction" is no typo of "satisfaction": it says the opposite."""
     return token.endswith(word) and token[: len(token) - len(word)] in _NEGATING
+
+
+def _ordinals(tokens: tuple[str, ...], dropped: frozenset[str]) -> frozenset[str]:
+    """The ordinals a question gives as figures, before the word they rank ("a second
+    checked bag", "the third largest"); a count of seconds ("30 seconds", "within a
+    second of") is none."""
+    if not tokens:
+        return frozenset()
+    befores, afters = ("", *tokens[:-1]), (*tokens[1:], "")
+    return frozenset(
+        token
+        for before, token, after in zip(befores, tokens, afters, strict=True)
+        if token in _ORDINALS and not is_figure(before) and after and after not in dropped
+    )

@@ -110,6 +110,8 @@ def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | 
         ("which country is the 4th largest trade partner", "trade-investment", None),
         ("13 flights between astana and seoul", "flights-total", "figure_swap"),  # Almaty's
         ("2 flights between astana and seoul", "flights-total", None),
+        # an ordinal the entry does not state: another rank than its 4th
+        ("which country is the third largest trade partner", "trade-investment", "figure_swap"),
     ],
 )
 def test_figure_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
