@@ -42,6 +42,23 @@ def test_one_unknown_word_in_a_long_question_is_no_doubt(matcher: Matcher) -> No
     assert not found.doubtful and 0.8 < found.share < 1.0
 
 
+@pytest.mark.parametrize(
+    ("question", "doubtful"),
+    [
+        # The entry on CU stores in Almaty shares only the name: "tourism" and "growth"
+        # are asked of Almaty, and the store says them of the flights.
+        ("tourism growth in almaty", True),
+        ("how did tourism grow in almaty", True),
+        ("tourism in almaty", False),  # one such word may be a paraphrase
+        ("cu stores in almaty", False),
+    ],
+)
+def test_an_entry_that_shares_only_the_names_is_doubtful(
+    matcher: Matcher, question: str, doubtful: bool
+) -> None:
+    assert cover(matcher, question, "cu-stores").doubtful == doubtful
+
+
 def test_a_name_the_entry_states_only_in_its_answer_counts_half(matcher: Matcher) -> None:
     """ "Almaty" is in the answer on all flights but in no phrasing of it."""
     assert cover(matcher, "almaty seoul flights", "flights-almaty-seoul").share == 1.0
