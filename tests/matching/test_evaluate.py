@@ -37,7 +37,7 @@ STORES = DATA / "stores"
 # them; every later change a miss led to came with new questions (batches 5, 7,
 # 8). A change that makes the matcher worse fails here; raise these as the
 # matcher improves, never lower them to make a change pass.
-MIN_ACCURACY = 0.95  # in-scope questions answered with the labelled entry
+MIN_ACCURACY = 0.96  # in-scope questions answered with the labelled entry
 MIN_REJECTION = 0.98  # out-of-scope questions not answered
 MIN_OFFERED = 0.975  # in-scope answered, or offered first in "did you mean"
 
@@ -268,7 +268,7 @@ def test_eval_sweep_prints_one_row_per_value() -> None:
     assert lines[0] == "sweep of doubt_margin over 570 questions (current value 10)"
     assert lines[1].split() == ["doubt_margin", "accuracy", "rejection", "clarify", "offered-first"]
     assert [line.split()[0] for line in lines[2:]] == ["0", "10", "20"]
-    assert lines[3].endswith("<- current") and "95.7%" in lines[3] and "99.0%" in lines[3]
+    assert lines[3].endswith("<- current") and "96.0%" in lines[3] and "99.0%" in lines[3]
 
 
 @pytest.mark.parametrize(
