@@ -272,8 +272,10 @@ def uncounted(pair: Pair, params: Params) -> Finding | None:
     asked = counted_words(pair.query.tokens)
     if entry is None or asked is None:
         return None
-    counts = stated_counts(pair.tables.tokens(entry.answer))
-    if asked == ("much",) and counts:
+    said = pair.tables.tokens(entry.answer)
+    counts = stated_counts(said)
+    # "By how much ...?" of "... by more than half.": an amount that ends the answer.
+    if asked == ("much",) and any(_is_count(t) for t in said):
         return None
     if asked != ("much",) and set(asked) & counts:
         return None
@@ -298,9 +300,13 @@ def stated_counts(tokens: list[str]) -> set[str]:
     "15"); a rank ("4th") or a year is no count."""
     counted: set[str] = set()
     for i, token in enumerate(tokens):
-        if (is_figure(token) and not _ORDINAL_OR_YEAR.fullmatch(token)) or token in NUMBER_WORDS:
+        if _is_count(token):
             counted.update(tokens[i + 1 : i + 4])
     return counted
+
+
+def _is_count(token: str) -> bool:
+    return (is_figure(token) and not _ORDINAL_OR_YEAR.fullmatch(token)) or token in NUMBER_WORDS
 
 
 # "except", "besides", "apart from", "other than" (data/exception_words.txt), as read.

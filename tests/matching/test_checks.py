@@ -388,6 +388,29 @@ def test_a_count_of_people_counts_employees_and_staff(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "finding"),
+    [
+        ("The filters cut byproducts by more than half.", None),  # an amount ending it
+        ("The filters cut byproducts by 60 percent.", None),
+        ("The filters cut byproducts sharply.", "uncounted"),  # no amount at all
+    ],
+)
+def test_by_how_much_is_answered_by_an_amount_anywhere(
+    tmp_path: Path, sentence: str, finding: str | None
+) -> None:
+    release = tmp_path / "plant.txt"
+    release.write_text(
+        f"Plant upgrade\n\nMARLOW - The water plant reopened on Monday. {sentence}\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "plant.yaml")
+    drafted = Matcher(load_store(tmp_path / "plant.yaml"))
+    cut = next(e.id for e in drafted.store.entries if "byproducts" in e.source)
+    result = found(drafted, uncounted, "By how much will byproducts be cut?", cut)
+    assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
     ("question", "words", "finding"),
     [
         ("When were the results published?", "published on Wednesday", None),  # a weekday
