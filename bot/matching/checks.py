@@ -256,8 +256,19 @@ def unstated_attribute(pair: Pair, params: Params) -> Finding | None:
 
 def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
     """The unstated-attribute words `query` asks that `said` (the words of an entry, or of
-    a sentence of the release) does not use."""
-    return frozenset(w for w in query.tokens if w in UNSTATED and w not in said)
+    a sentence of the release) does not use. "old" before what it describes ("the old
+    waiting hall", "my old drone") asks no age."""
+    tokens = query.tokens
+    return frozenset(
+        word
+        for i, word in enumerate(tokens)
+        if word in UNSTATED
+        and word not in said
+        and not (word in _AGE_ADJECTIVES and tokens[i + 1 : i + 2] and tokens[i + 1] not in DROPPED)
+    )
+
+
+_AGE_ADJECTIVES = frozenset({"old", "older", "young", "younger"})
 
 
 # Employees, staff, workers: a count of "people" counts them, stemmed as queries are.

@@ -266,6 +266,8 @@ def test_the_pipeline_applies_every_finding(matcher: Matcher) -> None:
     ("question", "intent", "finding"),
     [
         ("how old is the speaker", "speaker", "unstated_attribute"),
+        ("is the speaker older than the ambassador", "speaker", "unstated_attribute"),
+        ("what happens to the old bakad road", "bakad", None),  # "old" describes the road
         ("who was the ambassador before arystanov", "ambassador", "unstated_attribute"),
         ("what did the bakad road cost", "bakad", "unstated_attribute"),
         ("what is the population of kyzylorda", "cities-visited", "unstated_attribute"),
