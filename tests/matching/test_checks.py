@@ -390,6 +390,29 @@ def test_a_count_of_people_counts_employees_and_staff(
 
 
 @pytest.mark.parametrize(
+    ("question", "finding"),
+    [
+        ("How many people live in Eastfield?", None),  # residents are people
+        ("How many trams serve Eastfield?", "uncounted"),  # no count of trams
+    ],
+)
+def test_a_count_of_residents_counts_people(
+    tmp_path: Path, question: str, finding: str | None
+) -> None:
+    release = tmp_path / "tram.txt"
+    release.write_text(
+        "Tram line\n\nRIVERTON - The new tram line opens on Monday."
+        " It serves Eastfield, home to 22,000 residents.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "tram.yaml")
+    drafted = Matcher(load_store(tmp_path / "tram.yaml"))
+    home = next(e.id for e in drafted.store.entries if "residents" in e.source)
+    result = found(drafted, uncounted, question, home)
+    assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
     ("sentence", "finding"),
     [
         ("The filters cut byproducts by more than half.", None),  # an amount ending it
