@@ -102,6 +102,7 @@ def test_no_synonyms_for_what_the_release_does_not_say(text: str, term: str) -> 
         ("Pupils visit the museum.", "pupils", "students"),
         ("Closed-toe shoes are required.", "required", "need"),
         ("Trams run every day.", "every day", "daily"),
+        ("Residents can view the full plans.", "view", "see"),
     ],
 )
 def test_an_everyday_word_asked_reads_as_the_word_written(
