@@ -292,8 +292,8 @@ def uncounted(pair: Pair, params: Params) -> Finding | None:
         return None
     if "people" in counts and set(asked) & COUNTED_AS_PEOPLE:
         return None  # "employs 42 people": how many employees
-    if asked[0] == "people" and counts & _PEOPLE:
-        return None  # "22,000 residents": how many people
+    if (asked[0] == "people" or set(asked) & COUNTED_AS_PEOPLE) and counts & _PEOPLE:
+        return None  # "22,000 residents": how many people; "180 nurses": how many staff
     return Finding("uncounted", swapped=True)
 
 

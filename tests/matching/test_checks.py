@@ -394,6 +394,7 @@ def test_a_count_of_people_counts_employees_and_staff(
     [
         ("How many people live in Eastfield?", None),  # residents are people
         ("How many trams serve Eastfield?", "uncounted"),  # no count of trams
+        ("How many staff does the line have?", None),  # drivers are staff
     ],
 )
 def test_a_count_of_residents_counts_people(
@@ -402,7 +403,7 @@ def test_a_count_of_residents_counts_people(
     release = tmp_path / "tram.txt"
     release.write_text(
         "Tram line\n\nRIVERTON - The new tram line opens on Monday."
-        " It serves Eastfield, home to 22,000 residents.\n",
+        " It serves Eastfield, home to 22,000 residents, with 40 drivers.\n",
         encoding="utf-8",
     )
     build(release, tmp_path / "tram.yaml")
