@@ -251,7 +251,7 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
 # drafting change that loses what these releases gained. Measured 2026-11-29.
 UNSEEN_FLOORS = {
     "airline-route.txt": (0.86, 0.92),
-    "childrens-wing.txt": (0.89, 1.0),
+    "childrens-wing.txt": (0.93, 1.0),
     "fungi-exhibition.md": (0.96, 0.92),
     "parley-launch.md": (0.93, 0.92),
     "water-plant.txt": (0.83, 1.0),
