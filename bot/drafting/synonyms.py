@@ -2,34 +2,55 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from bot.drafting.phrases import ACRONYM, ACRONYM_BEFORE
 from bot.drafting.verbs import base_form, ing_base
-from bot.drafting.vocabulary import IRREGULAR, VERBS
+from bot.drafting.vocabulary import DETERMINERS, IRREGULAR, PREPOSITIONS, VERBS
 from bot.language import (
     COMMON_WORDS,
     STOPWORDS,
     normalise,
 )
 from bot.language.lexicon import rows
-from bot.language.morphology import verb_forms
+from bot.language.morphology import noun_plurals, verb_forms
 
 
+@functools.cache
 def _everyday_synonyms() -> dict[str, list[str]]:
     """Everyday words and abbreviations written out, so "CEO" finds "chief executive officer".
 
+    The file lists each word once; its other forms are added here (`_forms`).
     Only those the release uses are written into the store.
     """
     table: dict[str, list[str]] = {}
     for row in rows("everyday_synonyms"):
-        term, _, variants = " ".join(row).partition(":")
-        table[term.strip()] = [v.strip() for v in variants.split(",") if v.strip()]
+        term, _, listed = " ".join(row).partition(":")
+        term = term.strip()
+        variants = [v.strip() for v in listed.split(",") if v.strip()]
+        forms = [f for v in variants for f in (v, *_forms(v))]
+        # The term's own plural is its stem already; its verb forms are not.
+        forms += verb_forms(term) if term in VERBS else ()
+        table[term] = list(dict.fromkeys(f for f in forms if f != term))
     return table
 
 
-_DEFAULT_SYNONYMS = _everyday_synonyms()
+def _forms(variant: str) -> list[str]:
+    """The other forms a question may write a variant in: a verb's ("land": "lands",
+    "landing", "landed"; "go up": "goes up" ...), or else a noun's plural ("jet": "jets",
+    "ticket price": "ticket prices")."""
+    words = variant.split()
+    if not words or not all(w.isalpha() for w in words):
+        return []
+    first, rest = words[0], " ".join(words[1:])
+    if first in VERBS:
+        return [f"{form} {rest}".strip() for form in verb_forms(first)]
+    if len(words) > 2 or first in STOPWORDS | DETERMINERS | PREPOSITIONS:  # "a day": no plural
+        return []
+    head = f"{first} " if rest else ""
+    return [head + plural for plural in noun_plurals(words[-1])]
 
 
 def draft_synonyms(flat: str) -> dict[str, list[str]]:
@@ -40,7 +61,7 @@ def draft_synonyms(flat: str) -> dict[str, list[str]]:
         text += " percent "
     taken = {v for vs in result.values() for v in vs} | set(result)
     families = _verb_families(text.split())
-    for canonical, variants in _DEFAULT_SYNONYMS.items():
+    for canonical, variants in _everyday_synonyms().items():
         # The release must use the word, in any form ("plants", "supplied").
         forms = [canonical, *variants]
         used = canonical in families or any(

@@ -73,6 +73,27 @@ def verb_forms(base: str) -> tuple[str, ...]:
     return tuple(form for form in dict.fromkeys(ordered) if form != base)
 
 
+@functools.cache
+def noun_plurals(noun: str) -> tuple[str, ...]:
+    """The plurals of the English noun `noun` other than itself, from lemminflect:
+    its dictionary's, or its rules' for a word of four letters or more it knows
+    neither as a noun nor as an adjective ("tiny"), nor a form ("priced").
+    None for a mass noun ("luggage").
+
+    >>> noun_plurals("jet"), noun_plurals("subsidy"), noun_plurals("attendee")
+    (('jets',), ('subsidies',), ('attendees',))
+    >>> noun_plurals("tiny"), noun_plurals("luggage"), noun_plurals("priced")
+    ((), (), ())
+    """
+    from lemminflect import getAllInflections, getAllInflectionsOOV  # noqa: PLC0415
+
+    forms = getAllInflections(noun, upos="NOUN")
+    unknown = not forms and not getAllInflections(noun, upos="ADJ")
+    if unknown and len(noun) >= 4 and noun.isalpha() and not noun.endswith(("ed", "ing", "ly")):
+        forms = getAllInflectionsOOV(noun, upos="NOUN")
+    return tuple(p for p in forms.get("NNS", ()) if p != noun)
+
+
 def verb_lemma(form: str) -> str:
     """The base of the English verb form `form`, from lemminflect ("sponsored" -> "sponsor").
 

@@ -185,11 +185,27 @@ def following(tokens: Sequence[str], at: int) -> set[str]:
 
 
 def other_kind(pair: Pair, params: Params) -> Finding | None:
-    """A kind of question ("when", "who", "how many") none of the entry's phrasings asks."""
+    """A kind of question ("when", "who", "how many") none of the entry's phrasings asks.
+    Such a "Who ...?" is never answered by an entry that names no one the question does
+    not: "Who founded the airline?" of "The airline was founded in 2009"."""
     kinds = pair.query.kinds
     if kinds and not kinds & pair.item.asks:
-        return Finding("other_kind", params.question_kind_factor, doubtful=True)
+        nobody = "who" in kinds and not _someone_else(pair)
+        return Finding("other_kind", params.question_kind_factor, doubtful=True, swapped=nobody)
     return None
+
+
+# Stemmed nouns for people and organisations: "the board", "a staff of 22", "residents".
+_PEOPLE = frozenset(stem(w) for w in words("people_nouns"))
+# "Ltd", "Inc": part of a name the question may leave out ("Who founded Acme?").
+_NAME_ENDINGS = words("company_endings")
+
+
+def _someone_else(pair: Pair) -> bool:
+    """Whether the entry's answer names a person or body the question does not."""
+    entry = pair.item.entry
+    said = set(pair.tables.tokens(entry.answer)) if entry else set()
+    return bool(said & (pair.tables.all_names | _PEOPLE) - _NAME_ENDINGS - set(pair.query.tokens))
 
 
 def no_date(pair: Pair, params: Params) -> Finding | None:
@@ -283,13 +299,21 @@ _ASKER = frozenset({"i", "we", "you"})
 def unstated_in(query: Query, said: Collection[str]) -> frozenset[str]:
     """The unstated-attribute words `query` asks that `said` (the words of an entry, or of
     a sentence of the release) does not use. One that opens a clause about the one
-    asking ("before I dig into the details, ...") asks no predecessor."""
-    after = (*query.tokens[1:], "")
+    asking ("before I dig into the details, ...") asks no predecessor; "old" before
+    what it describes ("the old waiting hall", "my old drone") asks no age."""
+    tokens = query.tokens
+    after = (*tokens[1:], "")
     return frozenset(
-        w
-        for w, following in zip(query.tokens, after, strict=False)
-        if w in UNSTATED and w not in said and following not in _ASKER
+        word
+        for i, (word, following) in enumerate(zip(tokens, after, strict=False))
+        if word in UNSTATED
+        and word not in said
+        and following not in _ASKER
+        and not (word in _AGE_ADJECTIVES and tokens[i + 1 : i + 2] and tokens[i + 1] not in DROPPED)
     )
+
+
+_AGE_ADJECTIVES = frozenset({"old", "older", "young", "younger"})
 
 
 # Employees, staff, workers: a count of "people" counts them, stemmed as queries are.
@@ -304,13 +328,17 @@ def uncounted(pair: Pair, params: Params) -> Finding | None:
     asked = counted_words(pair.query.tokens)
     if entry is None or asked is None:
         return None
-    counts = stated_counts(pair.tables.tokens(entry.answer))
-    if asked == ("much",) and counts:
+    said = pair.tables.tokens(entry.answer)
+    counts = stated_counts(said)
+    # "By how much ...?" of "... by more than half.": an amount that ends the answer.
+    if asked == ("much",) and any(_is_count(t) for t in said):
         return None
     if asked != ("much",) and set(asked) & counts:
         return None
     if "people" in counts and set(asked) & COUNTED_AS_PEOPLE:
         return None  # "employs 42 people": how many employees
+    if (asked[0] == "people" or set(asked) & COUNTED_AS_PEOPLE) and counts & _PEOPLE:
+        return None  # "22,000 residents": how many people; "180 nurses": how many staff
     return Finding("uncounted", swapped=True)
 
 
@@ -330,9 +358,13 @@ def stated_counts(tokens: list[str]) -> set[str]:
     "15"); a rank ("4th") or a year is no count."""
     counted: set[str] = set()
     for i, token in enumerate(tokens):
-        if (is_figure(token) and not _ORDINAL_OR_YEAR.fullmatch(token)) or token in NUMBER_WORDS:
+        if _is_count(token):
             counted.update(tokens[i + 1 : i + 4])
     return counted
+
+
+def _is_count(token: str) -> bool:
+    return (is_figure(token) and not _ORDINAL_OR_YEAR.fullmatch(token)) or token in NUMBER_WORDS
 
 
 # The checks, in the order they run (scores are multiplied in this order).

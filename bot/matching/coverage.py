@@ -30,17 +30,27 @@ class Coverage(NamedTuple):
     doubtful: bool
 
 
+# Words beyond its names a question must ask for an entry that knows none of them to
+# be doubtful.
+_TOPIC_WORDS = 2
+
+
 def coverage(query: Query, item: Item, params: Params) -> Coverage:
     """The share of `query` that `item` accounts for, and whether it is doubtful."""
     total = 0.0
     missing = 0.0
     doubt = False
     rare = 0.0
+    # The question's own words beyond its names: what it asks of them.
+    topic_words = known_topic_words = 0
     for word in query.words:
         if word in QUESTION_WORDS:
             continue
         weight = min(len(word), params.word_weight_cap)
         total += weight
+        if word not in query.names and word not in COMMON_WORDS:
+            topic_words += 1
+            known_topic_words += word in item.vocabulary
         if word in item.vocabulary:
             # A name the entry states only in its answer ("Almaty" in the answer on
             # all flights) is mentioned in passing: the entry whose phrasings name
@@ -61,6 +71,11 @@ def coverage(query: Query, item: Item, params: Params) -> Coverage:
         else:
             missing += weight * params.off_entry_word_weight
     if rare and rare >= params.rare_doubt_share * total:
+        doubt = True
+    # Only the names in common: "the opening hours of the lounge at <airport>" of an
+    # entry that says nothing of lounges or opening, only the airport's name. One such
+    # word may be a paraphrase ("does it work in Irish" of the languages it knows).
+    if topic_words >= _TOPIC_WORDS and not known_topic_words:
         doubt = True
     return Coverage(1.0 - missing / total if total else 1.0, doubt)
 

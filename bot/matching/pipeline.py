@@ -275,12 +275,32 @@ class Matcher:
         the question clearly: that is an answer too, quoted."""
         query = scored.query
         match = decide(query.shown, scored.candidates, self.index.by_id, params)
+        if match.kind is Kind.CLARIFY and self.passages and self._asks_enough(query, params):
+            match = self._confirmed(query, match, params)
         if match.kind is Kind.FALLBACK and self.passages and self._asks_enough(query, params):
             found = self.passages.find(query.shown, params)
             # Nor does a sentence answer an age or a cost it does not state (`checks`).
             if found is not None and not unstated_in(query, self.index.tokens(found.sentence)):
                 match = Match(query.shown, Kind.ANSWER, found.score, passage=found.sentence)
         return match
+
+    def _confirmed(self, query: Query, match: Match, params: Params) -> Match:
+        """A "did you mean" whose first entry quotes the one sentence of the release
+        that clearly answers the question (`passages`): two readings agree, so the
+        entry answers. A doubtful or swapped first entry stays an offer."""
+        assert self.passages is not None
+        top = match.suggestions[0]
+        entry = self.index.by_id[top.intent].entry
+        if entry is None or top.doubtful or top.swapped:
+            return match
+        found = self.passages.find(query.shown, params)
+        if (
+            found is None
+            or found.score < params.passage_confirms
+            or found.sentence not in entry.source
+        ):
+            return match
+        return Match(query.shown, Kind.ANSWER, max(top.score, found.score), entry=entry)
 
     @staticmethod
     def _asks_enough(query: Query, params: Params) -> bool:

@@ -26,6 +26,8 @@ from bot.matching.typos import correct, is_slip
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
 GENERIC_KINDS = words("generic_question_words")
+# "second" ... "hundredth"; "first" is as often "at first", "first of all".
+_ORDINALS = words("ordinal_words") - {"first"}
 
 _DEFINES = re.compile(r"\b(?:what|who|whats|whos)\b")
 
@@ -224,7 +226,7 @@ def read(
     words = tuple(content(tokens, language.dropped) or tokens)
     asked = frozenset(words)
     named = asked - QUESTION_WORDS
-    numbers = frozenset(w for w in asked if is_figure(w))
+    numbers = frozenset(w for w in asked if is_figure(w)) | _ordinals(tokens, language.dropped)
     foreign = frozenset(w for w in words if w not in index.vocabulary)
     english = language.language == "en"
     return Query(
@@ -416,3 +418,17 @@ def foreign_names(shown: str, foreign: frozenset[str], index: StoreIndex) -> fro
             if len(together) >= _NAME_RUN and not set(pairwise(together)) & index.pairs:
                 found.update(together)
     return frozenset(found - COMMON_WORDS)
+
+
+def _ordinals(tokens: tuple[str, ...], dropped: frozenset[str]) -> frozenset[str]:
+    """The ordinals a question gives as figures, before the word they rank ("a second
+    checked bag", "the third largest"); a count of seconds ("30 seconds", "within a
+    second of") is none."""
+    if not tokens:
+        return frozenset()
+    befores, afters = ("", *tokens[:-1]), (*tokens[1:], "")
+    return frozenset(
+        token
+        for before, token, after in zip(befores, tokens, afters, strict=True)
+        if token in _ORDINALS and not is_figure(before) and after and after not in dropped
+    )

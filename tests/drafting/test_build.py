@@ -250,11 +250,11 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
 # draft reached (answered right, out of scope declined): a floor that catches a
 # drafting change that loses what these releases gained. Measured 2026-11-29.
 UNSEEN_FLOORS = {
-    "airline-route.txt": (0.66, 0.71),
-    "childrens-wing.txt": (0.89, 1.0),
+    "airline-route.txt": (0.86, 0.92),
+    "childrens-wing.txt": (0.93, 1.0),
     "fungi-exhibition.md": (0.96, 0.92),
-    "parley-launch.md": (0.90, 0.92),
-    "water-plant.txt": (0.63, 1.0),
+    "parley-launch.md": (0.93, 0.92),
+    "water-plant.txt": (0.83, 1.0),
 }
 
 

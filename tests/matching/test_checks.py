@@ -131,6 +131,8 @@ def test_name_swap(matcher: Matcher, question: str, intent: str, finding: str | 
         ("which country is the 4th largest trade partner", "trade-investment", None),
         ("13 flights between astana and seoul", "flights-total", "figure_swap"),  # Almaty's
         ("2 flights between astana and seoul", "flights-total", None),
+        # an ordinal the entry does not state: another rank than its 4th
+        ("which country is the third largest trade partner", "trade-investment", "figure_swap"),
     ],
 )
 def test_figure_swap(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
@@ -140,23 +142,54 @@ def test_figure_swap(matcher: Matcher, question: str, intent: str, finding: str 
 
 
 @pytest.mark.parametrize(
-    ("question", "intent", "finding"),
+    ("question", "intent", "finding", "swapped"),
     [
-        ("When was Woo Won-shik elected speaker?", "congratulations", "other_kind"),
-        ("who published this press release", "publication-date", "other_kind"),
-        ("which election did arystanov congratulate the speaker on", "congratulations", None),
-        ("how many flights per week", "flights-total", None),
+        ("When was Woo Won-shik elected speaker?", "congratulations", "other_kind", False),
+        # "Who" of an entry that names nobody: only offered.
+        ("who published this press release", "publication-date", "other_kind", True),
+        ("who opened cu stores in almaty", "cu-stores", "other_kind", True),
+        # It names Woo Won-shik, whom the question does not.
+        (
+            "who noted the high level of political dialogue",
+            "political-dialogue",
+            "other_kind",
+            False,
+        ),
+        (
+            "which election did arystanov congratulate the speaker on",
+            "congratulations",
+            None,
+            False,
+        ),
+        ("how many flights per week", "flights-total", None, False),
     ],
 )
-def test_other_kind(matcher: Matcher, question: str, intent: str, finding: str | None) -> None:
+def test_other_kind(
+    matcher: Matcher, question: str, intent: str, finding: str | None, swapped: bool
+) -> None:
     result = found(matcher, other_kind, question, intent)
     assert (result.check if result else None) == finding
     if result:
         assert (result.factor, result.doubtful, result.swapped) == (
             matcher.params.question_kind_factor,
             True,
-            False,
+            swapped,
         )
+
+
+def test_who_founded_it_is_not_answered_by_when_it_was_founded(tmp_path: Path) -> None:
+    release = tmp_path / "acme.txt"
+    release.write_text(
+        "date 2026-01-05\n\nAcme opens an office\n\nAcme Ltd opened an office in Cork on"
+        " Monday. The company has 42 staff. Acme Ltd is a software maker founded in 2021.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "acme.yaml")
+    drafted = Matcher(load_store(tmp_path / "acme.yaml"))
+    founded = next(e.id for e in drafted.store.entries if "founded in 2021" in e.source)
+    result = found(drafted, other_kind, "Who founded Acme?", founded)
+    assert result is not None and result.swapped
+    assert not drafted.match("Who founded Acme?").answered
 
 
 @pytest.mark.parametrize(
@@ -257,6 +290,8 @@ def test_the_pipeline_applies_every_finding(matcher: Matcher) -> None:
     ("question", "intent", "finding"),
     [
         ("how old is the speaker", "speaker", "unstated_attribute"),
+        ("is the speaker older than the ambassador", "speaker", "unstated_attribute"),
+        ("what happens to the old bakad road", "bakad", None),  # "old" describes the road
         ("who was the ambassador before arystanov", "ambassador", "unstated_attribute"),
         ("what did the bakad road cost", "bakad", "unstated_attribute"),
         ("what is the population of kyzylorda", "cities-visited", "unstated_attribute"),
@@ -412,6 +447,53 @@ def test_a_count_of_people_counts_employees_and_staff(
     drafted = Matcher(load_store(tmp_path / "acme.yaml"))
     employs = next(e.id for e in drafted.store.entries if "employs 42" in e.source)
     result = found(drafted, uncounted, question, employs)
+    assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("question", "finding"),
+    [
+        ("How many people live in Eastfield?", None),  # residents are people
+        ("How many trams serve Eastfield?", "uncounted"),  # no count of trams
+        ("How many staff does the line have?", None),  # drivers are staff
+    ],
+)
+def test_a_count_of_residents_counts_people(
+    tmp_path: Path, question: str, finding: str | None
+) -> None:
+    release = tmp_path / "tram.txt"
+    release.write_text(
+        "Tram line\n\nRIVERTON - The new tram line opens on Monday."
+        " It serves Eastfield, home to 22,000 residents, with 40 drivers.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "tram.yaml")
+    drafted = Matcher(load_store(tmp_path / "tram.yaml"))
+    home = next(e.id for e in drafted.store.entries if "residents" in e.source)
+    result = found(drafted, uncounted, question, home)
+    assert (result.check if result else None) == finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "finding"),
+    [
+        ("The filters cut byproducts by more than half.", None),  # an amount ending it
+        ("The filters cut byproducts by 60 percent.", None),
+        ("The filters cut byproducts sharply.", "uncounted"),  # no amount at all
+    ],
+)
+def test_by_how_much_is_answered_by_an_amount_anywhere(
+    tmp_path: Path, sentence: str, finding: str | None
+) -> None:
+    release = tmp_path / "plant.txt"
+    release.write_text(
+        f"Plant upgrade\n\nMARLOW - The water plant reopened on Monday. {sentence}\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "plant.yaml")
+    drafted = Matcher(load_store(tmp_path / "plant.yaml"))
+    cut = next(e.id for e in drafted.store.entries if "byproducts" in e.source)
+    result = found(drafted, uncounted, "By how much will byproducts be cut?", cut)
     assert (result.check if result else None) == finding
 
 

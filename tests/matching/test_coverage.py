@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bot.drafting import build
 from bot.matching import Matcher
 from bot.matching.coverage import Coverage, coverage, explained_similarity
 from bot.matching.query import read
 from bot.matching.retrieve import Hit
+from bot.store import load_store
 
 
 def cover(matcher: Matcher, question: str, intent: str) -> Coverage:
@@ -40,6 +44,49 @@ def test_one_unknown_word_in_a_long_question_is_no_doubt(matcher: Matcher) -> No
     long = "hey im planning a trip, how many flights a week in total connect kazakhstan with korea?"
     found = cover(matcher, long, "flights-total")
     assert not found.doubtful and 0.8 < found.share < 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "doubtful"),
+    [
+        # The entry on CU stores in Almaty shares only the name: "tourism" and "growth"
+        # are asked of Almaty, and the store says them of the flights.
+        ("tourism growth in almaty", True),
+        ("how did tourism grow in almaty", True),
+        ("tourism in almaty", False),  # one such word may be a paraphrase
+        ("cu stores in almaty", False),
+    ],
+)
+def test_an_entry_that_shares_only_the_names_is_doubtful(
+    matcher: Matcher, question: str, doubtful: bool
+) -> None:
+    assert cover(matcher, question, "cu-stores").doubtful == doubtful
+
+
+@pytest.mark.parametrize(
+    ("question", "doubtful"),
+    [
+        # Everyday verbs and nouns the release does not use cost little, no doubt.
+        ("what do I need to wear on the tour", False),
+        ("how much do I pay for the tour", False),
+        ("what amount is the tour fee", False),
+        ("can I drive to the tour", False),
+        ("do I need a snorkel on the tour", True),  # a rare word is the point of it
+    ],
+)
+def test_an_everyday_word_the_release_never_uses_is_no_doubt(
+    tmp_path: Path, question: str, doubtful: bool
+) -> None:
+    release = tmp_path / "tour.txt"
+    release.write_text(
+        "Plant tours\n\nMARLOW - Guided tours of the water plant start on Monday."
+        " Closed-toe shoes are required on the tour. The tour fee is $5.\n",
+        encoding="utf-8",
+    )
+    build(release, tmp_path / "tour.yaml")
+    drafted = Matcher(load_store(tmp_path / "tour.yaml"))
+    shoes = next(e.id for e in drafted.store.entries if "shoes" in e.source)
+    assert cover(drafted, question, shoes).doubtful == doubtful
 
 
 def test_a_name_the_entry_states_only_in_its_answer_counts_half(matcher: Matcher) -> None:

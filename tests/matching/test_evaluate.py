@@ -291,7 +291,7 @@ def test_eval_sweep_prints_one_row_per_value() -> None:
     assert lines[0] == "sweep of doubt_margin over 570 questions (current value 10)"
     assert lines[1].split() == ["doubt_margin", "accuracy", "rejection", "clarify", "offered-first"]
     assert [line.split()[0] for line in lines[2:]] == ["0", "10", "20"]
-    assert lines[3].endswith("<- current") and "96.0%" in lines[3] and "99.0%" in lines[3]
+    assert lines[3].endswith("<- current") and "96.3%" in lines[3] and "99.0%" in lines[3]
 
 
 @pytest.mark.parametrize(

@@ -463,3 +463,22 @@ def test_an_english_question_sentence_is_read_alone(matcher: Matcher) -> None:
         matcher._context_names("I study in Kyzylorda. What opened there?", "What opened there?")
         == ""
     )
+
+
+def test_a_did_you_mean_whose_entry_quotes_the_clear_sentence_answers(tmp_path: Path) -> None:
+    """The drafted entry on the new route is offered at 56; the release's sentence on it
+    answers clearly (94): the two agree, so the entry answers. Without that agreement
+    (a bar no sentence reaches) it stays a "did you mean"."""
+    from dataclasses import replace
+
+    from bot.drafting import build
+
+    release = ROOT / "tests" / "data" / "unseen" / "airline-route.txt"
+    build(release, tmp_path / "airline.yaml")
+    drafted = Matcher(load_store(tmp_path / "airline.yaml"))
+    question = "When does the nonstop Vardenholm service start?"
+    match = drafted.match(question)
+    assert match.kind is Kind.ANSWER and match.entry is not None
+    assert "beginning Thursday, March 26, 2027" in match.entry.source
+    unconfirmed = drafted.plain_verdict(question, replace(drafted.params, passage_confirms=101.0))
+    assert unconfirmed.kind is Kind.CLARIFY

@@ -181,6 +181,22 @@ def test_text_beyond_max_input_chars_is_never_read(matcher: Matcher) -> None:
     assert match.question != QUESTION and match.cut
 
 
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("How much does a second checked bag cost?", {"second"}),
+        ("which country is the third largest investor", {"third"}),
+        ("when is the first flight", set()),  # "first" is as often "at first"
+        ("can it detect a change within 30 seconds", {"30"}),  # a count of seconds
+        ("is the answer there within a second?", set()),  # nothing ranked
+    ],
+)
+def test_an_ordinal_before_what_it_ranks_is_a_figure(
+    matcher: Matcher, question: str, numbers: set[str]
+) -> None:
+    assert read(question, matcher.index, PARAMS).numbers == numbers
+
+
 def test_read_names_what_a_question_asks(matcher: Matcher) -> None:
     query = read("When did Korea's ambassador to Kazakhstan visit in 2024?", matcher.index, PARAMS)
     assert query.words == ("when", "korea", "ambassador", "kazakhstan", "visit", "2024")
