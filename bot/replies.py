@@ -55,6 +55,12 @@ def rate_limited(wait: int) -> str:
     )
 
 
+def flood_notice(wait: int, strings: Strings) -> str:
+    """The flood notice in the language of `strings`: English says how long to wait; a
+    translation says to wait a little."""
+    return rate_limited(wait) if strings.language == "en" else strings["rate_limited"]
+
+
 def taps_limited(wait: int) -> str:
     """The answer to a button tapped over the tap limit (a pop-up, at most 200 characters)."""
     return f"That is a lot of taps in a short time. Please wait {_seconds(wait)}, then tap again."

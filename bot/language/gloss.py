@@ -235,7 +235,7 @@ class Glossary:
         named = reading is not None and (reading in self.names or token in capitals)
         if self.language != "kk" or reading is None or not named:
             return reading
-        for ending in _LOCATIVE:
+        for ending in KAZAKH_LOCATIVE:
             if token.endswith(ending) and self.words.get(token[: -len(ending)]) == reading:
                 return f"{_IN}_{reading}"
         return reading
@@ -360,7 +360,7 @@ _KAZAKH_ORDINAL = re.compile(r"(\d+)((?:ы|и)?н?(?:шы|ши))?")
 # The Kazakh locative endings, folded: "-да", "-де", "-та", "-те", "-нда", "-нде", and
 # the word English puts for them.
 _IN = "in"
-_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
+KAZAKH_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
 
 
 # The kinds of place a name may stand before, besides the kinds of organisation.

@@ -15,13 +15,13 @@ from itertools import pairwise
 
 from bot.language import COMMON_WORDS, QUESTION_WORDS, rows, stem, words
 from bot.language.analysis import ENGLISH, asks_in_kazakh
-from bot.language.gloss import Glossary
+from bot.language.gloss import KAZAKH_LOCATIVE, Glossary
 from bot.matching.forms import other_aspect, same_reading
 from bot.matching.index import StoreIndex, content, is_figure, targets, tokenise
 from bot.matching.params import Params
-from bot.matching.slips import question_word
+from bot.matching.slips import is_slip, question_word
 from bot.matching.spacing import split_run
-from bot.matching.typos import correct, is_slip
+from bot.matching.typos import correct
 
 # "Which election ...?" asks for an election, as "what election" would: unlike
 # "who", "when" or "how many", "which" says nothing of the kind of answer.
@@ -257,10 +257,6 @@ def read(
     )
 
 
-# The Kazakh locative endings, folded: "Қазақстанда" is in Kazakhstan.
-_KAZAKH_LOCATIVE = ("нда", "нде", "да", "де", "та", "те")
-
-
 def _located_subject(text: str, index: StoreIndex) -> str | None:
     """The subject of the release a Kazakh question puts something *in* by the bare
     locative ("Корея елшісі Қазақстанда": Korea's ambassador in Kazakhstan), or None.
@@ -269,7 +265,7 @@ def _located_subject(text: str, index: StoreIndex) -> str | None:
     if index.language.language != "kk":
         return None
     for word in text.split():
-        for ending in _KAZAKH_LOCATIVE:
+        for ending in KAZAKH_LOCATIVE:
             if not word.endswith(ending) or len(word) - len(ending) < 3:
                 continue
             base = tokenise(index.synonyms, word[: -len(ending)], index.language)

@@ -10,12 +10,10 @@ word one or two edits from a name of the release is that name.
 
 from __future__ import annotations
 
-import functools
-
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
-from bot.language import COMMON_WORDS, QUESTION_WORDS, STOPWORDS, words
+from bot.language import words
 from bot.language.morphology import english_stem, is_english_word
 from bot.matching.index import StoreIndex
 from bot.matching.params import Params
@@ -105,56 +103,6 @@ def _one_edit(spelt: str, index: StoreIndex) -> tuple[str, float, int] | None:
     # not "기여" (a contribution), where one is a name and the others are not.
     names = [n for n in near if index.language.written(str(n[0])) in index.all_names]
     return names[0] if len(names) == 1 else None
-
-
-# Everyday words a typo may be of: function words, and everyday words (`is_slip`).
-_FUNCTION_WORDS = tuple(sorted(STOPWORDS | QUESTION_WORDS))
-_EVERYDAY = tuple(sorted(STOPWORDS | QUESTION_WORDS | COMMON_WORDS))
-_SLIP_MIN = 4  # shorter words are never slips
-_SLIP_EVERYDAY_MIN = 5  # a four-letter word is a slip of a function word only ("wich")
-_SLIP_LONG = 8  # from this length, two edits
-
-
-@functools.lru_cache(maxsize=65536)
-def is_slip(word: str) -> bool:
-    """Whether `word` is an everyday word mistyped: one no dictionary knows an edit away
-    from one (two for 8+ letters; a swap of two letters is one edit): "afect",
-    "menshioned", "wich"; or a function word with two letters swapped ("dose"). Such a
-    word says little, like the word it stands for.
-    A name no list has ("Busan") is no slip: it is no edit from an everyday word."""
-    if len(word) < _SLIP_MIN or not word.isalpha():
-        return False
-    if is_english_word(word):
-        return word in _SWAPPED_FUNCTION_WORDS  # "dose" for "does", "form" for "from"
-    limit = 1 if len(word) < _SLIP_LONG else 2
-    lists = _EVERYDAY_BY_LENGTH if len(word) >= _SLIP_EVERYDAY_MIN else _FUNCTION_BY_LENGTH
-    choices = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in lists.get(n, ())]
-    found = process.extractOne(
-        word, choices, scorer=OSA.distance, processor=None, score_cutoff=limit
-    )
-    return found is not None
-
-
-def _by_length(found: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
-    """`found` grouped by length: a word an edit or two off has a length near it."""
-    grouped: dict[int, list[str]] = {}
-    for word in found:
-        grouped.setdefault(len(word), []).append(word)
-    return {n: tuple(ws) for n, ws in grouped.items()}
-
-
-def _swapped(found: tuple[str, ...]) -> frozenset[str]:
-    """Each word of `found` with two letters next to each other swapped."""
-    return frozenset(
-        w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in found for i in range(len(w) - 1)
-    ) - frozenset(found)
-
-
-# A word of its own that is also a function word with two letters swapped ("dose"):
-# in a question, the slip is far likelier than the word.
-_SWAPPED_FUNCTION_WORDS = _swapped(_FUNCTION_WORDS)
-_EVERYDAY_BY_LENGTH = _by_length(_EVERYDAY)
-_FUNCTION_BY_LENGTH = _by_length(_FUNCTION_WORDS)
 
 
 def _heard(token: str, index: StoreIndex) -> str | None:

@@ -8,7 +8,6 @@ import logging
 
 from bot import replies
 from bot.matching import Kind
-from bot.strings import strings_for
 from bot.telegram import feedback
 from bot.telegram.context import BotState
 
@@ -29,8 +28,7 @@ def ask(state: BotState, text: str, hint: str | None = None) -> replies.Reply:
     of digits alone, Kazakh typed without Kazakh letters).
     """
     if not text.strip():
-        language = client_language(state, hint)
-        strings = strings_for(state.matcher.store_for(language), language)
+        strings = state.strings(client_language(state, hint))
         return replies.Reply(html.escape(strings["empty_question"], quote=False))
     match = state.matcher.match(text, hint)
     state.stats.record(match.kind)

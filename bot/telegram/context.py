@@ -19,6 +19,7 @@ from bot.matching import Matchers
 from bot.review.live import LiveReview
 from bot.runtime import FloodGate, Heartbeat, RecentTaps, Stats, UnansweredLog, settle, unsettle
 from bot.store import Store, StoreError, load_store
+from bot.strings import Strings, strings_for
 
 log = logging.getLogger("release_bot")
 
@@ -41,6 +42,10 @@ class BotState:
     feedback: FeedbackKeys | None = None  # None: BOT_FEEDBACK=0, no buttons
     feedback_log: FeedbackLog | None = None
     live: LiveReview = field(default_factory=LiveReview)  # misses and votes for /stats
+
+    def strings(self, language: str) -> Strings:
+        """What the bot says, in `language` ("en" for one it has no overlay for)."""
+        return strings_for(self.matcher.store_for(language), language)
 
     def switch(self, store: Store) -> None:
         matcher = Matchers(store)  # built first, so no update sees a half-switched state

@@ -16,7 +16,6 @@ from telegram.error import BadRequest
 
 from bot import feedback, replies
 from bot.matching import Kind, Match
-from bot.strings import strings_for
 from bot.telegram.context import BotContext, BotState
 
 log = logging.getLogger("release_bot")
@@ -61,14 +60,12 @@ async def on_feedback(update: Update, context: BotContext, client_language: str)
         return
     state = context.state  # the tap budget was checked by handlers.on_button
     toast, language = record(state, query.data or "")
-    language = language or client_language
-    strings = strings_for(state.matcher.store_for(language), language)
+    strings = state.strings(language or client_language)
     with contextlib.suppress(BadRequest):
         await query.answer(strings[toast])
     message = query.message
-    if toast is not feedback.Toast.THANKS or not isinstance(message, Message):
-        return
-    if message.reply_markup is None:
+    recorded = toast is feedback.Toast.THANKS
+    if not recorded or not isinstance(message, Message) or not message.reply_markup:
         return
     rows = [
         [replies.Button(b.text, str(b.callback_data)) for b in row]

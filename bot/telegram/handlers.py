@@ -41,7 +41,6 @@ from bot.matching import Kind
 from bot.review.live import stats_text
 from bot.runtime import Gate, Stats
 from bot.store import Store
-from bot.strings import strings_for
 from bot.telegram import feedback
 from bot.telegram.asking import ask, client_language
 from bot.telegram.context import BotContext, BotState, reload_store
@@ -102,10 +101,9 @@ async def admitted(update: Update, context: BotContext) -> bool:
         return True
     state.stats.record("rate_limited")
     if verdict is Gate.NOTIFY and message is not None:
-        if user_language(update, state) == "en":  # English says how long to wait
-            await send(message, replies.Reply(replies.rate_limited(state.gate.wait(user.id))))
-        else:
-            await send(message, notice(update, state, "rate_limited"))
+        strings = state.strings(user_language(update, state))
+        text = replies.flood_notice(state.gate.wait(user.id), strings)
+        await send(message, replies.Reply(html.escape(text, quote=False)))
     return False
 
 
@@ -197,10 +195,7 @@ def user_language(update: Update, state: BotState) -> str:
 def notice(update: Update, state: BotState, key: str) -> replies.Reply:
     """The bot's string `key` (`bot.strings`) as a reply in the person's client language:
     what is said to a message with no question to read the language from."""
-    language = user_language(update, state)
-    return replies.Reply(
-        html.escape(strings_for(state.matcher.store_for(language), language)[key], quote=False)
-    )
+    return replies.Reply(html.escape(state.strings(user_language(update, state))[key], quote=False))
 
 
 def replying(build: Callable[[Store], replies.Reply]) -> Handler:
@@ -285,7 +280,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         state.stats.record(Kind.ANSWER)
     # Always answer the callback, even for a stale button, so the spinner stops.
     with contextlib.suppress(BadRequest):
-        expired = strings_for(state.matcher.store_for(language), language)["expired_button"]
+        expired = state.strings(language)["expired_button"]
         await query.answer(None if reply else expired)
     if reply is None:
         return

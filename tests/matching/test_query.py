@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from bot.matching import Kind, Matcher, Matchers, Params
 from bot.matching.forms import other_aspect
 from bot.matching.query import focus, question_part, read, referent
-from bot.matching.typos import correct, is_slip
+from bot.matching.slips import is_slip
+from bot.matching.typos import correct
 from bot.store import Store, load_store
 
 PARAMS = Params()
